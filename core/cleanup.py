@@ -1,0 +1,300 @@
+"""Clean text that comes from a page layout: page furniture, hyphenation, letter spacing.
+
+Works on any text (a PDF's text layer, a .txt someone extracted from a PDF, a DOCX body) and
+returns paragraphs: each a single line of running text. What was removed as page furniture
+(running headers, page numbers, print footers) is returned too, because the print's own
+number and its "Eingegangen"/"Ausgegeben" dates live there.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+PARLIAMENTS = (
+    r"Landtag von Baden-Württemberg|Bayerischer Landtag|Abgeordnetenhaus(?: von)? Berlin|Landtag Brandenburg"
+    r"|Bremische Bürgerschaft|Bürgerschaft der Freien und Hansestadt Hamburg|Hessischer Landtag"
+    r"|Landtag Mecklenburg-Vorpommern|Niedersächsischer Landtag|Landtag Nordrhein-Westfalen"
+    r"|Landtag Rheinland-Pfalz|Landtag des Saarlandes|Sächsischer Landtag|Landtag von Sachsen-Anhalt"
+    r"|Schleswig-Holsteinischer Landtag|Thüringer Landtag|Deutscher Bundestag"
+)
+_DRS = r"Drucksache\s*\d{1,2}\s*/\s*\d{1,3}(?:\s\d{3})?\d*"
+_DATE = r"\d{1,2}\.\s?\d{1,2}\.\s?\d{4}"
+
+# Lines that are page furniture wherever they stand.
+STRONG_FURNITURE = [
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        rf"^(?:{PARLIAMENTS})\s*[–—-]?\s*(?:\d+\.\s*Wahlperiode)?\s*[–—-]?\s*(?:[–—-]\s*\d+\s*[–—-]\s*)?{_DRS}"
+        rf"(?:\s*\(\d+/\d+\))?$",
+        rf"^{_DRS}\s*[–—-]\s*\d+\s*[–—-]\s*(?:{PARLIAMENTS})\s*[–—-]\s*\d+\.\s*Wahlperiode$",
+        rf"^[–—-]\s*\d+\s*[–—-]\s*{_DRS}$",
+        rf"^(?:{PARLIAMENTS})\s*[–—-]\s*\d+\.\s*Wahlperiode\s*[–—-]\s*\d+\s*[–—-]\s*{_DRS}$",
+        rf"^Eingegangen:?\s*{_DATE}(?:\s*/\s*Ausgegeben:?\s*{_DATE})?$",
+        rf"^Ausgegeben:?\s*{_DATE}$",
+        r"^Drucksachen und Plenarprotokolle sind im Internet",
+        r"^abrufbar unter:?\s*www\.",
+        r"^Der Landtag druckt auf Recyclingpapier",
+        r"^(?:net )?mit dem Umweltzeichen „?Der Blaue Engel“?\.?$",
+        r"^Gesamtherstellung:|^Vertrieb:\s*Bundesanzeiger|^ISSN \d{4}-\d{3}[\dX]$",
+        rf"^\((?:Verteilt|Ausgegeben) am {_DATE}\)$",
+        r"^\*?\s*Die Antwort wurde namens der Bundesregierung mit Schreiben des .{5,120} übermittelt\.",
+        r"^Die Drucksache enthält zusätzlich\s*[–-]\s*in kleinerer Schrifttype\s*[–-]\s*den Fragetext\.?$",
+    )
+]
+
+# Lines that are furniture only in the block at the top or bottom of a page.
+WEAK_FURNITURE = [
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        r"^[–—-]?\s*\d{1,4}\s*[–—-]?$",
+        r"^Seite\s+\d+(?:\s+von\s+\d+)?$",
+        rf"^(?:{PARLIAMENTS})$",
+        rf"^{_DRS}(?:\s*\(\d+/\d+\))?$",
+        rf"^\d{{1,2}}\.\s*Wahlperiode(?:\s*[–—-]?\s*{_DATE})?$",
+        rf"^(?:{PARLIAMENTS})\s*[–—-]?\s*\d{{1,2}}\.\s*Wahlperiode$",
+        rf"^{_DATE}$",
+    )
+]
+
+HEADING_LINES = re.compile(
+    r"^(?:Antrag|Begründung|Stellungnahme|Antwort|A\s?n\s?t\s?w\s?o\s?r\s?t|Kleine Anfrage|Große Anfrage|"
+    r"Schriftliche Anfrage|Anfrage|Unterrichtung|und|Vorbemerkung(?: de[rs] [\wäöüÄÖÜ]+)*:?|"
+    r"Beschlussempfehlung|Bericht)$",
+    re.IGNORECASE,
+)
+ANSWER_HEADING_LINE = re.compile(r"^(?:Antwort\s+)?(?:zu|auf)\s+.{1,60}:\s*$", re.IGNORECASE)
+LABEL_START = re.compile(r"^[*_\-–•]*\s*(?:(?:[IVX]{1,5}|\d{1,3})\.|[a-z]\))\s")
+_TERMINAL = (".", ":", ";", "?", "!", ",")
+_CONJUNCTIONS = {"und", "oder", "bzw.", "sowie", "bis", "als", "wie", "noch", "beziehungsweise", "respektive"}
+_WORD = re.compile(r"[A-Za-zÄÖÜäöüß][\wÄÖÜäöüß-]*")
+
+# Words that letter-spacing artefacts split most often ("W ie"), kept short and safe.
+_COMMON_WORDS = {
+    "wie", "welche", "welcher", "welches", "welchen", "wann", "warum", "wer", "was", "wo", "wodurch", "wofür",
+    "weshalb", "wieso", "wird", "werden", "wurde", "wurden", "vor", "von", "vom", "trifft", "teilt",
+    "plant", "inwiefern", "inwieweit", "ist", "sind", "gibt", "hat", "haben", "kann", "können", "aus",
+    "auf", "für", "über", "unter", "zur", "zum", "die", "der", "das", "den", "dem", "des", "ein", "eine",
+}
+
+
+@dataclass
+class Cleaned:
+    """Paragraphs of running text and the page furniture that was taken out."""
+
+    paragraphs: list[str]
+    furniture: list[str] = field(default_factory=list)  # in order; page 1's header comes first
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+
+def clean(text: str) -> Cleaned:
+    """Remove page furniture, rejoin hyphenated and wrapped lines, split into paragraphs."""
+    furniture: list[str] = []
+    pages = text.split("\f")
+    repeated = _repeated_edge_lines(pages)
+    bodies: list[list[str]] = []
+    for page in pages:
+        lines = [ln.strip() for ln in page.split("\n")]
+        lines = _strip_edges(lines, furniture, repeated)
+        kept = []
+        for ln in lines:
+            if ln and any(p.search(ln) for p in STRONG_FURNITURE):
+                furniture.append(ln)
+            else:
+                kept.append(ln)
+        bodies.append(kept)
+
+    lines = _join_pages(bodies)
+    vocabulary = _vocabulary(lines)
+    paragraphs = []
+    for block in _blocks(lines):
+        for para_lines in _split_block(block):
+            para = _join_lines(para_lines, vocabulary)
+            para = fix_letter_spacing(para, vocabulary)
+            para = re.sub(r"[ \t]+", " ", para).strip()
+            if para:
+                paragraphs.append(para)
+    return Cleaned(paragraphs=paragraphs, furniture=furniture)
+
+
+def _normalise_edge(line: str) -> str:
+    return re.sub(r"\d+", "#", line.strip().lower())
+
+
+def _repeated_edge_lines(pages: list[str]) -> set[str]:
+    """Lines (digits ignored) that open or close at least half of several pages: running heads."""
+    if len(pages) < 3:
+        return set()
+    counts: Counter[str] = Counter()
+    for page in pages:
+        lines = [ln for ln in page.split("\n") if ln.strip()]
+        edge = {_normalise_edge(ln) for ln in lines[:3] + lines[-2:]}
+        counts.update(edge)
+    need = max(3, (len(pages) + 1) // 2)
+    return {
+        line
+        for line, n in counts.items()
+        if n >= need and len(line) < 120 and line != "#" and not _is_heading(line) and not LABEL_START.match(line)
+    }
+
+
+def _is_furniture(line: str, repeated: set[str]) -> bool:
+    if any(p.search(line) for p in STRONG_FURNITURE) or any(p.search(line) for p in WEAK_FURNITURE):
+        return True
+    return _normalise_edge(line) in repeated
+
+
+def _strip_edges(lines: list[str], furniture: list[str], repeated: set[str]) -> list[str]:
+    """Take furniture off the top and the bottom of one page (blank lines in between allowed)."""
+    start = 0
+    pending: list[str] = []
+    taken_top: list[str] = []
+    while start < len(lines):
+        line = lines[start]
+        if not line:
+            start += 1
+            continue
+        joined = line
+        if line.endswith("-") and start + 1 < len(lines):  # "ausgezeich-" / "net mit dem Umweltzeichen"
+            joined = line[:-1] + lines[start + 1]
+        if _is_furniture(line, repeated):
+            taken_top.append(line)
+            start += 1
+        elif joined != line and _is_furniture(joined, repeated):
+            taken_top.extend([line, lines[start + 1]])
+            start += 2
+        else:
+            break
+    end = len(lines)
+    taken_bottom: list[str] = []
+    while end > start:
+        line = lines[end - 1]
+        if not line:
+            end -= 1
+            continue
+        if _is_furniture(line, repeated) and not (line.endswith(".") and re.fullmatch(r"\d{1,3}\.", line)):
+            taken_bottom.append(line)
+            end -= 1
+        else:
+            break
+    pending.extend(taken_top)
+    pending.extend(reversed(taken_bottom))
+    furniture.extend(pending)
+    return lines[start:end]
+
+
+def _join_pages(bodies: list[list[str]]) -> list[str]:
+    """Concatenate pages; a sentence running over a page break stays one paragraph."""
+    out: list[str] = []
+    for body in bodies:
+        while body and not body[0]:
+            body = body[1:]
+        while body and not body[-1]:
+            body = body[:-1]
+        if not body:
+            continue
+        if out:
+            last = out[-1]
+            continues = last and not last.endswith((".", ":", "?", "!", ";")) and body[0][:1].islower()
+            if not continues:
+                out.append("")
+        out.extend(body)
+    return out
+
+
+def _blocks(lines: list[str]) -> list[list[str]]:
+    blocks: list[list[str]] = [[]]
+    for line in lines:
+        if line.strip():
+            blocks[-1].append(line.strip())
+        elif blocks[-1]:
+            blocks.append([])
+    return [b for b in blocks if b]
+
+
+def _is_heading(line: str) -> bool:
+    return bool(HEADING_LINES.match(line.strip(" *_"))) or bool(ANSWER_HEADING_LINE.match(line.strip(" *_")))
+
+
+def _split_block(block: list[str]) -> list[list[str]]:
+    """Split a block of lines into paragraphs at headings, numbered points and short last lines."""
+    if len(block) == 1:
+        return [block]
+    longest = max(len(line) for line in block)
+    wrapped = longest > 60
+    paras: list[list[str]] = [[block[0]]]
+    for prev, line in zip(block, block[1:], strict=False):
+        new = False
+        if _is_heading(line) or _is_heading(prev):
+            new = True
+        elif LABEL_START.match(line) and prev.rstrip("*_ ").endswith(_TERMINAL):
+            new = True
+        elif re.match(r"^(?:Frage\s+\d{1,3}\s*[a-z]?\)?|Antwort)\s*:", line):
+            new = True
+        elif re.fullmatch(r"\d{1,2}\.\s?\d{1,2}\.\s?\d{4}", line) or re.fullmatch(r"\d{1,2}\.\s?\d{1,2}\.\s?\d{4}", prev):
+            new = True
+        elif wrapped and prev.endswith((".", ":", "?", "!")) and len(prev) < 0.75 * longest:
+            new = True
+        elif not wrapped and not prev.endswith((",", "-", "–")) and line[:1].isupper() and not prev[:1].islower():
+            new = True  # short lines of an address, a signature or a letterhead each stand alone
+        if new:
+            paras.append([line])
+        else:
+            paras[-1].append(line)
+    return paras
+
+
+def _vocabulary(lines: list[str]) -> set[str]:
+    """Lower-cased words of the text, with and without hyphens, to decide rejoins."""
+    vocab: set[str] = set()
+    for line in lines:
+        for m in _WORD.finditer(line):
+            if re.search(r"(?:^|\s)[A-ZÄÖÜ] $", line[: m.start()]):
+                continue  # the tail of a letter-spacing artefact ("W ie") is no evidence of a word
+            vocab.add(m.group(0).lower())
+    return vocab
+
+
+def _join_lines(lines: list[str], vocabulary: set[str]) -> str:
+    """Join the lines of one paragraph, undoing hyphenation at line ends."""
+    out = lines[0]
+    for line in lines[1:]:
+        m = re.search(r"([\wÄÖÜäöüß]+)-$", out)
+        if m and not out.endswith(" -"):
+            head = m.group(1)
+            first = line.split(" ", 1)[0]
+            tail = re.match(r"[\wÄÖÜäöüß]+", first)
+            if tail is None or first.lower() in _CONJUNCTIONS or first.rstrip(",;").lower() in _CONJUNCTIONS:
+                out = out + " " + line  # "Ver- und Überschuldung"
+            elif first[0].isupper() or first[0].isdigit() or head[-1].isdigit():
+                out = out + line  # "Baden-Württemberg", "KI-Netzwerke", "2025-2027"
+            elif f"{head}-{tail.group(0)}".lower() in vocabulary:
+                out = out + line  # the document spells it with a hyphen elsewhere ("Start-ups")
+            else:
+                out = out[:-1] + line  # "Land-" + "kreis"
+        else:
+            out = out + " " + line
+    return out
+
+
+_SPACED_CAPS = re.compile(r"(?<![\w.])((?:[A-Za-zÄÖÜäöüß] ){2,}[A-Za-zÄÖÜäöüß])(?![\w.])")
+_SPLIT_INITIAL = re.compile(r"(?<![\w.§])([A-ZÄÖÜ]) ([a-zäöüß]{2,})\b")
+
+
+def fix_letter_spacing(text: str, vocabulary: set[str] | None = None) -> str:
+    """Undo letter-spacing artefacts: "A n t w o r t" → "Antwort", "W ie" → "Wie"."""
+    vocabulary = vocabulary or set()
+    text = _SPACED_CAPS.sub(lambda m: m.group(1).replace(" ", ""), text)
+
+    def rejoin(m: re.Match[str]) -> str:
+        word = (m.group(1) + m.group(2)).lower()
+        rest = m.group(2).lower()
+        if (word in _COMMON_WORDS or word in vocabulary) and rest not in _COMMON_WORDS and rest not in vocabulary:
+            return m.group(1) + m.group(2)
+        return m.group(0)
+
+    return _SPLIT_INITIAL.sub(rejoin, text)

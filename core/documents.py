@@ -1,0 +1,236 @@
+"""Reading the text of a document: .txt (UTF-8 or Windows-1252), .docx and .pdf.
+
+The result is raw text: pages separated by form feeds, paragraphs by blank lines where the
+format tells us (DOCX paragraphs, vertical gaps in a PDF). Cleaning page furniture and
+hyphenation is `core.cleanup`'s job, so a .txt someone extracted from a PDF gets the same
+treatment as the PDF itself.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import logging
+import statistics
+import unicodedata
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from core.errors import DocumentError
+
+MAX_BYTES = 200 * 1024 * 1024  # a print is a few MB at most; this guards against a wrong file
+
+_LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
+
+
+@dataclass
+class Document:
+    """The text of one file and where it came from."""
+
+    path: Path
+    text: str
+    source: str  # "txt", "docx" or "pdf"
+    pages: int  # pages in a PDF; form-feed pages in a text; 1 for DOCX (Word paginates itself)
+
+
+def read_document(path: str | Path) -> Document:
+    """Read a .txt, .docx or .pdf file; raise DocumentError with a one-sentence reason otherwise."""
+    path = Path(path)
+    try:
+        if not path.exists():
+            raise DocumentError(f"{path}: file not found.")
+        if path.is_dir():
+            raise DocumentError(f"{path}: is a folder, not a file.")
+        size = path.stat().st_size
+        if size == 0:
+            raise DocumentError(f"{path}: the file is empty.")
+        if size > MAX_BYTES:
+            raise DocumentError(f"{path}: the file is {size // 2**20} MB, too large for a print.")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise DocumentError(f"{path}: cannot be read ({exc.strerror or exc}).") from exc
+
+    kind = _sniff(path, data)
+    if kind == "pdf":
+        text, pages = _read_pdf(path, data)
+    elif kind == "docx":
+        text, pages = _read_docx(path, data), 1
+    else:
+        text = _decode_text(path, data)
+        pages = text.count("\f") + 1
+    text = normalise_characters(text)
+    if not text.strip():
+        raise DocumentError(f"{path}: contains no text.")
+    return Document(path=path, text=text, source=kind, pages=pages)
+
+
+def normalise_characters(text: str) -> str:
+    """Unicode NFC, Unix newlines, no soft hyphens, no ligatures, plain spaces."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\u00ad", "").replace("\u200b", "").replace("\ufeff", "")
+    text = text.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " ")
+    text = text.translate(_LIGATURES)
+    return unicodedata.normalize("NFC", text)
+
+
+def _sniff(path: Path, data: bytes) -> str:
+    """Decide by content first (a PDF named .txt is still a PDF), then by extension."""
+    suffix = path.suffix.lower()
+    if data[:1024].lstrip().startswith(b"%PDF-"):
+        return "pdf"
+    if data[:4] == b"PK\x03\x04":
+        if suffix in (".odt", ".xlsx", ".pptx", ".zip"):
+            raise DocumentError(f"{path}: {suffix} files are not supported; save it as .docx, .pdf or .txt.")
+        return "docx"
+    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        raise DocumentError(f"{path}: an old Word (.doc) file; please save it as .docx or .pdf.")
+    if suffix == ".pdf":
+        raise DocumentError(f"{path}: not a PDF file (it does not start with %PDF); it may be damaged.")
+    if suffix == ".docx":
+        raise DocumentError(f"{path}: not a Word file (no DOCX package); it may be damaged.")
+    if data[:5] == b"{\\rtf":
+        raise DocumentError(f"{path}: RTF files are not supported; save it as .docx, .pdf or .txt.")
+    return "txt"
+
+
+def _decode_text(path: Path, data: bytes) -> str:
+    """UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252; binary is refused."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise DocumentError(f"{path}: damaged UTF-16 text.") from exc
+    sample = data[:65536]
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    if b"\x00" in sample or controls > len(sample) * 0.05:
+        raise DocumentError(f"{path}: a binary file, not text, PDF or Word.")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    # Windows-1252 leaves five bytes undefined; Latin-1 maps them rather than failing.
+    return data.decode("cp1252", errors="ziffer-latin1")
+
+
+def _latin1_fallback(err: UnicodeError) -> tuple[str, int]:
+    assert isinstance(err, UnicodeDecodeError)
+    return err.object[err.start : err.end].decode("latin-1"), err.end
+
+
+codecs.register_error("ziffer-latin1", _latin1_fallback)
+
+
+# --- DOCX -----------------------------------------------------------------------------------
+
+
+def _read_docx(path: Path, data: bytes) -> str:
+    """Header of the first section, then body paragraphs and table cells in document order."""
+    try:
+        import docx  # python-docx
+        from docx.table import Table
+        from docx.text.paragraph import Paragraph
+
+        document = docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise DocumentError(f"{path}: a damaged Word file ({type(exc).__name__}).") from exc
+    except Exception as exc:  # lxml and python-docx raise a zoo of types on broken XML
+        raise DocumentError(f"{path}: the Word file cannot be read ({type(exc).__name__}).") from exc
+
+    blocks: list[str] = []
+    try:
+        if document.sections:
+            header = document.sections[0].header
+            if not header.is_linked_to_previous or header.paragraphs:
+                for para in header.paragraphs:
+                    blocks.extend(line for line in para.text.replace("\t", "\n").split("\n") if line.strip())
+                for table in header.tables:
+                    for row in table.rows:
+                        for cell in row.cells:
+                            blocks.extend(p.text for p in cell.paragraphs if p.text.strip())
+        if blocks:
+            blocks.append("")  # keep the page header apart from the body, like a page top
+        body = document.element.body
+        for child in body.iterchildren():
+            tag = child.tag.rsplit("}", 1)[-1]
+            if tag == "p":
+                blocks.append(Paragraph(child, document).text)
+            elif tag == "tbl":
+                for row in Table(child, document).rows:
+                    seen: set[int] = set()
+                    for cell in row.cells:
+                        if id(cell._tc) in seen:  # merged cells repeat
+                            continue
+                        seen.add(id(cell._tc))
+                        blocks.extend(p.text for p in cell.paragraphs)
+    except Exception as exc:  # broken XML inside a valid package
+        raise DocumentError(f"{path}: the Word file cannot be read ({type(exc).__name__}).") from exc
+    return "\n\n".join(b.replace("\v", "\n") for b in blocks)
+
+
+# --- PDF ------------------------------------------------------------------------------------
+
+
+def _read_pdf(path: Path, data: bytes) -> tuple[str, int]:
+    """The text layer of every page, with paragraph breaks recovered from vertical gaps."""
+    from pypdf import PdfReader
+    from pypdf.errors import FileNotDecryptedError, PdfReadError
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # damaged-but-readable PDFs chatter
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted:
+            try:
+                ok = reader.decrypt("")
+            except Exception as exc:
+                raise DocumentError(f"{path}: the PDF is encrypted and cannot be opened.") from exc
+            if not ok:
+                raise DocumentError(f"{path}: the PDF is password-protected.")
+        pages = [_pdf_page_text(page) for page in reader.pages]
+    except DocumentError:
+        raise
+    except FileNotDecryptedError as exc:
+        raise DocumentError(f"{path}: the PDF is password-protected.") from exc
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError) as exc:
+        raise DocumentError(f"{path}: a damaged PDF file ({type(exc).__name__}).") from exc
+    except RecursionError as exc:
+        raise DocumentError(f"{path}: a damaged PDF file (nested too deeply).") from exc
+    except Exception as exc:  # pypdf's failure modes are many; the user needs one sentence
+        raise DocumentError(f"{path}: the PDF cannot be read ({type(exc).__name__}).") from exc
+    if not any(p.strip() for p in pages):
+        raise DocumentError(f"{path}: the PDF has no text layer (a scan?); text recognition is not supported.")
+    return "\f".join(pages), len(pages)
+
+
+def _pdf_page_text(page) -> str:  # type: ignore[no-untyped-def]
+    """One page's text; a blank line where the gap to the previous line is wider than usual."""
+    lines: list[list] = [[None, 0.0, ""]]  # [y of the first glyph run, font size, text]
+
+    def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        if not text:
+            return
+        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+        scale = abs(tm[3] * cm[3]) or 1.0
+        parts = text.split("\n")
+        for i, part in enumerate(parts):
+            current = lines[-1]
+            if part.strip() and current[0] is None:
+                current[0], current[1] = y, (size or 10.0) * scale
+            current[2] += part
+            if i < len(parts) - 1:
+                lines.append([None, 0.0, ""])
+
+    plain = page.extract_text(visitor_text=visit)
+    found = [ln for ln in lines if ln[2].strip()]
+    if not found or any(ln[0] is None for ln in found):
+        return plain or ""
+    gaps = [a[0] - b[0] for a, b in zip(found, found[1:], strict=False) if 0 < a[0] - b[0] < 3 * a[1]]
+    usual = statistics.median(gaps) if gaps else None
+    out: list[str] = []
+    for i, (y, size, text) in enumerate(found):
+        if i:
+            gap = found[i - 1][0] - y
+            if usual is None or gap <= 0 or gap > max(usual * 1.3, usual + 2.0) and gap > size * 0.9:
+                out.append("")
+        out.append(text.rstrip())
+    return "\n".join(out)

@@ -1,0 +1,989 @@
+"""The structure parser: from cleaned paragraphs to a PrintDoc (see ../shared/print-json.md).
+
+A print has up to three parts, and each parliament lays them out differently:
+
+- the head: parliament, number, kind, originators, answering ministry, title;
+- the inquiry: an opener ("Der Landtag wolle beschließen", "Ich frage die Landesregierung:")
+  with numbered points, then the date, the signers and the "Begründung";
+- the answer: an opener ("Mit Schreiben vom … Nr. … nimmt das Ministerium … Stellung:"), then
+  per point the question quoted again and an answer block under a heading ("Zu 1.:",
+  "Antwort zu 1:", "Zu Frage 2:", "Zu den Fragen 6, 7 und 8:"), or — in the Bundestag's and
+  Niedersachsen's layout — no heading at all, the answer following its repeated question,
+  with "Die Fragen 2 bis 4 werden gemeinsam beantwortet." for a combined answer.
+
+The parser classifies paragraphs and walks them once; whatever it cannot settle goes into
+`warnings`. It never raises on text input.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from pathlib import Path
+
+from core.cleanup import PARLIAMENTS, Cleaned, clean
+from core.dates import find_dates, first_date, parse_date
+from core.documents import read_document
+from core.model import Answer, AnswerItem, Point, PrintDoc, Reference
+from core.numbers import find_print_numbers
+from core.references import find_citations
+
+# --- vocabulary of the layouts ----------------------------------------------------------------
+
+PARLIAMENT_CODES = [
+    ("Landtag von Baden-Württemberg", "BW"), ("Bayerischer Landtag", "BY"), ("Abgeordnetenhaus", "BE"),
+    ("Landtag Brandenburg", "BB"), ("Bremische Bürgerschaft", "HB"), ("Hansestadt Hamburg", "HH"),
+    ("Hessischer Landtag", "HE"), ("Landtag Mecklenburg-Vorpommern", "MV"), ("Niedersächsischer Landtag", "NI"),
+    ("Landtag Nordrhein-Westfalen", "NW"), ("Landtag Rheinland-Pfalz", "RP"), ("Landtag des Saarlandes", "SL"),
+    ("Sächsischer Landtag", "SN"), ("Landtag von Sachsen-Anhalt", "ST"), ("Schleswig-Holsteinischer Landtag", "SH"),
+    ("Thüringer Landtag", "TH"), ("Deutscher Bundestag", "BT"),
+]
+FACTIONS = [
+    "BÜNDNIS 90/DIE GRÜNEN", "Bündnis 90/Die Grünen", "CDU/CSU", "FDP/DVP", "DIE LINKE", "Die Linke",
+    "FREIE WÄHLER", "Freie Wähler", "GRÜNE", "Grüne", "CDU", "CSU", "SPD", "FDP", "AfD", "BSW", "SSW",
+    "LINKE", "fraktionslos",
+]
+_FACTION_RE = "|".join(re.escape(f) for f in FACTIONS)
+
+QUESTION_OPENER = re.compile(
+    r"(?:Der Landtag (?:wolle|möge) beschließen|Ich frage (?:die Landesregierung|den Senat|die Staatsregierung)"
+    r"|Wir fragen (?:die Landesregierung|den Senat|die Staatsregierung|die Bundesregierung))",
+    re.IGNORECASE,
+)
+ANSWER_OPENER = re.compile(
+    r"^(?:Mit Schreiben vom .{0,200}?(?:Stellung|beantwortet|wie folgt)"
+    r"|Im Namen des Senats .{0,120}beantworte"
+    r"|.{0,80}\bbeantworte ich (?:Ihre|die) .{0,80}wie folgt)",
+    re.IGNORECASE,
+)
+ANSWER_HEADING_WORD = re.compile(r"^(?:Stellungnahme|Antwort)$", re.IGNORECASE)
+KIND_WORDS = [
+    (re.compile(r"\bKleine Anfrage\b", re.I), "kleine_anfrage"),
+    (re.compile(r"\bGroße Anfrage\b", re.I), "grosse_anfrage"),
+    (re.compile(r"\bSchriftliche Anfrage\b", re.I), "schriftliche_anfrage"),
+    (re.compile(r"^Unterrichtung\b", re.I), "unterrichtung"),
+    (re.compile(r"^Antrag$", re.I), "antrag"),
+    (re.compile(r"^(?:Anfrage|Schriftliche Frage)\b", re.I), "kleine_anfrage"),
+]
+REASONING_START = re.compile(
+    r"^(?:Begründung|Vorbemerkung (?:der Fragesteller(?:in|innen)?|des Fragestellers|der Fragestellerin"
+    r"|der Abgeordneten|des Abgeordneten))\s*:?\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+PREFACE_START = re.compile(
+    r"^Vorbemerkung(?: (?:der|des) (?:Landesregierung|Bundesregierung|Senats|Verwaltung|Staatsregierung"
+    r"|Ministeriums)[^:]*)?\s*:?\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+OFFICE = re.compile(
+    r"^(?:Ministerin|Minister|Staatssekretärin|Staatssekretär|Senatorin|Senator|Staatsrätin|Staatsrat"
+    r"|Ministerpräsidentin|Ministerpräsident|Staatsministerin|Staatsminister|Ministerialdirektorin"
+    r"|Ministerialdirektor|Regierender Bürgermeister|Bundesministerin|Bundesminister|Präsidentin|Präsident"
+    r"|Senatsverwaltung für|Senatskanzlei|Ministerium für|Staatsministerium|Staatskanzlei)\b",
+)
+IN_VERTRETUNG = re.compile(r"^(?:In Vertretung|i\.\s?V\.|Im Auftrag|i\.\s?A\.)\b.*$", re.IGNORECASE)
+
+_ROMAN = r"[IVX]{1,5}"
+_NUM = r"\d{1,3}"
+# A single label in an answer heading: "I. 1.", "2 a)", "3.", "II.", "a)".
+_LABEL = rf"(?:{_ROMAN}\.?\s*{_NUM}\.?(?:\s*[a-z]\))?|{_NUM}\.?(?:\s*[a-z]\))?|{_ROMAN}\.?|[a-z]\))"
+_SEP = r"(?:\s*,\s*|\s+und\s+|\s+sowie\s+|\s+bis\s+|\s*[–-]\s*)"
+_LABELS = rf"{_LABEL}(?:{_SEP}{_LABEL})*"
+HEADING = re.compile(
+    rf"^(?:Antwort\s+)?(?:zu|auf)\s+(?:den\s+|der\s+|die\s+)?(?:(?:Fragen|Frage|Ziffern|Ziffer|Nummern|Nummer|Nr\.|"
+    rf"Punkten|Punkte|Punkt|Teilfragen|Teilfrage)\s+)?(?P<labels>{_LABELS})\s*(?::\s*(?P<rest>.*)|\s*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+COMBINED = re.compile(
+    rf"^Die (?:Fragen|Ziffern|Punkte|Teilfragen) (?P<labels>{_LABELS}) werden\b[^.]*?\b(?:gemeinsam|zusammen"
+    rf"|zusammenhängend)\s+beantwortet\.?\s*(?P<rest>.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+FRAGE = re.compile(rf"^Frage\s+(?P<labels>{_LABEL})\s*:\s*(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
+ANTWORT_PREFIX = re.compile(r"^Antwort\s*:\s*(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
+POINT_ROMAN_NUM = re.compile(rf"^(?P<roman>{_ROMAN})\.\s*(?P<num>{_NUM})[.)]\s+(?P<text>.+)$", re.DOTALL)
+POINT_NUM = re.compile(rf"^(?P<num>{_NUM})(?:\.|\))\s+(?P<text>.+)$", re.DOTALL)
+POINT_ROMAN = re.compile(rf"^(?P<roman>{_ROMAN})\.\s+(?P<text>.+)$", re.DOTALL)
+SUB_POINT = re.compile(r"^(?P<sub>[a-z])\)\s+(?P<text>.+)$", re.DOTALL)
+ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+
+
+@dataclass
+class _Item:
+    labels: list[str]
+    texts: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Question:
+    label: str
+    texts: list[str] = field(default_factory=list)
+
+
+# --- entry points ---------------------------------------------------------------------------------
+
+
+def parse_file(path: str | Path) -> PrintDoc:
+    """Read and parse one document; raises DocumentError for unreadable files only."""
+    return parse_text(read_document(path).text)
+
+
+def parse_text(text: str) -> PrintDoc:
+    """Parse the text of one print (raw or already clean) into its structure."""
+    return _Parser(clean(text)).run()
+
+
+# --- small helpers --------------------------------------------------------------------------------
+
+
+def _strip_markup(para: str) -> str:
+    """Drop markdown emphasis and a bullet in front of a numbered point ("- 1. …;*")."""
+    para = para.strip()
+    para = re.sub(r"^[-–•]\s+(?=(?:[IVX]{1,5}\.\s*)?\d{1,3}[.)]\s)", "", para)
+    para = re.sub(r"^[*_]{1,3}\s*", "", para)
+    para = re.sub(r"\s*[*_]{1,3}$", "", para)
+    para = re.sub(r"^[-–•]\s+(?=(?:[IVX]{1,5}\.\s*)?\d{1,3}[.)]\s)", "", para)
+    return para.strip()
+
+
+def _roman_to_int(roman: str) -> int:
+    values = [ROMAN_VALUES.get(c, 0) for c in roman]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+
+
+def _int_to_roman(n: int) -> str:
+    out = ""
+    for value, sym in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out += sym
+            n -= value
+    return out
+
+
+_LABEL_PARTS = re.compile(rf"^(?:(?P<roman>{_ROMAN})\.?\s*)?(?:(?P<num>{_NUM})\.?)?\s*(?:(?P<sub>[a-z])\))?$")
+
+
+def expand_labels(spec: str, context: str | None = None) -> list[str]:
+    """Labels of a heading: "3. und 4." → ["3","4"], "1. bis 3." → ["1","2","3"], "I. 2. und 3." →
+    ["I.2","I.3"], "2 a) und b)" → ["2a","2b"]; "a) und b)" takes its number from `context`."""
+    tokens = re.split(r"(\s*,\s*|\s+und\s+|\s+sowie\s+|\s+bis\s+|\s*[–-]\s*)", spec.strip())
+    out: list[str] = []
+    roman: str | None = None
+    num: str | None = None
+    if context:
+        m = re.match(rf"^(?:(?P<roman>{_ROMAN})\.)?(?P<num>\d+)", context)
+        if m:
+            roman, num = m["roman"], m["num"]
+    pending_range = False
+    for tok in tokens:
+        sep = tok.strip().lower()
+        if sep in (",", "und", "sowie", ""):
+            continue
+        if sep in ("bis", "–", "-"):
+            pending_range = True
+            continue
+        m = _LABEL_PARTS.match(tok.strip())
+        if not m or not (m["roman"] or m["num"] or m["sub"]):
+            continue
+        if m["roman"] and not m["num"] and not m["sub"] and out and not pending_range and re.fullmatch(_ROMAN, tok.strip()):
+            pass
+        if m["roman"]:
+            roman = m["roman"]
+            num = None
+        if m["num"]:
+            num = m["num"]
+        label = ""
+        if roman and (m["roman"] or m["num"] or m["sub"]):
+            label = roman
+        if num and (m["num"] or m["sub"]):
+            label = f"{label}.{num}" if label else num
+        if m["sub"]:
+            label = f"{label}{m['sub']}"
+        if not m["num"] and not m["sub"] and m["roman"]:
+            label = roman or ""
+        if pending_range and out:
+            out.extend(_range(out[-1], label))
+        else:
+            out.append(label)
+        pending_range = False
+    return [label for label in dict.fromkeys(out) if label]
+
+
+def _range(start: str, end: str) -> list[str]:
+    """Labels after `start` up to `end` inclusive ("1".."3", "I.2".."I.4", "a".."c", "I".."III")."""
+    m1 = re.match(r"^(?:(?P<r>[IVX]+)\.)?(?P<n>\d+)(?P<s>[a-z]?)$", start)
+    m2 = re.match(r"^(?:(?P<r>[IVX]+)\.)?(?P<n>\d+)(?P<s>[a-z]?)$", end)
+    if m1 and m2 and m1["r"] == m2["r"] and not m1["s"] and not m2["s"]:
+        a, b = int(m1["n"]), int(m2["n"])
+        if a < b <= a + 50:
+            prefix = f"{m1['r']}." if m1["r"] else ""
+            return [f"{prefix}{i}" for i in range(a + 1, b + 1)]
+    if m1 and m2 and m1["r"] == m2["r"] and m1["n"] == m2["n"] and m1["s"] and m2["s"]:
+        base = start[:-1]
+        return [f"{base}{chr(c)}" for c in range(ord(m1["s"]) + 1, ord(m2["s"]) + 1)]
+    if re.fullmatch(r"[IVX]+", start) and re.fullmatch(r"[IVX]+", end):
+        a, b = _roman_to_int(start), _roman_to_int(end)
+        if a < b <= a + 20:
+            return [_int_to_roman(i) for i in range(a + 1, b + 1)]
+    return [end]
+
+
+def _label_key(label: str) -> tuple[int, int, str]:
+    """Sort key of a label: "I.2" < "I.10" < "II.1"; "9" < "10"; "2a" < "2b"."""
+    m = re.match(r"^(?:(?P<r>[IVX]+)\.?)?(?P<n>\d+)?(?P<s>[a-z]?)$", label)
+    if not m:
+        return (999, 999, label)
+    return (_roman_to_int(m["r"]) if m["r"] else 0, int(m["n"]) if m["n"] else 0, m["s"])
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _similar(a: str, b: str) -> float:
+    a, b = _squash(a).lower(), _squash(b).lower()
+    if not a or not b:
+        return 0.0
+    if a == b:
+        return 1.0
+    return SequenceMatcher(None, a[:600], b[:600], autojunk=False).ratio()
+
+
+def _nominative(name: str) -> str:
+    """ "des Ministeriums für X" / "dem Niedersächsischen Ministerium für X" → "(Niedersächsisches) Ministerium für X"."""
+    name = _squash(name).strip(" ,.;:")
+    name = re.sub(r"^(?:des|dem|der|den|das|die|vom)\s+", "", name)
+    name = re.sub(r"\b(\w+)ministeriums\b", r"\1ministerium", name)
+    name = re.sub(r"\bMinisteriums\b", "Ministerium", name)
+    name = re.sub(r"\b(\w+)(?:ischen|ische)\s+(Ministerium|Staatsministerium)\b", r"\1isches \2", name)
+    name = re.sub(r"\b(\w+)(?:ischen)\s+(Staatskanzlei|Landesregierung)\b", r"\1ische \2", name)
+    return name
+
+
+def _split_consent(text: str) -> list[str]:
+    parts = re.split(r"(?:,\s*|\s+sowie\s+|\s+und\s+)(?=(?:dem|der|den)\s)", _squash(text))
+    return [_nominative(p) for p in parts if p.strip()]
+
+
+# --- the parser -----------------------------------------------------------------------------------
+
+
+class _Parser:
+    def __init__(self, cleaned: Cleaned) -> None:
+        self.furniture = cleaned.furniture
+        self.paras = [_strip_markup(p) for p in cleaned.paragraphs]
+        self.paras = [p for p in self.paras if p]
+        self.doc = PrintDoc()
+        self.other_texts: list[str] = []
+        self.inquiry_paras: set[str] = set()
+        self.sent_by: tuple[str, object] | None = None
+
+    def run(self) -> PrintDoc:
+        doc = self.doc
+        paras = self.paras
+        q_open = next((i for i, p in enumerate(paras) if QUESTION_OPENER.search(p) and len(p) < 400), None)
+        a_open = self._find_answer_opener(q_open)
+        head_end = min(x for x in (q_open, a_open, self._first_structural(), len(paras)) if x is not None)
+        self._read_head(paras[:head_end])
+        self._read_furniture()
+
+        body_end = a_open if a_open is not None else len(paras)
+        if q_open is not None:
+            self._read_inquiry(paras[q_open:body_end], paras[q_open])
+        elif a_open is None:
+            # no opener at all: a print of questions only, or an unknown layout
+            self._read_answer(paras[head_end:], opener=None, standalone_questions=True)
+        if a_open is not None:
+            self._read_answer(paras[a_open + 1 :], opener=paras[a_open])
+        elif q_open is None and self.doc.answer is None and not doc.points:
+            doc.warnings.append("no numbered points or questions found")
+        self._infer_parliament()
+        self._finish()
+        return doc
+
+    # -- where things are ---------------------------------------------------------------------
+
+    def _find_answer_opener(self, q_open: int | None) -> int | None:
+        start = q_open or 0
+        for i in range(start, len(self.paras)):
+            if ANSWER_OPENER.match(self.paras[i]):
+                return i
+        # an answer heading ("Stellungnahme", "Antwort") after the inquiry, followed by headings
+        if q_open is not None:
+            for i in range(q_open + 1, len(self.paras)):
+                if ANSWER_HEADING_WORD.match(self.paras[i]) and any(
+                    HEADING.match(p) for p in self.paras[i + 1 : i + 40]
+                ):
+                    return i
+        return None
+
+    def _first_structural(self) -> int | None:
+        """For prints without an opener: where the first question, heading or Vorbemerkung stands."""
+        for i, p in enumerate(self.paras):
+            if (
+                REASONING_START.match(p)
+                or PREFACE_START.match(p)
+                and p.lower().startswith("vorbemerkung")
+                or FRAGE.match(p)
+                or (HEADING.match(p) and ":" in p)
+                or (i > 2 and POINT_NUM.match(p) and p.rstrip().endswith("?"))
+            ):
+                return i
+        return None
+
+    # -- the head ------------------------------------------------------------------------------
+
+    def _read_head(self, head: list[str]) -> None:
+        doc = self.doc
+        title_parts: list[str] = []
+        expect_title = False
+        title_done = False
+        for p in head:
+            low = p.lower()
+            kind = self._kind_of(p)
+            if kind and doc.kind == "other":
+                doc.kind = kind
+            if self._read_originators(p) or kind or low in ("und", "stellungnahme", "antwort", "zu der"):
+                if title_parts:
+                    title_done = True
+                    expect_title = False
+                continue
+            m = re.match(r"^(?:zum Thema|betr(?:effend|\.)?|Betreff)\s*:?\s*(?P<t>.*)$", p, re.IGNORECASE)
+            if m:
+                title_parts = [m["t"]] if m["t"] else []
+                title_done = False
+                expect_title = True
+                continue
+            ministry = self._ministry_line(p)
+            if ministry:
+                doc.ministry = doc.ministry or ministry
+                continue
+            if any(low.startswith(name.lower()) for name, _ in PARLIAMENT_CODES) and len(p) < 120:
+                continue
+            if re.match(r"^[–—-]?\s*(?:Drucksache|Drs\.)\s*\d", p) or parse_date(p) or p.startswith("(") or re.match(
+                r"^(?:vom|und Antwort vom|Berlin|über|Herrn|Frau|an die|den Präsident|A ?N ?T ?W ?O ?R ?T)\b", p
+            ):
+                if find_print_numbers(p):
+                    self.other_texts.append(p)
+                self._dates_in_head(p)
+                continue
+            if title_done and not expect_title:
+                self.other_texts.append(p)
+                continue
+            title_parts.append(p)
+        if title_parts:
+            doc.title = _squash(" ".join(title_parts)).strip(" *")
+
+    @staticmethod
+    def _kind_of(p: str) -> str | None:
+        if len(p) > 200:
+            return None
+        for rx, kind in KIND_WORDS:
+            if rx.search(p):
+                if kind == "kleine_anfrage" and not re.search(r"Anfrage", p[:60]):
+                    continue
+                return kind
+        return None
+
+    def _read_originators(self, p: str) -> bool:
+        """ "der Abg. A und B u. a. GRÜNE", "des Abgeordneten X (CDU)", "der Fraktion der FDP/DVP"."""
+        m = re.search(
+            r"(?:^|\b(?:Anfrage|Antrag)\s+)(?:der|des|die)\s+(?:Abg\.|Abgeordneten|Abgeordnete|Abgeordnetenin)\s+(?P<names>.+)$",
+            p,
+        )
+        doc = self.doc
+        if m:
+            if find_print_numbers(p):  # "… der Fraktion der CDU/CSU – Drucksache 20/12001 –"
+                self.other_texts.append(p)
+            names = re.split(r"\s[–—-]\s*(?:Drucksache|Drs\.)", m["names"])[0]
+            names = re.split(r",?\s+eingegangen am\b", names)[0]
+            for fm in re.finditer(rf"\((?P<f>[^)]*)\)|\b(?:Fraktion (?:der|des|von)\s+)(?P<g>{_FACTION_RE})", names):
+                for f in re.findall(_FACTION_RE, fm["f"] or fm["g"] or ""):
+                    if f not in doc.factions:
+                        doc.factions.append(f)
+            names = re.sub(r"\([^)]*\)", " ", names)
+            names = re.sub(rf",?\s*(?:weiterer Abgeordneter|und weiterer Abgeordneter)?\s*(?:und\s+)?der Fraktion (?:der|des)\s+(?:{_FACTION_RE})\b.*$", "", names)
+            names = re.sub(r"\bu\.\s?a\.", " ", names)
+            tail = re.search(rf"\s(?P<f>(?:{_FACTION_RE})(?:\s+und\s+(?:{_FACTION_RE}))?)\s*$", names)
+            if tail:
+                for f in re.findall(_FACTION_RE, tail["f"]):
+                    if f not in doc.factions:
+                        doc.factions.append(f)
+                names = names[: tail.start()]
+            for name in re.split(r"\s*,\s*|\s+und\s+", names):
+                name = _squash(name).strip(" ,.")
+                name = re.sub(r"^(?:weiterer Abgeordneter|weiterer Abgeordneten)$", "", name)
+                if name and len(name.split()) <= 5 and name[0].isupper() and name not in doc.originators:
+                    doc.originators.append(name)
+            return True
+        m = re.match(rf"^(?:der|die)\s+Fraktion(?:en)?\s+(?:der\s+|des\s+)?(?P<f>.+)$", p)
+        if m and len(p) < 120:
+            for f in re.findall(_FACTION_RE, m["f"]):
+                if f not in doc.factions:
+                    doc.factions.append(f)
+            return True
+        return False
+
+    @staticmethod
+    def _ministry_line(p: str) -> str | None:
+        if len(p) > 160:
+            return None
+        m = re.match(r"^(?:des|der)\s+(?P<m>(?:\w+\s+)?(?:Ministeriums|Staatsministeriums|Landesregierung|Bundesregierung"
+                     r"|Staatskanzlei|Senatsverwaltung|Senats|Senatskanzlei)\b.*)$", p)
+        if m:
+            return _nominative(m["m"])
+        m = re.search(r"\bbeantwortet vom\s+(?P<m>.+?)\s*$", p)
+        if m:
+            return _nominative(m["m"])
+        m = re.match(r"^(?P<m>Senatsverwaltung für .+|(?:\w+\s+)?Ministerium für .+|Staatsministerium.*)$", p)
+        if m and not p.endswith((".", ":")):
+            return _squash(m["m"])
+        return None
+
+    def _dates_in_head(self, p: str) -> None:
+        doc = self.doc
+        m = re.match(r"^vom (?P<d>.+?)(?:\s*\(Eingang.*?am (?P<e>.+?)\))?$", p)
+        if m:
+            doc.submitted = doc.submitted or first_date(m["d"])
+            if m["e"]:
+                doc.received = doc.received or first_date(m["e"])
+            return
+        d = parse_date(p)
+        if d and doc.submitted is None and not doc.points:
+            doc.submitted = d
+
+    def _read_furniture(self) -> None:
+        doc = self.doc
+        for line in self.furniture:
+            if doc.number is None:
+                for match in find_print_numbers(line):
+                    doc.number = str(match.number)
+                    break
+            for name, code in PARLIAMENT_CODES:
+                if name.lower() in line.lower() and doc.parliament is None:
+                    doc.parliament = code
+            m = re.search(r"mit Schreiben des (?P<m>.+?) vom (?P<d>.+?\d{4}) übermittelt", line)
+            if m:  # the Bundestag's footnote names the answering ministry and the date
+                self.sent_by = (_nominative(m["m"]), first_date(m["d"]))
+            m = re.search(r"Drucksache\s*[\d/ ]+\((?P<q>\d{1,2}/\d{1,6})\)", line)
+            if m:  # Saarland: the answer's number, then the question's in brackets
+                self.doc.references.append(Reference(m["q"], [], "other"))
+            m = re.search(r"Eingegangen:?\s*(\S+)", line)
+            if m and doc.received is None:
+                doc.received = first_date(line[m.start():])
+            m = re.search(r"Ausgegeben:?\s*(.+)$|\((?:Verteilt|Ausgegeben) am (.+)\)", line)
+            if m and doc.published is None:
+                doc.published = first_date(m.group(0))
+        # the first bare date in page one's header block is the print's date
+        if doc.submitted is None:
+            for line in self.furniture[:6]:
+                d = parse_date(line)
+                if d:
+                    doc.submitted = d
+                    break
+        if doc.number is None:
+            for p in self.paras[:12]:
+                if re.match(r"^Drucksache\s", p):
+                    found = find_print_numbers(p)
+                    if found:
+                        doc.number = str(found[0].number)
+                        break
+
+    # -- the inquiry ---------------------------------------------------------------------------
+
+    def _read_inquiry(self, part: list[str], opener: str) -> None:
+        doc = self.doc
+        self.inquiry_paras = {_squash(p) for p in part}
+        # a point may stand in the opener paragraph itself ("Ich frage die Landesregierung: 1. Wie …")
+        first = re.split(r"(?<=:)\s+(?=(?:[IVX]{1,5}\.\s*)?\d{1,3}\.\s)", opener, maxsplit=1)
+        rest = part[1:]
+        if len(first) == 2:
+            rest = [first[1], *rest]
+        points, end = self._read_points(rest)
+        doc.points = points
+        after = rest[end:]
+        reasoning: list[str] | None = None
+        for p in after:
+            if reasoning is None:
+                m = REASONING_START.match(p)
+                if m:
+                    reasoning = [m["rest"]] if m["rest"] else []
+                    continue
+                d = parse_date(p)
+                if d and doc.submitted is None:
+                    doc.submitted = d
+                    continue
+                if d:
+                    continue
+                self._read_signers(p)
+            else:
+                if ANSWER_HEADING_WORD.match(p):
+                    break
+                reasoning.append(p)
+        if reasoning:
+            doc.reasoning = "\n\n".join(reasoning)
+
+    def _read_points(self, paras: list[str]) -> tuple[list[Point], int]:
+        """Numbered points until the first paragraph that ends the list; returns (points, index)."""
+        points: list[Point] = []
+        roman: str | None = None
+        roman_point: Point | None = None
+        i = 0
+        for i, p in enumerate(paras):  # noqa: B007 - the index is returned
+            if parse_date(p) or REASONING_START.match(p) or ANSWER_HEADING_WORD.match(p) or self._is_signers(p):
+                return points, i
+            if re.match(r"^\d{1,2}\.\s?\d{1,2}\.\s?\d{4}\b", p):
+                return points, i
+            m = POINT_ROMAN_NUM.match(p)
+            if m:
+                roman = m["roman"]
+                if roman_point is not None and roman_point in points and roman_point.label == roman:
+                    points.remove(roman_point)
+                roman_point = None
+                points.append(Point(f"{roman}.{m['num']}", m["text"].strip()))
+                continue
+            m = POINT_NUM.match(p)
+            if m and not re.match(r"^\d{1,2}\.\s?\d{1,2}\.", p):
+                if roman_point is not None and roman_point in points:
+                    points.remove(roman_point)  # a section intro ("I. zu berichten,"), not a point
+                    roman_point = None
+                label = f"{roman}.{m['num']}" if roman else m["num"]
+                points.append(Point(label, m["text"].strip()))
+                continue
+            m = POINT_ROMAN.match(p)
+            if m:
+                roman = m["roman"]
+                roman_point = Point(roman, m["text"].strip())
+                points.append(roman_point)
+                continue
+            if points:
+                points[-1].text = f"{points[-1].text}\n\n{p}"
+        return points, len(paras) if paras else 0
+
+    def _is_signers(self, p: str) -> bool:
+        """ "Salomon, Seimer, Häusler … GRÜNE", "Dr. Rülke und Fraktion", "Beispiel AfD"."""
+        if len(p) > 300 or p.endswith((";", "?")):
+            return False
+        if re.search(r"\bund Fraktion$", p):
+            return True
+        return bool(re.search(rf"^[A-ZÄÖÜ][\w.\- ]+(?:,\s*[A-ZÄÖÜ][\w.\- ]+)*\s+(?:u\.\s?a\.\s+)?(?:{_FACTION_RE})$", p))
+
+    def _read_signers(self, p: str) -> None:
+        if not self._is_signers(p):
+            return
+        doc = self.doc
+        m = re.search(rf"\s(?P<f>{_FACTION_RE})$", p)
+        if m and m["f"] not in doc.factions:
+            doc.factions.append(m["f"])
+        if not doc.originators:
+            names = re.sub(rf"\s+(?:u\.\s?a\.\s+)?(?:{_FACTION_RE})$|\s+und Fraktion$", "", p)
+            doc.originators = [n.strip() for n in re.split(r",\s*|\s+und\s+", names) if n.strip()]
+
+    # -- the answer ----------------------------------------------------------------------------
+
+    def _read_answer(self, part: list[str], opener: str | None, standalone_questions: bool = False) -> None:
+        doc = self.doc
+        answer = Answer()
+        if opener:
+            self._read_answer_opener(opener, answer)
+        if self.sent_by:
+            answer.ministry = answer.ministry or self.sent_by[0]
+            answer.date = answer.date or self.sent_by[1]  # type: ignore[assignment]
+        part, signatory = self._split_signature(part)
+        answer.signatory = signatory
+        has_headings = any(HEADING.match(p) and ":" in p for p in part)
+        known = {pt.label: pt for pt in doc.points}
+        derive_points = not doc.points
+        items: list[_Item] = []
+        questions: list[_Question] = []
+        quotes: list[_Question] = []  # questions of the inquiry repeated in the answer
+        preface: list[str] = []
+        reasoning: list[str] | None = None
+        mode = "start"
+        question: _Question | None = None
+        item: _Item | None = None
+        last_num = 0
+
+        def new_item(labels: list[str]) -> _Item:
+            nonlocal item
+            item = _Item(labels)
+            items.append(item)
+            return item
+
+        for idx, p in enumerate(part):
+            if mode == "start" and (QUESTION_OPENER.search(p) and len(p) < 300 or _squash(p) in self.inquiry_paras):
+                continue  # the motion's opener ("… zu ersuchen", "I. zu berichten,") quoted again
+            if self._metadata_line(p, answer) or self._is_furniture_like(p):
+                continue
+            m = REASONING_START.match(p)
+            if m and not items and derive_points:
+                reasoning = [m["rest"]] if m["rest"] else []
+                mode = "reasoning"
+                continue
+            m = PREFACE_START.match(p)
+            if m and p.lower().startswith("vorbemerkung") and not items:
+                mode = "preface"
+                if m["rest"]:
+                    preface.append(m["rest"])
+                continue
+            m = HEADING.match(p)
+            if m and (":" in p or len(p) < 40):
+                context = question.label if question else None
+                labels = expand_labels(m["labels"], context)
+                if labels:
+                    rest = (m["rest"] or "").strip()
+                    new_item(labels)
+                    # Saarland: "Zu Frage 1:", the question, then "Antwort: …"
+                    if self._question_follows(part, idx, rest):
+                        question = _Question(labels[0], [rest] if rest else [])
+                        if derive_points:
+                            questions.append(question)
+                        mode = "question-after-heading"
+                    else:
+                        mode = "answer"
+                        if rest:
+                            am = ANTWORT_PREFIX.match(rest)
+                            item.texts.append(am["rest"] if am else rest)
+                    continue
+            m = COMBINED.match(p)
+            if m:
+                labels = expand_labels(m["labels"])
+                if labels:
+                    while items and not items[-1].texts and set(items[-1].labels) <= set(labels):
+                        items.pop()
+                    if not (item is not None and items and items[-1] is item and item.labels == labels):
+                        new_item(labels)
+                    mode = "answer"
+                    if m["rest"]:
+                        item.texts.append(m["rest"])
+                    continue
+            m = FRAGE.match(p)
+            if m:
+                labels = expand_labels(m["labels"], question.label if question else None)
+                if labels:
+                    question = _Question(labels[0], [m["rest"]] if m["rest"] else [])
+                    if derive_points:
+                        questions.append(question)
+                    if mode != "question-after-heading":  # "Zu den Fragen 6, 7 und 8:" lists them next
+                        mode = "question"
+                    continue
+            m = ANTWORT_PREFIX.match(p)
+            if m and mode in ("question", "question-after-heading", "answer"):
+                if mode == "question" and question is not None:
+                    new_item([question.label])
+                mode = "answer"
+                if m["rest"] and item is not None:
+                    item.texts.append(m["rest"])
+                continue
+            if self._is_section_title(p):
+                continue
+            quote = self._as_question(p, part, idx, has_headings, known, last_num, mode)
+            if quote is not None:
+                question = _Question(quote[0], [quote[1]])
+                if quote[0].split(".")[-1].isdigit():
+                    last_num = int(quote[0].split(".")[-1])
+                if derive_points:
+                    questions.append(question)
+                else:
+                    quotes.append(question)
+                if has_headings:
+                    mode = "question"
+                else:
+                    new_item([quote[0]])
+                    mode = "answer"
+                continue
+            if mode == "question" and question is not None and has_headings:
+                question.texts.append(p)
+            elif mode == "question-after-heading" and question is not None:
+                question.texts.append(p)
+            elif mode == "answer" and item is not None:
+                item.texts.append(p)
+            elif mode == "reasoning" and reasoning is not None:
+                reasoning.append(p)
+            elif mode in ("preface", "start"):
+                preface.append(p)
+
+        if derive_points and questions:
+            by_label = {q.label: q for q in questions if q.texts or q.label}
+            order = sorted(by_label, key=_label_key)
+            doc.points = [Point(lb, "\n\n".join(t for t in by_label[lb].texts if t)) for lb in order]
+        if reasoning and not doc.reasoning:
+            doc.reasoning = "\n\n".join(reasoning)
+        for q in quotes:
+            if q.label in known and _similar(" ".join(q.texts), known[q.label].text) < 0.97:
+                doc.warnings.append(f"point {q.label} is quoted differently in the answer than in the inquiry")
+        if preface and (items or opener):
+            # the "Vorbemerkung" of the answer: an item that answers no point in particular
+            items.insert(0, _Item([], preface))
+        self._collapse_sub_labels(items, questions)
+        answer.items = [AnswerItem(list(it.labels), "\n\n".join(it.texts)) for it in items]
+        if items or opener:
+            doc.answer = answer
+        if not doc.ministry and answer.ministry:
+            doc.ministry = answer.ministry
+        elif answer.ministry and (opener or doc.ministry in ("Landesregierung", "Bundesregierung", "Senat")):
+            doc.ministry = answer.ministry
+
+    def _collapse_sub_labels(self, items: list[_Item], questions: list[_Question]) -> None:
+        """ "Antwort zu 3 a) und b):" answers question 3 as a whole when 3 has just those sub-points."""
+        texts = {p.label: p.text for p in self.doc.points} | {q.label: " ".join(q.texts) for q in questions}
+        for it in items:
+            bases = {re.sub(r"[a-z]$", "", lb) for lb in it.labels}
+            if len(it.labels) < 2 or len(bases) != 1 or not all(re.search(r"\d[a-z]$", lb) for lb in it.labels):
+                continue
+            base = bases.pop()
+            subs = set(re.findall(r"(?:^|\s)([a-z])\)\s", texts.get(base, "")))
+            if subs and subs == {lb[-1] for lb in it.labels}:
+                it.labels = [base]
+
+    def _question_follows(self, part: list[str], idx: int, rest: str) -> bool:
+        """After a heading: is the question text next, and "Antwort:" after it (Saarland)?"""
+        if rest and ANTWORT_PREFIX.match(rest):
+            return False
+        for p in part[idx + 1 : idx + 8]:
+            if ANTWORT_PREFIX.match(p):
+                return True
+            if HEADING.match(p) or COMBINED.match(p):
+                return False
+        return False
+
+    def _as_question(
+        self, p: str, part: list[str], idx: int, has_headings: bool, known: dict[str, Point], last_num: int, mode: str
+    ) -> tuple[str, str] | None:
+        """A numbered paragraph that repeats a question: (label, text), else None."""
+        m = POINT_ROMAN_NUM.match(p)
+        label, text = (f"{m['roman']}.{m['num']}", m["text"]) if m else (None, None)
+        if m is None:
+            m = POINT_NUM.match(p)
+            if m is None or re.match(r"^\d{1,2}\.\s?\d{1,2}\.", p):
+                return None
+            label, text = m["num"], m["text"]
+            if label not in known:
+                for k in known:
+                    if k.endswith(f".{label}") and _similar(text, known[k].text) > 0.6:
+                        label = k
+                        break
+        assert label is not None and text is not None
+        if label in known:
+            if _similar(text, known[label].text) >= 0.5:
+                return label, text.strip()
+            if has_headings and self._heading_ahead(part, idx, label):
+                return label, text.strip()
+            return None
+        if known:
+            return None
+        if has_headings:
+            return (label, text.strip()) if self._heading_ahead(part, idx, label) else None
+        # no headings, no motion: a question repeated before its answer (Bundestag, Niedersachsen)
+        num = int(label.split(".")[-1])
+        if text.rstrip().endswith("?") and (last_num == 0 and num <= 2 or last_num < num <= last_num + 3):
+            return label, text.strip()
+        return None
+
+    @staticmethod
+    def _heading_ahead(part: list[str], idx: int, label: str) -> bool:
+        for p in part[idx + 1 : idx + 10]:
+            m = HEADING.match(p)
+            if m and ":" in p:
+                labels = expand_labels(m["labels"])
+                return label in labels or any(lb.startswith(label) for lb in labels)
+            if POINT_NUM.match(p) or POINT_ROMAN_NUM.match(p):
+                continue
+        return False
+
+    @staticmethod
+    def _is_section_title(p: str) -> bool:
+        """ "II. Personal und Finanzen" between answers of a Große Anfrage: a title, not text."""
+        m = POINT_ROMAN.match(p)
+        return bool(m) and len(p) < 150 and not p.endswith((".", ";", ",", "?", ":"))
+
+    def _is_furniture_like(self, p: str) -> bool:
+        return bool(re.match(r"^(?:Anlage|Anlagen)\s*:?$", p))
+
+    def _read_answer_opener(self, opener: str, answer: Answer) -> None:
+        text = _squash(opener)
+        m = re.search(r"\bvom\s+(?P<d>.{6,25}?\d{4})", text)
+        if m:
+            answer.date = first_date(m["d"])
+        m = re.search(r"\b(?:Nr\.|Az\.|Aktenzeichen:?|AZ:?)\s*(?P<f>[^\s,;]+)", text)
+        if m:
+            answer.file_number = m["f"].rstrip(".:")
+        m = re.search(
+            r"\b(?:nimmt|beantwortet|beantworten)\s+(?:das|der|die)\s+(?P<m>.+?)\s+(?=im Einvernehmen|im Namen|namens"
+            r"|zu dem|zum Antrag|die (?:Kleine|Große|Schriftliche) Anfrage|wie folgt)",
+            text,
+        )
+        if m:
+            answer.ministry = _nominative(m["m"])
+        m = re.search(r"\bim Einvernehmen mit\s+(?P<c>.+?)\s+(?=zu dem|zum Antrag|die (?:Kleine|Große) Anfrage|wie folgt"
+                      r"|im Namen|namens)", text)
+        if m:
+            answer.consent = _split_consent(m["c"])
+
+    def _metadata_line(self, p: str, answer: Answer) -> bool:
+        """Dates and ministries on lines of their own in an answer (Berlin, Bundestag); True if
+        the paragraph is nothing but that."""
+        m = re.match(r"^(?:[A-ZÄÖÜ][\wäöü.\- ]+),\s+(?:den\s+)?(?P<d>\d.+)$", p)
+        if m and len(p) < 60 and first_date(m["d"]):
+            answer.date = answer.date or first_date(m["d"])
+            return True
+        m = re.search(r"mit Schreiben des (?P<m>.+?) vom (?P<d>.+?\d{4}) übermittelt", p)
+        if m:
+            answer.ministry = answer.ministry or _nominative(m["m"])
+            answer.date = answer.date or first_date(m["d"])
+            return len(p) < 300
+        return False
+
+    def _split_signature(self, part: list[str]) -> tuple[list[str], str | None]:
+        """Take the signature (name, office, "In Vertretung") off the end of the answer."""
+        end = len(part)
+        signatory = None
+        # walk back over the office lines, the name and "In Vertretung"
+        j = end - 1
+        while j >= 0 and j >= end - 6:
+            p = part[j]
+            if OFFICE.match(p) and len(p) < 120 and not p.endswith("."):
+                # the name stands just before the office line, or on the same line before it
+                if j - 1 >= 0 and self._looks_like_name(part[j - 1]):
+                    signatory = part[j - 1]
+                    end = j - 1
+                    if end - 1 >= 0 and IN_VERTRETUNG.match(part[end - 1]):
+                        end -= 1
+                break
+            m = re.match(r"^(?P<name>(?:Dr\.\s|Prof\.\s)*[A-ZÄÖÜ][\w\-äöüß]+(?:\s[A-ZÄÖÜ][\w\-äöüß]+){0,2})\s+(?P<office>"
+                         + OFFICE.pattern[1:] + ".*)$", p)
+            if m and len(p) < 140:
+                signatory = m["name"]
+                end = j
+                if end - 1 >= 0 and IN_VERTRETUNG.match(part[end - 1]):
+                    end -= 1
+                break
+            if p.startswith(("Anlage", "Senatsverwaltung", "Bundesministerium")) and len(p) < 120:
+                j -= 1
+                continue
+            if self._looks_like_name(p) and j == end - 1:
+                # a bare name at the very end, preceded by "In Vertretung" or the last answer
+                signatory = p
+                end = j
+                if end - 1 >= 0 and IN_VERTRETUNG.match(part[end - 1]):
+                    end -= 1
+                break
+            break
+        if signatory:
+            trailing = part[end:]
+            part = part[:end]
+            if part and re.match(r"^[A-ZÄÖÜ][\w\-. ]+,\s+den\s+", part[-1]) and len(part[-1]) < 60:
+                self._metadata_line(part[-1], Answer())
+            del trailing
+        signatory = re.sub(r"^(?:In Vertretung|i\.\s?V\.)\s+", "", signatory) if signatory else None
+        return part, signatory
+
+    @staticmethod
+    def _looks_like_name(p: str) -> bool:
+        if len(p) > 60 or p.endswith((".", ":", ";", "?", ",")) and not p.endswith(("Dr.",)):
+            return False
+        words = p.split()
+        if not 1 <= len(words) <= 5:
+            return False
+        return all(w[0].isupper() or w in ("von", "van", "de", "zu", "der") for w in words) and not re.search(r"\d", p)
+
+    # -- finishing -----------------------------------------------------------------------------
+
+    def _infer_parliament(self) -> None:
+        doc = self.doc
+        if doc.parliament:
+            return
+        head = " ".join(self.paras[:15]).lower()
+        for name, code in PARLIAMENT_CODES:
+            if name.lower() in head:
+                doc.parliament = code
+                return
+        text = " ".join(self.paras)
+        if re.search(r"Der Landtag wolle beschließen,? die Landesregierung zu ersuchen", text) or re.search(
+            r"Mit Schreiben vom .{5,30} Nr\. .{3,40} (?:nimmt|beantwortet) das", text
+        ):
+            doc.parliament = "BW"
+        elif re.search(r"Senat(?:s)? von Berlin|Senatsverwaltung|Abgeordnetenhaus", text):
+            doc.parliament = "BE"
+        elif re.search(r"\bBundesregierung\b", head) and re.search(r"\bBundestag", text):
+            doc.parliament = "BT"
+
+    def _finish(self) -> None:
+        doc = self.doc
+        labels = [p.label for p in doc.points]
+        seen_labels = set(labels)
+        # numbering gaps
+        nums = [int(lb) for lb in labels if lb.isdigit()]
+        for a, b in zip(nums, nums[1:], strict=False):
+            if b != a + 1:
+                doc.warnings.append(f"points jump from {a} to {b}")
+        if len(set(labels)) != len(labels):
+            doc.warnings.append("a point number occurs twice in the inquiry")
+        if doc.answer is not None:
+            self._split_sub_points()
+            labels = [p.label for p in doc.points]
+            seen_labels = set(labels)
+            covered: dict[str, int] = {}
+            for k, item in enumerate(doc.answer.items, 1):
+                for lb in item.points:
+                    if lb not in seen_labels and not any(lb.startswith(f"{x}") and x + lb[len(x):] == lb
+                                                         and lb[len(x):].isalpha() for x in seen_labels):
+                        doc.warnings.append(f"answer {k} names point {lb}, which the print does not have")
+                    if lb in covered:
+                        doc.warnings.append(f"point {lb} is answered twice (answers {covered[lb]} and {k})")
+                    covered.setdefault(lb, k)
+                if not item.text.strip():
+                    doc.warnings.append(f"answer {k} (to {', '.join(item.points)}) is empty")
+            for lb in labels:
+                if lb not in covered and not any(c.startswith(lb) and c[len(lb):].isalpha() for c in covered):
+                    doc.warnings.append(f"no answer for point {lb}")
+            if not doc.answer.items:
+                doc.warnings.append("the answer has no point-by-point items")
+        self._collect_references()
+
+    def _split_sub_points(self) -> None:
+        """Give "2a", "2b" their own points when the answer addresses them separately."""
+        doc = self.doc
+        assert doc.answer is not None
+        wanted = {lb for it in doc.answer.items for lb in it.points}
+        out: list[Point] = []
+        for point in doc.points:
+            subs = sorted(lb for lb in wanted if re.fullmatch(re.escape(point.label) + r"[a-z]", lb))
+            if not subs:
+                out.append(point)
+                continue
+            pieces = re.split(r"(?:(?<=\s)|^)([a-z])\)\s+", point.text)
+            intro = pieces[0].strip()
+            found = {pieces[i]: pieces[i + 1].strip() for i in range(1, len(pieces) - 1, 2)}
+            if not found:
+                out.append(point)
+                continue
+            for sub, text in found.items():
+                out.append(Point(f"{point.label}{sub}", f"{intro} {text}".strip()))
+        doc.points = out
+
+    def _collect_references(self) -> None:
+        doc = self.doc
+        own = doc.number
+
+        def add(text: str | None, where: str) -> None:
+            if not text:
+                return
+            for c in find_citations(text):
+                if c.number is not None and c.number == own:
+                    continue
+                parliament = c.parliament or ("BT" if doc.parliament == "BT" and c.number else None)
+                doc.references.append(Reference(c.number, list(c.points), where, parliament))
+
+        for text in self.other_texts:
+            add(text, "other")
+        for p in doc.points:
+            add(p.text, f"point:{p.label}")
+        add(doc.reasoning, "reasoning")
+        if doc.answer:
+            for k, item in enumerate(doc.answer.items, 1):
+                add(item.text, f"answer:{k}")
+
+
+__all__ = ["expand_labels", "find_dates", "parse_file", "parse_text"]

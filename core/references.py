@@ -1,0 +1,392 @@
+"""Citations in a print's text: other prints and points, for the `references` key of print-json.
+
+Officers write "wie zu Ziffer 3 der Drucksache 17/6120 ausgeführt" or "vgl. Ziffer 2"; Ziffer links
+every cited print and shows what was said before, so we recognise:
+
+* every print number next to a print word (see core.numbers), with the point labels named right
+  before it ("zu den Ziffern 3 und 4 in Drucksache 17/9075") or right after it
+  ("Drucksache 17/9075, Ziffer 3");
+* points of the same print ("vgl. zu Ziffern 1 und 2", "Siehe Antwort zu Frage 3"), but only with a
+  referring word in the same sentence, so answer headings ("Zu Frage 2:"), parts of laws
+  ("§ 5 Absatz 1 Ziffer 3 LHO") and file numbers ("Nr. WM36-43-99/161") stay out.
+
+Stdlib `re` only, bounded quantifiers and one pass per pattern, so any text is handled quickly.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from core.numbers import NumberMatch, find_print_numbers
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One citation: of another print (number set) or of points in the same print (number None)."""
+
+    number: str | None  # normalised print number, None = a citation inside the same print
+    points: tuple[str, ...]  # cited point labels in the print-json label form: "3", "II.2", "8a"
+    parliament: str | None  # "BT" for Bundestag prints, else None
+    start: int  # span in the text, for highlighting
+    end: int
+
+
+# --- point phrases ("Ziffern 3 und 4", "Frage II. 2.", "zu 1.") ---------------------------------------
+
+_POINT_WORDS = r"Ziffern?|Ziff\.|Nummern?|Nrn?\.|Fragen?|Punkte?n?"
+# Each search pattern opens with a lookahead on its first letters: it lets `re` skip ahead fast.
+_POINT_WORD = re.compile(
+    rf"(?=[ZzNnFfPp])(?<![\w\-])(?P<w>{_POINT_WORDS})(?:\s?Nr\.)?(?![a-zäöüß])\s{{0,3}}",
+    re.IGNORECASE,
+)
+# "zu 1." without a point word only right after a referring word: "vgl. zu 1.", "Antwort zu 3."
+_BARE_LEAD = re.compile(
+    r"(?=[VvSsAaDd])(?<![\w])(?:(?:vgl\.|vergleiche|siehe|s\.\s?[ou]\.|s\.)\s{1,3}"
+    r"(?:(?:auch|hierzu|dazu|oben|unten|bereits)\s{1,3}){0,2}(?:(?:die|den|der)\s{1,3})?"
+    r"(?:(?:Antworten|Antwort|Ausführungen|Stellungnahme|Darstellung)\s{1,3})?"
+    r"|(?:Antworten|Antwort|Ausführungen|Stellungnahme|Darstellung)\s{1,3})"
+    r"(?:zu|unter)\s{1,3}(?=[0-9IVX])",
+    re.IGNORECASE,
+)
+_ROMAN = r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})"
+# What follows a number that is an amount or a date, not a point label.
+_UNITS = (
+    r"%|Prozent|Mio|Mrd|Tsd|Euro|EUR|€|Jahre|Monate|Wochen|Tage|Stunden|"
+    r"Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember"
+)
+# One label: "II.2", "II. 2.", "II", "3", "3.", "8a", "8 a)", or a bare "b)" continuing "8 a)".
+# Not followed by more digits or letters, so dates, money and decimals ("5,3") are no labels.
+_LABEL = re.compile(
+    rf"""
+    (?:
+        (?P<r>{_ROMAN})(?:\.\s?(?P<rn>[0-9]{{1,3}})(?:(?P<rs>[a-z])|\s?(?P<rsp>[a-z])\))?)?
+      | (?P<n>[0-9]{{1,3}})(?:(?P<s>[a-z])|\s?(?P<sp>[a-z])\))?
+      | (?P<l>[a-z])\)
+    )
+    (?P<dot>\.)?
+    (?![0-9A-Za-zÄÖÜäöüß/]|[.,][0-9])
+    (?!\s?(?:{_UNITS})(?![a-zäöüß]))
+    """,
+    re.VERBOSE,
+)
+# Between two labels; "bis" and a dash make a range. A repeated point word is allowed.
+_LABEL_SEP = re.compile(
+    rf"""
+    \s{{0,3}}
+    (?:
+        ,\s{{0,3}}(?:(?:und|sowie|oder)\s{{1,3}})?
+      | (?:und|sowie|oder|bzw\.|u\.|&)\s{{1,3}}
+      | (?P<range>bis(?:\s{{1,3}}einschließlich)?\s{{1,3}}|[\u2013\-]\s{{0,3}})
+    )
+    (?:(?:die|den|der|zu|zur|zum)\s{{1,3}})?
+    (?:(?:{_POINT_WORDS})\s{{0,3}})?
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+# A label list running on into "-43-99/161" is a file number, not points.
+_FILE_NUMBER_TAIL = re.compile(r"[\-\u2010\u2011/][0-9A-Za-z]")
+_MAX_RANGE = 50
+_MAX_LABELS = 200
+
+
+@dataclass
+class _Phrase:
+    start: int
+    end: int  # after the last label, trailing dot included
+    span_end: int  # without the trailing dot, for highlighting
+    labels: tuple[str, ...]
+    nr: bool  # "Nr."/"Nummer": too common elsewhere to count without a print
+
+
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+
+
+def _roman_to_int(s: str) -> int:
+    total = 0
+    for i, ch in enumerate(s):
+        v = _ROMAN_VALUES[ch]
+        total += -v if i + 1 < len(s) and _ROMAN_VALUES[s[i + 1]] > v else v
+    return total
+
+
+def _int_to_roman(n: int) -> str:
+    out = []
+    for value, sym in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out.append(sym)
+            n -= value
+    return "".join(out)
+
+
+# A label as (roman section, number, sub-letter); any part may be None.
+_Parts = tuple[str | None, int | None, str | None]
+
+
+def _label_str(p: _Parts) -> str:
+    roman, num, sub = p
+    if num is None:
+        return roman or ""
+    core = f"{roman}.{num}" if roman else str(num)
+    return core + (sub or "")
+
+
+def _parts(m: re.Match[str], prev: _Parts | None) -> _Parts | None:
+    """The parts of one label match; bare numbers and letters inherit from the label before."""
+    if m.group("r"):
+        if m.group("rn") is None:
+            return (m.group("r"), None, None)
+        return (m.group("r"), int(m.group("rn")), m.group("rs") or m.group("rsp"))
+    if m.group("n") is not None:
+        # "Ziffern II. 1 und 2" means II.1 and II.2
+        roman = prev[0] if prev is not None and prev[1] is not None else None
+        return (roman, int(m.group("n")), m.group("s") or m.group("sp"))
+    if m.group("l") and prev is not None and prev[1] is not None:
+        return (prev[0], prev[1], m.group("l"))
+    return None
+
+
+def _expand(a: _Parts, b: _Parts) -> list[_Parts]:
+    """The labels a range "a bis b" stands for, after a; just b when the range is unclear."""
+    (ra, na, sa), (rb, nb, sb) = a, b
+    if na is not None and nb is not None and ra == rb:
+        if sa is None and sb is None and 0 < nb - na <= _MAX_RANGE:
+            return [(ra, n, None) for n in range(na + 1, nb + 1)]
+        if na == nb and sa and sb and sa < sb:
+            return [(ra, na, chr(c)) for c in range(ord(sa) + 1, ord(sb) + 1)]
+    if na is None and nb is None and ra and rb:
+        ia, ib = _roman_to_int(ra), _roman_to_int(rb)
+        if 0 < ib - ia <= _MAX_RANGE:
+            return [(_int_to_roman(i), None, None) for i in range(ia + 1, ib + 1)]
+    return [b]
+
+
+def _parse_labels(text: str, pos: int) -> tuple[list[str], int, int]:
+    """Labels of the list starting at pos; returns (labels, end, end without trailing dot)."""
+    m = _LABEL.match(text, pos)
+    if m is None:
+        return [], pos, pos
+    prev = _parts(m, None)
+    if prev is None:
+        return [], pos, pos
+    parts = [prev]
+    end, span_end = m.end(), (m.start("dot") if m.group("dot") else m.end())
+    while len(parts) < _MAX_LABELS:
+        sep = _LABEL_SEP.match(text, end)
+        if sep is None:
+            break
+        m = _LABEL.match(text, sep.end())
+        if m is None:
+            break
+        cur = _parts(m, prev)
+        if cur is None:
+            break
+        parts.extend(_expand(prev, cur) if sep.group("range") else [cur])
+        prev = cur
+        end, span_end = m.end(), (m.start("dot") if m.group("dot") else m.end())
+    labels = list(dict.fromkeys(_label_str(p) for p in parts))
+    return [lb for lb in labels if lb], end, span_end
+
+
+def _find_phrases(text: str, taken: list[tuple[int, int]]) -> list[_Phrase]:
+    """Point phrases in text order, skipping any inside a print number's span."""
+    phrases: list[_Phrase] = []
+    starts = [s for s, _ in taken]
+
+    def inside_number(pos: int) -> bool:
+        i = bisect_right(starts, pos) - 1
+        return i >= 0 and taken[i][0] <= pos < taken[i][1]
+
+    def collect(lead: re.Pattern[str], is_word: bool) -> None:
+        pos = 0
+        while True:
+            m = lead.search(text, pos)
+            if m is None:
+                return
+            labels, end, span_end = _parse_labels(text, m.end())
+            if not labels or _FILE_NUMBER_TAIL.match(text, end) or inside_number(m.start()):
+                pos = max(m.end(), end)
+                continue
+            nr = is_word and m.group("w").lower().startswith(("n", "nr"))
+            start = m.start() if is_word else m.end()
+            phrases.append(_Phrase(start, end, span_end, tuple(labels), nr))
+            pos = end
+
+    collect(_POINT_WORD, True)
+    collect(_BARE_LEAD, False)
+    phrases.sort(key=lambda p: p.start)
+    return phrases
+
+
+# --- attaching points to prints -----------------------------------------------------------------------
+
+_FILLER_WORDS = (
+    r"in|im|der|des|dem|den|die|aus|auf|von|vom|zur|zum|zu|bei|laut|gemäß|nach|unter|ihrer|seiner|"
+    r"o\.\s?g\.|oben|genannten|vorgenannten|zitierten|bereits|"
+    r"kleinen|großen|schriftlichen|mündlichen|anfrage|anfragen|antrags|antrages|antrag|antwort|"
+    r"stellungnahme|beschlussempfehlung|berichts|berichtes|bericht|unterrichtung|mitteilung|"
+    r"landesregierung|bundesregierung|regierung|gesetzentwurfs|gesetzentwurfes|gesetzentwurf"
+)
+# Between the point words and a print word after them: "der", "in der Kleinen Anfrage", "(".
+_FORWARD_GAP = re.compile(
+    rf"\s{{0,3}},?\s{{0,3}}\(?\s{{0,2}}(?:(?:{_FILLER_WORDS})(?![\w])\s{{1,3}}\(?){{0,8}}",
+    re.IGNORECASE,
+)
+# Between a print number and point words after it: ", Ziffer 3", " zu Ziffer 3", " (Frage 2)".
+# Case-sensitive and single-line, so a following heading "Zu Frage 2:" is not taken for one.
+_BACK_GAP = re.compile(
+    r"[ \t\u00a0\u202f]{0,3}\)?[ \t\u00a0\u202f]{0,3}[,(]?[ \t\u00a0\u202f]{0,3}"
+    r"(?:(?:dort|hier|darin|insbesondere|unter|zu|zur|zum|in|bei|den|der|die|dem|auf|vgl\.|siehe)"
+    r"[ \t\u00a0\u202f]{1,3}){0,4}"
+)
+_MAX_GAP = 160
+
+# --- telling citations from other uses of "Ziffer 3" ---------------------------------------------------
+
+# A referring word must stand in the same sentence for a citation inside the same print.
+_REFERRER = re.compile(
+    r"(?=[VvSsBbAaDdEe])(?<![\w])(?:vgl\.|vergleiche|siehe|s\.\s?[ou]\.|s\.(?=\s)|verwiesen|verweisen|verweist|verweise|"
+    r"Verweis|Verweise|Verweises|Bezug|bezugnehmend|Bezugnahme|Ausführungen|ausgeführt|dargestellt|"
+    r"dargelegt|erläutert|(?:Antworten|Antwort|Stellungnahme)\s{1,3}zu)(?![\w])",
+    re.IGNORECASE,
+)
+# A sentence starting "Zu Frage 2 …" is about that point, it does not cite it.
+_TOPIC_LEAD = re.compile(
+    r"\s*(?:zu|zur|zum|hinsichtlich|bezüglich|betreffend|bzgl\.|bei)\s{1,3}(?:(?:den|der|die|dem)\s{1,3})?",
+    re.IGNORECASE,
+)
+# Parts of laws and other documents: "§ 5 Absatz 1 Ziffer 3", "Ziffer 3 LHO", "Nr. 3 der VwV".
+_LAW_BEFORE = re.compile(
+    r"(?:§{1,2}|Art\.|Artikel|Abs\.|Absatz|Satz|Buchst\.|Buchstabe)\s{0,3}[0-9IVX]{1,4}[a-z]?"
+    r"\s{0,3}(?:\([0-9]{1,3}\)\s{0,3})?,?\s{0,3}$"
+)
+_LAW_AFTER = re.compile(
+    r"\s{0,3},?\s{0,3}(?:(?:des|der|dem|den|im|in|nach|gemäß|i\.\s?V\.\s?m\.)\s{1,3})?"
+    r"(?:§|Art\.|Artikel|Abs\.|Absatz|Satz\s|Buchst|[A-ZÄÖÜ][A-Za-zÄÖÜäöü]{0,6}[A-ZÄÖÜ](?![a-zäöüß])"
+    r"|(?i:[a-zäöüß]{0,30}(?:gesetz|ordnung|vorschrift|richtlinie|satzung|vertrag|vereinbarung|abkommen"
+    r"|erlass|verfassung|anlage|anhang|tabelle|abbildung|kapitel)))"
+)
+# Sentence ends; a "." only before a capital and not after an abbreviation or ordinal (see _is_boundary).
+_BOUNDARY = re.compile(r"\n[ \t]*\n|[!?;]|:(?=\s)|\.(?=\s{1,5}[A-ZÄÖÜ„\"(])")
+_ABBREVIATION_WORDS = (
+    "vgl s o u nr nrn drs drucks ziff abs bzw z b ggf art dr prof st ca mio mrd tsd d h i v m abg anm kap "
+    "buchst gem hrsg f ff a evtl inkl usw etc bspw lt max min rd sog vs zzgl allg insb e g ggü bt nrw"
+)
+_ABBREVIATIONS = frozenset(_ABBREVIATION_WORDS.split())
+_WORD_BEFORE = re.compile(r"(\w+)$")
+
+
+def _is_boundary(text: str, m: re.Match[str]) -> bool:
+    if m.group() != ".":
+        return True
+    w = _WORD_BEFORE.search(text, max(0, m.start() - 15), m.start())
+    if w is None:
+        return True
+    word = w.group(1)
+    if word.lower() in _ABBREVIATIONS:
+        return False
+    if word.isdigit() and len(word) <= 3:  # "1. September", "Ziffer 3. …" stays one sentence
+        return False
+    return not re.fullmatch(_ROMAN, word)
+
+
+class _Sentences:
+    """Sentence spans by bisection over the boundaries found once."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        marks = [m for m in _BOUNDARY.finditer(text) if _is_boundary(text, m)]
+        self.starts = [m.start() for m in marks]
+        self.ends = [m.end() for m in marks]
+
+    def around(self, pos: int) -> tuple[int, int]:
+        i = bisect_right(self.starts, pos)
+        start = self.ends[i - 1] if i > 0 else 0
+        end = self.starts[i] if i < len(self.starts) else len(self.text)
+        return start, max(start, end)
+
+
+def _has_law_context(text: str, ph: _Phrase) -> bool:
+    if _LAW_BEFORE.search(text, max(0, ph.start - 40), ph.start):
+        return True
+    return _LAW_AFTER.match(text, ph.end) is not None
+
+
+# --- the public function ---------------------------------------------------------------------------------
+
+
+def find_citations(text: str) -> list[Citation]:
+    """All citations in text order."""
+    if not isinstance(text, str) or not text:
+        return []
+    numbers: list[NumberMatch] = find_print_numbers(text)
+    phrases = [
+        ph
+        for ph in _find_phrases(text, [(n.start, n.end) for n in numbers])
+        if not _LAW_BEFORE.search(text, max(0, ph.start - 40), ph.start)
+    ]
+    num_starts = [n.start for n in numbers]
+    ph_starts = [p.start for p in phrases]
+    attached: dict[int, int] = {}  # number index -> phrase index
+    used: set[int] = set()
+
+    # point words before the print: "Ziffer 3 der Drucksache 17/6120"
+    for pi, ph in enumerate(phrases):
+        ni = bisect_left(num_starts, ph.end)
+        if ni >= len(numbers) or ni in attached or num_starts[ni] - ph.end > _MAX_GAP:
+            continue
+        gap = _FORWARD_GAP.fullmatch(text, ph.end, num_starts[ni])
+        if gap is None or (ph.nr and not gap.group().strip(" \t\n(,")):
+            continue
+        attached[ni] = pi
+        used.add(pi)
+
+    # point words after the print: "Drucksache 17/9075, Ziffer 3"
+    for ni, nm in enumerate(numbers):
+        if ni in attached:
+            continue
+        pi = bisect_left(ph_starts, nm.end)
+        if pi >= len(phrases) or pi in used or ph_starts[pi] - nm.end > _MAX_GAP:
+            continue
+        ph = phrases[pi]
+        if _BACK_GAP.fullmatch(text, nm.end, ph.start) is None or _LAW_AFTER.match(text, ph.end):
+            continue
+        if text.startswith(":", ph.end):  # "Drucksache 17/1 Frage 2:" is a heading after a title
+            continue
+        attached[ni] = pi
+        used.add(pi)
+
+    found: list[Citation] = []
+    for ni, nm in enumerate(numbers):
+        pi = attached.get(ni)
+        if pi is None:
+            found.append(Citation(str(nm.number), (), nm.number.parliament, nm.start, nm.end))
+        else:
+            ph = phrases[pi]
+            found.append(
+                Citation(
+                    str(nm.number),
+                    ph.labels,
+                    nm.number.parliament,
+                    min(nm.start, ph.start),
+                    max(nm.end, ph.span_end),
+                )
+            )
+
+    # points of the same print: "vgl. Ziffer 3", "Siehe Antwort zu Frage 3"
+    sentences = _Sentences(text)
+    referrers = [m.start() for m in _REFERRER.finditer(text)]
+    for pi, ph in enumerate(phrases):
+        if pi in used or ph.nr:
+            continue
+        s_start, s_end = sentences.around(ph.start)
+        ri = bisect_left(referrers, s_start)
+        if ri >= len(referrers) or referrers[ri] >= s_end:
+            continue
+        if _TOPIC_LEAD.fullmatch(text, s_start, ph.start) or _has_law_context(text, ph):
+            continue
+        found.append(Citation(None, ph.labels, None, ph.start, ph.span_end))
+
+    found.sort(key=lambda c: (c.start, c.end))
+    return found
