@@ -8,6 +8,7 @@ number and its "Eingegangen"/"Ausgegeben" dates live there.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -72,10 +73,54 @@ _WORD = re.compile(r"[A-Za-zÄÖÜäöüß][\wÄÖÜäöüß-]*")
 
 # Words that letter-spacing artefacts split most often ("W ie"), kept short and safe.
 _COMMON_WORDS = {
-    "wie", "welche", "welcher", "welches", "welchen", "wann", "warum", "wer", "was", "wo", "wodurch", "wofür",
-    "weshalb", "wieso", "wird", "werden", "wurde", "wurden", "vor", "von", "vom", "trifft", "teilt",
-    "plant", "inwiefern", "inwieweit", "ist", "sind", "gibt", "hat", "haben", "kann", "können", "aus",
-    "auf", "für", "über", "unter", "zur", "zum", "die", "der", "das", "den", "dem", "des", "ein", "eine",
+    "wie",
+    "welche",
+    "welcher",
+    "welches",
+    "welchen",
+    "wann",
+    "warum",
+    "wer",
+    "was",
+    "wo",
+    "wodurch",
+    "wofür",
+    "weshalb",
+    "wieso",
+    "wird",
+    "werden",
+    "wurde",
+    "wurden",
+    "vor",
+    "von",
+    "vom",
+    "trifft",
+    "teilt",
+    "plant",
+    "inwiefern",
+    "inwieweit",
+    "ist",
+    "sind",
+    "gibt",
+    "hat",
+    "haben",
+    "kann",
+    "können",
+    "aus",
+    "auf",
+    "für",
+    "über",
+    "unter",
+    "zur",
+    "zum",
+    "die",
+    "der",
+    "das",
+    "den",
+    "dem",
+    "des",
+    "ein",
+    "eine",
 }
 
 
@@ -102,7 +147,7 @@ def clean(text: str) -> Cleaned:
         lines = _strip_edges(lines, furniture, repeated)
         kept = []
         for ln in lines:
-            if ln and any(p.search(ln) for p in STRONG_FURNITURE):
+            if ln and is_strong_furniture(ln):
                 furniture.append(ln)
             else:
                 kept.append(ln)
@@ -138,12 +183,44 @@ def _repeated_edge_lines(pages: list[str]) -> set[str]:
     return {
         line
         for line, n in counts.items()
-        if n >= need and len(line) < 120 and line != "#" and not _is_heading(line) and not LABEL_START.match(line)
+        if n >= need
+        and len(line) < 120
+        and line != "#"
+        and not _is_heading(line)
+        and not LABEL_START.match(line)
     }
 
 
+_FURNITURE_TOKEN = re.compile(
+    rf"(?:{PARLIAMENTS}|\d{{1,2}}\.\s*Wahlperiode|{_DRS}(?:\s*\(\d+/\d+\))?|{_DATE}|Seite\s+\d+(?:\s+von\s+\d+)?"
+    r"|\b\d{1,4}\b|[–—|/-])",
+    re.IGNORECASE,
+)
+
+
+def _only_furniture_tokens(line: str) -> bool:
+    """A header line made of nothing but parliament, term, print number, date and page number,
+    in any order ("17. Wahlperiode Drucksache 17 / 8906 3")."""
+    return len(line) < 160 and not _FURNITURE_TOKEN.sub("", line).strip()
+
+
+def is_strong_furniture(line: str) -> bool:
+    """Furniture wherever it stands: print footers, and header lines naming the print number."""
+    if any(p.search(line) for p in STRONG_FURNITURE):
+        return True
+    return (
+        _only_furniture_tokens(line)
+        and re.search(_DRS, line, re.IGNORECASE) is not None
+        and re.search(rf"{PARLIAMENTS}|Wahlperiode", line, re.IGNORECASE) is not None
+    )
+
+
 def _is_furniture(line: str, repeated: set[str]) -> bool:
-    if any(p.search(line) for p in STRONG_FURNITURE) or any(p.search(line) for p in WEAK_FURNITURE):
+    if (
+        is_strong_furniture(line)
+        or any(p.search(line) for p in WEAK_FURNITURE)
+        or _only_furniture_tokens(line)
+    ):
         return True
     return _normalise_edge(line) in repeated
 
@@ -176,7 +253,10 @@ def _strip_edges(lines: list[str], furniture: list[str], repeated: set[str]) -> 
         if not line:
             end -= 1
             continue
-        if _is_furniture(line, repeated) and not (line.endswith(".") and re.fullmatch(r"\d{1,3}\.", line)):
+        before = next((ln for ln in reversed(lines[start : end - 1]) if ln), "")
+        if before.endswith(("-", "–")) and re.fullmatch(r"\d+", line):
+            break  # "2025-" / "2027": a number that completes the line above, not a page number
+        if _is_furniture(line, repeated):
             taken_bottom.append(line)
             end -= 1
         else:
@@ -199,7 +279,13 @@ def _join_pages(bodies: list[list[str]]) -> list[str]:
             continue
         if out:
             last = out[-1]
-            continues = last and not last.endswith((".", ":", "?", "!", ";")) and body[0][:1].islower()
+            # a sentence runs on when the page ends mid-sentence on a full line, or the next page
+            # goes on in lower case
+            continues = (
+                bool(last)
+                and not last.endswith((".", ":", "?", "!", ";"))
+                and (body[0][:1].islower() or len(last) >= 50)
+            )
             if not continues:
                 out.append("")
         out.extend(body)
@@ -227,19 +313,28 @@ def _split_block(block: list[str]) -> list[list[str]]:
     longest = max(len(line) for line in block)
     wrapped = longest > 60
     paras: list[list[str]] = [[block[0]]]
-    for prev, line in zip(block, block[1:], strict=False):
+    for prev, line in itertools.pairwise(block):
         new = False
-        if _is_heading(line) or _is_heading(prev):
+        if (
+            _is_heading(line)
+            or _is_heading(prev)
+            or (LABEL_START.match(line) and prev.rstrip("*_ ").endswith(_TERMINAL))
+            or re.match(r"^(?:Frage\s+\d{1,3}\s*[a-z]?\)?|Antwort)\s*:", line)
+            or re.fullmatch(r"\d{1,2}\.\s?\d{1,2}\.\s?\d{4}", line)
+            or re.fullmatch(r"\d{1,2}\.\s?\d{1,2}\.\s?\d{4}", prev)
+            or (wrapped and prev.endswith((".", ":", "?", "!")) and len(prev) < 0.75 * longest)
+        ):
             new = True
-        elif LABEL_START.match(line) and prev.rstrip("*_ ").endswith(_TERMINAL):
-            new = True
-        elif re.match(r"^(?:Frage\s+\d{1,3}\s*[a-z]?\)?|Antwort)\s*:", line):
-            new = True
-        elif re.fullmatch(r"\d{1,2}\.\s?\d{1,2}\.\s?\d{4}", line) or re.fullmatch(r"\d{1,2}\.\s?\d{1,2}\.\s?\d{4}", prev):
-            new = True
-        elif wrapped and prev.endswith((".", ":", "?", "!")) and len(prev) < 0.75 * longest:
-            new = True
-        elif not wrapped and not prev.endswith((",", "-", "–")) and line[:1].isupper() and not prev[:1].islower():
+        elif (
+            wrapped and len(prev) < 0.7 * longest and not prev.endswith(("-", ",")) and not line[:1].islower()
+        ):
+            new = True  # a short line in set text ends its paragraph (a header line, a title)
+        elif (
+            not wrapped
+            and not prev.endswith((",", "-", "–"))
+            and line[:1].isupper()
+            and not prev[:1].islower()
+        ):
             new = True  # short lines of an address, a signature or a letterhead each stand alone
         if new:
             paras.append([line])
@@ -253,7 +348,13 @@ def _vocabulary(lines: list[str]) -> set[str]:
     vocab: set[str] = set()
     for line in lines:
         for m in _WORD.finditer(line):
-            if re.search(r"(?:^|\s)[A-ZÄÖÜ] $", line[: m.start()]):
+            s = m.start()
+            if (
+                s >= 2
+                and line[s - 1] == " "
+                and line[s - 2] in "ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜ"
+                and (s == 2 or line[s - 3].isspace())
+            ):
                 continue  # the tail of a letter-spacing artefact ("W ie") is no evidence of a word
             vocab.add(m.group(0).lower())
     return vocab
@@ -261,24 +362,30 @@ def _vocabulary(lines: list[str]) -> set[str]:
 
 def _join_lines(lines: list[str], vocabulary: set[str]) -> str:
     """Join the lines of one paragraph, undoing hyphenation at line ends."""
-    out = lines[0]
+    parts = [lines[0]]
     for line in lines[1:]:
-        m = re.search(r"([\wÄÖÜäöüß]+)-$", out)
-        if m and not out.endswith(" -"):
+        prev = parts[-1]
+        # only the end of the previous line matters; looking at a bounded tail keeps this linear
+        m = _HYPHENATED_END.search(prev[-80:])
+        if m and not prev.endswith(" -"):
             head = m.group(1)
             first = line.split(" ", 1)[0]
             tail = re.match(r"[\wÄÖÜäöüß]+", first)
             if tail is None or first.lower() in _CONJUNCTIONS or first.rstrip(",;").lower() in _CONJUNCTIONS:
-                out = out + " " + line  # "Ver- und Überschuldung"
+                parts.append(" " + line)  # "Ver- und Überschuldung"
             elif first[0].isupper() or first[0].isdigit() or head[-1].isdigit():
-                out = out + line  # "Baden-Württemberg", "KI-Netzwerke", "2025-2027"
+                parts.append(line)  # "Baden-Württemberg", "KI-Netzwerke", "2025-2027"
             elif f"{head}-{tail.group(0)}".lower() in vocabulary:
-                out = out + line  # the document spells it with a hyphen elsewhere ("Start-ups")
+                parts.append(line)  # the document spells it with a hyphen elsewhere ("Start-ups")
             else:
-                out = out[:-1] + line  # "Land-" + "kreis"
+                parts[-1] = prev[:-1]
+                parts.append(line)  # "Land-" + "kreis"
         else:
-            out = out + " " + line
-    return out
+            parts.append(" " + line)
+    return "".join(parts)
+
+
+_HYPHENATED_END = re.compile(r"([\wÄÖÜäöüß]+)-$")
 
 
 _SPACED_CAPS = re.compile(r"(?<![\w.])((?:[A-Za-zÄÖÜäöüß] ){2,}[A-Za-zÄÖÜäöüß])(?![\w.])")
@@ -293,7 +400,11 @@ def fix_letter_spacing(text: str, vocabulary: set[str] | None = None) -> str:
     def rejoin(m: re.Match[str]) -> str:
         word = (m.group(1) + m.group(2)).lower()
         rest = m.group(2).lower()
-        if (word in _COMMON_WORDS or word in vocabulary) and rest not in _COMMON_WORDS and rest not in vocabulary:
+        if (
+            (word in _COMMON_WORDS or word in vocabulary)
+            and rest not in _COMMON_WORDS
+            and rest not in vocabulary
+        ):
             return m.group(1) + m.group(2)
         return m.group(0)
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import codecs
 import io
+import itertools
 import logging
-import statistics
 import unicodedata
 import zipfile
 from dataclasses import dataclass
@@ -149,7 +149,7 @@ def _read_docx(path: Path, data: bytes) -> str:
                         for cell in row.cells:
                             blocks.extend(p.text for p in cell.paragraphs if p.text.strip())
         if blocks:
-            blocks.append("")  # keep the page header apart from the body, like a page top
+            blocks = ["\n".join(blocks)]  # the page header as one block at the page top
         body = document.element.body
         for child in body.iterchildren():
             tag = child.tag.rsplit("}", 1)[-1]
@@ -198,7 +198,9 @@ def _read_pdf(path: Path, data: bytes) -> tuple[str, int]:
     except Exception as exc:  # pypdf's failure modes are many; the user needs one sentence
         raise DocumentError(f"{path}: the PDF cannot be read ({type(exc).__name__}).") from exc
     if not any(p.strip() for p in pages):
-        raise DocumentError(f"{path}: the PDF has no text layer (a scan?); text recognition is not supported.")
+        raise DocumentError(
+            f"{path}: the PDF has no text layer (a scan?); text recognition is not supported."
+        )
     return "\f".join(pages), len(pages)
 
 
@@ -224,13 +226,14 @@ def _pdf_page_text(page) -> str:  # type: ignore[no-untyped-def]
     found = [ln for ln in lines if ln[2].strip()]
     if not found or any(ln[0] is None for ln in found):
         return plain or ""
-    gaps = [a[0] - b[0] for a, b in zip(found, found[1:], strict=False) if 0 < a[0] - b[0] < 3 * a[1]]
-    usual = statistics.median(gaps) if gaps else None
+    gaps = [a[0] - b[0] for a, b in itertools.pairwise(found) if 0 < a[0] - b[0] < 3 * a[1]]
+    # the line spacing: a low quantile of the gaps, since paragraph gaps are the wider ones
+    usual = sorted(gaps)[len(gaps) // 4] if gaps else None
     out: list[str] = []
     for i, (y, size, text) in enumerate(found):
         if i:
             gap = found[i - 1][0] - y
-            if usual is None or gap <= 0 or gap > max(usual * 1.3, usual + 2.0) and gap > size * 0.9:
+            if usual is None or gap <= 0 or (gap > max(usual * 1.3, usual + 2.0) and gap > size * 0.9):
                 out.append("")
         out.append(text.rstrip())
     return "\n".join(out)

@@ -17,12 +17,14 @@ The parser classifies paragraphs and walks them once; whatever it cannot settle 
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from difflib import SequenceMatcher
 from pathlib import Path
 
-from core.cleanup import PARLIAMENTS, Cleaned, clean
+from core.cleanup import Cleaned, clean
 from core.dates import find_dates, first_date, parse_date
 from core.documents import read_document
 from core.model import Answer, AnswerItem, Point, PrintDoc, Reference
@@ -32,17 +34,44 @@ from core.references import find_citations
 # --- vocabulary of the layouts ----------------------------------------------------------------
 
 PARLIAMENT_CODES = [
-    ("Landtag von Baden-Württemberg", "BW"), ("Bayerischer Landtag", "BY"), ("Abgeordnetenhaus", "BE"),
-    ("Landtag Brandenburg", "BB"), ("Bremische Bürgerschaft", "HB"), ("Hansestadt Hamburg", "HH"),
-    ("Hessischer Landtag", "HE"), ("Landtag Mecklenburg-Vorpommern", "MV"), ("Niedersächsischer Landtag", "NI"),
-    ("Landtag Nordrhein-Westfalen", "NW"), ("Landtag Rheinland-Pfalz", "RP"), ("Landtag des Saarlandes", "SL"),
-    ("Sächsischer Landtag", "SN"), ("Landtag von Sachsen-Anhalt", "ST"), ("Schleswig-Holsteinischer Landtag", "SH"),
-    ("Thüringer Landtag", "TH"), ("Deutscher Bundestag", "BT"),
+    ("Landtag von Baden-Württemberg", "BW"),
+    ("Bayerischer Landtag", "BY"),
+    ("Abgeordnetenhaus", "BE"),
+    ("Landtag Brandenburg", "BB"),
+    ("Bremische Bürgerschaft", "HB"),
+    ("Hansestadt Hamburg", "HH"),
+    ("Hessischer Landtag", "HE"),
+    ("Landtag Mecklenburg-Vorpommern", "MV"),
+    ("Niedersächsischer Landtag", "NI"),
+    ("Landtag Nordrhein-Westfalen", "NW"),
+    ("Landtag Rheinland-Pfalz", "RP"),
+    ("Landtag des Saarlandes", "SL"),
+    ("Sächsischer Landtag", "SN"),
+    ("Landtag von Sachsen-Anhalt", "ST"),
+    ("Schleswig-Holsteinischer Landtag", "SH"),
+    ("Thüringer Landtag", "TH"),
+    ("Deutscher Bundestag", "BT"),
 ]
 FACTIONS = [
-    "BÜNDNIS 90/DIE GRÜNEN", "Bündnis 90/Die Grünen", "CDU/CSU", "FDP/DVP", "DIE LINKE", "Die Linke",
-    "FREIE WÄHLER", "Freie Wähler", "GRÜNE", "Grüne", "CDU", "CSU", "SPD", "FDP", "AfD", "BSW", "SSW",
-    "LINKE", "fraktionslos",
+    "BÜNDNIS 90/DIE GRÜNEN",
+    "Bündnis 90/Die Grünen",
+    "CDU/CSU",
+    "FDP/DVP",
+    "DIE LINKE",
+    "Die Linke",
+    "FREIE WÄHLER",
+    "Freie Wähler",
+    "GRÜNE",
+    "Grüne",
+    "CDU",
+    "CSU",
+    "SPD",
+    "FDP",
+    "AfD",
+    "BSW",
+    "SSW",
+    "LINKE",
+    "fraktionslos",
 ]
 _FACTION_RE = "|".join(re.escape(f) for f in FACTIONS)
 
@@ -141,7 +170,7 @@ def _strip_markup(para: str) -> str:
     """Drop markdown emphasis and a bullet in front of a numbered point ("- 1. …;*")."""
     para = para.strip()
     para = re.sub(r"^[-–•]\s+(?=(?:[IVX]{1,5}\.\s*)?\d{1,3}[.)]\s)", "", para)
-    para = re.sub(r"^[*_]{1,3}\s*", "", para)
+    para = re.sub(r"^(?:#{1,6}\s+|[*_]{1,3}\s*)", "", para)
     para = re.sub(r"\s*[*_]{1,3}$", "", para)
     para = re.sub(r"^[-–•]\s+(?=(?:[IVX]{1,5}\.\s*)?\d{1,3}[.)]\s)", "", para)
     return para.strip()
@@ -186,7 +215,14 @@ def expand_labels(spec: str, context: str | None = None) -> list[str]:
         m = _LABEL_PARTS.match(tok.strip())
         if not m or not (m["roman"] or m["num"] or m["sub"]):
             continue
-        if m["roman"] and not m["num"] and not m["sub"] and out and not pending_range and re.fullmatch(_ROMAN, tok.strip()):
+        if (
+            m["roman"]
+            and not m["num"]
+            and not m["sub"]
+            and out
+            and not pending_range
+            and re.fullmatch(_ROMAN, tok.strip())
+        ):
             pass
         if m["roman"]:
             roman = m["roman"]
@@ -251,7 +287,8 @@ def _similar(a: str, b: str) -> float:
 
 
 def _nominative(name: str) -> str:
-    """ "des Ministeriums für X" / "dem Niedersächsischen Ministerium für X" → "(Niedersächsisches) Ministerium für X"."""
+    """Genitive or dative to nominative: "des Ministeriums für X" → "Ministerium für X",
+    "dem Niedersächsischen Ministerium für X" → "Niedersächsisches Ministerium für X"."""
     name = _squash(name).strip(" ,.;:")
     name = re.sub(r"^(?:des|dem|der|den|das|die|vom)\s+", "", name)
     name = re.sub(r"\b(\w+)ministeriums\b", r"\1ministerium", name)
@@ -278,6 +315,7 @@ class _Parser:
         self.other_texts: list[str] = []
         self.inquiry_paras: set[str] = set()
         self.sent_by: tuple[str, object] | None = None
+        self.head_answer_date: date | None = None
 
     def run(self) -> PrintDoc:
         doc = self.doc
@@ -323,8 +361,7 @@ class _Parser:
         for i, p in enumerate(self.paras):
             if (
                 REASONING_START.match(p)
-                or PREFACE_START.match(p)
-                and p.lower().startswith("vorbemerkung")
+                or (PREFACE_START.match(p) and p.lower().startswith("vorbemerkung"))
                 or FRAGE.match(p)
                 or (HEADING.match(p) and ":" in p)
                 or (i > 2 and POINT_NUM.match(p) and p.rstrip().endswith("?"))
@@ -349,7 +386,9 @@ class _Parser:
                     title_done = True
                     expect_title = False
                 continue
-            m = re.match(r"^(?:zum Thema|betr(?:effend|\.)?|Betreff)\s*:?\s*(?P<t>.*)$", p, re.IGNORECASE)
+            m = re.match(
+                r"^(?:zum Thema\s*:|Betreff\s*:|betreffend\s*:?|betr\.\s*:?)\s*(?P<t>.*)$", p, re.IGNORECASE
+            )
             if m:
                 title_parts = [m["t"]] if m["t"] else []
                 title_done = False
@@ -361,8 +400,14 @@ class _Parser:
                 continue
             if any(low.startswith(name.lower()) for name, _ in PARLIAMENT_CODES) and len(p) < 120:
                 continue
-            if re.match(r"^[–—-]?\s*(?:Drucksache|Drs\.)\s*\d", p) or parse_date(p) or p.startswith("(") or re.match(
-                r"^(?:vom|und Antwort vom|Berlin|über|Herrn|Frau|an die|den Präsident|A ?N ?T ?W ?O ?R ?T)\b", p
+            if (
+                re.match(r"^[–—-]?\s*(?:Drucksache|Drs\.)\s*\d", p)
+                or parse_date(p)
+                or p.startswith("(")
+                or re.match(
+                    r"^(?:vom|und Antwort vom|Berlin|über|Herrn|Frau|an die|den Präsident|A ?N ?T ?W ?O ?R ?T)\b",
+                    p,
+                )
             ):
                 if find_print_numbers(p):
                     self.other_texts.append(p)
@@ -372,8 +417,10 @@ class _Parser:
                 self.other_texts.append(p)
                 continue
             title_parts.append(p)
+        # a title is a line or two; running text in the head is no title
+        title_parts = [t for t in title_parts[:3] if len(t) <= 250]
         if title_parts:
-            doc.title = _squash(" ".join(title_parts)).strip(" *")
+            doc.title = _squash(" ".join(title_parts)).strip(" *#")
 
     @staticmethod
     def _kind_of(p: str) -> str | None:
@@ -397,13 +444,23 @@ class _Parser:
             if find_print_numbers(p):  # "… der Fraktion der CDU/CSU – Drucksache 20/12001 –"
                 self.other_texts.append(p)
             names = re.split(r"\s[–—-]\s*(?:Drucksache|Drs\.)", m["names"])[0]
+            received = re.search(r"\beingegangen am\s+(?P<d>[\d.]+\s?\d{4})", names)
+            if received:  # Niedersachsen: "…, eingegangen am 12.05.2025 - Drs. 19/11001"
+                doc.received = doc.received or first_date(received["d"])
             names = re.split(r",?\s+eingegangen am\b", names)[0]
-            for fm in re.finditer(rf"\((?P<f>[^)]*)\)|\b(?:Fraktion (?:der|des|von)\s+)(?P<g>{_FACTION_RE})", names):
+            for fm in re.finditer(
+                rf"\((?P<f>[^)]*)\)|\b(?:Fraktion (?:der|des|von)\s+)(?P<g>{_FACTION_RE})", names
+            ):
                 for f in re.findall(_FACTION_RE, fm["f"] or fm["g"] or ""):
                     if f not in doc.factions:
                         doc.factions.append(f)
             names = re.sub(r"\([^)]*\)", " ", names)
-            names = re.sub(rf",?\s*(?:weiterer Abgeordneter|und weiterer Abgeordneter)?\s*(?:und\s+)?der Fraktion (?:der|des)\s+(?:{_FACTION_RE})\b.*$", "", names)
+            names = re.sub(
+                rf",?\s*(?:weiterer Abgeordneter|und weiterer Abgeordneter)?\s*(?:und\s+)?"
+                rf"der Fraktion (?:der|des)\s+(?:{_FACTION_RE})\b.*$",
+                "",
+                names,
+            )
             names = re.sub(r"\bu\.\s?a\.", " ", names)
             tail = re.search(rf"\s(?P<f>(?:{_FACTION_RE})(?:\s+und\s+(?:{_FACTION_RE}))?)\s*$", names)
             if tail:
@@ -417,7 +474,7 @@ class _Parser:
                 if name and len(name.split()) <= 5 and name[0].isupper() and name not in doc.originators:
                     doc.originators.append(name)
             return True
-        m = re.match(rf"^(?:der|die)\s+Fraktion(?:en)?\s+(?:der\s+|des\s+)?(?P<f>.+)$", p)
+        m = re.match(r"^(?:der|die)\s+Fraktion(?:en)?\s+(?:der\s+|des\s+)?(?P<f>.+)$", p)
         if m and len(p) < 120:
             for f in re.findall(_FACTION_RE, m["f"]):
                 if f not in doc.factions:
@@ -425,12 +482,21 @@ class _Parser:
             return True
         return False
 
-    @staticmethod
-    def _ministry_line(p: str) -> str | None:
-        if len(p) > 160:
+    def _ministry_line(self, p: str) -> str | None:
+        if len(p) > 200:
             return None
-        m = re.match(r"^(?:des|der)\s+(?P<m>(?:\w+\s+)?(?:Ministeriums|Staatsministeriums|Landesregierung|Bundesregierung"
-                     r"|Staatskanzlei|Senatsverwaltung|Senats|Senatskanzlei)\b.*)$", p)
+        m = re.match(
+            r"^Antwort (?:des|der) (?P<m>.+?)(?: namens der Landesregierung)?(?: vom (?P<d>.+))?$", p
+        )
+        if m and re.search(r"Ministerium|Senat|Staatskanzlei|Regierung", m["m"]):  # Niedersachsen
+            if m["d"]:
+                self.head_answer_date = first_date(m["d"])
+            return _nominative(m["m"])
+        m = re.match(
+            r"^(?:des|der)\s+(?P<m>(?:\w+\s+)?(?:Ministeriums|Staatsministeriums|Landesregierung|Bundesregierung"
+            r"|Staatskanzlei|Senatsverwaltung|Senats|Senatskanzlei)\b.*)$",
+            p,
+        )
         if m:
             return _nominative(m["m"])
         m = re.search(r"\bbeantwortet vom\s+(?P<m>.+?)\s*$", p)
@@ -471,7 +537,7 @@ class _Parser:
                 self.doc.references.append(Reference(m["q"], [], "other"))
             m = re.search(r"Eingegangen:?\s*(\S+)", line)
             if m and doc.received is None:
-                doc.received = first_date(line[m.start():])
+                doc.received = first_date(line[m.start() :])
             m = re.search(r"Ausgegeben:?\s*(.+)$|\((?:Verteilt|Ausgegeben) am (.+)\)", line)
             if m and doc.published is None:
                 doc.published = first_date(m.group(0))
@@ -530,8 +596,13 @@ class _Parser:
         roman: str | None = None
         roman_point: Point | None = None
         i = 0
-        for i, p in enumerate(paras):  # noqa: B007 - the index is returned
-            if parse_date(p) or REASONING_START.match(p) or ANSWER_HEADING_WORD.match(p) or self._is_signers(p):
+        for i, p in enumerate(paras):
+            if (
+                parse_date(p)
+                or REASONING_START.match(p)
+                or ANSWER_HEADING_WORD.match(p)
+                or self._is_signers(p)
+            ):
                 return points, i
             if re.match(r"^\d{1,2}\.\s?\d{1,2}\.\s?\d{4}\b", p):
                 return points, i
@@ -567,7 +638,11 @@ class _Parser:
             return False
         if re.search(r"\bund Fraktion$", p):
             return True
-        return bool(re.search(rf"^[A-ZÄÖÜ][\w.\- ]+(?:,\s*[A-ZÄÖÜ][\w.\- ]+)*\s+(?:u\.\s?a\.\s+)?(?:{_FACTION_RE})$", p))
+        return bool(
+            re.search(
+                rf"^[A-ZÄÖÜ][\w.\- ]+(?:,\s*[A-ZÄÖÜ][\w.\- ]+)*\s+(?:u\.\s?a\.\s+)?(?:{_FACTION_RE})$", p
+            )
+        )
 
     def _read_signers(self, p: str) -> None:
         if not self._is_signers(p):
@@ -587,6 +662,7 @@ class _Parser:
         answer = Answer()
         if opener:
             self._read_answer_opener(opener, answer)
+        answer.date = answer.date or self.head_answer_date
         if self.sent_by:
             answer.ministry = answer.ministry or self.sent_by[0]
             answer.date = answer.date or self.sent_by[1]  # type: ignore[assignment]
@@ -612,7 +688,9 @@ class _Parser:
             return item
 
         for idx, p in enumerate(part):
-            if mode == "start" and (QUESTION_OPENER.search(p) and len(p) < 300 or _squash(p) in self.inquiry_paras):
+            if mode == "start" and (
+                (QUESTION_OPENER.search(p) and len(p) < 300) or _squash(p) in self.inquiry_paras
+            ):
                 continue  # the motion's opener ("… zu ersuchen", "I. zu berichten,") quoted again
             if self._metadata_line(p, answer) or self._is_furniture_like(p):
                 continue
@@ -693,9 +771,9 @@ class _Parser:
                     new_item([quote[0]])
                     mode = "answer"
                 continue
-            if mode == "question" and question is not None and has_headings:
-                question.texts.append(p)
-            elif mode == "question-after-heading" and question is not None:
+            if (mode == "question" and question is not None and has_headings) or (
+                mode == "question-after-heading" and question is not None
+            ):
                 question.texts.append(p)
             elif mode == "answer" and item is not None:
                 item.texts.append(p)
@@ -712,7 +790,9 @@ class _Parser:
             doc.reasoning = "\n\n".join(reasoning)
         for q in quotes:
             if q.label in known and _similar(" ".join(q.texts), known[q.label].text) < 0.97:
-                doc.warnings.append(f"point {q.label} is quoted differently in the answer than in the inquiry")
+                doc.warnings.append(
+                    f"point {q.label} is quoted differently in the answer than in the inquiry"
+                )
         if preface and (items or opener):
             # the "Vorbemerkung" of the answer: an item that answers no point in particular
             items.insert(0, _Item([], preface))
@@ -720,9 +800,9 @@ class _Parser:
         answer.items = [AnswerItem(list(it.labels), "\n\n".join(it.texts)) for it in items]
         if items or opener:
             doc.answer = answer
-        if not doc.ministry and answer.ministry:
-            doc.ministry = answer.ministry
-        elif answer.ministry and (opener or doc.ministry in ("Landesregierung", "Bundesregierung", "Senat")):
+        if (not doc.ministry and answer.ministry) or (
+            answer.ministry and (opener or doc.ministry in ("Landesregierung", "Bundesregierung", "Senat"))
+        ):
             doc.ministry = answer.ministry
 
     def _collapse_sub_labels(self, items: list[_Item], questions: list[_Question]) -> None:
@@ -730,7 +810,11 @@ class _Parser:
         texts = {p.label: p.text for p in self.doc.points} | {q.label: " ".join(q.texts) for q in questions}
         for it in items:
             bases = {re.sub(r"[a-z]$", "", lb) for lb in it.labels}
-            if len(it.labels) < 2 or len(bases) != 1 or not all(re.search(r"\d[a-z]$", lb) for lb in it.labels):
+            if (
+                len(it.labels) < 2
+                or len(bases) != 1
+                or not all(re.search(r"\d[a-z]$", lb) for lb in it.labels)
+            ):
                 continue
             base = bases.pop()
             subs = set(re.findall(r"(?:^|\s)([a-z])\)\s", texts.get(base, "")))
@@ -749,7 +833,14 @@ class _Parser:
         return False
 
     def _as_question(
-        self, p: str, part: list[str], idx: int, has_headings: bool, known: dict[str, Point], last_num: int, mode: str
+        self,
+        p: str,
+        part: list[str],
+        idx: int,
+        has_headings: bool,
+        known: dict[str, Point],
+        last_num: int,
+        mode: str,
     ) -> tuple[str, str] | None:
         """A numbered paragraph that repeats a question: (label, text), else None."""
         m = POINT_ROMAN_NUM.match(p)
@@ -777,7 +868,7 @@ class _Parser:
             return (label, text.strip()) if self._heading_ahead(part, idx, label) else None
         # no headings, no motion: a question repeated before its answer (Bundestag, Niedersachsen)
         num = int(label.split(".")[-1])
-        if text.rstrip().endswith("?") and (last_num == 0 and num <= 2 or last_num < num <= last_num + 3):
+        if text.rstrip().endswith("?") and ((last_num == 0 and num <= 2) or last_num < num <= last_num + 3):
             return label, text.strip()
         return None
 
@@ -816,8 +907,11 @@ class _Parser:
         )
         if m:
             answer.ministry = _nominative(m["m"])
-        m = re.search(r"\bim Einvernehmen mit\s+(?P<c>.+?)\s+(?=zu dem|zum Antrag|die (?:Kleine|Große) Anfrage|wie folgt"
-                      r"|im Namen|namens)", text)
+        m = re.search(
+            r"\bim Einvernehmen mit\s+(?P<c>.+?)\s+(?=zu dem|zum Antrag|die (?:Kleine|Große) Anfrage|wie folgt"
+            r"|im Namen|namens)",
+            text,
+        )
         if m:
             answer.consent = _split_consent(m["c"])
 
@@ -851,8 +945,12 @@ class _Parser:
                     if end - 1 >= 0 and IN_VERTRETUNG.match(part[end - 1]):
                         end -= 1
                 break
-            m = re.match(r"^(?P<name>(?:Dr\.\s|Prof\.\s)*[A-ZÄÖÜ][\w\-äöüß]+(?:\s[A-ZÄÖÜ][\w\-äöüß]+){0,2})\s+(?P<office>"
-                         + OFFICE.pattern[1:] + ".*)$", p)
+            m = re.match(
+                r"^(?P<name>(?:Dr\.\s|Prof\.\s)*[A-ZÄÖÜ][\w\-äöüß]+(?:\s[A-ZÄÖÜ][\w\-äöüß]+){0,2})\s+(?P<office>"
+                + OFFICE.pattern[1:]
+                + ".*)$",
+                p,
+            )
             if m and len(p) < 140:
                 signatory = m["name"]
                 end = j
@@ -881,12 +979,14 @@ class _Parser:
 
     @staticmethod
     def _looks_like_name(p: str) -> bool:
-        if len(p) > 60 or p.endswith((".", ":", ";", "?", ",")) and not p.endswith(("Dr.",)):
+        if len(p) > 60 or (p.endswith((".", ":", ";", "?", ",")) and not p.endswith(("Dr.",))):
             return False
         words = p.split()
         if not 1 <= len(words) <= 5:
             return False
-        return all(w[0].isupper() or w in ("von", "van", "de", "zu", "der") for w in words) and not re.search(r"\d", p)
+        return all(w[0].isupper() or w in ("von", "van", "de", "zu", "der") for w in words) and not re.search(
+            r"\d", p
+        )
 
     # -- finishing -----------------------------------------------------------------------------
 
@@ -915,7 +1015,7 @@ class _Parser:
         seen_labels = set(labels)
         # numbering gaps
         nums = [int(lb) for lb in labels if lb.isdigit()]
-        for a, b in zip(nums, nums[1:], strict=False):
+        for a, b in itertools.pairwise(nums):
             if b != a + 1:
                 doc.warnings.append(f"points jump from {a} to {b}")
         if len(set(labels)) != len(labels):
@@ -927,8 +1027,10 @@ class _Parser:
             covered: dict[str, int] = {}
             for k, item in enumerate(doc.answer.items, 1):
                 for lb in item.points:
-                    if lb not in seen_labels and not any(lb.startswith(f"{x}") and x + lb[len(x):] == lb
-                                                         and lb[len(x):].isalpha() for x in seen_labels):
+                    if lb not in seen_labels and not any(
+                        lb.startswith(f"{x}") and x + lb[len(x) :] == lb and lb[len(x) :].isalpha()
+                        for x in seen_labels
+                    ):
                         doc.warnings.append(f"answer {k} names point {lb}, which the print does not have")
                     if lb in covered:
                         doc.warnings.append(f"point {lb} is answered twice (answers {covered[lb]} and {k})")
@@ -936,7 +1038,9 @@ class _Parser:
                 if not item.text.strip():
                     doc.warnings.append(f"answer {k} (to {', '.join(item.points)}) is empty")
             for lb in labels:
-                if lb not in covered and not any(c.startswith(lb) and c[len(lb):].isalpha() for c in covered):
+                if lb not in covered and not any(
+                    c.startswith(lb) and c[len(lb) :].isalpha() for c in covered
+                ):
                     doc.warnings.append(f"no answer for point {lb}")
             if not doc.answer.items:
                 doc.warnings.append("the answer has no point-by-point items")

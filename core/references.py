@@ -93,6 +93,8 @@ _MAX_LABELS = 200
 
 @dataclass
 class _Phrase:
+    """Point words and their labels ("Ziffern 3 und 4"), before deciding what they cite."""
+
     start: int
     end: int  # after the last label, trailing dot included
     span_end: int  # without the trailing dot, for highlighting
@@ -104,6 +106,7 @@ _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 
 
 def _roman_to_int(s: str) -> int:
+    """Value of a Roman numeral made of I, V and X (what _ROMAN admits), for "I bis III"."""
     total = 0
     for i, ch in enumerate(s):
         v = _ROMAN_VALUES[ch]
@@ -112,6 +115,7 @@ def _roman_to_int(s: str) -> int:
 
 
 def _int_to_roman(n: int) -> str:
+    """Roman numeral for 1..39, the inverse of _roman_to_int."""
     out = []
     for value, sym in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
         while n >= value:
@@ -125,6 +129,7 @@ _Parts = tuple[str | None, int | None, str | None]
 
 
 def _label_str(p: _Parts) -> str:
+    """The print-json label form: "3", "8a", "II", "II.2"."""
     roman, num, sub = p
     if num is None:
         return roman or ""
@@ -208,7 +213,7 @@ def _find_phrases(text: str, taken: list[tuple[int, int]]) -> list[_Phrase]:
             if not labels or _FILE_NUMBER_TAIL.match(text, end) or inside_number(m.start()):
                 pos = max(m.end(), end)
                 continue
-            nr = is_word and m.group("w").lower().startswith(("n", "nr"))
+            nr = is_word and m.group("w").lower().startswith("n")
             start = m.start() if is_word else m.end()
             phrases.append(_Phrase(start, end, span_end, tuple(labels), nr))
             pos = end
@@ -228,9 +233,16 @@ _FILLER_WORDS = (
     r"stellungnahme|beschlussempfehlung|berichts|berichtes|bericht|unterrichtung|mitteilung|"
     r"landesregierung|bundesregierung|regierung|gesetzentwurfs|gesetzentwurfes|gesetzentwurf"
 )
-# Between the point words and a print word after them: "der", "in der Kleinen Anfrage", "(".
+# Who moved or asked: "der Fraktion GRÜNE", "der Abg. Miriam Hohloch u. a. GRÜNE".
+_OWNER = (
+    r"(?:fraktionen|fraktion|abgeordneten|abg\.)"
+    r"(?:\s{1,3}(?-i:[A-ZÄÖÜ][\w/\-]{0,30}|u\.\s?a\.|und|der|die)){1,6}+"
+)
+# Between the point words and a print word after them: "der", "in der Kleinen Anfrage", "(", "GRÜNE, ".
+# Each word is matched atomically (and the owner's names possessively): no exponential backtracking.
 _FORWARD_GAP = re.compile(
-    rf"\s{{0,3}},?\s{{0,3}}\(?\s{{0,2}}(?:(?:{_FILLER_WORDS})(?![\w])\s{{1,3}}\(?){{0,8}}",
+    rf"\s{{0,3}},?\s{{0,3}}\(?\s{{0,2}}(?>(?:{_OWNER}|(?:{_FILLER_WORDS})(?![\w]))"
+    r"(?:\s{0,2}[,\u2013\u2014])?\s{1,3}\(?){0,8}",
     re.IGNORECASE,
 )
 # Between a print number and point words after it: ", Ziffer 3", " zu Ziffer 3", " (Frage 2)".
@@ -246,8 +258,8 @@ _MAX_GAP = 160
 
 # A referring word must stand in the same sentence for a citation inside the same print.
 _REFERRER = re.compile(
-    r"(?=[VvSsBbAaDdEe])(?<![\w])(?:vgl\.|vergleiche|siehe|s\.\s?[ou]\.|s\.(?=\s)|verwiesen|verweisen|verweist|verweise|"
-    r"Verweis|Verweise|Verweises|Bezug|bezugnehmend|Bezugnahme|Ausführungen|ausgeführt|dargestellt|"
+    r"(?=[VvSsBbAaDdEe])(?<![\w])(?:vgl\.|vergleiche|siehe|s\.\s?[ou]\.|s\.(?=\s)|"
+    r"verwiesen|verweisen|verweist|verweise|Verweis|Verweise|Verweises|Bezug|bezugnehmend|Bezugnahme|Ausführungen|ausgeführt|dargestellt|"
     r"dargelegt|erläutert|(?:Antworten|Antwort|Stellungnahme)\s{1,3}zu)(?![\w])",
     re.IGNORECASE,
 )
@@ -278,6 +290,7 @@ _WORD_BEFORE = re.compile(r"(\w+)$")
 
 
 def _is_boundary(text: str, m: re.Match[str]) -> bool:
+    """A "." ends a sentence unless it closes an abbreviation ("vgl.") or an ordinal ("II.", "1.")."""
     if m.group() != ".":
         return True
     w = _WORD_BEFORE.search(text, max(0, m.start() - 15), m.start())
@@ -307,12 +320,6 @@ class _Sentences:
         return start, max(start, end)
 
 
-def _has_law_context(text: str, ph: _Phrase) -> bool:
-    if _LAW_BEFORE.search(text, max(0, ph.start - 40), ph.start):
-        return True
-    return _LAW_AFTER.match(text, ph.end) is not None
-
-
 # --- the public function ---------------------------------------------------------------------------------
 
 
@@ -321,6 +328,7 @@ def find_citations(text: str) -> list[Citation]:
     if not isinstance(text, str) or not text:
         return []
     numbers: list[NumberMatch] = find_print_numbers(text)
+    # "§ 5 Absatz 1 Ziffer 3" is a part of a law wherever it stands
     phrases = [
         ph
         for ph in _find_phrases(text, [(n.start, n.end) for n in numbers])
@@ -384,7 +392,7 @@ def find_citations(text: str) -> list[Citation]:
         ri = bisect_left(referrers, s_start)
         if ri >= len(referrers) or referrers[ri] >= s_end:
             continue
-        if _TOPIC_LEAD.fullmatch(text, s_start, ph.start) or _has_law_context(text, ph):
+        if _TOPIC_LEAD.fullmatch(text, s_start, ph.start) or _LAW_AFTER.match(text, ph.end):
             continue
         found.append(Citation(None, ph.labels, None, ph.start, ph.span_end))
 

@@ -1,0 +1,23 @@
+"""Shared test helpers: where the fixtures and the shared samples are."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures" / "prints"
+SAMPLES = ROOT.parent / "shared" / "samples"
+
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+
+
+def sample(name: str) -> Path:
+    """A file of ../shared/samples, or skip the test when the samples are not beside the project."""
+    path = SAMPLES / name
+    if not path.exists():
+        pytest.skip(f"sample {name} is not available")
+    return path

@@ -1,0 +1,103 @@
+"""Cleaning text from a page layout: furniture, hyphenation, letter spacing, paragraphs."""
+
+from __future__ import annotations
+
+from core.cleanup import clean, fix_letter_spacing
+
+
+def paras(text: str) -> list[str]:
+    return clean(text).paragraphs
+
+
+def test_running_header_and_page_numbers_removed() -> None:
+    """Running headers and page numbers at page tops and bottoms go; the text runs on across the break."""
+    text = (
+        "Landtag von Baden-Württemberg Drucksache 17 / 8906\n\nDer erste Absatz endet nicht\n\n1\f"
+        "Landtag von Baden-Württemberg Drucksache 17 / 8906\n2\nhier, sondern auf Seite zwei.\n\n2"
+    )
+    cleaned = clean(text)
+    assert cleaned.paragraphs == ["Der erste Absatz endet nicht hier, sondern auf Seite zwei."]
+    assert "Landtag von Baden-Württemberg Drucksache 17 / 8906" in cleaned.furniture
+
+
+def test_niedersachsen_header() -> None:
+    """Niedersachsen's header line is furniture wherever it stands."""
+    text = "Niedersächsischer Landtag – 19. Wahlperiode Drucksache 19/11223\n\nText."
+    assert paras(text) == ["Text."]
+
+
+def test_bw_footer_block_removed() -> None:
+    """The first-page footer of a BW print (dates, web notice, Blauer Engel) is furniture."""
+    text = (
+        "Eingegangen: 8.8.2025 / Ausgegeben: 10.9.2025\nDrucksachen und Plenarprotokolle sind im Internet\n"
+        "abrufbar unter: www.landtag-bw.de/Dokumente\nDer Landtag druckt auf Recyclingpapier, ausgezeich-\n"
+        "net mit dem Umweltzeichen „Der Blaue Engel“.\n1\n\nAntrag"
+    )
+    cleaned = clean(text)
+    assert cleaned.paragraphs == ["Antrag"]
+    assert cleaned.furniture[0].startswith("Eingegangen")
+
+
+def test_hyphenation_joined() -> None:
+    """A word split at a line end is joined: "Land-\\nkreis" → "Landkreis"."""
+    assert paras("Der Land-\nkreis und die Ge-\nmeinden") == ["Der Landkreis und die Gemeinden"]
+
+
+def test_hyphen_kept_before_conjunction() -> None:
+    """ "Ver- und Überschuldung" keeps its hyphen and space across a line break."""
+    assert paras("Fragen der Ver-\nund Überschuldung") == ["Fragen der Ver- und Überschuldung"]
+
+
+def test_hyphen_kept_in_compounds() -> None:
+    """Compounds with a capital after the hyphen keep it ("Baden-Württemberg", "KI-Netzwerke")."""
+    assert paras("in Baden-\nWürttemberg und KI-\nNetzwerke, 2025-\n2027") == [
+        "in Baden-Württemberg und KI-Netzwerke, 2025-2027"
+    ]
+
+
+def test_hyphen_kept_when_document_spells_it() -> None:
+    """A word the document writes with a hyphen elsewhere ("Start-ups") keeps it at a line break."""
+    text = "Viele Start-ups sind neu. Gefördert werden Start-\nups aus dem Land."
+    assert paras(text) == ["Viele Start-ups sind neu. Gefördert werden Start-ups aus dem Land."]
+
+
+def test_dash_at_line_end_is_not_hyphenation() -> None:
+    """A spaced dash at a line end is punctuation, not a split word."""
+    assert paras("die Ziele –\nbitte getrennt") == ["die Ziele – bitte getrennt"]
+
+
+def test_letter_spacing() -> None:
+    """Letter-spacing artefacts are closed up; real one-letter tokens stay."""
+    assert fix_letter_spacing("W ie viele und W elche") == "Wie viele und Welche"
+    assert fix_letter_spacing("A n t w o r t") == "Antwort"
+    assert fix_letter_spacing("Anlage A enthält die Vitamin D ist") == "Anlage A enthält die Vitamin D ist"
+
+
+def test_paragraph_split_in_wrapped_text() -> None:
+    """Hard-wrapped text without blank lines splits at headings, numbered points and short last lines."""
+    text = (
+        "Ich frage die Landesregierung:\n"
+        "1. Wie viele Radwege wurden im Land in den vergangenen fünf Jahren neu gebaut oder saniert?\n"
+        "2. Welche Mittel standen dafür zur Verfügung und wie viele davon sind tatsächlich abgeflossen?\n"
+        "Zu 1.:\n"
+        "Im Land wurden in den vergangenen fünf Jahren insgesamt 420 Kilometer Radwege neu gebaut und\n"
+        "weitere 300 Kilometer saniert.\n"
+        "Die Zahlen stammen aus der Straßenbauverwaltung, die die Maßnahmen jährlich erfasst und meldet."
+    )
+    assert paras(text) == [
+        "Ich frage die Landesregierung:",
+        "1. Wie viele Radwege wurden im Land in den vergangenen fünf Jahren neu gebaut oder saniert?",
+        "2. Welche Mittel standen dafür zur Verfügung und wie viele davon sind tatsächlich abgeflossen?",
+        "Zu 1.:",
+        "Im Land wurden in den vergangenen fünf Jahren insgesamt 420 Kilometer Radwege neu gebaut und "
+        "weitere 300 Kilometer saniert.",
+        "Die Zahlen stammen aus der Straßenbauverwaltung, die die Maßnahmen jährlich erfasst und meldet.",
+    ]
+
+
+def test_short_lines_of_a_signature_stand_alone() -> None:
+    """A name and an office on short lines are separate paragraphs; a wrapped office line is joined."""
+    assert paras("Hoffmeister-Kraut\nMinisterin für Wirtschaft,\nArbeit und Tourismus") == [
+        "Hoffmeister-Kraut",
+        "Ministerin für Wirtschaft, Arbeit und Tourismus",
+    ]

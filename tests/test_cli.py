@@ -1,0 +1,94 @@
+"""The command line: `main.py parse FILE [--json]`, with clear errors and exit status 2."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, ROOT, sample
+from pypdf import PdfWriter
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True, timeout=120
+    )
+
+
+def test_parse_json_contract() -> None:
+    """--json prints the ziffer.print/1 object with every key of the contract."""
+    r = run("parse", str(FIXTURES / "bw_kleine_anfrage.txt"), "--json")
+    assert r.returncode == 0, r.stderr
+    d = json.loads(r.stdout)
+    assert d["schema"] == "ziffer.print/1"
+    for key in (
+        "parliament",
+        "number",
+        "kind",
+        "title",
+        "submitted",
+        "received",
+        "originators",
+        "factions",
+        "ministry",
+        "points",
+        "reasoning",
+        "answer",
+        "references",
+        "warnings",
+    ):
+        assert key in d
+    assert d["kind"] == "kleine_anfrage"
+
+
+def test_parse_summary() -> None:
+    """Without --json a readable summary shows kind, title, points and the first words of the answers."""
+    r = run("parse", str(sample("antrag-stellungnahme-ki-allianz-bw.txt")))
+    assert r.returncode == 0, r.stderr
+    assert "antrag · Strategische Weiterentwicklung der KI-Allianz" in r.stdout
+    assert "Zu 8: Zur Finanzierung von Projekten" in r.stdout
+    assert "17/9075 Ziffer 3, 4 in answer:2" in r.stdout
+
+
+def _locked_pdf(tmp_path: Path) -> Path:
+    from pdfmaker import make_pdf
+
+    writer = PdfWriter(clone_from=make_pdf(tmp_path / "plain.pdf", [["Geheim"]]))
+    writer.encrypt(user_password="x", owner_password="y", algorithm="AES-128")
+    p = tmp_path / "locked.pdf"
+    with p.open("wb") as fh:
+        writer.write(fh)
+    return p
+
+
+@pytest.mark.parametrize("case", ["missing", "empty", "binary", "corrupt_pdf", "locked_pdf", "folder"])
+def test_bad_files_give_one_line_and_status_2(tmp_path: Path, case: str) -> None:
+    """Missing, empty, binary, corrupt and password-protected files: one line on stderr, exit 2, no traceback."""
+    path = tmp_path / "file.pdf"
+    if case == "empty":
+        path.write_bytes(b"")
+    elif case == "binary":
+        path = tmp_path / "file.bin"
+        path.write_bytes(bytes(range(256)) * 4)
+    elif case == "corrupt_pdf":
+        path.write_bytes(b"%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 9 0 R >> endobj\n%%EOF")
+    elif case == "locked_pdf":
+        path = _locked_pdf(tmp_path)
+    elif case == "folder":
+        path = tmp_path
+    r = run("parse", str(path), "--json")
+    assert r.returncode == 2
+    assert r.stdout == ""
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("ziffer: ")
+    assert "Traceback" not in r.stderr
+
+
+def test_no_arguments_and_version() -> None:
+    """Without arguments Ziffer starts (for now: lists its commands); --version answers."""
+    assert run().returncode == 0
+    r = run("--version")
+    assert r.returncode == 0 and r.stdout.startswith("Ziffer ")

@@ -1,0 +1,192 @@
+"""Reading .txt, .docx and .pdf files, and refusing what cannot be read with one clear sentence."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from conftest import sample
+from pdfmaker import make_pdf
+from pypdf import PdfWriter
+
+from core.documents import read_document
+from core.errors import DocumentError
+
+GERMAN = "Über die Förderung größerer Straßenbäume – „Stadtgrün“ § 5"
+
+
+def test_utf8_text(tmp_path: Path) -> None:
+    """UTF-8 text keeps umlauts, ß, dashes and typographic quotes."""
+    p = tmp_path / "a.txt"
+    p.write_text(GERMAN, encoding="utf-8")
+    assert read_document(p).text == GERMAN
+
+
+def test_utf8_bom_and_crlf(tmp_path: Path) -> None:
+    """A BOM is dropped and Windows line ends become plain newlines."""
+    p = tmp_path / "a.txt"
+    p.write_bytes(b"\xef\xbb\xbf" + b"Zeile 1\r\nZeile 2")
+    assert read_document(p).text == "Zeile 1\nZeile 2"
+
+
+def test_windows_1252_text(tmp_path: Path) -> None:
+    """Windows-1252 text (as old Word exports write it) is detected and decoded, „quotes“ included."""
+    p = tmp_path / "a.txt"
+    p.write_bytes(GERMAN.encode("cp1252"))
+    assert read_document(p).text == GERMAN
+
+
+def test_utf16_text(tmp_path: Path) -> None:
+    """UTF-16 with a byte-order mark is read."""
+    p = tmp_path / "a.txt"
+    p.write_bytes(GERMAN.encode("utf-16"))
+    assert read_document(p).text == GERMAN
+
+
+def test_decomposed_umlauts_are_composed(tmp_path: Path) -> None:
+    """Umlauts written as base letter + combining mark (common in PDF text) become one character."""
+    p = tmp_path / "a.txt"
+    p.write_text("Fo\u0308rderung", encoding="utf-8")
+    assert read_document(p).text == "Förderung"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "empty"),
+        (b"   \n\n  ", "no text"),
+        (bytes(range(256)) * 10, "binary"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, ".doc"),
+        (b"{\\rtf1\\ansi hallo}", "RTF"),
+    ],
+)
+def test_unreadable_text_files(tmp_path: Path, content: bytes, message: str) -> None:
+    """Empty, binary, old Word and RTF files are refused with a reason."""
+    p = tmp_path / "input.txt"
+    p.write_bytes(content)
+    with pytest.raises(DocumentError, match=message):
+        read_document(p)
+
+
+def test_missing_file_and_folder(tmp_path: Path) -> None:
+    """A missing file and a folder give clear errors."""
+    with pytest.raises(DocumentError, match="not found"):
+        read_document(tmp_path / "nope.pdf")
+    with pytest.raises(DocumentError, match="folder"):
+        read_document(tmp_path)
+
+
+def test_pdf_with_paragraph_gaps(tmp_path: Path) -> None:
+    """A PDF's text layer is read page by page, with blank lines where the gaps between lines are wide."""
+    p = make_pdf(tmp_path / "a.pdf", [["Erste Zeile", "zweite Zeile", "", "Neuer Absatz"], ["Seite zwei"]])
+    doc = read_document(p)
+    assert doc.source == "pdf" and doc.pages == 2
+    first, second = doc.text.split("\f")
+    assert "Erste Zeile\nzweite Zeile\n\nNeuer Absatz" in first
+    assert "Seite zwei" in second
+
+
+def test_pdf_named_txt_is_read_as_pdf(tmp_path: Path) -> None:
+    """Content decides, not the extension: a PDF saved as .txt is still read as PDF."""
+    p = make_pdf(tmp_path / "a.pdf", [["Hallo Welt"]])
+    q = tmp_path / "a.txt"
+    q.write_bytes(p.read_bytes())
+    assert read_document(q).source == "pdf"
+
+
+def test_truncated_pdf(tmp_path: Path) -> None:
+    """A PDF cut off in the middle is reported as damaged (or read as far as it goes), never a traceback."""
+    whole = make_pdf(tmp_path / "a.pdf", [["Hallo Welt"] * 40] * 3).read_bytes()
+    for cut in (10, 200, len(whole) // 2, len(whole) - 30):
+        p = tmp_path / f"cut{cut}.pdf"
+        p.write_bytes(whole[:cut])
+        try:
+            doc = read_document(p)
+        except DocumentError as exc:
+            assert str(exc).startswith(str(p))
+        else:
+            assert doc.text.strip()
+
+
+def test_not_a_pdf(tmp_path: Path) -> None:
+    """A .pdf file that is something else is refused."""
+    p = tmp_path / "a.pdf"
+    p.write_text("Das ist kein PDF", encoding="utf-8")
+    with pytest.raises(DocumentError, match="not a PDF"):
+        read_document(p)
+
+
+def test_password_protected_pdf(tmp_path: Path) -> None:
+    """A PDF that needs a password says so."""
+    src = make_pdf(tmp_path / "a.pdf", [["Geheim"]])
+    writer = PdfWriter(clone_from=src)
+    writer.encrypt(user_password="geheim", owner_password="owner", algorithm="AES-128")
+    p = tmp_path / "locked.pdf"
+    with p.open("wb") as fh:
+        writer.write(fh)
+    with pytest.raises(DocumentError, match="password"):
+        read_document(p)
+
+
+def test_pdf_without_text_layer(tmp_path: Path) -> None:
+    """A scanned PDF (no text layer) is refused with that reason."""
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    p = tmp_path / "scan.pdf"
+    with p.open("wb") as fh:
+        writer.write(fh)
+    with pytest.raises(DocumentError, match="no text layer"):
+        read_document(p)
+
+
+def test_docx_paragraphs_header_and_tables(tmp_path: Path) -> None:
+    """A Word file gives its page header, paragraphs and table cells in document order."""
+    d = docx.Document()
+    d.sections[0].header.paragraphs[0].text = "Landtag von Baden-Württemberg\tDrucksache 17/1234"
+    d.add_paragraph("Kleine Anfrage")
+    table = d.add_table(rows=2, cols=2)
+    table.cell(0, 0).text = "1. Wie viele Radwege gibt es?"
+    table.cell(0, 1).text = "Es gibt 120 Radwege."
+    table.cell(1, 0).text = "2. Wie lang sind sie?"
+    table.cell(1, 1).text = "Zusammen 800 km."
+    d.add_paragraph("Nach der Tabelle")
+    p = tmp_path / "a.docx"
+    d.save(str(p))
+    text = read_document(p).text
+    order = [
+        "Landtag von Baden-Württemberg",
+        "Drucksache 17/1234",
+        "Kleine Anfrage",
+        "1. Wie viele Radwege",
+        "Es gibt 120 Radwege.",
+        "2. Wie lang",
+        "Zusammen 800 km.",
+        "Nach der Tabelle",
+    ]
+    positions = [text.index(s) for s in order]
+    assert positions == sorted(positions)
+
+
+def test_damaged_docx(tmp_path: Path) -> None:
+    """A .docx that is not a Word package, or a package without a document, is refused."""
+    p = tmp_path / "a.docx"
+    p.write_bytes(b"PK\x03\x04garbage")
+    with pytest.raises(DocumentError):
+        read_document(p)
+    q = tmp_path / "b.docx"
+    with zipfile.ZipFile(q, "w") as z:
+        z.writestr("hello.txt", "no word here")
+    with pytest.raises(DocumentError):
+        read_document(q)
+    r = tmp_path / "c.docx"
+    r.write_text("plain text", encoding="utf-8")
+    with pytest.raises(DocumentError, match="not a Word file"):
+        read_document(r)
+
+
+def test_sample_docx_header() -> None:
+    """The sample Word file's page header (number, term, date) comes first."""
+    text = read_document(sample("eingang-ki-allianz-antrag.docx")).text
+    assert text.startswith("Landtag von Baden-Württemberg\nDrucksache 17/9321")

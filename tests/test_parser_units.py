@@ -1,0 +1,178 @@
+"""Pieces of the structure parser: headings, labels, ministries, signatures, warnings."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.parser import HEADING, expand_labels, parse_text
+
+
+@pytest.mark.parametrize(
+    ("spec", "context", "labels"),
+    [
+        ("1.", None, ["1"]),
+        ("3. und 4.", None, ["3", "4"]),
+        ("1. bis 3.", None, ["1", "2", "3"]),
+        ("I. 1.", None, ["I.1"]),
+        ("I. 2. und 3.", None, ["I.2", "I.3"]),
+        ("II. 1. bis 3.", None, ["II.1", "II.2", "II.3"]),
+        ("6, 7, 8 und 10", None, ["6", "7", "8", "10"]),
+        ("2 a) und b)", None, ["2a", "2b"]),
+        ("a) und b)", "4", ["4a", "4b"]),
+        ("2 bis 4", None, ["2", "3", "4"]),
+        ("I. bis III.", None, ["I", "II", "III"]),
+    ],
+)
+def test_expand_labels(spec: str, context: str | None, labels: list[str]) -> None:
+    """Heading label lists expand to the point labels of the contract."""
+    assert expand_labels(spec, context) == labels
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Zu 1.:",
+        "Zu 3. und 4.:",
+        "Zu 1. bis 3.:",
+        "Zu I. 1.:",
+        "Antwort zu 1.:",
+        "Antwort zu a) und b):",
+        "Zu Frage 2:",
+        "Zu den Fragen 6, 7, 8 und 10:",
+        "Zu Ziffer 5:",
+    ],
+)
+def test_answer_headings(line: str) -> None:
+    """Every heading style of the parliaments is a heading."""
+    assert HEADING.match(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Zu derzeitigen Projekten im Zusammenhang mit der KI-Allianz wird verwiesen.",
+        "Zu den Kosten:",
+        "Zum Ende der Projekte",
+        "Zur Finanzierung von Projekten wird verwiesen.",
+    ],
+)
+def test_lines_starting_with_zu_are_not_headings(line: str) -> None:
+    """A sentence that merely starts with "Zu" is answer text."""
+    assert not HEADING.match(line)
+
+
+MOTION = """Antrag
+
+der Abg. Erika Muster und Max Beispiel u. a. SPD
+
+und
+
+Stellungnahme
+
+des Ministeriums für Verkehr
+
+Radwege an Landesstraßen
+
+Antrag
+
+Der Landtag wolle beschließen,
+die Landesregierung zu ersuchen
+zu berichten,
+
+1. wie viele Kilometer Radwege an Landesstraßen bestehen;
+
+2. wie viele Kilometer in Planung sind;
+
+3. welche Mittel dafür vorgesehen sind.
+
+3.4.2025
+
+Muster, Beispiel SPD
+
+Begründung
+
+Radwege sind wichtig.
+"""
+
+ANSWER = """
+Stellungnahme
+
+Mit Schreiben vom 24. April 2025 Nr. VM2-3941-5/12 nimmt das Ministerium für Verkehr im Einvernehmen
+mit dem Ministerium für Finanzen und dem Ministerium des Inneren, für Digitalisierung und Kommunen zu
+dem Antrag wie folgt Stellung:
+
+1. wie viele Kilometer Radwege an Landesstraßen bestehen;
+
+Zu 1.:
+
+An Landesstraßen bestehen rund 4 100 Kilometer Radwege.
+
+Zu derzeitigen Planungen siehe die Antwort zu Frage 2.
+
+2. wie viele Kilometer in Planung sind;
+
+3. welche Mittel dafür vorgesehen sind.
+
+Zu 2. und 3.:
+
+In Planung sind 350 Kilometer; dafür sind 60 Millionen Euro vorgesehen.
+
+In Vertretung
+
+Dr. Zimmer
+
+Staatssekretär
+"""
+
+
+def test_motion_with_answer() -> None:
+    """A BW motion with its Stellungnahme: metadata, points, items, consent with a comma in a name."""
+    d = parse_text(MOTION + ANSWER).to_dict()
+    assert d["kind"] == "antrag" and d["parliament"] == "BW"
+    assert d["originators"] == ["Erika Muster", "Max Beispiel"] and d["factions"] == ["SPD"]
+    assert d["submitted"] == "2025-04-03"
+    assert [p["label"] for p in d["points"]] == ["1", "2", "3"]
+    a = d["answer"]
+    assert a["date"] == "2025-04-24" and a["file_number"] == "VM2-3941-5/12"
+    assert a["consent"] == [
+        "Ministerium für Finanzen",
+        "Ministerium des Inneren, für Digitalisierung und Kommunen",
+    ]
+    assert a["signatory"] == "Dr. Zimmer"
+    assert [i["points"] for i in a["items"]] == [["1"], ["2", "3"]]
+    assert "Zu derzeitigen Planungen" in a["items"][0]["text"]
+    assert "Staatssekretär" not in a["items"][1]["text"] and "Dr. Zimmer" not in a["items"][1]["text"]
+    assert d["references"] == [{"number": None, "points": ["2"], "in": "answer:1"}]
+    assert d["warnings"] == []
+
+
+def test_motion_without_answer() -> None:
+    """A motion as received has answer null and no warnings about missing answers."""
+    d = parse_text(MOTION).to_dict()
+    assert d["answer"] is None
+    assert d["reasoning"] == "Radwege sind wichtig."
+    assert d["ministry"] == "Ministerium für Verkehr"
+    assert d["warnings"] == []
+
+
+def test_warnings_for_missing_and_unknown_answers() -> None:
+    """An unanswered point and an answer to a point the print does not have are reported."""
+    broken = ANSWER.replace("Zu 2. und 3.:", "Zu 2. und 5.:")
+    d = parse_text(MOTION + broken).to_dict()
+    text = " | ".join(d["warnings"])
+    assert "no answer for point 3" in text
+    assert "point 5, which the print does not have" in text
+
+
+def test_point_answered_twice() -> None:
+    """Two answers to the same point are reported."""
+    twice = ANSWER.replace("Zu 2. und 3.:", "Zu 1. und 3.:")
+    d = parse_text(MOTION + twice).to_dict()
+    assert any("answered twice" in w for w in d["warnings"])
+
+
+def test_empty_and_unstructured_text() -> None:
+    """Text with no structure gives an empty print with a warning, not an error."""
+    d = parse_text("Dies ist nur ein Satz ohne jede Struktur.").to_dict()
+    assert d["points"] == [] and d["answer"] is None
+    assert d["warnings"]

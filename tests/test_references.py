@@ -1,0 +1,304 @@
+"""Citations: other prints with the points named, points of the same print, and what is not one."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from core.references import Citation, find_citations
+
+Cites = list[tuple[str | None, tuple[str, ...]]]
+
+
+def _cites(text: str) -> Cites:
+    return [(c.number, c.points) for c in find_citations(text)]
+
+
+# --- other prints ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Die Entwicklung ist in der Stellungnahme zu Drucksache 17/3318 dargestellt.", [("17/3318", ())]),
+        ("Drucksachen 17/1 und 17/2", [("17/1", ()), ("17/2", ())]),
+        ("Drs. 17/3, 17/4 und 17/5", [("17/3", ()), ("17/4", ()), ("17/5", ())]),
+        ("(Drucksache 17/100)", [("17/100", ())]),
+        ("Vorlagen 130/2022 und 045/2023", [("130/2022", ()), ("045/2023", ())]),
+        ("Drucksache 18/20 455", [("18/20455", ())]),
+    ],
+)
+def test_every_print_number_is_a_citation(text: str, expected: Cites) -> None:
+    """Each print number next to a print word is cited, a list gives one citation per number."""
+    assert _cites(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("zu den Ziffern 3 und 4 in Drucksache 17/9075", [("17/9075", ("3", "4"))]),
+        ("Ziffer II.2 der Drucksache 17/9075", [("17/9075", ("II.2",))]),
+        ("Ziffer II. 2. der Drucksache 17/9075", [("17/9075", ("II.2",))]),
+        ("die Antwort auf Frage 5 der Kleinen Anfrage Drucksache 17/1234", [("17/1234", ("5",))]),
+        ("zu den Fragen 1 bis 3 in Drucksache 19/5", [("19/5", ("1", "2", "3"))]),
+        ("die Ziffern 1, 2 und 5 der Drucksache 17/1", [("17/1", ("1", "2", "5"))]),
+        ("Nummer 4 der Drucksache 17/1", [("17/1", ("4",))]),
+        ("Nr. 4 in Drucksache 17/1", [("17/1", ("4",))]),
+        ("Ziffer 8 a) der Drucksache 17/1", [("17/1", ("8a",))]),
+        ("Ziffer 8a der Drucksache 17/1", [("17/1", ("8a",))]),
+        ("Ziffer II der Drucksache 17/1", [("17/1", ("II",))]),
+        ("Ziffer I.1 der Drucksache 17/1", [("17/1", ("I.1",))]),
+        ("Frage 2 (Drucksache 17/1)", [("17/1", ("2",))]),
+        ("vgl. Ziffer 3 des Antrags der Fraktion GRÜNE (Drucksache 17/1)", [("17/1", ("3",))]),
+        (
+            "Frage 2 der Kleinen Anfrage des Abg. Peter Seimer GRÜNE, Drucksache 17/1234",
+            [("17/1234", ("2",))],
+        ),
+        ("Frage 3 der Fraktion der FDP/DVP (Drucksache 17/55)", [("17/55", ("3",))]),
+        ("siehe Frage 3 in Drs. 17/1 und Frage 4 in Drs. 17/2", [("17/1", ("3",)), ("17/2", ("4",))]),
+        (
+            "Wie bereits zu Ziffer 3 der Drucksache 17/6120 ausgeführt, werden die Mittel bereitgestellt.",
+            [("17/6120", ("3",))],
+        ),
+        (
+            "Bereits in ihrer Stellungnahme zu Ziffer 2 der Drucksache 17/4410 hat die Landesregierung "
+            "eingeräumt",
+            [("17/4410", ("2",))],
+        ),
+    ],
+)
+def test_points_before_the_print(text: str, expected: Cites) -> None:
+    """Point words right before the print in the same phrase give its point labels."""
+    assert _cites(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Drucksache 17/9075, Ziffer 3", [("17/9075", ("3",))]),
+        ("Drucksache 17/9075 zu Ziffer 3", [("17/9075", ("3",))]),
+        ("vgl. Drucksache 17/9075 (Fragen 2 und 3)", [("17/9075", ("2", "3"))]),
+        ("BT-Drucksache 20/1234, Frage 7", [("20/1234", ("7",))]),
+    ],
+)
+def test_points_after_the_print(text: str, expected: Cites) -> None:
+    """Point words right after the print ('Drucksache 17/9075, Ziffer 3') attach to it too."""
+    assert _cites(text) == expected
+
+
+def test_bundestag_citation_and_span() -> None:
+    """A BT print is marked and the span covers the point words and the number."""
+    text = "Auch Frage 3 der BT-Drucksache 20/8850 zeigt das."
+    assert find_citations(text) == [Citation("20/8850", ("3",), "BT", 5, 38)]
+    assert text[5:38] == "Frage 3 der BT-Drucksache 20/8850"
+
+
+def test_points_attach_to_the_first_of_a_list_only() -> None:
+    """'Ziffer 3 der Drucksachen 17/1 und 17/2' names points of the first print only."""
+    assert _cites("Ziffer 3 der Drucksachen 17/1 und 17/2") == [("17/1", ("3",)), ("17/2", ())]
+
+
+def test_points_not_attached_across_a_sentence() -> None:
+    """A heading after the print ('Zu Frage 1:') is not a point of that print."""
+    assert _cites("Drucksache 17/1234\n\nZu Frage 1:") == [("17/1234", ())]
+    assert _cites("Die Drucksache 17/1234 liegt vor. Zu Frage 1: Ja.") == [("17/1234", ())]
+    assert _cites("Zu Frage 2 hat die Landesregierung in Drucksache 17/1 berichtet.") == [("17/1", ())]
+    assert _cites("Nr. 4 Drucksache 17/1") == [("17/1", ())]
+
+
+# --- the same print ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("vgl. zu Ziffern 1 und 2", [(None, ("1", "2"))]),
+        ("vgl. Ziffer 3", [(None, ("3",))]),
+        ("Vgl. Ziffer 3.", [(None, ("3",))]),
+        ("Siehe Antwort zu Frage 3", [(None, ("3",))]),
+        ("siehe die Antwort zu den Fragen 2 und 3", [(None, ("2", "3"))]),
+        ("Im Übrigen wird auf die Antwort zu Frage 4 verwiesen.", [(None, ("4",))]),
+        ("es wird auf die Antwort zu Frage 4 verwiesen", [(None, ("4",))]),
+        ("Insoweit wird auf die Ausführungen zu Ziffer 1 verwiesen.", [(None, ("1",))]),
+        ("s. o. zu Ziffer 2", [(None, ("2",))]),
+        ("Auf die Stellungnahme zu Ziffer 5 wird verwiesen.", [(None, ("5",))]),
+        ("Auf die Ausführungen zu Ziffer I. 1. wird verwiesen.", [(None, ("I.1",))]),
+        ("Zum Zustand der Radwege wird auf die Antwort zu Frage 2 verwiesen.", [(None, ("2",))]),
+        ("Es wird auf die Ziffern 1, 2 und 5 Bezug genommen.", [(None, ("1", "2", "5"))]),
+        ("vgl. Ziffern II. 1 und 2", [(None, ("II.1", "II.2"))]),
+        ("vgl. Fragen I bis III", [(None, ("I", "II", "III"))]),
+        ("vgl. Ziffer 8 a) und b)", [(None, ("8a", "8b"))]),
+        ("vgl. Fragen 8a bis 8c", [(None, ("8a", "8b", "8c"))]),
+        ("vgl. Fragen 2–4", [(None, ("2", "3", "4"))]),
+        ("vgl. zu 1.", [(None, ("1",))]),
+        ("Siehe Antwort zu 3.", [(None, ("3",))]),
+    ],
+)
+def test_same_print_citations(text: str, expected: Cites) -> None:
+    """Point words with a referring word in the sentence cite the same print (number None)."""
+    assert _cites(text) == expected
+
+
+def test_answer_heading_cites_only_the_other_point() -> None:
+    """In 'Zu Frage 2: … zu Frage 1 verwiesen' only Frage 1 is cited."""
+    assert _cites("Zu Frage 2: Es wird auf die Antwort zu Frage 1 verwiesen.") == [(None, ("1",))]
+    assert _cites("Zu Ziffer 4 wird auf die Stellungnahme zu Ziffer 1 verwiesen.") == [(None, ("1",))]
+
+
+def test_same_print_span() -> None:
+    """The span of a same-print citation covers the point words and labels."""
+    text = "Siehe die Antwort zu den Fragen 2 und 3."
+    assert find_citations(text) == [Citation(None, ("2", "3"), None, 25, 39)]
+    assert text[25:39] == "Fragen 2 und 3"
+
+
+def test_mixed_paragraph_in_text_order() -> None:
+    """Citations of other prints and of the same print come back in text order."""
+    text = (
+        "Wie bereits zu Ziffer 3 der Drucksache 17/6120 ausgeführt, werden die Mittel bereitgestellt. "
+        "Im Übrigen wird auf die Stellungnahme zu Ziffer 1 verwiesen; "
+        "siehe auch BT-Drucksache 20/8850."
+    )
+    assert _cites(text) == [("17/6120", ("3",)), (None, ("1",)), ("20/8850", ())]
+    assert [c.parliament for c in find_citations(text)] == [None, None, "BT"]
+
+
+# --- not citations ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "Zu 1.:",
+        "Zu 3. und 4.:",
+        "Zu Frage 2:",
+        "Zu den Fragen 2 und 3:",
+        "Zu I. 1.:",
+        "Die Fragen 2 bis 4 werden wegen des Sachzusammenhangs gemeinsam beantwortet.",
+        "Ziffer 3 des § 5",
+        "vgl. Ziffer 3 des § 5",
+        "§ 5 Absatz 1 Ziffer 3 LHO",
+        "vgl. § 5 Absatz 1 Ziffer 3 LHO",
+        "siehe § 54 (3) GOLT",
+        "Nr. 3 der Verwaltungsvorschrift",
+        "vgl. Nr. 3 der Verwaltungsvorschrift",
+        "vgl. Ziffer 4 des Koalitionsvertrags",
+        "Mit Schreiben vom 1. September 2025 Nr. WM36-43-99/161 nimmt das Ministerium Stellung, vgl.",
+        "vgl. Nr. 36-43-99/161",
+        "Die Frist endet am 8.8.2025, vgl. das Schreiben vom 28.05.2025.",
+        "vgl. Frage 8.8.2025",
+        "Die Kosten betragen 5,3 Mio. EUR, siehe die Übersicht.",
+        "siehe Ziffer 5,3 Mio. EUR",
+        "vgl. 17/9075 und https://x.de/17/9075",
+        "Die Landesregierung wird ersucht, zu Ziffer 3 zu berichten.",
+        "3. zu berichten, wie sich die Zahl entwickelt hat;",
+        "Wir fragen die Landesregierung:",
+        "Tagesordnungspunkt 3, vgl. oben",
+    ],
+)
+def test_not_citations(text: str) -> None:
+    """Headings, law parts, file numbers, dates, money and bare numbers are no citation."""
+    assert find_citations(text) == []
+
+
+# --- robustness -------------------------------------------------------------------------------------------
+
+
+@given(st.text())
+def test_never_raises_on_any_text(text: str) -> None:
+    """Arbitrary text never makes finding citations raise, and spans stay inside the text."""
+    for c in find_citations(text):
+        assert 0 <= c.start < c.end <= len(text)
+        assert c.number is not None or c.points
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "vgl.",
+                "Ziffer",
+                "Ziffern",
+                "Frage",
+                "Nr.",
+                "zu",
+                "der",
+                "Drucksache",
+                "Drs.",
+                "BT-Drs.",
+                "17/9075",
+                "3",
+                "II.",
+                "2.",
+                "8 a)",
+                "b)",
+                "und",
+                "bis",
+                ",",
+                ":",
+                ".",
+                "§",
+                "5",
+                "siehe",
+                "verwiesen",
+                "\n\n",
+                "Zu",
+                "–",
+                "-",
+                "/",
+                "I",
+                "1234",
+                "(",
+                ")",
+                "Antwort",
+                "LHO",
+            ]
+        ),
+        max_size=40,
+    )
+)
+@settings(max_examples=500)
+def test_never_raises_on_citation_like_text(tokens: list[str]) -> None:
+    """Text assembled from citation vocabulary never makes finding raise; points are clean labels."""
+    text = " ".join(tokens)
+    for c in find_citations(text):
+        assert 0 <= c.start < c.end <= len(text)
+        assert all(p and not p.endswith(".") for p in c.points)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1/1 " * 250_000,
+        "1234567890/" * 95_000,
+        "/" * 1_000_000,
+        "7" * 1_000_000,
+        " " * 1_000_000,
+        "Drucksache " * 95_000,
+        "Zu Frage 2: " * 20_000,
+        "vgl. Ziffer 1, " * 20_000,
+        "Ziffer " + "1, " * 330_000,
+        ("vgl. Ziffer 3" + " Fraktion A der" * 10 + " x Drucksache 17/1 ") * 2_000,
+    ],
+    ids=[
+        "fractions",
+        "digits-slashes",
+        "slashes",
+        "digits",
+        "spaces",
+        "print-words",
+        "headings",
+        "vgl",
+        "list",
+        "backtracking-gap",
+    ],
+)
+def test_one_megabyte_is_fast(text: str) -> None:
+    """Large inputs are handled in linear time (measured: well under 0.5 s each)."""
+    t0 = time.perf_counter()
+    find_citations(text)
+    assert time.perf_counter() - t0 < 5.0
