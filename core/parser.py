@@ -27,6 +27,7 @@ from pathlib import Path
 from core.cleanup import Cleaned, clean
 from core.dates import find_dates, first_date, parse_date
 from core.documents import read_document
+from core.labels import int_to_roman, label_key, roman_to_int
 from core.model import Answer, AnswerItem, Point, PrintDoc, Reference
 from core.numbers import find_print_numbers
 from core.references import find_citations
@@ -135,7 +136,6 @@ POINT_ROMAN_NUM = re.compile(rf"^(?P<roman>{_ROMAN})\.\s*(?P<num>{_NUM})[.)]\s+(
 POINT_NUM = re.compile(rf"^(?P<num>{_NUM})(?:\.|\))\s+(?P<text>.+)$", re.DOTALL)
 POINT_ROMAN = re.compile(rf"^(?P<roman>{_ROMAN})\.\s+(?P<text>.+)$", re.DOTALL)
 SUB_POINT = re.compile(r"^(?P<sub>[a-z])\)\s+(?P<text>.+)$", re.DOTALL)
-ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 
 
 @dataclass
@@ -176,20 +176,6 @@ def _strip_markup(para: str) -> str:
     return para.strip()
 
 
-def _roman_to_int(roman: str) -> int:
-    values = [ROMAN_VALUES.get(c, 0) for c in roman]
-    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
-
-
-def _int_to_roman(n: int) -> str:
-    out = ""
-    for value, sym in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
-        while n >= value:
-            out += sym
-            n -= value
-    return out
-
-
 _LABEL_PARTS = re.compile(rf"^(?:(?P<roman>{_ROMAN})\.?\s*)?(?:(?P<num>{_NUM})\.?)?\s*(?:(?P<sub>[a-z])\))?$")
 
 
@@ -215,29 +201,15 @@ def expand_labels(spec: str, context: str | None = None) -> list[str]:
         m = _LABEL_PARTS.match(tok.strip())
         if not m or not (m["roman"] or m["num"] or m["sub"]):
             continue
-        if (
-            m["roman"]
-            and not m["num"]
-            and not m["sub"]
-            and out
-            and not pending_range
-            and re.fullmatch(_ROMAN, tok.strip())
-        ):
-            pass
         if m["roman"]:
-            roman = m["roman"]
-            num = None
+            roman, num = m["roman"], None
         if m["num"]:
             num = m["num"]
-        label = ""
-        if roman and (m["roman"] or m["num"] or m["sub"]):
-            label = roman
-        if num and (m["num"] or m["sub"]):
-            label = f"{label}.{num}" if label else num
-        if m["sub"]:
-            label = f"{label}{m['sub']}"
-        if not m["num"] and not m["sub"] and m["roman"]:
-            label = roman or ""
+        if m["num"] or m["sub"]:
+            # "2 a)" → "2a"; "I. 2." → "I.2"; a bare "b)" keeps the number (and section) before it
+            label = ".".join(x for x in (roman, num) if x) + (m["sub"] or "")
+        else:
+            label = roman or ""  # a section alone: "II."
         if pending_range and out:
             out.extend(_range(out[-1], label))
         else:
@@ -259,18 +231,10 @@ def _range(start: str, end: str) -> list[str]:
         base = start[:-1]
         return [f"{base}{chr(c)}" for c in range(ord(m1["s"]) + 1, ord(m2["s"]) + 1)]
     if re.fullmatch(r"[IVX]+", start) and re.fullmatch(r"[IVX]+", end):
-        a, b = _roman_to_int(start), _roman_to_int(end)
+        a, b = roman_to_int(start), roman_to_int(end)
         if a < b <= a + 20:
-            return [_int_to_roman(i) for i in range(a + 1, b + 1)]
+            return [int_to_roman(i) for i in range(a + 1, b + 1)]
     return [end]
-
-
-def _label_key(label: str) -> tuple[int, int, str]:
-    """Sort key of a label: "I.2" < "I.10" < "II.1"; "9" < "10"; "2a" < "2b"."""
-    m = re.match(r"^(?:(?P<r>[IVX]+)\.?)?(?P<n>\d+)?(?P<s>[a-z]?)$", label)
-    if not m:
-        return (999, 999, label)
-    return (_roman_to_int(m["r"]) if m["r"] else 0, int(m["n"]) if m["n"] else 0, m["s"])
 
 
 def _squash(text: str) -> str:
@@ -784,7 +748,7 @@ class _Parser:
 
         if derive_points and questions:
             by_label = {q.label: q for q in questions if q.texts or q.label}
-            order = sorted(by_label, key=_label_key)
+            order = sorted(by_label, key=label_key)
             doc.points = [Point(lb, "\n\n".join(t for t in by_label[lb].texts if t)) for lb in order]
         if reasoning and not doc.reasoning:
             doc.reasoning = "\n\n".join(reasoning)

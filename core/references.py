@@ -19,6 +19,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+from core.labels import int_to_roman, roman_to_int
 from core.numbers import NumberMatch, find_print_numbers
 
 
@@ -102,28 +103,6 @@ class _Phrase:
     nr: bool  # "Nr."/"Nummer": too common elsewhere to count without a print
 
 
-_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
-
-
-def _roman_to_int(s: str) -> int:
-    """Value of a Roman numeral made of I, V and X (what _ROMAN admits), for "I bis III"."""
-    total = 0
-    for i, ch in enumerate(s):
-        v = _ROMAN_VALUES[ch]
-        total += -v if i + 1 < len(s) and _ROMAN_VALUES[s[i + 1]] > v else v
-    return total
-
-
-def _int_to_roman(n: int) -> str:
-    """Roman numeral for 1..39, the inverse of _roman_to_int."""
-    out = []
-    for value, sym in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
-        while n >= value:
-            out.append(sym)
-            n -= value
-    return "".join(out)
-
-
 # A label as (roman section, number, sub-letter); any part may be None.
 _Parts = tuple[str | None, int | None, str | None]
 
@@ -161,9 +140,9 @@ def _expand(a: _Parts, b: _Parts) -> list[_Parts]:
         if na == nb and sa and sb and sa < sb:
             return [(ra, na, chr(c)) for c in range(ord(sa) + 1, ord(sb) + 1)]
     if na is None and nb is None and ra and rb:
-        ia, ib = _roman_to_int(ra), _roman_to_int(rb)
+        ia, ib = roman_to_int(ra), roman_to_int(rb)
         if 0 < ib - ia <= _MAX_RANGE:
-            return [(_int_to_roman(i), None, None) for i in range(ia + 1, ib + 1)]
+            return [(int_to_roman(i), None, None) for i in range(ia + 1, ib + 1)]
     return [b]
 
 
