@@ -8,6 +8,8 @@ from pathlib import Path
 import docx
 import pytest
 from conftest import sample
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from pdfmaker import make_pdf
 from pypdf import PdfWriter
 
@@ -190,3 +192,38 @@ def test_sample_docx_header() -> None:
     """The sample Word file's page header (number, term, date) comes first."""
     text = read_document(sample("eingang-ki-allianz-antrag.docx")).text
     assert text.startswith("Landtag von Baden-Württemberg\nDrucksache 17/9321")
+
+
+# --- hostile bytes ------------------------------------------------------------------------------
+
+
+
+def _read_or_refuse(path: Path) -> None:
+    try:
+        doc = read_document(path)
+    except DocumentError as exc:
+        assert str(exc).startswith(str(path))
+    else:
+        assert isinstance(doc.text, str)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_mutated_pdf_is_read_or_refused(tmp_path: Path, data: st.DataObject) -> None:
+    """A PDF with random bytes overwritten is read or refused with a DocumentError, nothing else."""
+    base = make_pdf(tmp_path / "base.pdf", [["Zu 1.:", "Antwort mit Umlauten: äöü ß"]] * 3).read_bytes()
+    raw = bytearray(base)
+    for _ in range(data.draw(st.integers(1, 20))):
+        raw[data.draw(st.integers(0, len(raw) - 1))] = data.draw(st.integers(0, 255))
+    p = tmp_path / "mutated.pdf"
+    p.write_bytes(bytes(raw))
+    _read_or_refuse(p)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(payload=st.binary(max_size=4000), suffix=st.sampled_from([".txt", ".pdf", ".docx", ".bin"]))
+def test_random_bytes_are_read_or_refused(tmp_path: Path, payload: bytes, suffix: str) -> None:
+    """Random bytes under any extension are read as text or refused with a DocumentError."""
+    p = tmp_path / f"random{suffix}"
+    p.write_bytes(payload)
+    _read_or_refuse(p)
