@@ -20,6 +20,8 @@ def _parse(args: argparse.Namespace) -> int:
     except DocumentError as exc:
         print(f"ziffer: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    # JSON is UTF-8 whatever the console's code page; a summary degrades rather than fails
+    sys.stdout.reconfigure(encoding="utf-8" if args.json else sys.stdout.encoding, errors="replace")  # type: ignore[union-attr]
     if args.json:
         json.dump(doc.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
@@ -98,6 +100,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # a bug: say so in one line instead of a traceback
+        print(f"ziffer: internal error ({type(exc).__name__}: {exc}); please report it with the file.", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -55,3 +55,13 @@ def test_ruff_is_clean() -> None:
         pytest.skip("ruff is not installed")
     run = subprocess.run([exe, "check", "."], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_readme_commands_and_ci_agree() -> None:
+    """The README's first code block holds exactly the two commands, and .ci/run runs the second one."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("```", 2)[1].strip("\n").splitlines()
+    commands = [line for line in block if line.strip()]
+    assert len(commands) == 2
+    assert commands[0].endswith("main.py") and "pytest" in commands[1]
+    assert commands[1] in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
