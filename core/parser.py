@@ -25,7 +25,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 
 from core.cleanup import Cleaned, clean
-from core.dates import find_dates, first_date, parse_date
+from core.dates import first_date, parse_date
 from core.documents import read_document
 from core.labels import int_to_roman, label_key, roman_to_int
 from core.model import Answer, AnswerItem, Point, PrintDoc, Reference
@@ -111,6 +111,11 @@ OFFICE = re.compile(
     r"|Ministerpräsidentin|Ministerpräsident|Staatsministerin|Staatsminister|Ministerialdirektorin"
     r"|Ministerialdirektor|Regierender Bürgermeister|Bundesministerin|Bundesminister|Präsidentin|Präsident"
     r"|Senatsverwaltung für|Senatskanzlei|Ministerium für|Staatsministerium|Staatskanzlei)\b",
+)
+NAME_AND_OFFICE = re.compile(
+    r"^(?P<name>(?:Dr\.\s|Prof\.\s)*[A-ZÄÖÜ][\w\-äöüß]+(?:\s[A-ZÄÖÜ][\w\-äöüß]+){0,2})\s+(?P<office>"
+    + OFFICE.pattern[1:]
+    + ".*)$"
 )
 IN_VERTRETUNG = re.compile(r"^(?:In Vertretung|i\.\s?V\.|Im Auftrag|i\.\s?A\.)\b.*$", re.IGNORECASE)
 
@@ -295,7 +300,7 @@ class _Parser:
             self._read_inquiry(paras[q_open:body_end], paras[q_open])
         elif a_open is None:
             # no opener at all: a print of questions only, or an unknown layout
-            self._read_answer(paras[head_end:], opener=None, standalone_questions=True)
+            self._read_answer(paras[head_end:], opener=None)
         if a_open is not None:
             self._read_answer(paras[a_open + 1 :], opener=paras[a_open])
         elif q_open is None and self.doc.answer is None and not doc.points:
@@ -621,7 +626,7 @@ class _Parser:
 
     # -- the answer ----------------------------------------------------------------------------
 
-    def _read_answer(self, part: list[str], opener: str | None, standalone_questions: bool = False) -> None:
+    def _read_answer(self, part: list[str], opener: str | None) -> None:
         doc = self.doc
         answer = Answer()
         if opener:
@@ -630,8 +635,15 @@ class _Parser:
         if self.sent_by:
             answer.ministry = answer.ministry or self.sent_by[0]
             answer.date = answer.date or self.sent_by[1]  # type: ignore[assignment]
-        part, signatory = self._split_signature(part)
+        part, signatory, office = self._split_signature(part)
         answer.signatory = signatory
+        if office and not answer.ministry:
+            # "Ministerin für X" signs for the "Ministerium für X"; Berlin signs with the Senatsverwaltung
+            m = re.match(r"^(?:Staats)?[Mm]inister(?:in)? (?P<rest>für .+)$", office)
+            if m:
+                answer.ministry = f"Ministerium {m['rest']}"
+            elif re.match(r"^(?:Senatsverwaltung|Ministerium|Staatsministerium|Staatskanzlei)\b", office):
+                answer.ministry = office
         has_headings = any(HEADING.match(p) and ":" in p for p in part)
         known = {pt.label: pt for pt in doc.points}
         derive_points = not doc.points
@@ -656,7 +668,7 @@ class _Parser:
                 (QUESTION_OPENER.search(p) and len(p) < 300) or _squash(p) in self.inquiry_paras
             ):
                 continue  # the motion's opener ("… zu ersuchen", "I. zu berichten,") quoted again
-            if self._metadata_line(p, answer) or self._is_furniture_like(p):
+            if self._metadata_line(p, answer) or re.match(r"^Anlagen?\s*:?$", p):
                 continue
             m = REASONING_START.match(p)
             if m and not items and derive_points:
@@ -853,9 +865,6 @@ class _Parser:
         m = POINT_ROMAN.match(p)
         return bool(m) and len(p) < 150 and not p.endswith((".", ";", ",", "?", ":"))
 
-    def _is_furniture_like(self, p: str) -> bool:
-        return bool(re.match(r"^(?:Anlage|Anlagen)\s*:?$", p))
-
     def _read_answer_opener(self, opener: str, answer: Answer) -> None:
         text = _squash(opener)
         m = re.search(r"\bvom\s+(?P<d>.{6,25}?\d{4})", text)
@@ -893,64 +902,41 @@ class _Parser:
             return len(p) < 300
         return False
 
-    def _split_signature(self, part: list[str]) -> tuple[list[str], str | None]:
-        """Take the signature (name, office, "In Vertretung") off the end of the answer."""
-        end = len(part)
-        signatory = None
-        # walk back over the office lines, the name and "In Vertretung"
-        j = end - 1
-        while j >= 0 and j >= end - 6:
+    def _split_signature(self, part: list[str]) -> tuple[list[str], str | None, str | None]:
+        """Take the signature off the end of the answer: ["In Vertretung",] the name and the office
+        ("Ministerin für …", wrapped or not), or name and office on one line, or — after "In
+        Vertretung" or with a title — a bare name."""
+        for j in range(len(part) - 1, max(-1, len(part) - 4), -1):
+            if any(len(x) >= 120 or (x.endswith(".") and not x.endswith(" Dr.")) for x in part[j:]):
+                break  # running text: the signature, if any, is not here
             p = part[j]
-            if OFFICE.match(p) and len(p) < 120 and not p.endswith("."):
-                # the name stands just before the office line, or on the same line before it
-                if j - 1 >= 0 and self._looks_like_name(part[j - 1]):
-                    signatory = part[j - 1]
-                    end = j - 1
-                    if end - 1 >= 0 and IN_VERTRETUNG.match(part[end - 1]):
-                        end -= 1
-                break
-            m = re.match(
-                r"^(?P<name>(?:Dr\.\s|Prof\.\s)*[A-ZÄÖÜ][\w\-äöüß]+(?:\s[A-ZÄÖÜ][\w\-äöüß]+){0,2})\s+(?P<office>"
-                + OFFICE.pattern[1:]
-                + ".*)$",
-                p,
-            )
-            if m and len(p) < 140:
-                signatory = m["name"]
-                end = j
-                if end - 1 >= 0 and IN_VERTRETUNG.match(part[end - 1]):
-                    end -= 1
-                break
-            if p.startswith(("Anlage", "Senatsverwaltung", "Bundesministerium")) and len(p) < 120:
-                j -= 1
-                continue
-            if self._looks_like_name(p) and j == end - 1:
-                # a bare name at the very end, preceded by "In Vertretung" or the last answer
-                signatory = p
-                end = j
-                if end - 1 >= 0 and IN_VERTRETUNG.match(part[end - 1]):
-                    end -= 1
-                break
-            break
-        if signatory:
-            trailing = part[end:]
-            part = part[:end]
-            if part and re.match(r"^[A-ZÄÖÜ][\w\-. ]+,\s+den\s+", part[-1]) and len(part[-1]) < 60:
-                self._metadata_line(part[-1], Answer())
-            del trailing
-        signatory = re.sub(r"^(?:In Vertretung|i\.\s?V\.)\s+", "", signatory) if signatory else None
-        return part, signatory
+            if OFFICE.match(p) and j >= 1 and self._looks_like_name(part[j - 1]):
+                return self._cut_signature(part, j - 1, part[j - 1], " ".join(part[j:]))
+            m = NAME_AND_OFFICE.match(p)
+            if m:
+                return self._cut_signature(part, j, m["name"], " ".join([m["office"], *part[j + 1 :]]))
+        if part and self._looks_like_name(part[-1]):
+            preceded = len(part) >= 2 and IN_VERTRETUNG.match(part[-2])
+            if preceded or re.match(r"^(?:Dr\.|Prof\.)\s", part[-1]):
+                return self._cut_signature(part, len(part) - 1, part[-1], None)
+        return part, None, None
+
+    @staticmethod
+    def _cut_signature(
+        part: list[str], start: int, name: str, office: str | None
+    ) -> tuple[list[str], str, str | None]:
+        if start >= 1 and IN_VERTRETUNG.match(part[start - 1]):
+            start -= 1
+        return part[:start], re.sub(r"^(?:In Vertretung|i\.\s?V\.)\s+", "", name), office
 
     @staticmethod
     def _looks_like_name(p: str) -> bool:
-        if len(p) > 60 or (p.endswith((".", ":", ";", "?", ",")) and not p.endswith(("Dr.",))):
+        """ "Hoffmeister-Kraut", "Dr. Erika Beispiel": a few capitalised words, no digits, no sentence."""
+        if len(p) > 60 or re.search(r"\d", p) or (p.endswith((".", ":", ";", "?", ",")) and not p.endswith("Dr.")):
             return False
         words = p.split()
-        if not 1 <= len(words) <= 5:
-            return False
-        return all(w[0].isupper() or w in ("von", "van", "de", "zu", "der") for w in words) and not re.search(
-            r"\d", p
-        )
+        particles = ("von", "van", "de", "zu", "der")
+        return 1 <= len(words) <= 5 and all(w[0].isupper() or w in particles for w in words)
 
     # -- finishing -----------------------------------------------------------------------------
 
@@ -1053,5 +1039,3 @@ class _Parser:
             for k, item in enumerate(doc.answer.items, 1):
                 add(item.text, f"answer:{k}")
 
-
-__all__ = ["expand_labels", "find_dates", "parse_file", "parse_text"]

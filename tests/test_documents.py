@@ -227,3 +227,14 @@ def test_random_bytes_are_read_or_refused(tmp_path: Path, payload: bytes, suffix
     p = tmp_path / f"random{suffix}"
     p.write_bytes(payload)
     _read_or_refuse(p)
+
+
+def test_pdf_encrypted_without_user_password_is_read(tmp_path: Path) -> None:
+    """A PDF encrypted only to restrict printing or copying (empty user password) opens normally."""
+    src = make_pdf(tmp_path / "a.pdf", [["Zu 1.:", "Die Antwort."]])
+    writer = PdfWriter(clone_from=src)
+    writer.encrypt(user_password="", owner_password="owner", algorithm="AES-256")
+    p = tmp_path / "restricted.pdf"
+    with p.open("wb") as fh:
+        writer.write(fh)
+    assert "Die Antwort." in read_document(p).text

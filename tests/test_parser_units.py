@@ -176,3 +176,49 @@ def test_empty_and_unstructured_text() -> None:
     d = parse_text("Dies ist nur ein Satz ohne jede Struktur.").to_dict()
     assert d["points"] == [] and d["answer"] is None
     assert d["warnings"]
+
+
+BERLIN = """Drucksache 19 / 21 001
+
+Schriftliche Anfrage
+
+der Abgeordneten Eva Beispiel (SPD)
+
+zum Thema:
+Schulwegsicherheit
+
+Im Namen des Senats von Berlin beantworte ich Ihre Schriftliche Anfrage wie folgt:
+
+Frage 1:
+Wie viele Schulwege wurden geprüft?
+
+Antwort zu 1.:
+Es wurden 40 Schulwege geprüft.
+
+Frage 2:
+Welche Mängel wurden festgestellt,
+a) an Ampeln,
+b) an Zebrastreifen?
+
+Antwort zu a) und b):
+An Ampeln 12, an Zebrastreifen 5.
+
+Berlin, den 3. März 2025
+
+In Vertretung
+
+Max Mustermann
+Senatsverwaltung für Bildung, Jugend und Familie
+"""
+
+
+def test_berlin_relative_sub_labels() -> None:
+    """ "Antwort zu a) und b):" after "Frage 2:" answers question 2 (all its sub-questions)."""
+    d = parse_text(BERLIN).to_dict()
+    assert d["parliament"] == "BE" and d["number"] == "19/21001"
+    assert [p["label"] for p in d["points"]] == ["1", "2"]
+    assert [i["points"] for i in d["answer"]["items"]] == [["1"], ["2"]]
+    assert d["answer"]["signatory"] == "Max Mustermann"
+    assert d["answer"]["date"] == "2025-03-03"
+    assert d["ministry"] == "Senatsverwaltung für Bildung, Jugend und Familie"
+    assert d["warnings"] == []
