@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 VERSION = "0.1.0"
 EXIT_USAGE = 2
@@ -73,17 +74,261 @@ def summary(d: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _open_register(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from storage.register import Register
+
+    return Register.open(args.db)
+
+
+def _render_snippet(snippet: str) -> str:
+    """Hit markers from the index: bold on a terminal, «…» in a file or pipe."""
+    from storage.register import SNIPPET_CLOSE, SNIPPET_OPEN
+
+    bold = sys.stdout.isatty()
+    return (
+        " ".join(snippet.split())
+        .replace(SNIPPET_OPEN, "\x1b[1m" if bold else "«")
+        .replace(SNIPPET_CLOSE, "\x1b[0m" if bold else "»")
+    )
+
+
+def _print_json(data: object) -> None:
+    sys.stdout.reconfigure(encoding="utf-8", errors="replace")  # type: ignore[union-attr]
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write("\n")
+
+
+def _resolve(register, number: str) -> int | None:  # type: ignore[no-untyped-def]
+    from core.numbers import normalise_print_number
+
+    normalised = normalise_print_number(number) or number
+    pid = register.print_id(normalised)
+    if pid is None:
+        print(f"ziffer: print {normalised} is not in the register ({register.path}).", file=sys.stderr)
+    return pid
+
+
+def _import(args: argparse.Namespace) -> int:
+    from core.services import FAILED, import_files
+
+    with _open_register(args) as register:
+
+        def progress(done: int, total: int, result) -> None:  # type: ignore[no-untyped-def]
+            what = f"{result.what} {result.number or ''}".strip()
+            detail = result.reason if result.status == FAILED else what
+            print(f"[{done}/{total}] {result.path.name}: {result.status} {detail}".rstrip(), file=sys.stderr)
+
+        summary = import_files(register, args.files, force_material=args.material, link=args.link, progress=progress)
+    print(summary.line())
+    for r in summary.results:
+        if r.status == FAILED:
+            print(f"  failed: {r.path}: {r.reason}")
+    return 1 if summary.count(FAILED) and summary.count(FAILED) == len(summary.results) else 0
+
+
+def _filters(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from storage.register import SearchFilters
+
+    return SearchFilters(
+        parliament=args.parliament,
+        term=args.term,
+        kind=args.kind,
+        status=args.status,
+        ministry=args.ministry,
+        date_from=args.date_from,
+        date_to=args.date_to,
+    )
+
+
+def _search(args: argparse.Namespace) -> int:
+    from core.search_query import parse_query
+
+    query = parse_query(" ".join(args.query))
+    if query.empty:
+        print("ziffer: nothing to search for.", file=sys.stderr)
+        return EXIT_USAGE
+    with _open_register(args) as register:
+        hits = register.search(query, _filters(args), limit=args.limit)
+    if args.json:
+        _print_json([vars(h) for h in hits])
+        return 0
+    if not hits:
+        print("Keine Treffer.")
+    for h in hits:
+        head = f"{h.number or '—'} {h.print_kind or ''}" if h.kind == "print" else "Material"
+        print(f"{head.strip()}: {h.title}")
+        print(f"    {_render_snippet(h.snippet)}")
+    return 0
+
+
+def _refs(args: argparse.Namespace) -> int:
+    from core.numbers import normalise_print_number
+
+    number = normalise_print_number(args.number) or args.number
+    with _open_register(args) as register:
+        pid = register.print_id(number)
+        outgoing = register.citations_from(pid) if pid is not None else []
+        incoming = register.citations_to(number)
+    if args.json:
+        _print_json({"number": number, "in_register": pid is not None, "cites": outgoing, "cited_by": incoming})
+        return 0
+    print(f"{number}{'' if pid is not None else ' (nicht im Register)'}")
+    print(f"  zitiert ({len(outgoing)}):")
+    for c in outgoing:
+        target = c["number"] or "(dieselbe Drucksache)"
+        pts = f" Ziffer {', '.join(c['points'])}" if c["points"] else ""
+        state = "" if c["resolved"] else "  [nicht im Register]"
+        print(f"    {target}{pts} in {c['in']}{state}")
+    print(f"  zitiert von ({len(incoming)}):")
+    for c in incoming:
+        pts = f" (Ziffer {', '.join(c['points'])})" if c["points"] else ""
+        print(f"    {c['number'] or '—'} in {c['in']}{pts}: {c['title'] or ''}")
+    return 0
+
+
+def _similar(args: argparse.Namespace) -> int:
+    from core.services import similar
+
+    with _open_register(args) as register:
+        pid = _resolve(register, args.number)
+        if pid is None:
+            return EXIT_USAGE
+        found = similar(register, pid, args.point, limit=args.limit)
+    if args.point and not found:
+        print(f"ziffer: the print has no point {args.point}.", file=sys.stderr)
+        return EXIT_USAGE
+    if args.json:
+        _print_json(
+            [
+                {
+                    "label": f.label,
+                    "text": f.text,
+                    "points": [vars(p) for p in f.points],
+                    "passages": [vars(p) for p in f.passages],
+                }
+                for f in found
+            ]
+        )
+        return 0
+    for f in found:
+        print(f"Punkt {f.label}: {' '.join(f.text.split())[:100]}")
+        for p in f.points:
+            question = " ".join(p.question.split())[:80]
+            print(f"  {p.number or '—'} Ziffer {p.label} ({p.answer_date or 'ohne Datum'}): {question}")
+            print(f"      Antwort: {' '.join(p.answer.split())[:160]}")
+        for m in f.passages:
+            print(f"  Material: {m.title}: {' '.join(m.text.split())[:160]}")
+    return 0
+
+
+def _list(args: argparse.Namespace) -> int:
+    with _open_register(args) as register:
+        rows = register.list_prints(_filters(args), sort=args.sort, limit=args.limit)
+    if args.json:
+        _print_json(rows)
+        return 0
+    for r in rows:
+        due = f"fällig {r['due_date']}" if r["due_date"] else ""
+        print(f"{r['number'] or '—':>10}  {r['kind']:<15} {r['status']:<15} {due:<17} {(r['title'] or '')[:70]}")
+    if not rows:
+        print("Keine Drucksachen.")
+    return 0
+
+
+def _show(args: argparse.Namespace) -> int:
+    with _open_register(args) as register:
+        pid = _resolve(register, args.number)
+        if pid is None:
+            return EXIT_USAGE
+        stored = register.get_print(pid)
+        data = stored.doc.to_dict()
+        data["status"] = stored.status
+        data["due_date"] = stored.due_date
+        data["material"] = register.material_for(pid)
+        data["history"] = register.events("print", pid)
+    if args.json:
+        _print_json(data)
+    else:
+        sys.stdout.write(summary(data))
+        print(f"  Status: {data['status']}")
+        for m in data["material"]:
+            print(f"  Material: {m['title']}")
+        for e in data["history"]:
+            print(f"  {e['at']} {e['who']}: {e['field']}")
+    return 0
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from core.services import import_files
+
+    demo = Path(__file__).resolve().parent / "resources" / "demo"
+    with _open_register(args) as register:
+        prints = import_files(register, [demo / "prints"])
+        material = import_files(register, [demo / "material"], force_material=True)
+        print(f"Demo register in {register.path}: prints {prints.line()}; material {material.line()}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ziffer",
         description="Ziffer: Landtagsanfragen und Stellungnahmen Punkt für Punkt.",
     )
     parser.add_argument("--version", action="version", version=f"Ziffer {VERSION}")
+    db = argparse.ArgumentParser(add_help=False)
+    db.add_argument("--db", metavar="PATH", help="the register database (default: $ZIFFER_DB, else the data folder)")
+    filters = argparse.ArgumentParser(add_help=False)
+    filters.add_argument("--parliament", help="BW, BY, BE, … BT")
+    filters.add_argument("--term", type=int, help="Wahlperiode, e.g. 17")
+    filters.add_argument(
+        "--kind",
+        choices=["antrag", "kleine_anfrage", "grosse_anfrage", "schriftliche_anfrage", "unterrichtung", "other"],
+    )
+    filters.add_argument("--status", help="eingegangen, zugewiesen, in Bearbeitung, …, veröffentlicht")
+    filters.add_argument("--ministry", help="part of the ministry's name")
+    filters.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="dated on or after")
+    filters.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="dated on or before")
+    out = argparse.ArgumentParser(add_help=False)
+    out.add_argument("--json", action="store_true", help="machine-readable output")
+
     sub = parser.add_subparsers(dest="command")
     p = sub.add_parser("parse", help="read one print (.txt, .docx, .pdf) and show its structure")
     p.add_argument("file", help="the document to read")
     p.add_argument("--json", action="store_true", help="print the interchange format (ziffer.print/1)")
     p.set_defaults(func=_parse)
+
+    p = sub.add_parser("import", parents=[db], help="import prints and material into the register")
+    p.add_argument("files", nargs="+", help="files or folders (.pdf, .docx, .txt)")
+    p.add_argument("--material", action="store_true", help="file everything as background material")
+    p.add_argument("--link", metavar="NUMBER", help="file as material linked to this print")
+    p.set_defaults(func=_import)
+
+    p = sub.add_parser("search", parents=[db, filters, out], help="full-text search over prints and material")
+    p.add_argument("query", nargs="+", help='words ("Förder*" for a prefix) or a print number')
+    p.add_argument("--limit", type=int, default=20)
+    p.set_defaults(func=_search)
+
+    p = sub.add_parser("refs", parents=[db, out], help="citations from and to a print")
+    p.add_argument("number")
+    p.set_defaults(func=_refs)
+
+    p = sub.add_parser("similar", parents=[db, out], help="similar earlier answers and material, per point")
+    p.add_argument("number")
+    p.add_argument("--point", metavar="LABEL", help="only this point, e.g. 8 or II.2")
+    p.add_argument("--limit", type=int, default=5)
+    p.set_defaults(func=_similar)
+
+    p = sub.add_parser("list", parents=[db, filters, out], help="the register's prints")
+    p.add_argument("--sort", choices=["due", "date", "number"], default="due")
+    p.add_argument("--limit", type=int, default=100)
+    p.set_defaults(func=_list)
+
+    p = sub.add_parser("show", parents=[db, out], help="one print as stored, with its history")
+    p.add_argument("number")
+    p.set_defaults(func=_show)
+
+    p = sub.add_parser("demo", parents=[db], help="fill a register with demo prints and material")
+    p.set_defaults(func=_demo)
     return parser
 
 
@@ -100,7 +345,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
-    except Exception as exc:  # a bug: say so in one line instead of a traceback
+    except Exception as exc:  # a bug or a broken database: one line instead of a traceback
+        from storage.db import StorageError
+
+        if isinstance(exc, StorageError):
+            print(f"ziffer: {exc}", file=sys.stderr)
+            return EXIT_USAGE
         print(f"ziffer: internal error ({type(exc).__name__}: {exc}); please report it with the file.", file=sys.stderr)
         return 1
 

@@ -34,9 +34,14 @@ class Document:
     pages: int  # pages in a PDF; form-feed pages in a text; 1 for DOCX (Word paginates itself)
 
 
-def read_document(path: str | Path) -> Document:
-    """Read a .txt, .docx or .pdf file; raise DocumentError with a one-sentence reason otherwise."""
+def read_document(path: str | Path, data: bytes | None = None) -> Document:
+    """Read a .txt, .docx or .pdf file (or its bytes, already read); raise DocumentError with a
+    one-sentence reason otherwise."""
     path = Path(path)
+    if data is not None:
+        if not data:
+            raise DocumentError(f"{path}: the file is empty.")
+        return _from_bytes(path, data)
     try:
         if not path.exists():
             raise DocumentError(f"{path}: file not found.")
@@ -50,7 +55,10 @@ def read_document(path: str | Path) -> Document:
         data = path.read_bytes()
     except OSError as exc:
         raise DocumentError(f"{path}: cannot be read ({exc.strerror or exc}).") from exc
+    return _from_bytes(path, data)
 
+
+def _from_bytes(path: Path, data: bytes) -> Document:
     kind = _sniff(path, data)
     if kind == "pdf":
         text, pages = _read_pdf(path, data)

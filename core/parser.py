@@ -168,6 +168,11 @@ def parse_text(text: str) -> PrintDoc:
     return _Parser(clean(text)).run()
 
 
+def parse_cleaned(cleaned: Cleaned) -> PrintDoc:
+    """Parse text that core.cleanup.clean has already cleaned (the importer keeps it as material)."""
+    return _Parser(cleaned).run()
+
+
 # --- small helpers --------------------------------------------------------------------------------
 
 

@@ -1,0 +1,346 @@
+"""The register's services: import, merge, similar answers. The same functions serve the command
+line, the desktop app and the watched inbox. They take a register (storage.register.Register)
+and never speak SQL themselves."""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import re
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from core.cleanup import clean
+from core.documents import read_document
+from core.errors import DocumentError
+from core.model import PrintDoc
+from core.parser import parse_cleaned
+from core.search_query import Query, content_words
+
+IMPORTED, UPDATED, UNCHANGED, FAILED = "imported", "updated", "unchanged", "failed"
+PASSAGE_CHARS = 900  # material is split into passages of about this size for "similar"
+
+
+class RegisterLike(Protocol):
+    """What the services need of a register (storage.register.Register provides it)."""
+
+    def transaction(self) -> AbstractContextManager[None]: ...
+    def file_known(self, sha256: str) -> tuple[str, int] | None: ...
+    def record_file(
+        self, sha256: str, name: str, size: int, *, print_id: int | None = ..., material_id: int | None = ...
+    ) -> None: ...
+    def find_print(self, number: str | None, parliament: str | None, fingerprint: str | None) -> int | None: ...
+    def print_id(self, number: str) -> int | None: ...
+    def get_print(self, print_id: int) -> Any: ...
+    def add_print(self, doc: PrintDoc, *, fingerprint: str | None, status: str, who: str) -> int: ...
+    def replace_print(
+        self,
+        print_id: int,
+        doc: PrintDoc,
+        *,
+        fingerprint: str | None,
+        status: str,
+        edited: set[int],
+        changes: list[tuple[str, Any, Any]],
+        who: str,
+    ) -> None: ...
+    def add_material(self, title: str, text: str, passages: list[str], source_name: str, who: str) -> int: ...
+    def link_material(self, material_id: int, print_id: int, who: str) -> bool: ...
+    def similar_points(self, query: Query, *, exclude_print_id: int | None, limit: int = ...) -> list[Any]: ...
+    def similar_passages(self, query: Query, limit: int = ...) -> list[Any]: ...
+
+
+def current_user() -> str:
+    """Who is working, for the event log."""
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name (some services, containers)
+        return "ziffer"
+
+
+@dataclass
+class ImportResult:
+    path: Path
+    status: str  # imported, updated, unchanged, failed
+    what: str = ""  # "print" or "material"
+    number: str | None = None
+    id: int | None = None
+    reason: str = ""
+
+
+@dataclass
+class ImportSummary:
+    results: list[ImportResult] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(1 for r in self.results if r.status == status)
+
+    def line(self) -> str:
+        return (
+            f"{self.count(IMPORTED)} imported, {self.count(UPDATED)} updated, "
+            f"{self.count(UNCHANGED)} unchanged, {self.count(FAILED)} failed"
+        )
+
+
+def fingerprint(doc: PrintDoc) -> str | None:
+    """What identifies an inquiry without its number: title and the start of every point.
+
+    Renditions of one print (the text, the PDF, the Word file) agree on it; prints that
+    merely share a title do not."""
+    if not doc.points:
+        return None
+
+    def norm(s: str | None) -> str:
+        return re.sub(r"[^0-9a-zäöüß]+", "", (s or "").lower())
+
+    parts = [norm(doc.title)] + [f"{p.label}:{norm(p.text)[:60]}" for p in doc.points]
+    return hashlib.sha1("|".join(parts).encode()).hexdigest()
+
+
+def is_inquiry(doc: PrintDoc) -> bool:
+    """A motion or question with numbered points; anything else is background material."""
+    return bool(doc.points) and (doc.kind != "other" or doc.answer is not None)
+
+
+def status_for(doc: PrintDoc, previous: str | None = None) -> str:
+    """The workflow status an import implies: a published answer ends the inquiry."""
+    if doc.answer is not None and doc.answer.items and (doc.published or previous in (None, "eingegangen")):
+        return "veröffentlicht"
+    return previous or "eingegangen"
+
+
+def merge(
+    stored: PrintDoc, edited: set[int], incoming: PrintDoc
+) -> tuple[PrintDoc, set[int], list[tuple[str, Any, Any]]]:
+    """Combine a stored print with a newly read rendition of the same print.
+
+    Missing facts are filled in; the motion's points stay as stored; a published answer
+    replaces the stored one. Returns the merged print, the positions of answer items still
+    carrying an officer's edit, and the changes as (field, old, new) for the event log —
+    an edited answer text that is replaced is always among them."""
+    merged = PrintDoc(**{k: v for k, v in vars(stored).items()})
+    changes: list[tuple[str, Any, Any]] = []
+    for name in (
+        "parliament",
+        "number",
+        "kind",
+        "title",
+        "submitted",
+        "received",
+        "published",
+        "ministry",
+        "reasoning",
+    ):
+        old, new = getattr(stored, name), getattr(incoming, name)
+        if (new and not old) or (name == "kind" and old == "other" and new != "other"):
+            setattr(merged, name, new)
+            changes.append((name, old, new))
+    for name in ("originators", "factions"):
+        if getattr(incoming, name) and not getattr(stored, name):
+            setattr(merged, name, list(getattr(incoming, name)))
+            changes.append((name, getattr(stored, name), getattr(incoming, name)))
+    if incoming.points and not stored.points:
+        merged.points = incoming.points
+        changes.append(("points", None, [p.label for p in incoming.points]))
+
+    keep_edited = set(edited)
+    answer_from_incoming = False
+    if incoming.answer is not None and incoming.answer.items:
+        old_items = stored.answer.items if stored.answer else []
+        new_items = incoming.answer.items
+        same = [(o.points, _squash(o.text)) for o in old_items] == [(n.points, _squash(n.text)) for n in new_items]
+        if stored.answer is None or not same:
+            answer_from_incoming = True
+            merged.answer = incoming.answer
+            keep_edited = set()
+            for k in range(max(len(old_items), len(new_items))):
+                old_text = old_items[k].text if k < len(old_items) else None
+                new_text = new_items[k].text if k < len(new_items) else None
+                if _squash(old_text or "") != _squash(new_text or ""):
+                    changes.append((f"answer:{k + 1}", old_text, new_text))
+        elif stored.answer is not None:
+            # same answer: fill in metadata the stored one lacks
+            for name in ("date", "file_number", "signatory"):
+                if getattr(incoming.answer, name) and not getattr(stored.answer, name):
+                    setattr(merged.answer, name, getattr(incoming.answer, name))
+                    changes.append((f"answer.{name}", None, getattr(incoming.answer, name)))
+            if incoming.answer.consent and not stored.answer.consent:
+                merged.answer.consent = incoming.answer.consent
+                changes.append(("answer.consent", [], incoming.answer.consent))
+
+    # citations follow the text they stand in
+    refs_of_answer = incoming.references if answer_from_incoming else stored.references
+    refs_of_rest = stored.references if stored.points or stored.reasoning else incoming.references
+    merged.references = [r for r in refs_of_rest if not r.where.startswith("answer:")] + [
+        r for r in refs_of_answer if r.where.startswith("answer:")
+    ]
+    if answer_from_incoming or not stored.warnings:
+        merged.warnings = list(incoming.warnings)
+    return merged, keep_edited, changes
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def material_title(text: str, fallback: str) -> str:
+    """A document's title: its "Betreff:" line, else its first line of words (markdown dropped)."""
+    m = re.search(r"^\s*(?:Betreff|Betr\.|Titel)\s*:\s*(\S.{2,200}?)\s*$", text, re.MULTILINE | re.IGNORECASE)
+    if m:
+        return m.group(1)
+    for line in text.splitlines():
+        line = re.sub(r"^[#*\s]+|[*\s]+$", "", line)
+        if len(re.findall(r"[A-Za-zÄÖÜäöüß]{3,}", line)) >= 2:
+            return line[:150]
+    return fallback
+
+
+def passages(paragraphs: list[str], size: int = PASSAGE_CHARS) -> list[str]:
+    """Group paragraphs into passages of about `size` characters (a heading stays with its text)."""
+    out: list[str] = []
+    current: list[str] = []
+    length = 0
+    for para in paragraphs:
+        heading = len(para) < 80 and not para.rstrip().endswith((".", ":", ";", ",", "?", "!"))
+        if current and ((heading and length > size // 3) or (length + len(para) > size and length > size // 3)):
+            out.append("\n\n".join(current))
+            current, length = [], 0
+        current.append(para)
+        length += len(para)
+    if current:
+        out.append("\n\n".join(current))
+    return out
+
+
+def import_file(
+    register: RegisterLike,
+    path: str | Path,
+    *,
+    force_material: bool = False,
+    link: str | None = None,
+    who: str | None = None,
+) -> ImportResult:
+    """Import one file as a print (or as material); one transaction; never raises for a bad file."""
+    path = Path(path)
+    who = who or current_user()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return ImportResult(path, FAILED, reason=f"cannot be read ({exc.strerror or exc})")
+    sha = hashlib.sha256(data).hexdigest()
+    link_id = None
+    if link:
+        link_id = register.print_id(link)
+        if link_id is None:
+            return ImportResult(path, FAILED, reason=f"print {link} to link to is not in the register")
+    known = register.file_known(sha)
+    if known is not None:
+        if link_id is not None and known[0] == "material":
+            with register.transaction():
+                linked = register.link_material(known[1], link_id, who)
+            return ImportResult(path, UPDATED if linked else UNCHANGED, "material", id=known[1])
+        return ImportResult(path, UNCHANGED, known[0], id=known[1])
+    try:
+        document = read_document(path, data=data)
+    except DocumentError as exc:
+        return ImportResult(path, FAILED, reason=str(exc).removeprefix(f"{path}: "))
+    cleaned = clean(document.text)
+    doc = parse_cleaned(cleaned)
+    with register.transaction():
+        if force_material or link_id is not None or not is_inquiry(doc):
+            title = material_title(document.text, path.stem)
+            mid = register.add_material(title, cleaned.text, passages(cleaned.paragraphs), path.name, who)
+            if link_id is not None:
+                register.link_material(mid, link_id, who)
+            register.record_file(sha, path.name, len(data), material_id=mid)
+            return ImportResult(path, IMPORTED, "material", id=mid)
+        fp = fingerprint(doc)
+        existing = register.find_print(doc.number, doc.parliament, fp)
+        if existing is None:
+            pid = register.add_print(doc, fingerprint=fp, status=status_for(doc), who=who)
+            register.record_file(sha, path.name, len(data), print_id=pid)
+            return ImportResult(path, IMPORTED, "print", doc.number, pid)
+        stored = register.get_print(existing)
+        merged, edited, changes = merge(stored.doc, stored.edited, doc)
+        status = status_for(merged, stored.status)
+        if status != stored.status:
+            changes.append(("status", stored.status, status))
+        if changes:
+            register.replace_print(
+                existing,
+                merged,
+                fingerprint=fingerprint(merged) or fp,
+                status=status,
+                edited=edited,
+                changes=changes,
+                who=who,
+            )
+        register.record_file(sha, path.name, len(data), print_id=existing)
+        return ImportResult(path, UPDATED if changes else UNCHANGED, "print", merged.number, existing)
+
+
+def import_files(
+    register: RegisterLike,
+    paths: Iterable[str | Path],
+    *,
+    force_material: bool = False,
+    link: str | None = None,
+    who: str | None = None,
+    progress: Callable[[int, int, ImportResult], None] | None = None,
+) -> ImportSummary:
+    """Import many files, each in its own transaction; `progress(done, total, result)` after each."""
+    files = list(expand_paths(paths))
+    summary = ImportSummary()
+    for i, path in enumerate(files, 1):
+        result = import_file(register, path, force_material=force_material, link=link, who=who)
+        summary.results.append(result)
+        if progress:
+            progress(i, len(files), result)
+    return summary
+
+
+def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Files as given; folders as the .pdf, .docx and .txt files inside them (recursively, sorted)."""
+    for p in map(Path, paths):
+        if p.is_dir():
+            yield from sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in (".pdf", ".docx", ".txt"))
+        else:
+            yield p
+
+
+@dataclass
+class SimilarForPoint:
+    label: str
+    text: str
+    points: list[Any]
+    passages: list[Any]
+
+
+def similar(
+    register: RegisterLike, print_id: int, point: str | None = None, *, limit: int = 5, passages_limit: int = 3
+) -> list[SimilarForPoint]:
+    """For each point (or one), the most similar answered points of other prints and material passages.
+
+    Ranking: the point's distinctive words (stopwords dropped, long compounds first) are
+    searched with OR in the other prints' points; SQLite's bm25 scores each candidate, the
+    question's wording weighing three times its answer's, so rare shared words ("KI-Allianz",
+    "Förderbescheid") count far more than common ones. The same words rank material passages.
+    """
+    stored = register.get_print(print_id)
+    out = []
+    for p in stored.doc.points:
+        if point is not None and p.label != point:
+            continue
+        query = content_words(f"{stored.doc.title or ''} {p.text}")
+        out.append(
+            SimilarForPoint(
+                p.label,
+                p.text,
+                register.similar_points(query, exclude_print_id=print_id, limit=limit),
+                register.similar_passages(query, limit=passages_limit),
+            )
+        )
+    return out

@@ -1,0 +1,155 @@
+"""The schema, as forward migrations (sqlite-utils). Never edit a migration that has shipped:
+add a new one. Each runs in one transaction with its bookkeeping row."""
+
+from __future__ import annotations
+
+import sqlite_utils
+from sqlite_utils import Migrations
+
+MIGRATIONS = Migrations("ziffer")
+TOKENIZER = "unicode61 remove_diacritics 0"  # keep umlauts: "Förderung" is not "Forderung"
+
+
+@MIGRATIONS()
+def m001_register(db: sqlite_utils.Database) -> None:
+    """Prints, points, answer items, citations, material, people and units, the event log, files."""
+    db.executescript(
+        """
+        CREATE TABLE prints (
+            id INTEGER PRIMARY KEY,
+            parliament TEXT,
+            number TEXT,
+            term INTEGER,
+            kind TEXT NOT NULL DEFAULT 'other',
+            title TEXT,
+            submitted TEXT,
+            received TEXT,
+            published TEXT,
+            originators TEXT NOT NULL DEFAULT '[]',
+            factions TEXT NOT NULL DEFAULT '[]',
+            ministry TEXT,
+            reasoning TEXT,
+            answered INTEGER NOT NULL DEFAULT 0,
+            answer_date TEXT,
+            answer_file_number TEXT,
+            answer_consent TEXT NOT NULL DEFAULT '[]',
+            answer_signatory TEXT,
+            status TEXT NOT NULL DEFAULT 'eingegangen',
+            due_date TEXT,
+            fingerprint TEXT,
+            warnings TEXT NOT NULL DEFAULT '[]',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX prints_number ON prints(number);
+        CREATE INDEX prints_fingerprint ON prints(fingerprint);
+        CREATE INDEX prints_due ON prints(due_date);
+
+        CREATE TABLE points (
+            id INTEGER PRIMARY KEY,
+            print_id INTEGER NOT NULL REFERENCES prints(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            label TEXT NOT NULL,
+            text TEXT NOT NULL,
+            UNIQUE (print_id, label)
+        );
+
+        CREATE TABLE answer_items (
+            id INTEGER PRIMARY KEY,
+            print_id INTEGER NOT NULL REFERENCES prints(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            edited INTEGER NOT NULL DEFAULT 0,
+            updated_at TEXT NOT NULL,
+            UNIQUE (print_id, position)
+        );
+        CREATE TABLE answer_item_points (
+            item_id INTEGER NOT NULL REFERENCES answer_items(id) ON DELETE CASCADE,
+            label TEXT NOT NULL,
+            PRIMARY KEY (item_id, label)
+        );
+
+        CREATE TABLE citations (
+            id INTEGER PRIMARY KEY,
+            print_id INTEGER NOT NULL REFERENCES prints(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            source TEXT NOT NULL,
+            target_number TEXT,
+            target_parliament TEXT,
+            target_points TEXT NOT NULL DEFAULT '[]'
+        );
+        CREATE INDEX citations_print ON citations(print_id);
+        CREATE INDEX citations_target ON citations(target_number);
+
+        CREATE TABLE material (
+            id INTEGER PRIMARY KEY,
+            title TEXT NOT NULL,
+            text TEXT NOT NULL,
+            source_name TEXT,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE material_passages (
+            id INTEGER PRIMARY KEY,
+            material_id INTEGER NOT NULL REFERENCES material(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            text TEXT NOT NULL
+        );
+        CREATE INDEX material_passages_material ON material_passages(material_id);
+        CREATE TABLE material_links (
+            material_id INTEGER NOT NULL REFERENCES material(id) ON DELETE CASCADE,
+            print_id INTEGER NOT NULL REFERENCES prints(id) ON DELETE CASCADE,
+            PRIMARY KEY (material_id, print_id)
+        );
+
+        CREATE TABLE units (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE
+        );
+        CREATE TABLE people (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            unit_id INTEGER REFERENCES units(id) ON DELETE SET NULL,
+            role TEXT,
+            email TEXT,
+            phone TEXT
+        );
+
+        CREATE TABLE events (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            who TEXT NOT NULL,
+            entity TEXT NOT NULL,
+            entity_id INTEGER NOT NULL,
+            field TEXT NOT NULL,
+            old TEXT,
+            new TEXT
+        );
+        CREATE INDEX events_entity ON events(entity, entity_id);
+
+        CREATE TABLE files (
+            sha256 TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            print_id INTEGER REFERENCES prints(id) ON DELETE SET NULL,
+            material_id INTEGER REFERENCES material(id) ON DELETE SET NULL,
+            imported_at TEXT NOT NULL
+        );
+        """
+    )
+
+
+@MIGRATIONS()
+def m002_search_index(db: sqlite_utils.Database) -> None:
+    """Full-text indexes (FTS5) over prints, points with their answers, material and its passages,
+    filled from what is already stored."""
+    db.executescript(
+        f"""
+        CREATE VIRTUAL TABLE prints_fts USING fts5(title, body, numbers, tokenize="{TOKENIZER}");
+        CREATE VIRTUAL TABLE points_fts USING fts5(question, answer, tokenize="{TOKENIZER}");
+        CREATE VIRTUAL TABLE material_fts USING fts5(title, body, tokenize="{TOKENIZER}");
+        CREATE VIRTUAL TABLE passages_fts USING fts5(text, tokenize="{TOKENIZER}");
+        """
+    )
+    from storage.index import reindex_all  # the same code that keeps the index current
+
+    reindex_all(db)

@@ -1,0 +1,552 @@
+"""The register: every print, its points and answers, citations, material and the event log.
+
+The only module that speaks SQL to the register's tables; the services in `core.services`
+use it through the methods below and know nothing of SQL.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from core.model import Answer, AnswerItem, Point, PrintDoc, Reference
+from core.search_query import Query
+from storage.db import connect, resolve_db_path, write_transaction
+from storage.index import index_material, index_print, unindex_print
+
+SNIPPET_OPEN, SNIPPET_CLOSE = "\x02", "\x03"  # hit markers in snippets; the CLI and GUI render them
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def _date(s: str | None) -> date | None:
+    return date.fromisoformat(s) if s else None
+
+
+@dataclass
+class StoredPrint:
+    """A print as the register holds it, with what only the register knows."""
+
+    id: int
+    doc: PrintDoc
+    status: str
+    due_date: str | None
+    edited: set[int] = field(default_factory=set)  # positions of answer items an officer has edited
+    created_at: str = ""
+    updated_at: str = ""
+
+
+@dataclass
+class SearchFilters:
+    parliament: str | None = None
+    term: int | None = None
+    kind: str | None = None
+    status: str | None = None
+    ministry: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+
+
+@dataclass
+class SearchHit:
+    kind: str  # "print" or "material"
+    id: int
+    number: str | None
+    title: str
+    snippet: str
+    score: float
+    print_kind: str | None = None
+    answered: bool = False
+
+
+@dataclass
+class SimilarPoint:
+    print_id: int
+    number: str | None
+    title: str
+    label: str
+    question: str
+    answer: str
+    score: float
+    answer_date: str | None
+
+
+@dataclass
+class Passage:
+    material_id: int
+    title: str
+    text: str
+    score: float
+
+
+class Register:
+    """One open register database."""
+
+    def __init__(self, db: sqlite_utils.Database, path: Path) -> None:
+        self.db = db
+        self.path = path
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str] | None = None) -> Register:
+        """Open the register at `path` (or --db / ZIFFER_DB / the data folder), migrating it."""
+        resolved = resolve_db_path(path)
+        return cls(connect(resolved), resolved)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Register:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Everything inside is written together or not at all."""
+        with write_transaction(self.db):
+            yield
+
+    # -- files ------------------------------------------------------------------------------
+
+    def file_known(self, sha256: str) -> tuple[str, int] | None:
+        """("print", id) or ("material", id) when this exact file was imported before."""
+        row = self.db.execute("SELECT print_id, material_id FROM files WHERE sha256 = ?", [sha256]).fetchone()
+        if row is None:
+            return None
+        if row[0] is not None:
+            return ("print", row[0])
+        if row[1] is not None:
+            return ("material", row[1])
+        return None
+
+    def record_file(
+        self, sha256: str, name: str, size: int, *, print_id: int | None = None, material_id: int | None = None
+    ) -> None:
+        self.db.execute(
+            "INSERT OR REPLACE INTO files (sha256, name, size, print_id, material_id, imported_at) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [sha256, name, size, print_id, material_id, _now()],
+        )
+
+    # -- prints -----------------------------------------------------------------------------
+
+    def find_print(self, number: str | None, parliament: str | None, fingerprint: str | None) -> int | None:
+        """The stored print with this number (same or unknown parliament), else with this fingerprint."""
+        if number:
+            rows = self.db.execute(
+                "SELECT id, parliament FROM prints WHERE number = ? ORDER BY id", [number]
+            ).fetchall()
+            for pid, parl in rows:
+                if parl is None or parliament is None or parl == parliament:
+                    return int(pid)
+        if fingerprint:
+            row = self.db.execute(
+                "SELECT id FROM prints WHERE fingerprint = ? AND (number IS NULL OR ? IS NULL OR number = ?) "
+                "ORDER BY id LIMIT 1",
+                [fingerprint, number, number],
+            ).fetchone()
+            if row:
+                return int(row[0])
+        return None
+
+    def print_id(self, number: str) -> int | None:
+        row = self.db.execute("SELECT id FROM prints WHERE number = ? ORDER BY id LIMIT 1", [number]).fetchone()
+        return int(row[0]) if row else None
+
+    def get_print(self, print_id: int) -> StoredPrint:
+        row = self.db.execute("SELECT * FROM prints WHERE id = ?", [print_id]).fetchone()
+        if row is None:
+            raise KeyError(print_id)
+        r = dict(zip([c[0] for c in self.db.execute("SELECT * FROM prints LIMIT 0").description], row, strict=True))
+        doc = PrintDoc(
+            parliament=r["parliament"],
+            number=r["number"],
+            kind=r["kind"],
+            title=r["title"],
+            submitted=_date(r["submitted"]),
+            received=_date(r["received"]),
+            published=_date(r["published"]),
+            originators=json.loads(r["originators"]),
+            factions=json.loads(r["factions"]),
+            ministry=r["ministry"],
+            reasoning=r["reasoning"],
+            warnings=json.loads(r["warnings"]),
+        )
+        doc.points = [
+            Point(label, text)
+            for label, text in self.db.execute(
+                "SELECT label, text FROM points WHERE print_id = ? ORDER BY position", [print_id]
+            ).fetchall()
+        ]
+        edited: set[int] = set()
+        if r["answered"]:
+            items = []
+            for item_id, position, text, was_edited in self.db.execute(
+                "SELECT id, position, text, edited FROM answer_items WHERE print_id = ? ORDER BY position", [print_id]
+            ).fetchall():
+                labels = [
+                    lb
+                    for (lb,) in self.db.execute(
+                        "SELECT label FROM answer_item_points WHERE item_id = ? ORDER BY rowid", [item_id]
+                    ).fetchall()
+                ]
+                items.append(AnswerItem(labels, text))
+                if was_edited:
+                    edited.add(position)
+            doc.answer = Answer(
+                date=_date(r["answer_date"]),
+                file_number=r["answer_file_number"],
+                consent=json.loads(r["answer_consent"]),
+                signatory=r["answer_signatory"],
+                items=items,
+            )
+        doc.references = [
+            Reference(number, json.loads(points), source, parl)
+            for source, number, parl, points in self.db.execute(
+                "SELECT source, target_number, target_parliament, target_points FROM citations "
+                "WHERE print_id = ? ORDER BY position",
+                [print_id],
+            ).fetchall()
+        ]
+        return StoredPrint(print_id, doc, r["status"], r["due_date"], edited, r["created_at"], r["updated_at"])
+
+    def _print_row(self, doc: PrintDoc, fingerprint: str | None, status: str) -> dict[str, Any]:
+        a = doc.answer
+        term = None
+        if doc.number and re.match(r"^\d{1,2}/", doc.number):
+            term = int(doc.number.split("/")[0])
+        return {
+            "parliament": doc.parliament,
+            "number": doc.number,
+            "term": term,
+            "kind": doc.kind,
+            "title": doc.title,
+            "submitted": _iso(doc.submitted),
+            "received": _iso(doc.received),
+            "published": _iso(doc.published),
+            "originators": json.dumps(doc.originators, ensure_ascii=False),
+            "factions": json.dumps(doc.factions, ensure_ascii=False),
+            "ministry": doc.ministry,
+            "reasoning": doc.reasoning,
+            "answered": 1 if a is not None else 0,
+            "answer_date": _iso(a.date) if a else None,
+            "answer_file_number": a.file_number if a else None,
+            "answer_consent": json.dumps(a.consent if a else [], ensure_ascii=False),
+            "answer_signatory": a.signatory if a else None,
+            "status": status,
+            "fingerprint": fingerprint,
+            "warnings": json.dumps(doc.warnings, ensure_ascii=False),
+        }
+
+    def add_print(self, doc: PrintDoc, *, fingerprint: str | None, status: str, who: str) -> int:
+        """Store a new print with everything in it; returns its id."""
+        now = _now()
+        row = self._print_row(doc, fingerprint, status) | {"created_at": now, "updated_at": now}
+        cols = ", ".join(row)
+        marks = ", ".join("?" for _ in row)
+        cur = self.db.execute(f"INSERT INTO prints ({cols}) VALUES ({marks})", list(row.values()))
+        print_id = int(cur.lastrowid or 0)
+        self._write_children(print_id, doc, edited=set())
+        index_print(self.db, print_id)
+        self.log("print", print_id, "created", None, doc.number or doc.title, who)
+        return print_id
+
+    def replace_print(
+        self,
+        print_id: int,
+        doc: PrintDoc,
+        *,
+        fingerprint: str | None,
+        status: str,
+        edited: set[int],
+        changes: list[tuple[str, Any, Any]],
+        who: str,
+    ) -> None:
+        """Overwrite a stored print with a merged one, logging every change (old and new value)."""
+        unindex_print(self.db, print_id)
+        row = self._print_row(doc, fingerprint, status) | {"updated_at": _now()}
+        sets = ", ".join(f"{c} = ?" for c in row)
+        self.db.execute(f"UPDATE prints SET {sets} WHERE id = ?", [*row.values(), print_id])
+        for table in ("points", "answer_items", "citations"):
+            self.db.execute(f"DELETE FROM {table} WHERE print_id = ?", [print_id])
+        self._write_children(print_id, doc, edited)
+        index_print(self.db, print_id)
+        for field_name, old, new in changes:
+            self.log("print", print_id, field_name, old, new, who)
+
+    def _write_children(self, print_id: int, doc: PrintDoc, edited: set[int]) -> None:
+        now = _now()
+        self.db.conn.executemany(
+            "INSERT INTO points (print_id, position, label, text) VALUES (?, ?, ?, ?)",
+            [(print_id, i, p.label, p.text) for i, p in enumerate(doc.points)],
+        )
+        if doc.answer is not None:
+            for i, item in enumerate(doc.answer.items):
+                cur = self.db.execute(
+                    "INSERT INTO answer_items (print_id, position, text, edited, updated_at) VALUES (?, ?, ?, ?, ?)",
+                    [print_id, i, item.text, 1 if i in edited else 0, now],
+                )
+                self.db.conn.executemany(
+                    "INSERT OR IGNORE INTO answer_item_points (item_id, label) VALUES (?, ?)",
+                    [(cur.lastrowid, label) for label in item.points],
+                )
+        self.db.conn.executemany(
+            "INSERT INTO citations (print_id, position, source, target_number, target_parliament, target_points) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (print_id, i, r.where, r.number, r.parliament, json.dumps(r.points))
+                for i, r in enumerate(doc.references)
+            ],
+        )
+
+    def set_answer_text(self, print_id: int, position: int, text: str, who: str) -> bool:
+        """An officer's edit of one answer item; the old text goes to the event log. False if unchanged."""
+        row = self.db.execute(
+            "SELECT text FROM answer_items WHERE print_id = ? AND position = ?", [print_id, position]
+        ).fetchone()
+        if row is None:
+            raise KeyError((print_id, position))
+        if row[0] == text:
+            return False
+        unindex_print(self.db, print_id)
+        self.db.execute(
+            "UPDATE answer_items SET text = ?, edited = 1, updated_at = ? WHERE print_id = ? AND position = ?",
+            [text, _now(), print_id, position],
+        )
+        self.db.execute("UPDATE prints SET updated_at = ? WHERE id = ?", [_now(), print_id])
+        index_print(self.db, print_id)
+        self.log("print", print_id, f"answer:{position + 1}", row[0], text, who)
+        return True
+
+    # -- event log --------------------------------------------------------------------------
+
+    def log(self, entity: str, entity_id: int, field_name: str, old: Any, new: Any, who: str) -> None:
+        def text(v: Any) -> str | None:
+            if v is None or isinstance(v, str):
+                return v
+            return json.dumps(v, ensure_ascii=False, default=str)
+
+        self.db.execute(
+            "INSERT INTO events (at, who, entity, entity_id, field, old, new) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [_now(), who, entity, entity_id, field_name, text(old), text(new)],
+        )
+
+    def events(self, entity: str, entity_id: int) -> list[dict[str, Any]]:
+        rows = self.db.execute(
+            "SELECT at, who, field, old, new FROM events WHERE entity = ? AND entity_id = ? ORDER BY id",
+            [entity, entity_id],
+        ).fetchall()
+        return [dict(zip(("at", "who", "field", "old", "new"), r, strict=True)) for r in rows]
+
+    # -- material ---------------------------------------------------------------------------
+
+    def add_material(self, title: str, text: str, passages: list[str], source_name: str, who: str) -> int:
+        cur = self.db.execute(
+            "INSERT INTO material (title, text, source_name, created_at) VALUES (?, ?, ?, ?)",
+            [title, text, source_name, _now()],
+        )
+        material_id = int(cur.lastrowid or 0)
+        self.db.conn.executemany(
+            "INSERT INTO material_passages (material_id, position, text) VALUES (?, ?, ?)",
+            [(material_id, i, p) for i, p in enumerate(passages)],
+        )
+        index_material(self.db, material_id)
+        self.log("material", material_id, "created", None, title, who)
+        return material_id
+
+    def link_material(self, material_id: int, print_id: int, who: str) -> bool:
+        cur = self.db.execute(
+            "INSERT OR IGNORE INTO material_links (material_id, print_id) VALUES (?, ?)", [material_id, print_id]
+        )
+        if cur.rowcount:
+            self.log("print", print_id, "material linked", None, material_id, who)
+        return bool(cur.rowcount)
+
+    def material_for(self, print_id: int) -> list[dict[str, Any]]:
+        rows = self.db.execute(
+            "SELECT m.id, m.title, m.source_name FROM material m JOIN material_links l ON l.material_id = m.id "
+            "WHERE l.print_id = ? ORDER BY m.id",
+            [print_id],
+        ).fetchall()
+        return [{"id": r[0], "title": r[1], "source": r[2]} for r in rows]
+
+    def get_material(self, material_id: int) -> dict[str, Any]:
+        row = self.db.execute(
+            "SELECT id, title, text, source_name FROM material WHERE id = ?", [material_id]
+        ).fetchone()
+        if row is None:
+            raise KeyError(material_id)
+        return {"id": row[0], "title": row[1], "text": row[2], "source": row[3]}
+
+    # -- search -----------------------------------------------------------------------------
+
+    def search(
+        self, query: Query, filters: SearchFilters | None = None, limit: int = 20, include_material: bool = True
+    ) -> list[SearchHit]:
+        """Full-text search, best first (bm25; title hits weigh more than body hits)."""
+        if query.empty:
+            return []
+        filters = filters or SearchFilters()
+        where, args = self._filter_sql(filters)
+        match = query.match()
+        hits: list[SearchHit] = []
+        sql = (
+            "SELECT p.id, p.number, p.title, p.kind, p.answered, "
+            f"snippet(prints_fts, 1, '{SNIPPET_OPEN}', '{SNIPPET_CLOSE}', ' … ', 14), "
+            "bm25(prints_fts, 8.0, 1.0, 20.0) AS score "
+            "FROM prints_fts JOIN prints p ON p.id = prints_fts.rowid "
+            f"WHERE prints_fts MATCH ? {where} ORDER BY score LIMIT ?"
+        )
+        for pid, number, title, kind, answered, snippet, score in self.db.execute(sql, [match, *args, limit]):
+            hits.append(SearchHit("print", pid, number, title or "", snippet, score, kind, bool(answered)))
+        filtered = any(v is not None for v in vars(filters).values())
+        if include_material and not filtered and query.words:
+            words_only = Query(words=query.words)
+            for mid, title, snippet, score in self.db.execute(
+                f"SELECT m.id, m.title, snippet(material_fts, 1, '{SNIPPET_OPEN}', '{SNIPPET_CLOSE}', ' … ', 14), "
+                "bm25(material_fts, 8.0, 1.0) AS score FROM material_fts JOIN material m ON m.id = material_fts.rowid "
+                "WHERE material_fts MATCH ? ORDER BY score LIMIT ?",
+                [words_only.match(), limit],
+            ):
+                hits.append(SearchHit("material", mid, None, title, snippet, score))
+            hits.sort(key=lambda h: h.score)
+        return hits[:limit]
+
+    @staticmethod
+    def _filter_sql(f: SearchFilters) -> tuple[str, list[Any]]:
+        clauses, args = [], []
+        for col, value in (
+            ("p.parliament", f.parliament),
+            ("p.term", f.term),
+            ("p.kind", f.kind),
+            ("p.status", f.status),
+        ):
+            if value is not None:
+                clauses.append(f"{col} = ?")
+                args.append(value)
+        if f.ministry:
+            clauses.append("p.ministry LIKE ?")
+            args.append(f"%{f.ministry}%")
+        if f.date_from:
+            clauses.append("COALESCE(p.submitted, p.received, p.answer_date) >= ?")
+            args.append(f.date_from)
+        if f.date_to:
+            clauses.append("COALESCE(p.submitted, p.received, p.answer_date) <= ?")
+            args.append(f.date_to)
+        return ("AND " + " AND ".join(clauses)) if clauses else "", args
+
+    # -- citations --------------------------------------------------------------------------
+
+    def citations_from(self, print_id: int) -> list[dict[str, Any]]:
+        """Outgoing citations, each with the cited print's id and title when it is in the register."""
+        rows = self.db.execute(
+            "SELECT c.source, c.target_number, c.target_parliament, c.target_points, t.id, t.title "
+            "FROM citations c LEFT JOIN prints t ON t.number = c.target_number "
+            "WHERE c.print_id = ? ORDER BY c.position",
+            [print_id],
+        ).fetchall()
+        return [
+            {
+                "in": r[0],
+                "number": r[1],
+                "parliament": r[2],
+                "points": json.loads(r[3]),
+                "target_id": r[4],
+                "target_title": r[5],
+                "resolved": r[1] is None or r[4] is not None,
+            }
+            for r in rows
+        ]
+
+    def citations_to(self, number: str) -> list[dict[str, Any]]:
+        """Backlinks: every citation of `number` in another print."""
+        rows = self.db.execute(
+            "SELECT p.id, p.number, p.title, c.source, c.target_points FROM citations c "
+            "JOIN prints p ON p.id = c.print_id WHERE c.target_number = ? ORDER BY p.number, c.position",
+            [number],
+        ).fetchall()
+        return [{"print_id": r[0], "number": r[1], "title": r[2], "in": r[3], "points": json.loads(r[4])} for r in rows]
+
+    # -- similar ----------------------------------------------------------------------------
+
+    def similar_points(self, query: Query, *, exclude_print_id: int | None, limit: int = 5) -> list[SimilarPoint]:
+        """Points of other prints that have an answer, most similar question first (bm25 over the
+        point's wording, the question weighing three times the answer)."""
+        if query.empty:
+            return []
+        rows = self.db.execute(
+            "SELECT pt.print_id, p.number, p.title, pt.label, pt.text, points_fts.answer, "
+            "bm25(points_fts, 3.0, 1.0) AS score, p.answer_date "
+            "FROM points_fts JOIN points pt ON pt.id = points_fts.rowid JOIN prints p ON p.id = pt.print_id "
+            "WHERE points_fts MATCH ? AND points_fts.answer != '' AND pt.print_id IS NOT ? "
+            "ORDER BY score LIMIT ?",
+            [query.match(any_word=True), exclude_print_id, limit],
+        ).fetchall()
+        return [SimilarPoint(*r) for r in rows]
+
+    def similar_passages(self, query: Query, limit: int = 3) -> list[Passage]:
+        if query.empty:
+            return []
+        rows = self.db.execute(
+            "SELECT mp.material_id, m.title, mp.text, bm25(passages_fts) AS score FROM passages_fts "
+            "JOIN material_passages mp ON mp.id = passages_fts.rowid JOIN material m ON m.id = mp.material_id "
+            "WHERE passages_fts MATCH ? ORDER BY score LIMIT ?",
+            [query.match(any_word=True), limit],
+        ).fetchall()
+        return [Passage(*r) for r in rows]
+
+    # -- browsing ---------------------------------------------------------------------------
+
+    def list_prints(
+        self, filters: SearchFilters | None = None, sort: str = "due", limit: int = 100, offset: int = 0
+    ) -> list[dict[str, Any]]:
+        """Prints with their key facts; sorted by due date (open ones first), date or number."""
+        where, args = self._filter_sql(filters or SearchFilters())
+        order = {
+            "due": "p.due_date IS NULL, p.due_date, COALESCE(p.received, p.submitted) DESC, p.id DESC",
+            "date": "COALESCE(p.received, p.submitted, p.answer_date) DESC, p.id DESC",
+            "number": "p.parliament, p.term DESC, CAST(substr(p.number, instr(p.number, '/') + 1) AS INTEGER) DESC",
+        }.get(sort, "p.id DESC")
+        rows = self.db.execute(
+            "SELECT p.id, p.parliament, p.number, p.kind, p.title, p.status, p.due_date, p.submitted, p.received, "
+            "p.answered, p.ministry, (SELECT COUNT(*) FROM points WHERE print_id = p.id) "
+            f"FROM prints p WHERE 1 = 1 {where} ORDER BY {order} LIMIT ? OFFSET ?",
+            [*args, limit, offset],
+        ).fetchall()
+        keys = (
+            "id",
+            "parliament",
+            "number",
+            "kind",
+            "title",
+            "status",
+            "due_date",
+            "submitted",
+            "received",
+            "answered",
+            "ministry",
+            "points",
+        )
+        return [dict(zip(keys, r, strict=True)) for r in rows]
+
+    def counts(self) -> dict[str, int]:
+        out = {}
+        for table in ("prints", "points", "answer_items", "citations", "material", "events", "files"):
+            out[table] = int(self.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+        return out
