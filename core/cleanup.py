@@ -65,7 +65,12 @@ HEADING_LINES = re.compile(
     r"Beschlussempfehlung|Bericht)$",
     re.IGNORECASE,
 )
-ANSWER_HEADING_LINE = re.compile(r"^(?:Antwort\s+)?(?:zu|auf)\s+.{1,60}:\s*$", re.IGNORECASE)
+# "Zu 1.:", "Zu den Fragen 6, 7 und 10:", "Antwort zu a) und b):"; not "zu dem Antrag wie folgt Stellung:"
+ANSWER_HEADING_LINE = re.compile(
+    r"^(?:Antwort\s+)?(?:zu|auf)\s+(?:den\s+|der\s+)?(?:(?:Fragen?|Ziffern?|Nummern?|Nr\.|Punkten?|Teilfragen?)\s+)?"
+    r"(?:[IVX]{1,5}\.?\s*)?(?:\d{1,3}|[a-z]\))[^:]{0,50}:\s*$",
+    re.IGNORECASE,
+)
 LABEL_START = re.compile(r"^[*_\-–•]*\s*(?:(?:[IVX]{1,5}|\d{1,3})\.|[a-z]\))\s")
 _TERMINAL = (".", ":", ";", "?", "!", ",")
 _CONJUNCTIONS = {"und", "oder", "bzw.", "sowie", "bis", "als", "wie", "noch", "beziehungsweise", "respektive"}

@@ -101,3 +101,17 @@ def test_short_lines_of_a_signature_stand_alone() -> None:
         "Hoffmeister-Kraut",
         "Ministerin für Wirtschaft, Arbeit und Tourismus",
     ]
+
+
+def test_wrapped_opener_is_not_taken_for_a_heading() -> None:
+    """ "zu dem Antrag wie folgt Stellung:" at a line start continues the sentence; "Zu 1.:" is a heading."""
+    text = (
+        "Mit Schreiben vom 20. Juli 2025 Nr. WM36-1/1 nimmt das Ministerium für Wirtschaft, Arbeit und Tourismus\n"
+        "zu dem Antrag wie folgt Stellung:\nZu 1.:\nDie Antwort."
+    )
+    assert paras(text) == [
+        "Mit Schreiben vom 20. Juli 2025 Nr. WM36-1/1 nimmt das Ministerium für Wirtschaft, Arbeit und Tourismus "
+        "zu dem Antrag wie folgt Stellung:",
+        "Zu 1.:",
+        "Die Antwort.",
+    ]
