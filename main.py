@@ -229,7 +229,7 @@ def _list(args: argparse.Namespace) -> int:
         return 0
     for r in rows:
         due = f"fällig {r['due_date']}" if r["due_date"] else ""
-        print(f"{r['number'] or '—':>10}  {r['kind']:<15} {r['status']:<15} {due:<17} {(r['title'] or '')[:70]}")
+        print(f"{r['number'] or '—':>10}  {r['kind']:<20} {r['status']:<15} {due:<17} {(r['title'] or '')[:70]}")
     if not rows:
         print("Keine Drucksachen.")
     return 0
