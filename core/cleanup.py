@@ -203,6 +203,13 @@ _FURNITURE_TOKEN = re.compile(
 )
 
 
+_FURNITURE_HINT = re.compile(
+    r"Drucksache|Eingegangen|Ausgegeben|Verteilt|Plenarprotokoll|abrufbar|Recyclingpapier|Umweltzeichen|"
+    r"Bundesregierung mit Schreiben|Schrifttype|Gesamtherstellung|Vertrieb|ISSN",
+    re.IGNORECASE,
+)
+
+
 def _only_furniture_tokens(line: str) -> bool:
     """A header line made of nothing but parliament, term, print number, date and page number,
     in any order ("17. Wahlperiode Drucksache 17 / 8906 3")."""
@@ -211,6 +218,8 @@ def _only_furniture_tokens(line: str) -> bool:
 
 def is_strong_furniture(line: str) -> bool:
     """Furniture wherever it stands: print footers, and header lines naming the print number."""
+    if len(line) > 200 or not _FURNITURE_HINT.search(line):
+        return False  # the cheap test first: almost every line is text
     if any(p.search(line) for p in STRONG_FURNITURE):
         return True
     return (
@@ -349,20 +358,12 @@ def _split_block(block: list[str]) -> list[list[str]]:
 
 
 def _vocabulary(lines: list[str]) -> set[str]:
-    """Lower-cased words of the text, with and without hyphens, to decide rejoins."""
-    vocab: set[str] = set()
-    for line in lines:
-        for m in _WORD.finditer(line):
-            s = m.start()
-            if (
-                s >= 2
-                and line[s - 1] == " "
-                and line[s - 2] in "ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜ"
-                and (s == 2 or line[s - 3].isspace())
-            ):
-                continue  # the tail of a letter-spacing artefact ("W ie") is no evidence of a word
-            vocab.add(m.group(0).lower())
-    return vocab
+    """Lower-cased words of the text, with and without hyphens, to decide rejoins. The tail of a
+    letter-spacing artefact ("W ie") is no evidence of a word and is left out."""
+    return {w.lower() for w in _VOCAB_WORD.findall("\n".join(lines))}
+
+
+_VOCAB_WORD = re.compile(r"(?<![A-ZÄÖÜ] )(?<![\wÄÖÜäöüß-])[A-Za-zÄÖÜäöüß][\wÄÖÜäöüß-]*")
 
 
 def _join_lines(lines: list[str], vocabulary: set[str]) -> str:

@@ -176,13 +176,20 @@ def parse_cleaned(cleaned: Cleaned) -> PrintDoc:
 # --- small helpers --------------------------------------------------------------------------------
 
 
+_BULLET_BEFORE_LABEL = re.compile(r"^[-–•]\s+(?=(?:[IVX]{1,5}\.\s*)?\d{1,3}[.)]\s)")
+_MARKUP_START = re.compile(r"^(?:#{1,6}\s+|[*_]{1,3}\s*)")
+_MARKUP_END = re.compile(r"\s*[*_]{1,3}$")
+
+
 def _strip_markup(para: str) -> str:
     """Drop markdown emphasis and a bullet in front of a numbered point ("- 1. …;*")."""
     para = para.strip()
-    para = re.sub(r"^[-–•]\s+(?=(?:[IVX]{1,5}\.\s*)?\d{1,3}[.)]\s)", "", para)
-    para = re.sub(r"^(?:#{1,6}\s+|[*_]{1,3}\s*)", "", para)
-    para = re.sub(r"\s*[*_]{1,3}$", "", para)
-    para = re.sub(r"^[-–•]\s+(?=(?:[IVX]{1,5}\.\s*)?\d{1,3}[.)]\s)", "", para)
+    if not para or (para[0] not in "-–•#*_" and para[-1] not in "*_"):
+        return para
+    para = _BULLET_BEFORE_LABEL.sub("", para)
+    para = _MARKUP_START.sub("", para)
+    para = _MARKUP_END.sub("", para)
+    para = _BULLET_BEFORE_LABEL.sub("", para)
     return para.strip()
 
 
