@@ -17,6 +17,7 @@ from core.cleanup import clean
 from core.documents import read_document
 from core.errors import DocumentError
 from core.model import PrintDoc
+from core.numbers import normalise_print_number
 from core.parser import parse_cleaned
 from core.search_query import Query, content_words
 
@@ -233,6 +234,7 @@ def import_file(
     sha = hashlib.sha256(data).hexdigest()
     link_id = None
     if link:
+        link = normalise_print_number(link) or link
         link_id = register.print_id(link)
         if link_id is None:
             return ImportResult(path, FAILED, reason=f"print {link} to link to is not in the register")

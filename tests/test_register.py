@@ -370,3 +370,34 @@ def test_show_json_for_stored_print_via_cli(tmp_path: Path) -> None:
     assert "17/9321" in run("list").stdout
     missing = run("show", "17/1")
     assert missing.returncode == 2 and "not in the register" in missing.stderr
+
+
+def test_killed_import_leaves_a_consistent_register(tmp_path: Path) -> None:
+    """A process killed while importing (SIGKILL, no cleanup) leaves a consistent register: every
+    print it holds is complete, and importing again finishes the job."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from conftest import ROOT
+
+    db = tmp_path / "killed.db"
+    files = []
+    for i in range(60):
+        p = tmp_path / f"p{i}.txt"
+        p.write_text(PRINT_9075.replace("17 / 9075", f"17 / {9100 + i}"), encoding="utf-8")
+        files.append(str(p))
+    proc = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "import", "--db", str(db), *files],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(1.0)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    with Register.open(db) as reg:
+        assert reg.db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        for row in reg.list_prints(limit=1000):
+            stored = reg.get_print(row["id"])
+            assert len(stored.doc.points) == 2 and len(stored.doc.answer.items) == 2
+        summary = import_files(reg, files, who="t")
+        assert summary.count(FAILED) == 0
+        assert reg.counts()["prints"] == 60
