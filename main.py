@@ -245,17 +245,42 @@ def _show(args: argparse.Namespace) -> int:
         data["status"] = stored.status
         data["due_date"] = stored.due_date
         data["material"] = register.material_for(pid)
+        data["workflow"] = register.workflow(pid)
         data["history"] = register.events("print", pid)
     if args.json:
         _print_json(data)
     else:
         sys.stdout.write(summary(data))
-        print(f"  Status: {data['status']}")
+        wf = data["workflow"]
+        original = f" (ursprünglich {wf['original_due']})" if wf["extension_granted"] else ""
+        source = f" ({wf['received_source']})" if wf["received_source"] else ""
+        received = f"{wf['received'] or '—'}{source}"
+        print(f"  Status: {data['status']}; Frist {wf['due_date'] or '—'}{original}; eingegangen {received}")
+        if wf["lead_officer"] or wf["lead_unit"]:
+            print(f"  Zuständig: {wf['lead_unit'] or '—'}, {wf['lead_officer'] or '—'}")
+        for c in wf["contributions"]:
+            print(
+                f"  Zulieferung Punkt {c['point']}: {c['unit']} bis {c['due'] or '—'}"
+                f"{', eingegangen ' + c['received_on'] if c['received_on'] else ''}"
+            )
         for m in data["material"]:
             print(f"  Material: {m['title']}")
         for e in data["history"]:
-            print(f"  {e['at']} {e['who']}: {e['field']}")
+            change = f": {e['old'] or '—'} → {e['new'] or '—'}" if e["field"] in _SHOWN_CHANGES else ""
+            print(f"  {e['at']} {e['who']}: {e['field']}{change}")
     return 0
+
+
+_SHOWN_CHANGES = {
+    "status",
+    "due_date",
+    "received",
+    "lead_officer",
+    "lead_unit",
+    "extension_requested",
+    "extension_granted",
+    "sent_on",
+}
 
 
 def _demo(args: argparse.Namespace) -> int:
@@ -266,6 +291,109 @@ def _demo(args: argparse.Namespace) -> int:
         prints = import_files(register, [demo / "prints"])
         material = import_files(register, [demo / "material"], force_material=True)
         print(f"Demo register in {register.path}: prints {prints.line()}; material {material.line()}")
+    return 0
+
+
+def _today(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    return date.fromisoformat(args.today) if getattr(args, "today", None) else date.today()
+
+
+def _deadlines(args: argparse.Namespace) -> int:
+    from core.services import current_user
+    from core.tracking import fill_due_dates, group, overview, to_csv, to_ical, to_xlsx
+
+    today = _today(args)
+    with _open_register(args) as register:
+        with register.transaction():
+            fill_due_dates(register, current_user())
+        rows = overview(register, today, within=args.within, overdue=args.overdue)
+        if args.ical:
+            Path(args.ical).write_bytes(to_ical(rows, register))
+        if args.csv:
+            Path(args.csv).write_text(to_csv(rows), encoding="utf-8", newline="")
+        if args.xlsx:
+            to_xlsx(rows, Path(args.xlsx))
+    if args.json:
+        _print_json([vars(r) for r in rows])
+        return 0
+    if not rows:
+        print("Keine offenen Fristen.")
+    for name, members in group(rows, args.by).items():
+        print(f"{name} ({len(members)})")
+        for r in members:
+            left = f"{-r.days_left} Tage überfällig" if r.days_left < 0 else f"noch {r.days_left} Tage"
+            who = " / ".join(x for x in (r.unit, r.officer) if x) or "nicht zugewiesen"
+            extra = f"  [{r.extension}]" if r.extension else ""
+            print(
+                f"  {r.due:%d.%m.%Y}  {left:<18} {r.number or '—':>9}  {r.status:<15} {who:<22} {r.title[:60]}{extra}"
+            )
+    return 0
+
+
+def _workflow_command(args: argparse.Namespace) -> int:
+    """status / assign / received / extension / contribute: one change, one transaction."""
+    from datetime import date
+
+    from core import tracking
+    from core.services import current_user
+    from core.workflow import WorkflowError
+
+    who = args.who or current_user()
+    with _open_register(args) as register:
+        pid = _resolve(register, args.number)
+        if pid is None:
+            return EXIT_USAGE
+        try:
+            with register.transaction():
+                if args.command == "status":
+                    tracking.change_status(register, pid, args.new, who, _today(args))
+                elif args.command == "assign":
+                    tracking.assign(register, pid, who, officer=args.officer, unit=args.unit)
+                elif args.command == "received":
+                    tracking.set_received(register, pid, date.fromisoformat(args.date), who)
+                elif args.command == "extension":
+                    if args.granted:
+                        tracking.grant_extension(register, pid, date.fromisoformat(args.granted), who)
+                    else:
+                        tracking.request_extension(
+                            register, pid, date.fromisoformat(args.until), args.reason or "", who
+                        )
+                elif args.command == "contribute":
+                    if args.received:
+                        register.mark_contribution_received(pid, args.point, _today(args).isoformat(), who)
+                    else:
+                        labels = {p.label for p in register.get_print(pid).doc.points}
+                        if args.point not in labels:
+                            raise WorkflowError(f"Die Drucksache hat keinen Punkt {args.point}.")
+                        register.set_contribution(pid, args.point, args.unit, args.due, who)
+        except WorkflowError as exc:
+            print(f"ziffer: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+        except ValueError as exc:
+            print(f"ziffer: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+        wf = register.workflow(pid)
+    print(f"{args.number}: {wf['status']}, Frist {wf['due_date'] or '—'}")
+    return 0
+
+
+def _stats(args: argparse.Namespace) -> int:
+    from core.tracking import on_time_stats
+
+    with _open_register(args) as register:
+        stats = on_time_stats(register)
+    if args.json:
+        _print_json(stats)
+        return 0
+    for dim, title in (("ministry", "Ministerium"), ("unit", "Referat")):
+        print(f"{title}:")
+        for key, s in stats[dim].items():
+            print(
+                f"  {key}: {s['answered']} beantwortet, {s['on_time']} fristgerecht, {s['late']} verspätet"
+                f" (im Mittel {s['mean_days_late']} Tage, höchstens {s['max_days_late']})"
+            )
     return 0
 
 
@@ -326,6 +454,57 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("show", parents=[db, out], help="one print as stored, with its history")
     p.add_argument("number")
     p.set_defaults(func=_show)
+
+    today = argparse.ArgumentParser(add_help=False)
+    today.add_argument("--today", metavar="YYYY-MM-DD", help=argparse.SUPPRESS)  # for tests and what-if views
+    who = argparse.ArgumentParser(add_help=False)
+    who.add_argument("--who", help="name for the history (default: the login name)")
+
+    p = sub.add_parser("deadlines", parents=[db, out, today], help="open deadlines for clerks, with exports")
+    p.add_argument("--within", type=int, metavar="DAYS", help="only those due within DAYS days")
+    p.add_argument("--overdue", action="store_true", help="only overdue ones")
+    p.add_argument("--by", choices=["bucket", "unit", "officer"], default="bucket", help="grouping")
+    p.add_argument("--ical", metavar="FILE", help="also write an iCalendar file")
+    p.add_argument("--csv", metavar="FILE", help="also write a CSV file")
+    p.add_argument("--xlsx", metavar="FILE", help="also write an Excel file")
+    p.set_defaults(func=_deadlines)
+
+    p = sub.add_parser("status", parents=[db, today, who], help="move an inquiry to its next status")
+    p.add_argument("number")
+    p.add_argument("new", help="zugewiesen, in Bearbeitung, in Mitzeichnung, zur Zeichnung, versandt, …")
+    p.set_defaults(func=_workflow_command)
+
+    p = sub.add_parser("assign", parents=[db, who], help="set lead officer and unit")
+    p.add_argument("number")
+    p.add_argument("--officer")
+    p.add_argument("--unit")
+    p.set_defaults(func=_workflow_command)
+
+    p = sub.add_parser("received", parents=[db, who], help="set the date the inquiry reached the ministry")
+    p.add_argument("number")
+    p.add_argument("date", metavar="YYYY-MM-DD")
+    p.set_defaults(func=_workflow_command)
+
+    p = sub.add_parser(
+        "extension", parents=[db, who], help="request (--until, --reason) or record (--granted) more time"
+    )
+    p.add_argument("number")
+    g = p.add_mutually_exclusive_group(required=True)
+    g.add_argument("--until", metavar="YYYY-MM-DD", help="the date asked for")
+    g.add_argument("--granted", metavar="YYYY-MM-DD", help="the date granted")
+    p.add_argument("--reason")
+    p.set_defaults(func=_workflow_command)
+
+    p = sub.add_parser("contribute", parents=[db, today, who], help="ask a unit for a point, or mark it received")
+    p.add_argument("number")
+    p.add_argument("--point", required=True)
+    p.add_argument("--unit")
+    p.add_argument("--due", metavar="YYYY-MM-DD")
+    p.add_argument("--received", action="store_true", help="the unit's contribution has arrived")
+    p.set_defaults(func=_workflow_command)
+
+    p = sub.add_parser("stats", parents=[db, out], help="answered on time or late, per ministry and unit")
+    p.set_defaults(func=_stats)
 
     p = sub.add_parser("demo", parents=[db], help="fill a register with demo prints and material")
     p.set_defaults(func=_demo)

@@ -42,6 +42,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -59,6 +60,7 @@ CITATION_PRINTS = 200
 SIMILAR_PRINTS = 50
 LIST_RUNS = 20
 DEFAULT_REPS = 5
+T = TypeVar("T")
 
 
 def query_set(n: int) -> list[tuple[str, SearchFilters | None]]:
@@ -107,7 +109,8 @@ def p95(values: list[float]) -> float:
     return statistics.quantiles(values, n=20, method="inclusive")[-1] if len(values) > 1 else values[0]
 
 
-def timed(fn: Callable[[], object]) -> tuple[float, object]:
+def timed(fn: Callable[[], T]) -> tuple[float, T]:
+    """Seconds one call takes, and its result."""
     t = time.perf_counter()
     result = fn()
     return time.perf_counter() - t, result
@@ -148,7 +151,7 @@ def bench_size(n: int, folder: Path, args: argparse.Namespace) -> dict[str, floa
                 set_filters = {k: v for k, v in vars(filters).items() if v is not None} if filters else {}
                 where = f" [{', '.join(f'{k}={v}' for k, v in set_filters.items())}]" if set_filters else ""
                 print(f"    {n:>6}  search {text + where:<40} {ms(statistics.median(s for s, _ in runs)):7.1f} ms  "
-                      f"{len(runs[0][1]):>2} hits")  # type: ignore[arg-type]
+                      f"{len(runs[0][1]):>2} hits")
         row["search_med"], row["search_p95"] = ms(statistics.median(times)), ms(p95(times))
 
         picks = [rng.randrange(n) for _ in range(CITATION_PRINTS)]
@@ -168,7 +171,7 @@ def bench_size(n: int, folder: Path, args: argparse.Namespace) -> dict[str, floa
             doc = make_print(i, rng_for(args.seed, i), total=n)
             pid = register.print_id(print_number(i, n))
             label = rng.choice(doc.points).label
-            times.append(timed(lambda p=pid, lb=label: similar(register, p, lb))[0])  # type: ignore[misc]
+            times.append(timed(lambda p=pid, lb=label: similar(register, p, lb))[0])
         row["similar_med"], row["similar_p95"] = ms(statistics.median(times)), ms(p95(times))
 
         times = [timed(lambda: register.list_prints(sort="due", limit=100))[0] for _ in range(LIST_RUNS)]
@@ -178,7 +181,7 @@ def bench_size(n: int, folder: Path, args: argparse.Namespace) -> dict[str, floa
         paths = write_text_prints(text_dir, generate(IMPORT_FILES, args.seed, start=n, total=n), args.seed)
         secs, summary = timed(lambda: import_files(register, paths, who="bench"))
         row["import"] = len(paths) / secs
-        row["imported"] = summary.count("imported")  # type: ignore[attr-defined]
+        row["imported"] = summary.count("imported")
     print(f"    {n:>6}  built in {build_secs:.1f} s; imported {row['imported']:.0f} of {len(paths)} files",
           file=sys.stderr)
     return row

@@ -510,14 +510,13 @@ def make_print(i: int, rng: random.Random, *, total: int = DEFAULT_N) -> PrintDo
         title = f"{title} {place}"
     faction = rng.choice(FACTIONS[term])
     members = _people(rng, rng.choice((1, 2, 2, 2, 3)) if kind == "antrag" else 1)
+    received = submitted + timedelta(days=rng.choice((0, 0, 1)))
     doc = PrintDoc(parliament="BW", number=print_number(i, total), kind=kind, title=title, submitted=submitted,
-                   received=submitted + timedelta(days=rng.choice((0, 0, 1))), factions=[faction],
-                   ministry=ministry.name)
+                   received=received, factions=[faction], ministry=ministry.name)
     doc.originators = [last for _, last in members] if kind == "grosse_anfrage" else [full for full, _ in members]
 
     n_points = _point_count(kind, rng)
-    pairs = [QUESTIONS[k % len(QUESTIONS)] for k in rng.sample(range(len(QUESTIONS) * 2), n_points)]
-    for label, (ka_form, antrag_form) in enumerate(pairs, 1):
+    for label, (ka_form, antrag_form) in enumerate(rng.sample(QUESTIONS, n_points), 1):
         text = (antrag_form if kind == "antrag" else ka_form).format(**_slots(topic, rng, year, place))
         if kind == "antrag":
             text += "." if label == n_points else ";"
@@ -527,7 +526,7 @@ def make_print(i: int, rng: random.Random, *, total: int = DEFAULT_N) -> PrintDo
 
     answered = rng.random() < 0.8
     if answered:
-        answer_date = doc.received + timedelta(days=rng.randint(14, 45))  # type: ignore[operator]
+        answer_date = received + timedelta(days=rng.randint(14, 45))
         minister, _ = _minister(term, topic.ministry)
         consent = []
         if rng.random() < 0.3:
@@ -691,8 +690,7 @@ def compare(expected: PrintDoc, parsed: PrintDoc) -> list[str]:
             problems.append(f"{name}: {getattr(expected, name)!r} != {getattr(parsed, name)!r}")
     if [(p.label, p.text) for p in expected.points] != [(p.label, p.text) for p in parsed.points]:
         problems.append(f"points: {len(expected.points)} != {len(parsed.points)}")
-    items = lambda d: [(i.points, " ".join(i.text.split())) for i in d.answer.items] if d.answer else None  # noqa: E731
-    if items(expected) != items(parsed):
+    if _items(expected) != _items(parsed):
         problems.append(f"answer items: {len(expected.answer.items) if expected.answer else None} != "
                         f"{len(parsed.answer.items) if parsed.answer else None}")
     if expected.answer and parsed.answer:
@@ -700,10 +698,17 @@ def compare(expected: PrintDoc, parsed: PrintDoc) -> list[str]:
             if getattr(expected.answer, name) != getattr(parsed.answer, name):
                 problems.append(f"answer.{name}: {getattr(expected.answer, name)!r} != "
                                 f"{getattr(parsed.answer, name)!r}")
-    refs = lambda d: [(r.number, r.points, r.where) for r in d.references]  # noqa: E731
-    if refs(expected) != refs(parsed):
-        problems.append(f"references: {refs(expected)} != {refs(parsed)}")
+    if _refs(expected) != _refs(parsed):
+        problems.append(f"references: {_refs(expected)} != {_refs(parsed)}")
     return problems
+
+
+def _items(doc: PrintDoc) -> list[tuple[list[str], str]] | None:
+    return [(i.points, " ".join(i.text.split())) for i in doc.answer.items] if doc.answer else None
+
+
+def _refs(doc: PrintDoc) -> list[tuple[str | None, list[str], str]]:
+    return [(r.number, r.points, r.where) for r in doc.references]
 
 
 def main() -> int:

@@ -52,6 +52,8 @@ class RegisterLike(Protocol):
     def link_material(self, material_id: int, print_id: int, who: str) -> bool: ...
     def similar_points(self, query: Query, *, exclude_print_id: int | None, limit: int = ...) -> list[Any]: ...
     def similar_passages(self, query: Query, limit: int = ...) -> list[Any]: ...
+    def workflow(self, print_id: int) -> dict[str, Any]: ...
+    def update_print_fields(self, print_id: int, values: dict[str, Any], who: str) -> list[str]: ...
 
 
 def current_user() -> str:
@@ -263,6 +265,7 @@ def import_file(
         existing = register.find_print(doc.number, doc.parliament, fp)
         if existing is None:
             pid = register.add_print(doc, fingerprint=fp, status=status_for(doc), who=who)
+            _track(register, pid, doc, who)
             register.record_file(sha, path.name, len(data), print_id=pid)
             return ImportResult(path, IMPORTED, "print", doc.number, pid)
         stored = register.get_print(existing)
@@ -280,8 +283,19 @@ def import_file(
                 changes=changes,
                 who=who,
             )
+            _track(register, existing, merged, who)
         register.record_file(sha, path.name, len(data), print_id=existing)
         return ImportResult(path, UPDATED if changes else UNCHANGED, "print", merged.number, existing)
+
+
+def _track(register: RegisterLike, print_id: int, doc: PrintDoc, who: str) -> None:
+    """Deadlines follow the stored print: the due date from its receipt; a published answer was sent
+    on the date of its letter."""
+    from core.tracking import refresh_due_date
+
+    refresh_due_date(register, print_id, who)
+    if doc.answer is not None and doc.answer.date and not register.workflow(print_id)["sent_on"]:
+        register.update_print_fields(print_id, {"sent_on": doc.answer.date.isoformat()}, who)
 
 
 def import_files(

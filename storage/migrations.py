@@ -153,3 +153,37 @@ def m002_search_index(db: sqlite_utils.Database) -> None:
     from storage.index import reindex_all  # the same code that keeps the index current
 
     reindex_all(db)
+
+
+@MIGRATIONS()
+def m003_workflow(db: sqlite_utils.Database) -> None:
+    """Deadlines and workflow: lead officer and unit, extensions, the sending date, contributions
+    per point, internal deadlines set by hand."""
+    db.executescript(
+        """
+        ALTER TABLE prints ADD COLUMN received_source TEXT;
+        ALTER TABLE prints ADD COLUMN lead_officer TEXT;
+        ALTER TABLE prints ADD COLUMN lead_unit TEXT;
+        ALTER TABLE prints ADD COLUMN original_due TEXT;
+        ALTER TABLE prints ADD COLUMN extension_requested TEXT;
+        ALTER TABLE prints ADD COLUMN extension_granted TEXT;
+        ALTER TABLE prints ADD COLUMN extension_reason TEXT;
+        ALTER TABLE prints ADD COLUMN sent_on TEXT;
+        CREATE INDEX prints_status ON prints(status);
+
+        CREATE TABLE contributions (
+            print_id INTEGER NOT NULL REFERENCES prints(id) ON DELETE CASCADE,
+            label TEXT NOT NULL,
+            unit TEXT NOT NULL,
+            due TEXT,
+            received_on TEXT,
+            PRIMARY KEY (print_id, label)
+        );
+        CREATE TABLE internal_deadlines (
+            print_id INTEGER NOT NULL REFERENCES prints(id) ON DELETE CASCADE,
+            step TEXT NOT NULL,
+            due TEXT NOT NULL,
+            PRIMARY KEY (print_id, step)
+        );
+        """
+    )

@@ -334,6 +334,94 @@ class Register:
         self.log("print", print_id, f"answer:{position + 1}", row[0], text, who)
         return True
 
+    # -- workflow and deadlines -----------------------------------------------------------
+
+    def workflow(self, print_id: int) -> dict[str, Any]:
+        """Status, dates, people and extension of one print."""
+        row = self.db.execute(
+            "SELECT status, received, received_source, submitted, due_date, original_due, lead_officer, lead_unit, "
+            "extension_requested, extension_granted, extension_reason, sent_on, answer_date, parliament, kind "
+            "FROM prints WHERE id = ?", [print_id]).fetchone()
+        if row is None:
+            raise KeyError(print_id)
+        keys = ("status", "received", "received_source", "submitted", "due_date", "original_due", "lead_officer",
+                "lead_unit", "extension_requested", "extension_granted", "extension_reason", "sent_on",
+                "answer_date", "parliament", "kind")
+        out = dict(zip(keys, row, strict=True))
+        out["contributions"] = self.contributions(print_id)
+        out["internal"] = dict(self.db.execute(
+            "SELECT step, due FROM internal_deadlines WHERE print_id = ? ORDER BY step", [print_id]).fetchall())
+        return out
+
+    def update_print_fields(self, print_id: int, values: dict[str, Any], who: str) -> list[str]:
+        """Set workflow fields of a print, logging each change with old and new value; returns what changed."""
+        allowed = {"status", "received", "received_source", "due_date", "original_due", "lead_officer", "lead_unit",
+                   "extension_requested", "extension_granted", "extension_reason", "sent_on"}
+        unknown = set(values) - allowed
+        if unknown:
+            raise ValueError(f"not a workflow field: {sorted(unknown)}")
+        current = self.workflow(print_id)
+        changed = [k for k, v in values.items() if current[k] != v]
+        if not changed:
+            return []
+        sets = ", ".join(f"{k} = ?" for k in changed)
+        self.db.execute(f"UPDATE prints SET {sets}, updated_at = ? WHERE id = ?",
+                        [*(values[k] for k in changed), _now(), print_id])
+        for k in changed:
+            self.log("print", print_id, k, current[k], values[k], who)
+        return changed
+
+    def contributions(self, print_id: int) -> list[dict[str, Any]]:
+        rows = self.db.execute(
+            "SELECT label, unit, due, received_on FROM contributions WHERE print_id = ? ORDER BY rowid", [print_id]
+        ).fetchall()
+        return [{"point": r[0], "unit": r[1], "due": r[2], "received_on": r[3]} for r in rows]
+
+    def set_contribution(self, print_id: int, label: str, unit: str, due: str | None, who: str) -> None:
+        old = next((c for c in self.contributions(print_id) if c["point"] == label), None)
+        self.db.execute(
+            "INSERT INTO contributions (print_id, label, unit, due) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (print_id, label) DO UPDATE SET unit = excluded.unit, due = excluded.due",
+            [print_id, label, unit, due],
+        )
+        self.log("print", print_id, f"contribution:{label}", old and f"{old['unit']} {old['due'] or ''}".strip(),
+                 f"{unit} {due or ''}".strip(), who)
+
+    def mark_contribution_received(self, print_id: int, label: str, on: str, who: str) -> bool:
+        cur = self.db.execute(
+            "UPDATE contributions SET received_on = ? WHERE print_id = ? AND label = ? AND received_on IS NULL",
+            [on, print_id, label],
+        )
+        if cur.rowcount:
+            self.log("print", print_id, f"contribution:{label} received", None, on, who)
+        return bool(cur.rowcount)
+
+    def set_internal_deadline(self, print_id: int, step: str, due: str, who: str) -> None:
+        self.db.execute(
+            "INSERT INTO internal_deadlines (print_id, step, due) VALUES (?, ?, ?) "
+            "ON CONFLICT (print_id, step) DO UPDATE SET due = excluded.due", [print_id, step, due])
+        self.log("print", print_id, f"internal:{step}", None, due, who)
+
+    def deadline_rows(self, *, open_only: bool = True) -> list[dict[str, Any]]:
+        """Every print with a due date (open ones only, unless asked), with what a clerk needs to see."""
+        where = "p.due_date IS NOT NULL"
+        if open_only:
+            where += " AND p.status NOT IN ('versandt', 'veröffentlicht')"
+        rows = self.db.execute(
+            "SELECT p.id, p.parliament, p.number, p.kind, p.title, p.status, p.due_date, p.original_due, "
+            "p.lead_officer, p.lead_unit, p.ministry, p.received, p.sent_on, p.answer_date, "
+            "p.extension_requested, p.extension_granted "
+            f"FROM prints p WHERE {where} ORDER BY p.due_date, p.number").fetchall()
+        keys = ("id", "parliament", "number", "kind", "title", "status", "due_date", "original_due", "lead_officer",
+                "lead_unit", "ministry", "received", "sent_on", "answer_date", "extension_requested",
+                "extension_granted")
+        return [dict(zip(keys, r, strict=True)) for r in rows]
+
+    def prints_needing_due_date(self) -> list[tuple[int, str | None, str | None, str | None, str | None]]:
+        """(id, parliament, kind, received, submitted) of prints without a due date."""
+        return [tuple(r) for r in self.db.execute(  # type: ignore[misc]
+            "SELECT id, parliament, kind, received, submitted FROM prints WHERE due_date IS NULL").fetchall()]
+
     # -- event log --------------------------------------------------------------------------
 
     def log(self, entity: str, entity_id: int, field_name: str, old: Any, new: Any, who: str) -> None:

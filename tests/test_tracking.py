@@ -1,0 +1,167 @@
+"""Deadlines on stored inquiries, the workflow, overviews, exports and on-time statistics."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, ROOT, sample
+
+from core import tracking
+from core.services import import_file
+from core.workflow import WorkflowError, allowed_next
+from storage.register import Register
+
+
+@pytest.fixture
+def register(tmp_path: Path):  # type: ignore[no-untyped-def]
+    reg = Register.open(tmp_path / "r.db")
+    yield reg
+    reg.close()
+
+
+def test_import_sets_due_date(register: Register) -> None:
+    """The incoming KI-Allianz Antrag (received 8.8.2025) is due on 29.8.2025 under the BW Antrag rule."""
+    pid = import_file(register, sample("eingang-ki-allianz-antrag.pdf"), who="t").id
+    wf = register.workflow(pid)
+    assert wf["received"] == "2025-08-08" and wf["due_date"] == "2025-08-29"
+    plan = tracking.plan(register, pid)
+    assert plan["signature"] == date(2025, 8, 27) and plan["contribution"] == date(2025, 8, 19)
+
+
+def test_published_answer_counts_as_sent(register: Register) -> None:
+    """A published print's answer was sent on the date of its letter; it is not an open deadline."""
+    pid = import_file(register, sample("drucksache-ki-allianz-antrag-und-stellungnahme.pdf"), who="t").id
+    assert register.workflow(pid)["sent_on"] == "2025-09-01"
+    assert tracking.overview(register, date(2025, 8, 20)) == []
+    stats = tracking.on_time_stats(register)["ministry"]["Ministerium für Wirtschaft, Arbeit und Tourismus"]
+    assert stats == {"answered": 1, "on_time": 0, "late": 1, "max_days_late": 3, "mean_days_late": 3.0}
+
+
+def test_received_by_hand_moves_the_deadline(register: Register) -> None:
+    """Entering the receipt by hand recomputes the due date, and the history says so."""
+    pid = import_file(register, sample("eingang-ki-allianz-antrag.pdf"), who="t").id
+    with register.transaction():
+        tracking.set_received(register, pid, date(2025, 12, 4), "clerk")
+    assert register.workflow(pid)["due_date"] == "2025-12-29"
+    fields = [(e["field"], e["who"]) for e in register.events("print", pid)]
+    assert ("received", "clerk") in fields and ("due_date", "clerk") in fields
+
+
+def test_workflow_steps_and_refusals(register: Register) -> None:
+    """Status moves step by step with who and when; jumps are refused in German; sending records the date."""
+    pid = import_file(register, FIXTURES / "bw_antrag_unanswered.txt", who="t").id
+    with pytest.raises(WorkflowError, match="nächster Schritt: „zugewiesen“"):
+        tracking.change_status(register, pid, "versandt", "x")
+    with pytest.raises(WorkflowError, match="kein Status"):
+        tracking.change_status(register, pid, "erledigt", "x")
+    with register.transaction():
+        tracking.assign(register, pid, "clerk", officer="Frau Roth", unit="VM2")
+        for step in ("in Bearbeitung", "in Mitzeichnung", "in Bearbeitung", "in Mitzeichnung", "zur Zeichnung",
+                     "versandt"):
+            tracking.change_status(register, pid, step, "officer", date(2025, 3, 1))
+    wf = register.workflow(pid)
+    assert wf["status"] == "versandt" and wf["sent_on"] == "2025-03-01"
+    history = [(e["old"], e["new"], e["who"]) for e in register.events("print", pid) if e["field"] == "status"]
+    assert history[0] == ("eingegangen", "zugewiesen", "clerk")
+    assert history[-1] == ("zur Zeichnung", "versandt", "officer")
+    assert allowed_next("veröffentlicht") == ()
+
+
+def test_extension(register: Register) -> None:
+    """An extension is requested with a reason and granted with a date; the rule's date is kept."""
+    pid = import_file(register, sample("eingang-ki-allianz-antrag.pdf"), who="t").id
+    with pytest.raises(WorkflowError, match="Begründung"):
+        tracking.request_extension(register, pid, date(2025, 9, 12), " ", "x")
+    with pytest.raises(WorkflowError, match="nach der bisherigen"):
+        tracking.request_extension(register, pid, date(2025, 8, 1), "Grund", "x")
+    with register.transaction():
+        tracking.request_extension(register, pid, date(2025, 9, 12), "Zulieferung steht aus", "clerk")
+        tracking.grant_extension(register, pid, date(2025, 9, 12), "clerk")
+        tracking.refresh_due_date(register, pid, "clerk")  # a recomputation keeps the granted date
+    wf = register.workflow(pid)
+    assert wf["due_date"] == "2025-09-12" and wf["original_due"] == "2025-08-29"
+    assert wf["extension_reason"] == "Zulieferung steht aus"
+    row = tracking.overview(register, date(2025, 9, 1))[0]
+    assert row.extension == "verlängert bis 2025-09-12 (ursprünglich 2025-08-29)"
+
+
+def _three_open(register: Register, tmp_path: Path) -> None:
+    template = (FIXTURES / "bw_antrag_unanswered.txt").read_text(encoding="utf-8")
+    for i, received in enumerate(["2025-08-01", "2025-08-20", "2025-09-10"]):
+        p = tmp_path / f"a{i}.txt"
+        p.write_text(f"Landtag von Baden-Württemberg Drucksache 17 / {500 + i}\n17. Wahlperiode {received}\n"
+                     f"Eingegangen: {date.fromisoformat(received):%d.%m.%Y}\n\n" + template
+                     .replace("Gemeinden", f"=HYPERLINK(\"x\") Gemeinden {i}"), encoding="utf-8")
+        import_file(register, p, who="t")
+
+
+def test_overview_buckets_and_groups(register: Register, tmp_path: Path) -> None:
+    """Overdue, this week, next week, later; by unit or officer; --within and --overdue filter."""
+    _three_open(register, tmp_path)
+    today = date(2025, 9, 8)  # a Monday
+    rows = tracking.overview(register, today)
+    assert [(r.number, r.due.isoformat(), r.bucket) for r in rows] == [
+        ("17/500", "2025-08-22", "überfällig"),
+        ("17/501", "2025-09-10", "diese Woche"),
+        ("17/502", "2025-10-01", "später"),
+    ]
+    assert rows[0].days_left == -17
+    assert [r.number for r in tracking.overview(register, today, overdue=True)] == ["17/500"]
+    assert [r.number for r in tracking.overview(register, today, within=7)] == ["17/500", "17/501"]
+    with register.transaction():
+        tracking.assign(register, rows[1].id, "c", unit="KM3")
+    assert set(tracking.group(tracking.overview(register, today), "unit")) == {"KM3", "(ohne Zuordnung)"}
+
+
+def test_exports(register: Register, tmp_path: Path) -> None:
+    """iCalendar parses back with its events and alarms; XLSX shows the same rows; no cell is a formula."""
+    from icalendar import Calendar
+    from openpyxl import load_workbook
+
+    _three_open(register, tmp_path)
+    rows = tracking.overview(register, date(2025, 9, 8))
+    cal = Calendar.from_ical(tracking.to_ical(rows, register))
+    events = [c for c in cal.walk("VEVENT")]
+    due_events = [e for e in events if str(e["uid"]).endswith("-due@ziffer")]
+    assert [e.decoded("dtstart") for e in due_events] == [r.due for r in rows]
+    assert all("Drs. 17/50" in str(e["summary"]) for e in due_events)
+    assert all(e.walk("VALARM") for e in events) and len(events) == 4 * len(rows)
+    path = tmp_path / "f.xlsx"
+    tracking.to_xlsx(rows, path)
+    ws = load_workbook(path).active
+    values = list(ws.iter_rows(values_only=True))
+    assert values[0][0] == "Drucksache" and [v[0] for v in values[1:]] == [r.number for r in rows]
+    assert all(not str(v[1]).startswith("=") for v in values[1:])
+    text = tracking.to_csv(rows)
+    parsed = list(csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=";"))
+    assert [r[0] for r in parsed[1:]] == [r.number for r in rows]
+    assert tracking.safe_cell("=SUMME(A1)") == "'=SUMME(A1)" and tracking.safe_cell("@x") == "'@x"
+    assert tracking.safe_cell("Radwege") == "Radwege"
+
+
+def test_cli_deadlines_and_status(tmp_path: Path) -> None:
+    """The command line: deadlines with exports, a refused jump (exit 2), status history in show."""
+    db = str(tmp_path / "c.db")
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, str(ROOT / "main.py"), *args, "--db", db],
+                              capture_output=True, text=True, timeout=120)
+
+    assert run("import", str(sample("eingang-ki-allianz-antrag.pdf"))).returncode == 0
+    r = run("deadlines", "--today", "2025-08-20", "--ical", str(tmp_path / "f.ics"), "--xlsx", str(tmp_path / "f.xlsx"))
+    assert r.returncode == 0 and "29.08.2025" in r.stdout and "noch 9 Tage" in r.stdout
+    assert (tmp_path / "f.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
+    bad = run("status", "17/9321", "versandt")
+    assert bad.returncode == 2 and "nächster Schritt" in bad.stderr
+    assert run("assign", "17/9321", "--unit", "WM36", "--who", "Frau Klein").returncode == 0
+    show = json.loads(run("show", "17/9321", "--json").stdout)
+    steps = [(e["field"], e["new"], e["who"]) for e in show["history"]]
+    assert ("status", "zugewiesen", "Frau Klein") in steps and show["workflow"]["lead_unit"] == "WM36"
+    assert "Ministerium für Wirtschaft" in run("stats").stdout or run("stats").returncode == 0
