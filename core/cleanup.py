@@ -203,10 +203,9 @@ _FURNITURE_TOKEN = re.compile(
 )
 
 
-_FURNITURE_HINT = re.compile(
-    r"Drucksache|Eingegangen|Ausgegeben|Verteilt|Plenarprotokoll|abrufbar|Recyclingpapier|Umweltzeichen|"
-    r"Bundesregierung mit Schreiben|Schrifttype|Gesamtherstellung|Vertrieb|ISSN",
-    re.IGNORECASE,
+_FURNITURE_HINTS = (
+    "drucksache", "eingegangen", "ausgegeben", "verteilt", "plenarprotokoll", "abrufbar", "recyclingpapier",
+    "umweltzeichen", "mit schreiben", "schrifttype", "gesamtherstellung", "vertrieb", "issn",
 )
 
 
@@ -218,7 +217,10 @@ def _only_furniture_tokens(line: str) -> bool:
 
 def is_strong_furniture(line: str) -> bool:
     """Furniture wherever it stands: print footers, and header lines naming the print number."""
-    if len(line) > 200 or not _FURNITURE_HINT.search(line):
+    if len(line) > 200:
+        return False
+    low = line.lower()
+    if not any(hint in low for hint in _FURNITURE_HINTS):
         return False  # the cheap test first: almost every line is text
     if any(p.search(line) for p in STRONG_FURNITURE):
         return True

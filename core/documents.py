@@ -78,7 +78,8 @@ def normalise_characters(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u00ad", "").replace("\u200b", "").replace("\ufeff", "")
     text = text.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " ")
-    text = text.translate(_LIGATURES)
+    if any(c in text for c in "ﬀﬁﬂﬃﬄﬅﬆ"):  # translate() is slow on long non-ASCII text
+        text = text.translate(_LIGATURES)
     return unicodedata.normalize("NFC", text)
 
 

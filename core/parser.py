@@ -82,7 +82,7 @@ QUESTION_OPENER = re.compile(
     re.IGNORECASE,
 )
 ANSWER_OPENER = re.compile(
-    r"^(?:Mit Schreiben vom .{0,200}?(?:Stellung|beantwortet|wie folgt)"
+    r"^(?:Mit Schreiben vom .{0,600}?(?:Stellung|beantwortet|wie folgt)"
     r"|Im Namen des Senats .{0,120}beantworte"
     r"|.{0,80}\bbeantworte ich (?:Ihre|die) .{0,80}wie folgt)",
     re.IGNORECASE,

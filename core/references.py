@@ -362,6 +362,9 @@ def find_citations(text: str) -> list[Citation]:
             )
 
     # points of the same print: "vgl. Ziffer 3", "Siehe Antwort zu Frage 3"
+    if len(used) == len(phrases):
+        found.sort(key=lambda c: (c.start, c.end))
+        return found  # no loose point words: the sentence boundaries are not needed
     sentences = _Sentences(text)
     referrers = [m.start() for m in _REFERRER.finditer(text)]
     for pi, ph in enumerate(phrases):

@@ -47,8 +47,14 @@ def spellings(word: str) -> list[str]:
     # "oe" is an ö in "Foerderung" but not in "Poet"-like spellings after a vowel ("dauerhaft", "Feuer")
     umlauted = re.sub(r"(?<![aeiouäöüq])([aou])e", lambda m: {"a": "ä", "o": "ö", "u": "ü"}[m.group(1)], word)
     out.append(umlauted)
-    if "ss" in word:
-        out.append(word.replace("ss", "ß"))
+    # "Landesstrassen" is "Landesstraßen", not "Landeßtraßen": each "ss" may or may not be an ß
+    positions = [m.start() for m in re.finditer("ss", word)][:3]
+    for mask in range(1, 2 ** len(positions)):
+        variant = word
+        for bit, pos in reversed(list(enumerate(positions))):
+            if mask >> bit & 1:
+                variant = variant[:pos] + "ß" + variant[pos + 2 :]
+        out.append(variant)
     return list(dict.fromkeys(out))
 
 
@@ -81,14 +87,16 @@ def parse_query(text: str, *, drop_stopwords: bool = False, max_words: int = 32)
     """Split user input into words and print numbers; quotes and FTS syntax are not passed through."""
     query = Query()
     rest = text
+    found: list[tuple[int, str]] = []
     for m in reversed(find_print_numbers(text)):
-        query.numbers.insert(0, str(m.number))
-        rest = rest[: m.start] + " " + rest[m.end :]
+        found.append((m.start, str(m.number)))
+        rest = rest[: m.start] + " " * (m.end - m.start) + rest[m.end :]  # blank it out, keep positions
     for m in reversed(list(_BARE_NUMBER.finditer(rest))):
         pn = parse_print_number(m.group(0))
         if pn is not None:
-            query.numbers.insert(0, str(pn))
-            rest = rest[: m.start()] + " " + rest[m.end() :]
+            found.append((m.start(), str(pn)))
+            rest = rest[: m.start()] + " " * (m.end() - m.start()) + rest[m.end() :]
+    query.numbers = [n for _, n in sorted(found)]
     seen: set[str] = set()
     for m in _WORD.finditer(rest):
         token = m.group(0)

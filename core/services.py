@@ -218,17 +218,23 @@ def passages(paragraphs: list[str], size: int = PASSAGE_CHARS) -> list[str]:
     return out
 
 
-def import_file(
-    register: RegisterLike,
-    path: str | Path,
-    *,
-    force_material: bool = False,
-    link: str | None = None,
-    who: str | None = None,
-) -> ImportResult:
-    """Import one file as a print (or as material); one transaction; never raises for a bad file."""
-    path = Path(path)
-    who = who or current_user()
+@dataclass
+class _Prepared:
+    """A file read and parsed, ready to be stored (the slow part, done outside any transaction)."""
+
+    path: Path
+    size: int
+    sha: str
+    link_id: int | None
+    force_material: bool
+    raw_text: str
+    cleaned: Any
+    doc: PrintDoc
+
+
+def _prepare(
+    register: RegisterLike, path: Path, force_material: bool, link: str | None, who: str
+) -> _Prepared | ImportResult:
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -252,40 +258,64 @@ def import_file(
     except DocumentError as exc:
         return ImportResult(path, FAILED, reason=str(exc).removeprefix(f"{path}: "))
     cleaned = clean(document.text)
-    doc = parse_cleaned(cleaned)
+    return _Prepared(path, len(data), sha, link_id, force_material, document.text, cleaned, parse_cleaned(cleaned))
+
+
+def _store(register: RegisterLike, prep: _Prepared, who: str) -> ImportResult:
+    """Store a prepared file; the caller holds the transaction."""
+    path, doc = prep.path, prep.doc
+    known = register.file_known(prep.sha)  # the same bytes earlier in this batch
+    if known is not None:
+        return ImportResult(path, UNCHANGED, known[0], id=known[1])
+    if prep.force_material or prep.link_id is not None or not is_inquiry(doc):
+        title = material_title(prep.raw_text, path.stem)
+        mid = register.add_material(title, prep.cleaned.text, passages(prep.cleaned.paragraphs), path.name, who)
+        if prep.link_id is not None:
+            register.link_material(mid, prep.link_id, who)
+        register.record_file(prep.sha, path.name, prep.size, material_id=mid)
+        return ImportResult(path, IMPORTED, "material", id=mid)
+    fp = fingerprint(doc)
+    existing = register.find_print(doc.number, doc.parliament, fp)
+    if existing is None:
+        pid = register.add_print(doc, fingerprint=fp, status=status_for(doc), who=who)
+        _track(register, pid, doc, who)
+        register.record_file(prep.sha, path.name, prep.size, print_id=pid)
+        return ImportResult(path, IMPORTED, "print", doc.number, pid)
+    stored = register.get_print(existing)
+    merged, edited, changes = merge(stored.doc, stored.edited, doc)
+    status = status_for(merged, stored.status)
+    if status != stored.status:
+        changes.append(("status", stored.status, status))
+    if changes:
+        register.replace_print(
+            existing,
+            merged,
+            fingerprint=fingerprint(merged) or fp,
+            status=status,
+            edited=edited,
+            changes=changes,
+            who=who,
+        )
+        _track(register, existing, merged, who)
+    register.record_file(prep.sha, path.name, prep.size, print_id=existing)
+    return ImportResult(path, UPDATED if changes else UNCHANGED, "print", merged.number, existing)
+
+
+def import_file(
+    register: RegisterLike,
+    path: str | Path,
+    *,
+    force_material: bool = False,
+    link: str | None = None,
+    who: str | None = None,
+) -> ImportResult:
+    """Import one file as a print (or as material) in one transaction; never raises for a bad file."""
+    who = who or current_user()
+    prep = _prepare(register, Path(path), force_material, link, who)
+    if isinstance(prep, ImportResult):
+        return prep
     with register.transaction():
-        if force_material or link_id is not None or not is_inquiry(doc):
-            title = material_title(document.text, path.stem)
-            mid = register.add_material(title, cleaned.text, passages(cleaned.paragraphs), path.name, who)
-            if link_id is not None:
-                register.link_material(mid, link_id, who)
-            register.record_file(sha, path.name, len(data), material_id=mid)
-            return ImportResult(path, IMPORTED, "material", id=mid)
-        fp = fingerprint(doc)
-        existing = register.find_print(doc.number, doc.parliament, fp)
-        if existing is None:
-            pid = register.add_print(doc, fingerprint=fp, status=status_for(doc), who=who)
-            _track(register, pid, doc, who)
-            register.record_file(sha, path.name, len(data), print_id=pid)
-            return ImportResult(path, IMPORTED, "print", doc.number, pid)
-        stored = register.get_print(existing)
-        merged, edited, changes = merge(stored.doc, stored.edited, doc)
-        status = status_for(merged, stored.status)
-        if status != stored.status:
-            changes.append(("status", stored.status, status))
-        if changes:
-            register.replace_print(
-                existing,
-                merged,
-                fingerprint=fingerprint(merged) or fp,
-                status=status,
-                edited=edited,
-                changes=changes,
-                who=who,
-            )
-            _track(register, existing, merged, who)
-        register.record_file(sha, path.name, len(data), print_id=existing)
-        return ImportResult(path, UPDATED if changes else UNCHANGED, "print", merged.number, existing)
+        return _store(register, prep, who)
 
 
 def _track(register: RegisterLike, print_id: int, doc: PrintDoc, who: str) -> None:
@@ -305,16 +335,43 @@ def import_files(
     force_material: bool = False,
     link: str | None = None,
     who: str | None = None,
+    batch: int = 50,
     progress: Callable[[int, int, ImportResult], None] | None = None,
 ) -> ImportSummary:
-    """Import many files, each in its own transaction; `progress(done, total, result)` after each."""
+    """Import many files; `progress(done, total, result)` after each.
+
+    Files are read and parsed outside any transaction, then stored `batch` at a time in one
+    transaction (a commit per file would cost more than storing it). If storing fails, the
+    batch is rolled back and its files are stored one by one, so one bad file costs only itself."""
     files = list(expand_paths(paths))
+    who = who or current_user()
     summary = ImportSummary()
-    for i, path in enumerate(files, 1):
-        result = import_file(register, path, force_material=force_material, link=link, who=who)
-        summary.results.append(result)
-        if progress:
-            progress(i, len(files), result)
+    done = 0
+    for start in range(0, len(files), max(1, batch)):
+        prepared: list[_Prepared | ImportResult] = [
+            _prepare(register, path, force_material, link, who) for path in files[start : start + batch]
+        ]
+        try:
+            with register.transaction():
+                results = [p if isinstance(p, ImportResult) else _store(register, p, who) for p in prepared]
+        except Exception:
+            results = []
+            for p in prepared:
+                if isinstance(p, ImportResult):
+                    results.append(p)
+                    continue
+                try:
+                    with register.transaction():
+                        results.append(_store(register, p, who))
+                except Exception as exc:  # a file the register cannot take: reported, the rest goes on
+                    results.append(
+                        ImportResult(p.path, FAILED, reason=f"cannot be stored ({type(exc).__name__}: {exc})")
+                    )
+        for result in results:
+            done += 1
+            summary.results.append(result)
+            if progress:
+                progress(done, len(files), result)
     return summary
 
 

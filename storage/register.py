@@ -24,6 +24,8 @@ from storage.db import connect, resolve_db_path, write_transaction
 from storage.index import index_material, index_print, unindex_print
 
 SNIPPET_OPEN, SNIPPET_CLOSE = "\x02", "\x03"  # hit markers in snippets; the CLI and GUI render them
+RANK_LIMIT = 5000  # above this many matching prints, search orders by recency instead of bm25
+COMMON_SHARE = 0.05  # "similar" leaves out words used by more than this share of all points
 
 
 def _now() -> str:
@@ -341,22 +343,52 @@ class Register:
         row = self.db.execute(
             "SELECT status, received, received_source, submitted, due_date, original_due, lead_officer, lead_unit, "
             "extension_requested, extension_granted, extension_reason, sent_on, answer_date, parliament, kind "
-            "FROM prints WHERE id = ?", [print_id]).fetchone()
+            "FROM prints WHERE id = ?",
+            [print_id],
+        ).fetchone()
         if row is None:
             raise KeyError(print_id)
-        keys = ("status", "received", "received_source", "submitted", "due_date", "original_due", "lead_officer",
-                "lead_unit", "extension_requested", "extension_granted", "extension_reason", "sent_on",
-                "answer_date", "parliament", "kind")
+        keys = (
+            "status",
+            "received",
+            "received_source",
+            "submitted",
+            "due_date",
+            "original_due",
+            "lead_officer",
+            "lead_unit",
+            "extension_requested",
+            "extension_granted",
+            "extension_reason",
+            "sent_on",
+            "answer_date",
+            "parliament",
+            "kind",
+        )
         out = dict(zip(keys, row, strict=True))
         out["contributions"] = self.contributions(print_id)
-        out["internal"] = dict(self.db.execute(
-            "SELECT step, due FROM internal_deadlines WHERE print_id = ? ORDER BY step", [print_id]).fetchall())
+        out["internal"] = dict(
+            self.db.execute(
+                "SELECT step, due FROM internal_deadlines WHERE print_id = ? ORDER BY step", [print_id]
+            ).fetchall()
+        )
         return out
 
     def update_print_fields(self, print_id: int, values: dict[str, Any], who: str) -> list[str]:
         """Set workflow fields of a print, logging each change with old and new value; returns what changed."""
-        allowed = {"status", "received", "received_source", "due_date", "original_due", "lead_officer", "lead_unit",
-                   "extension_requested", "extension_granted", "extension_reason", "sent_on"}
+        allowed = {
+            "status",
+            "received",
+            "received_source",
+            "due_date",
+            "original_due",
+            "lead_officer",
+            "lead_unit",
+            "extension_requested",
+            "extension_granted",
+            "extension_reason",
+            "sent_on",
+        }
         unknown = set(values) - allowed
         if unknown:
             raise ValueError(f"not a workflow field: {sorted(unknown)}")
@@ -365,8 +397,9 @@ class Register:
         if not changed:
             return []
         sets = ", ".join(f"{k} = ?" for k in changed)
-        self.db.execute(f"UPDATE prints SET {sets}, updated_at = ? WHERE id = ?",
-                        [*(values[k] for k in changed), _now(), print_id])
+        self.db.execute(
+            f"UPDATE prints SET {sets}, updated_at = ? WHERE id = ?", [*(values[k] for k in changed), _now(), print_id]
+        )
         for k in changed:
             self.log("print", print_id, k, current[k], values[k], who)
         return changed
@@ -384,8 +417,14 @@ class Register:
             "ON CONFLICT (print_id, label) DO UPDATE SET unit = excluded.unit, due = excluded.due",
             [print_id, label, unit, due],
         )
-        self.log("print", print_id, f"contribution:{label}", old and f"{old['unit']} {old['due'] or ''}".strip(),
-                 f"{unit} {due or ''}".strip(), who)
+        self.log(
+            "print",
+            print_id,
+            f"contribution:{label}",
+            old and f"{old['unit']} {old['due'] or ''}".strip(),
+            f"{unit} {due or ''}".strip(),
+            who,
+        )
 
     def mark_contribution_received(self, print_id: int, label: str, on: str, who: str) -> bool:
         cur = self.db.execute(
@@ -399,7 +438,9 @@ class Register:
     def set_internal_deadline(self, print_id: int, step: str, due: str, who: str) -> None:
         self.db.execute(
             "INSERT INTO internal_deadlines (print_id, step, due) VALUES (?, ?, ?) "
-            "ON CONFLICT (print_id, step) DO UPDATE SET due = excluded.due", [print_id, step, due])
+            "ON CONFLICT (print_id, step) DO UPDATE SET due = excluded.due",
+            [print_id, step, due],
+        )
         self.log("print", print_id, f"internal:{step}", None, due, who)
 
     def deadline_rows(self, *, open_only: bool = True) -> list[dict[str, Any]]:
@@ -411,16 +452,36 @@ class Register:
             "SELECT p.id, p.parliament, p.number, p.kind, p.title, p.status, p.due_date, p.original_due, "
             "p.lead_officer, p.lead_unit, p.ministry, p.received, p.sent_on, p.answer_date, "
             "p.extension_requested, p.extension_granted "
-            f"FROM prints p WHERE {where} ORDER BY p.due_date, p.number").fetchall()
-        keys = ("id", "parliament", "number", "kind", "title", "status", "due_date", "original_due", "lead_officer",
-                "lead_unit", "ministry", "received", "sent_on", "answer_date", "extension_requested",
-                "extension_granted")
+            f"FROM prints p WHERE {where} ORDER BY p.due_date, p.number"
+        ).fetchall()
+        keys = (
+            "id",
+            "parliament",
+            "number",
+            "kind",
+            "title",
+            "status",
+            "due_date",
+            "original_due",
+            "lead_officer",
+            "lead_unit",
+            "ministry",
+            "received",
+            "sent_on",
+            "answer_date",
+            "extension_requested",
+            "extension_granted",
+        )
         return [dict(zip(keys, r, strict=True)) for r in rows]
 
     def prints_needing_due_date(self) -> list[tuple[int, str | None, str | None, str | None, str | None]]:
         """(id, parliament, kind, received, submitted) of prints without a due date."""
-        return [tuple(r) for r in self.db.execute(  # type: ignore[misc]
-            "SELECT id, parliament, kind, received, submitted FROM prints WHERE due_date IS NULL").fetchall()]
+        return [
+            tuple(r)
+            for r in self.db.execute(  # type: ignore[misc]
+                "SELECT id, parliament, kind, received, submitted FROM prints WHERE due_date IS NULL"
+            ).fetchall()
+        ]
 
     # -- event log --------------------------------------------------------------------------
 
@@ -494,12 +555,17 @@ class Register:
         where, args = self._filter_sql(filters)
         match = query.match()
         hits: list[SearchHit] = []
+        # Ranking costs time for every matching print; a word that thousands of prints use
+        # ("Landesregierung") says little about relevance anyway: then the newest come first.
+        many = self.db.execute("SELECT count(*) FROM prints_fts WHERE prints_fts MATCH ?", [match]).fetchone()[0]
+        order = "p.id DESC" if many > RANK_LIMIT else "score"
+        score = "0.0" if many > RANK_LIMIT else "bm25(prints_fts, 8.0, 1.0, 20.0)"
         sql = (
             "SELECT p.id, p.number, p.title, p.kind, p.answered, "
             f"snippet(prints_fts, 1, '{SNIPPET_OPEN}', '{SNIPPET_CLOSE}', ' … ', 14), "
-            "bm25(prints_fts, 8.0, 1.0, 20.0) AS score "
+            f"{score} AS score "
             "FROM prints_fts JOIN prints p ON p.id = prints_fts.rowid "
-            f"WHERE prints_fts MATCH ? {where} ORDER BY score LIMIT ?"
+            f"WHERE prints_fts MATCH ? {where} ORDER BY {order} LIMIT ?"
         )
         for pid, number, title, kind, answered, snippet, score in self.db.execute(sql, [match, *args, limit]):
             hits.append(SearchHit("print", pid, number, title or "", snippet, score, kind, bool(answered)))
@@ -575,18 +641,37 @@ class Register:
 
     def similar_points(self, query: Query, *, exclude_print_id: int | None, limit: int = 5) -> list[SimilarPoint]:
         """Points of other prints that have an answer, most similar question first (bm25 over the
-        point's wording, the question weighing three times the answer)."""
+        point's wording, the question weighing three times the answer). Words used by more than
+        5 % of all points are left out: they match half the register and tell nothing apart."""
+        query = self._without_common_words(query)
         if query.empty:
             return []
         rows = self.db.execute(
-            "SELECT pt.print_id, p.number, p.title, pt.label, pt.text, points_fts.answer, "
-            "bm25(points_fts, 3.0, 1.0) AS score, p.answer_date "
-            "FROM points_fts JOIN points pt ON pt.id = points_fts.rowid JOIN prints p ON p.id = pt.print_id "
-            "WHERE points_fts MATCH ? AND points_fts.answer != '' AND pt.print_id IS NOT ? "
-            "ORDER BY score LIMIT ?",
-            [query.match(any_word=True), exclude_print_id, limit],
+            "SELECT pt.print_id, p.number, p.title, pt.label, pt.text, f.answer, f.score, p.answer_date "
+            "FROM (SELECT rowid, answer, bm25(points_fts, 3.0, 1.0) AS score FROM points_fts "
+            "      WHERE points_fts MATCH ? ORDER BY score LIMIT ?) AS f "
+            "JOIN points pt ON pt.id = f.rowid JOIN prints p ON p.id = pt.print_id "
+            "WHERE p.answered = 1 AND pt.print_id IS NOT ? AND f.answer != '' ORDER BY f.score LIMIT ?",
+            [query.match(any_word=True), max(100, limit * 20), exclude_print_id, limit],
         ).fetchall()
         return [SimilarPoint(*r) for r in rows]
+
+    def _without_common_words(self, query: Query) -> Query:
+        total = self.db.execute("SELECT max(rowid) FROM points").fetchone()[0] or 0
+        if total < 200:  # a small register: every word still tells something
+            return query
+        terms = [v for variants, prefix in query.words if not prefix for v in variants]
+        if not terms:
+            return query
+        marks = ", ".join("?" for _ in terms)
+        df = dict(self.db.execute(f"SELECT term, doc FROM points_vocab WHERE term IN ({marks})", terms).fetchall())
+        scored = [
+            (max((df.get(v, 0) for v in variants), default=0), variants, prefix) for variants, prefix in query.words
+        ]
+        kept = [(variants, prefix) for n, variants, prefix in scored if prefix or n <= total * COMMON_SHARE]
+        if len(kept) < 3:  # keep the three rarest words at least
+            kept = [(variants, prefix) for _, variants, prefix in sorted(scored, key=lambda x: x[0])[:3]]
+        return Query(words=kept, numbers=query.numbers)
 
     def similar_passages(self, query: Query, limit: int = 3) -> list[Passage]:
         if query.empty:

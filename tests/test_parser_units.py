@@ -222,3 +222,15 @@ def test_berlin_relative_sub_labels() -> None:
     assert d["answer"]["date"] == "2025-03-03"
     assert d["ministry"] == "Senatsverwaltung für Bildung, Jugend und Familie"
     assert d["warnings"] == []
+
+
+def test_long_answer_opener() -> None:
+    """An opener naming long ministries in its consent clause is still the answer's opener."""
+    long_answer = ANSWER.replace(
+        "nimmt das Ministerium für Verkehr im Einvernehmen",
+        "nimmt das Ministerium für Ernährung, Ländlichen Raum und Verbraucherschutz im Einvernehmen mit dem "
+        "Ministerium für Soziales, Gesundheit und Integration sowie",
+    )
+    d = parse_text(MOTION + long_answer).to_dict()
+    assert d["answer"]["file_number"] == "VM2-3941-5/12"
+    assert [i["points"] for i in d["answer"]["items"]] == [["1"], ["2", "3"]]

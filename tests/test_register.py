@@ -401,3 +401,29 @@ def test_killed_import_leaves_a_consistent_register(tmp_path: Path) -> None:
         summary = import_files(reg, files, who="t")
         assert summary.count(FAILED) == 0
         assert reg.counts()["prints"] == 60
+
+
+def test_many_matches_are_ordered_newest_first(register: Register, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Above the ranking limit a search still finds everything, newest first."""
+    import storage.register as reg_module
+
+    import_files(register, [FIXTURES / "bw_kleine_anfrage.txt", FIXTURES / "bw_antrag_roman_sections.txt"], who="t")
+    ranked = register.search(parse_query("Landesregierung"))
+    monkeypatch.setattr(reg_module, "RANK_LIMIT", 1)
+    recent = register.search(parse_query("Landesregierung"))
+    assert {h.id for h in recent} == {h.id for h in ranked}
+    assert [h.id for h in recent] == sorted((h.id for h in recent), reverse=True)
+
+
+def test_similar_leaves_out_common_words(register: Register, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Words that most points use are dropped from the similarity query; the rare ones stay."""
+    import storage.register as reg_module
+    from core.search_query import Query
+
+    import_files(register, [sample(KI[1])], who="t")
+    monkeypatch.setattr(reg_module, "COMMON_SHARE", 0.005)
+    register.db.execute("INSERT INTO points (id, print_id, position, label, text) VALUES (1000, 1, 99, 'x', 'x')")
+    q = Query(words=[(["allianz"], False), (["plattformbetrieb"], False), (["finanzierung"], False),
+                     (["community"], False)])
+    kept = [v[0] for v, _ in register._without_common_words(q).words]
+    assert "allianz" not in kept and "plattformbetrieb" in kept
