@@ -379,6 +379,40 @@ def _workflow_command(args: argparse.Namespace) -> int:
     return 0
 
 
+def _plan(args: argparse.Namespace) -> int:
+    """Internal deadlines of one inquiry; --set STEP=DATE overrides one."""
+    from datetime import date
+
+    from core import tracking
+    from core.services import current_user
+
+    with _open_register(args) as register:
+        pid = _resolve(register, args.number)
+        if pid is None:
+            return EXIT_USAGE
+        for item in args.set or []:
+            step, _, day = item.partition("=")
+            if step not in tracking.STEP_NAMES:
+                print(f"ziffer: unknown step {step!r}; use {', '.join(tracking.STEP_NAMES)}.", file=sys.stderr)
+                return EXIT_USAGE
+            try:
+                date.fromisoformat(day)
+            except ValueError:
+                print(f"ziffer: {day!r} is not a date (YYYY-MM-DD).", file=sys.stderr)
+                return EXIT_USAGE
+            with register.transaction():
+                register.set_internal_deadline(pid, step, day, args.who or current_user())
+        plan = tracking.plan(register, pid)
+        due = register.workflow(pid)["due_date"]
+    if args.json:
+        _print_json({"due": due, "internal": {k: v.isoformat() for k, v in plan.items()}})
+        return 0
+    for step, day in sorted(plan.items(), key=lambda kv: kv[1]):
+        print(f"  {day:%d.%m.%Y}  {tracking.STEP_NAMES.get(step, step)}")
+    print(f"  {due or '—'}  Frist")
+    return 0
+
+
 def _stats(args: argparse.Namespace) -> int:
     from core.tracking import on_time_stats
 
@@ -502,6 +536,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--due", metavar="YYYY-MM-DD")
     p.add_argument("--received", action="store_true", help="the unit's contribution has arrived")
     p.set_defaults(func=_workflow_command)
+
+    p = sub.add_parser("plan", parents=[db, out, who], help="internal deadlines (Zulieferung, Mitzeichnung, Zeichnung)")
+    p.add_argument("number")
+    p.add_argument("--set", action="append", metavar="STEP=YYYY-MM-DD", help="contribution, cosigning or signature")
+    p.set_defaults(func=_plan)
 
     p = sub.add_parser("stats", parents=[db, out], help="answered on time or late, per ministry and unit")
     p.set_defaults(func=_stats)

@@ -558,17 +558,29 @@ class Register:
         # Ranking costs time for every matching print; a word that thousands of prints use
         # ("Landesregierung") says little about relevance anyway: then the newest come first.
         many = self.db.execute("SELECT count(*) FROM prints_fts WHERE prints_fts MATCH ?", [match]).fetchone()[0]
-        order = "p.id DESC" if many > RANK_LIMIT else "score"
-        score = "0.0" if many > RANK_LIMIT else "bm25(prints_fts, 8.0, 1.0, 20.0)"
-        sql = (
-            "SELECT p.id, p.number, p.title, p.kind, p.answered, "
-            f"snippet(prints_fts, 1, '{SNIPPET_OPEN}', '{SNIPPET_CLOSE}', ' … ', 14), "
-            f"{score} AS score "
-            "FROM prints_fts JOIN prints p ON p.id = prints_fts.rowid "
-            f"WHERE prints_fts MATCH ? {where} ORDER BY {order} LIMIT ?"
-        )
-        for pid, number, title, kind, answered, snippet, score in self.db.execute(sql, [match, *args, limit]):
-            hits.append(SearchHit("print", pid, number, title or "", snippet, score, kind, bool(answered)))
+        ranked = many <= RANK_LIMIT
+        score = "bm25(prints_fts, 8.0, 1.0, 20.0)" if ranked else "0.0"
+        top = self.db.execute(
+            f"SELECT p.id, {score} AS score FROM prints_fts JOIN prints p ON p.id = prints_fts.rowid "
+            f"WHERE prints_fts MATCH ? {where} ORDER BY {'score' if ranked else 'p.id DESC'} LIMIT ?",
+            [match, *args, limit],
+        ).fetchall()
+        # snippets only for the prints shown: making one is the expensive part of a hit
+        if top:
+            marks = ", ".join("?" for _ in top)
+            details = {
+                r[0]: r[1:]
+                for r in self.db.execute(
+                    "SELECT p.id, p.number, p.title, p.kind, p.answered, "
+                    f"snippet(prints_fts, 1, '{SNIPPET_OPEN}', '{SNIPPET_CLOSE}', ' … ', 14) "
+                    "FROM prints_fts JOIN prints p ON p.id = prints_fts.rowid "
+                    f"WHERE prints_fts MATCH ? AND prints_fts.rowid IN ({marks})",
+                    [match, *(t[0] for t in top)],
+                )
+            }
+            for pid, sc in top:
+                number, title, kind, answered, snippet = details[pid]
+                hits.append(SearchHit("print", pid, number, title or "", snippet, sc, kind, bool(answered)))
         filtered = any(v is not None for v in vars(filters).values())
         if include_material and not filtered and query.words:
             words_only = Query(words=query.words)

@@ -165,3 +165,18 @@ def test_cli_deadlines_and_status(tmp_path: Path) -> None:
     steps = [(e["field"], e["new"], e["who"]) for e in show["history"]]
     assert ("status", "zugewiesen", "Frau Klein") in steps and show["workflow"]["lead_unit"] == "WM36"
     assert "Ministerium für Wirtschaft" in run("stats").stdout or run("stats").returncode == 0
+
+
+def test_cli_plan(tmp_path: Path) -> None:
+    """`plan` shows the internal deadlines and takes a hand-set one; a bad step is refused."""
+    db = str(tmp_path / "p.db")
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, str(ROOT / "main.py"), *args, "--db", db],
+                              capture_output=True, text=True, timeout=120)
+
+    run("import", str(sample("eingang-ki-allianz-antrag.pdf")))
+    d = json.loads(run("plan", "17/9321", "--set", "signature=2025-08-28", "--json").stdout)
+    assert d == {"due": "2025-08-29", "internal": {"contribution": "2025-08-19", "cosigning": "2025-08-22",
+                                                    "signature": "2025-08-28"}}
+    assert run("plan", "17/9321", "--set", "lunch=2025-08-28").returncode == 2
