@@ -33,7 +33,7 @@ import stat
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -146,6 +146,7 @@ class Inbox:
         self._rescan = False
         self._next_due = float("inf")
         self._observer: Any = None
+        self._real_folder: Path | None = None  # the folder with symlinks resolved, when it differs
         self._watched: tuple[int, int] | None = None  # (st_dev, st_ino) of the folder the observer watches
         self._observer_retry_at = 0.0
         self._folder_missing_logged = False
@@ -170,6 +171,8 @@ class Inbox:
         with self._lock:
             if self.running:
                 return
+            if self._thread is not None:  # a worker a stop(timeout) left behind: let it finish first
+                self._thread.join()
             self._stopping.clear()
             self._started.clear()
             self._failure = None
@@ -189,7 +192,8 @@ class Inbox:
             thread = self._thread
             if thread is not None and thread is not threading.current_thread():
                 thread.join(timeout)
-            self._thread = None
+            if thread is None or not thread.is_alive():
+                self._thread = None
 
     def scan_once(self) -> list[InboxResult]:
         """Import everything waiting in the folder now and return the results (synchronously).
@@ -264,7 +268,8 @@ class Inbox:
         self._scan()
         targets = set(self._pending)
         results: list[InboxResult] = []
-        give_up = time.monotonic() + max(5.0, 10 * self.settle_seconds)
+        patience = max(5.0, 10 * self.settle_seconds)  # for files that are still being written
+        give_up = time.monotonic() + patience
         while not self._stopping.is_set() and time.monotonic() < give_up:
             self._drain()
             if not targets & self._pending.keys():
@@ -274,7 +279,9 @@ class Inbox:
                 result = self._process(register, path)
                 if result is not None:
                     results.append(result)
-            if not ready:
+            if ready:
+                give_up = time.monotonic() + patience
+            else:
                 self._wait(min(0.05, self._next_due - time.monotonic()))
         return results
 
@@ -297,6 +304,9 @@ class Inbox:
 
     def _take(self, item: object) -> None:
         if isinstance(item, Path):
+            if self._real_folder is not None and not item.is_relative_to(self.folder):
+                with contextlib.suppress(ValueError):  # macOS reports /private/var/… for /var/…
+                    item = self.folder / item.relative_to(self._real_folder)
             self._add(item)
         elif item is _RESCAN:
             self._rescan = True
@@ -415,7 +425,8 @@ class Inbox:
             return None
         del self._pending[path]
         try:
-            result = InboxResult(**vars(import_file(register, path, who=self.who)))
+            imported = import_file(register, path, who=self.who)
+            result = InboxResult(**{f.name: getattr(imported, f.name) for f in fields(imported)})
         except Exception as exc:  # a parser or database bug with this file: report it, go on with the next
             log.exception("inbox: importing %s", path)
             result = InboxResult(path, FAILED, reason=f"internal error ({type(exc).__name__}: {exc})")
@@ -498,7 +509,9 @@ class Inbox:
                 log.warning("inbox folder %s is missing; waiting for it", self.folder)
                 self._folder_missing_logged = True
             return
-        self._folder_missing_logged = False
+        if self._folder_missing_logged:
+            log.warning("inbox folder %s is back", self.folder)
+            self._folder_missing_logged = False
         if time.monotonic() < self._observer_retry_at:
             return
         try:
@@ -510,6 +523,8 @@ class Inbox:
             self._observer_retry_at = time.monotonic() + OBSERVER_RETRY_SECONDS
             return
         self._observer, self._watched = observer, ident
+        real = Path(os.path.realpath(self.folder))
+        self._real_folder = real if real != self.folder else None
         self._scan()  # what arrived before the watch began
 
     def _stop_observer(self) -> None:
@@ -539,7 +554,7 @@ def _write_reason(dest: Path, reason: str) -> None:
     text = (
         f"Ziffer konnte die Datei „{dest.name}“ nicht importieren: {reason.rstrip('.')}.\n"
         f"Sie wurde am {when:%d.%m.%Y um %H:%M:%S} Uhr aus dem Eingangsordner hierher verschoben; "
-        "berichtigt kann sie wieder in den Eingangsordner gelegt werden.\n"
+        "eine berichtigte Fassung kann wieder in den Eingangsordner gelegt werden.\n"
     )
     note = dest.with_name(dest.name + REASON_SUFFIX)
     with open(note, "x", encoding="utf-8-sig") as f:  # "x": never overwrite; BOM: Windows editors read umlauts
@@ -583,9 +598,10 @@ def watch(
     poll_seconds: float = 2.0,
     who: str | None = None,
 ) -> int:
-    """Watch `folder` (created if missing) until Ctrl+C or `stop` is set, one line per file; returns 0.
+    """Watch `folder` (created if missing) until Ctrl+C or `stop` is set, one line per file.
 
-    Raises what `open_register()` raises when the register cannot be opened."""
+    Returns 0 (1 if the worker ended by itself, a bug that is logged). Raises what
+    `open_register()` raises when the register cannot be opened (e.g. storage.db.StorageError)."""
     folder = Path(folder).absolute()
     folder.mkdir(parents=True, exist_ok=True)
     stop = stop or threading.Event()

@@ -118,3 +118,29 @@ def content_words(text: str, limit: int = 24) -> Query:
     chosen = [w for w in words if w not in STOPWORDS and w not in QUESTION_WORDS and len(w) >= 4 and not w.isdigit()]
     chosen = chosen[:limit]
     return parse_query(" ".join(chosen), drop_stopwords=True, max_words=limit)
+
+
+def highlight(text: str, query: Query, *, words: int = 14, open_mark: str = "\x02", close_mark: str = "\x03") -> str:
+    """A snippet of `text` around the first hit of the query's words (any spelling, prefix aware),
+    hits wrapped in markers; the text's start when nothing matches (a hit by print number)."""
+    terms = sorted({t for t, _ in query.highlight_terms() if t}, key=len, reverse=True)
+    prefixes = {t for t, prefix in query.highlight_terms() if prefix}
+    tokens = list(re.finditer(r"\S+", text))
+    if not tokens:
+        return ""
+
+    def hit(token: str) -> bool:
+        word = re.sub(r"^[^\wÄÖÜäöüß]+|[^\wÄÖÜäöüß]+$", "", token).lower()
+        parts = [word, *word.split("-")]
+        return any(p == t or (t in prefixes and p.startswith(t)) for p in parts for t in terms)
+
+    first = next((i for i, m in enumerate(tokens) if hit(m.group(0))), None)
+    start = max(0, (first or 0) - words // 3)
+    window = tokens[start : start + words]
+    out = []
+    for m in window:
+        tok = m.group(0)
+        out.append(f"{open_mark}{tok}{close_mark}" if hit(tok) else tok)
+    prefix = "… " if start > 0 else ""
+    suffix = " …" if start + words < len(tokens) else ""
+    return prefix + " ".join(out) + suffix

@@ -19,7 +19,7 @@ from typing import Any
 import sqlite_utils
 
 from core.model import Answer, AnswerItem, Point, PrintDoc, Reference
-from core.search_query import Query
+from core.search_query import Query, highlight
 from storage.db import connect, resolve_db_path, write_transaction
 from storage.index import index_material, index_print, unindex_print
 
@@ -561,25 +561,21 @@ class Register:
         ranked = many <= RANK_LIMIT
         score = "bm25(prints_fts, 8.0, 1.0, 20.0)" if ranked else "0.0"
         top = self.db.execute(
-            f"SELECT p.id, {score} AS score FROM prints_fts JOIN prints p ON p.id = prints_fts.rowid "
-            f"WHERE prints_fts MATCH ? {where} ORDER BY {'score' if ranked else 'p.id DESC'} LIMIT ?",
+            f"SELECT p.id, p.number, p.title, p.kind, p.answered, {score} AS score "
+            "FROM prints_fts JOIN prints p ON p.id = prints_fts.rowid "
+            f"WHERE prints_fts MATCH ? {where} ORDER BY {'score' if ranked else 'prints_fts.rowid DESC'} LIMIT ?",
             [match, *args, limit],
         ).fetchall()
-        # snippets only for the prints shown: making one is the expensive part of a hit
         if top:
+            # snippets from the stored text: FTS5's snippet() would match the query again per row
             marks = ", ".join("?" for _ in top)
-            details = {
-                r[0]: r[1:]
-                for r in self.db.execute(
-                    "SELECT p.id, p.number, p.title, p.kind, p.answered, "
-                    f"snippet(prints_fts, 1, '{SNIPPET_OPEN}', '{SNIPPET_CLOSE}', ' … ', 14) "
-                    "FROM prints_fts JOIN prints p ON p.id = prints_fts.rowid "
-                    f"WHERE prints_fts MATCH ? AND prints_fts.rowid IN ({marks})",
-                    [match, *(t[0] for t in top)],
-                )
-            }
-            for pid, sc in top:
-                number, title, kind, answered, snippet = details[pid]
+            bodies = dict(
+                self.db.execute(
+                    f"SELECT rowid, body FROM prints_fts WHERE rowid IN ({marks})", [t[0] for t in top]
+                ).fetchall()
+            )
+            for pid, number, title, kind, answered, sc in top:
+                snippet = highlight(bodies.get(pid, ""), query, open_mark=SNIPPET_OPEN, close_mark=SNIPPET_CLOSE)
                 hits.append(SearchHit("print", pid, number, title or "", snippet, sc, kind, bool(answered)))
         filtered = any(v is not None for v in vars(filters).values())
         if include_material and not filtered and query.words:

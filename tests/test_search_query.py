@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from core.search_query import content_words, number_token, parse_query, spellings
+from core.search_query import content_words, highlight, number_token, parse_query, spellings
 
 
 def test_spellings() -> None:
@@ -29,3 +29,13 @@ def test_content_words_drop_question_vocabulary() -> None:
     words = [v[0] for v, _ in q.words]
     assert "finanzierung" in words and "plattform" in words
     assert not {"inwiefern", "landesregierung", "plant", "künftig"} & set(words)
+
+
+def test_highlight() -> None:
+    """Snippets mark every hit in any spelling or prefix, around the first one."""
+    text = "Der Landkreis beantragt Mittel. Die Förderung der Radwege und die Foerderung von Förderprogrammen laufen."
+    snippet = highlight(text, parse_query("Förderung"), words=8, open_mark="[", close_mark="]")
+    assert "[Förderung]" in snippet and "[Foerderung]" in snippet and snippet.startswith("… ")
+    assert "[Förderprogrammen]" in highlight(text, parse_query("Förder*"), open_mark="[", close_mark="]")
+    assert highlight("kein Treffer hier", parse_query("Wolf")) == "kein Treffer hier"
+    assert highlight("", parse_query("Wolf")) == ""
