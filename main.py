@@ -431,6 +431,14 @@ def _stats(args: argparse.Namespace) -> int:
     return 0
 
 
+def _watch(args: argparse.Namespace) -> int:
+    from core.inbox import watch
+    from storage.register import Register
+
+    sys.stdout.reconfigure(errors="replace")  # type: ignore[union-attr]  # "→" on a cp1252 console
+    return watch(Path(args.folder), lambda: Register.open(args.db), out=lambda line: print(line, flush=True))
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ziffer",
@@ -544,6 +552,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("stats", parents=[db, out], help="answered on time or late, per ministry and unit")
     p.set_defaults(func=_stats)
+
+    p = sub.add_parser("watch", parents=[db], help="import every print dropped into FOLDER (then archiv/, fehler/)")
+    p.add_argument("folder", help="the inbox folder (created if missing)")
+    p.set_defaults(func=_watch)
 
     p = sub.add_parser("demo", parents=[db], help="fill a register with demo prints and material")
     p.set_defaults(func=_demo)
