@@ -586,4 +586,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # the packaged app spawns parsing workers for large imports
     sys.exit(main())

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import getpass
 import hashlib
+import os
 import re
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -233,19 +235,31 @@ class _Prepared:
 
 
 def _prepare(
-    register: RegisterLike, path: Path, force_material: bool, link: str | None, who: str
+    register: RegisterLike,
+    path: Path,
+    force_material: bool,
+    link: str | None,
+    who: str,
+    parsed: _Parsed | ImportResult | None = None,
 ) -> _Prepared | ImportResult:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return ImportResult(path, FAILED, reason=f"cannot be read ({exc.strerror or exc})")
-    sha = hashlib.sha256(data).hexdigest()
+    """Everything before storing: read, check whether the file is known, parse (or take `parsed`,
+    done in a worker process)."""
     link_id = None
     if link:
         link = normalise_print_number(link) or link
         link_id = register.print_id(link)
         if link_id is None:
             return ImportResult(path, FAILED, reason=f"print {link} to link to is not in the register")
+    if parsed is None:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            return ImportResult(path, FAILED, reason=f"cannot be read ({exc.strerror or exc})")
+        sha = hashlib.sha256(data).hexdigest()
+    elif isinstance(parsed, ImportResult):
+        return parsed
+    else:
+        sha = parsed.sha
     known = register.file_known(sha)
     if known is not None:
         if link_id is not None and known[0] == "material":
@@ -253,12 +267,34 @@ def _prepare(
                 linked = register.link_material(known[1], link_id, who)
             return ImportResult(path, UPDATED if linked else UNCHANGED, "material", id=known[1])
         return ImportResult(path, UNCHANGED, known[0], id=known[1])
+    if parsed is None:
+        parsed = read_and_parse(path, data)
+        if isinstance(parsed, ImportResult):
+            return parsed
+    return _Prepared(path, parsed.size, sha, link_id, force_material, parsed.raw_text, parsed.cleaned, parsed.doc)
+
+
+@dataclass
+class _Parsed:
+    sha: str
+    size: int
+    raw_text: str
+    cleaned: Any
+    doc: PrintDoc
+
+
+def read_and_parse(path: Path, data: bytes | None = None) -> _Parsed | ImportResult:
+    """Read and parse one file: the slow, database-free part of an import (runs in worker processes)."""
+    try:
+        data = path.read_bytes() if data is None else data
+    except OSError as exc:
+        return ImportResult(path, FAILED, reason=f"cannot be read ({exc.strerror or exc})")
     try:
         document = read_document(path, data=data)
     except DocumentError as exc:
         return ImportResult(path, FAILED, reason=str(exc).removeprefix(f"{path}: "))
     cleaned = clean(document.text)
-    return _Prepared(path, len(data), sha, link_id, force_material, document.text, cleaned, parse_cleaned(cleaned))
+    return _Parsed(hashlib.sha256(data).hexdigest(), len(data), document.text, cleaned, parse_cleaned(cleaned))
 
 
 def _store(register: RegisterLike, prep: _Prepared, who: str) -> ImportResult:
@@ -346,33 +382,85 @@ def import_files(
     files = list(expand_paths(paths))
     who = who or current_user()
     summary = ImportSummary()
-    done = 0
-    for start in range(0, len(files), max(1, batch)):
-        prepared: list[_Prepared | ImportResult] = [
-            _prepare(register, path, force_material, link, who) for path in files[start : start + batch]
-        ]
-        try:
-            with register.transaction():
-                results = [p if isinstance(p, ImportResult) else _store(register, p, who) for p in prepared]
-        except Exception:
-            results = []
-            for p in prepared:
-                if isinstance(p, ImportResult):
-                    results.append(p)
-                    continue
-                try:
-                    with register.transaction():
-                        results.append(_store(register, p, who))
-                except Exception as exc:  # a file the register cannot take: reported, the rest goes on
-                    results.append(
-                        ImportResult(p.path, FAILED, reason=f"cannot be stored ({type(exc).__name__}: {exc})")
-                    )
-        for result in results:
-            done += 1
-            summary.results.append(result)
-            if progress:
-                progress(done, len(files), result)
+    with _parsing_pool(len(files)) as pool:
+        parsed = _parse_ahead(pool, files, window=4 * batch) if pool else iter([None] * len(files))
+        for start in range(0, len(files), max(1, batch)):
+            chunk = files[start : start + batch]
+            prepared = [_prepare(register, path, force_material, link, who, next(parsed)) for path in chunk]
+            for result in _store_batch(register, prepared, who):
+                summary.results.append(result)
+                if progress:
+                    progress(len(summary.results), len(files), result)
     return summary
+
+
+def _parse_ahead(pool: Any, files: list[Path], window: int) -> Iterator[_Parsed | ImportResult]:
+    """Parse results in file order, the workers at most `window` files ahead of the storing. If the
+    workers fail (a frozen or embedded Python that cannot spawn), the rest is parsed here."""
+    pending: deque[tuple[Path, Any]] = deque()
+    rest = iter(files)
+    working = True
+
+    def submit() -> None:
+        nonlocal working
+        path = next(rest, None)
+        if path is None:
+            return
+        try:
+            pending.append((path, pool.submit(read_and_parse, path) if working else None))
+        except Exception:  # the pool is broken: parse in this process from now on
+            working = False
+            pending.append((path, None))
+
+    for _ in range(window):
+        submit()
+    while pending:
+        path, future = pending.popleft()
+        result = None
+        if future is not None and working:
+            try:
+                result = future.result()
+            except Exception:
+                working = False
+        yield result if result is not None else read_and_parse(path)
+        submit()
+
+
+PARALLEL_FROM = 64  # files; below, starting worker processes costs more than it saves
+
+
+@contextmanager
+def _parsing_pool(n_files: int) -> Iterator[Any]:
+    """Worker processes that read and parse while this process stores (parsing is most of an import)."""
+    workers = min(2, os.cpu_count() or 1)
+    if n_files < PARALLEL_FROM or workers < 2:
+        yield None
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # spawn, not fork: forking a process that runs threads (the inbox, a GUI) can deadlock
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        yield pool
+
+
+def _store_batch(register: RegisterLike, prepared: list[_Prepared | ImportResult], who: str) -> list[ImportResult]:
+    """Store a batch in one transaction; if that fails, file by file, so one bad file costs only itself."""
+    try:
+        with register.transaction():
+            return [p if isinstance(p, ImportResult) else _store(register, p, who) for p in prepared]
+    except Exception:
+        results = []
+        for p in prepared:
+            if isinstance(p, ImportResult):
+                results.append(p)
+                continue
+            try:
+                with register.transaction():
+                    results.append(_store(register, p, who))
+            except Exception as exc:  # a file the register cannot take: reported, the rest goes on
+                results.append(ImportResult(p.path, FAILED, reason=f"cannot be stored ({type(exc).__name__}: {exc})"))
+        return results
 
 
 def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:

@@ -427,3 +427,25 @@ def test_similar_leaves_out_common_words(register: Register, monkeypatch: pytest
                      (["community"], False)])
     kept = [v[0] for v, _ in register._without_common_words(q).words]
     assert "allianz" not in kept and "plattformbetrieb" in kept
+
+
+def test_large_import_parses_in_worker_processes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Many files are parsed in worker processes and give the same register as one process does."""
+    import core.services as services
+
+    files = []
+    for i in range(20):
+        p = tmp_path / f"p{i:02}.txt"
+        p.write_text(PRINT_9075.replace("17 / 9075", f"17 / {7000 + i}"), encoding="utf-8")
+        files.append(p)
+    files.append(tmp_path / "missing.txt")
+    monkeypatch.setattr(services, "PARALLEL_FROM", 5)
+    with Register.open(tmp_path / "par.db") as reg:
+        summary = import_files(reg, files, who="t", batch=7)
+        par = sorted(r["number"] for r in reg.list_prints(limit=100))
+    monkeypatch.setattr(services, "PARALLEL_FROM", 10**9)
+    with Register.open(tmp_path / "ser.db") as reg:
+        import_files(reg, files, who="t", batch=7)
+        ser = sorted(r["number"] for r in reg.list_prints(limit=100))
+    assert par == ser and len(par) == 20
+    assert [r.status for r in summary.results].count(FAILED) == 1 and summary.results[-1].status == FAILED
