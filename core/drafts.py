@@ -220,7 +220,7 @@ def context(
             "consent_phrase": f"im Einvernehmen mit {_dative_list(consent)}" if consent else "",
             "opening": opening,
             "signatory": answer.signatory if answer and answer.signatory else "",
-            "office": office or office_for(doc.ministry),
+            "office": office or (answer.office if answer and answer.office else office_for(doc.ministry)),
             "items": items,
         },
         "draft": draft,

@@ -41,6 +41,7 @@ class Answer:
     signatory: str | None = None
     items: list[AnswerItem] = field(default_factory=list)
     ministry: str | None = None
+    office: str | None = None  # the signatory's office line ("Ministerin für …", "Staatssekretär")
 
 
 @dataclass
@@ -82,6 +83,7 @@ class PrintDoc:
                 "file_number": self.answer.file_number,
                 "consent": list(self.answer.consent),
                 "signatory": self.answer.signatory,
+                "office": self.answer.office,
                 "items": [{"points": list(i.points), "text": i.text} for i in self.answer.items],
             }
         refs = []

@@ -649,6 +649,7 @@ class _Parser:
             answer.date = answer.date or self.sent_by[1]  # type: ignore[assignment]
         part, signatory, office = self._split_signature(part)
         answer.signatory = signatory
+        answer.office = office
         if office and not answer.ministry:
             # "Ministerin für X" signs for the "Ministerium für X"; Berlin signs with the Senatsverwaltung
             m = re.match(r"^(?:Staats)?[Mm]inister(?:in)? (?P<rest>für .+)$", office)

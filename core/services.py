@@ -168,7 +168,7 @@ def merge(
                     changes.append((f"answer:{k + 1}", old_text, new_text))
         elif stored.answer is not None:
             # same answer: fill in metadata the stored one lacks
-            for name in ("date", "file_number", "signatory"):
+            for name in ("date", "file_number", "signatory", "office"):
                 if getattr(incoming.answer, name) and not getattr(stored.answer, name):
                     setattr(merged.answer, name, getattr(incoming.answer, name))
                     changes.append((f"answer.{name}", None, getattr(incoming.answer, name)))

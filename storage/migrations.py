@@ -201,3 +201,9 @@ def m004_speed(db: sqlite_utils.Database) -> None:
         );
         """
     )
+
+
+@MIGRATIONS()
+def m005_answer_office(db: sqlite_utils.Database) -> None:
+    """The signatory's office line, for the signature of an exported answer."""
+    db.execute("ALTER TABLE prints ADD COLUMN answer_office TEXT")

@@ -216,6 +216,7 @@ class Register:
                 file_number=r["answer_file_number"],
                 consent=json.loads(r["answer_consent"]),
                 signatory=r["answer_signatory"],
+                office=r["answer_office"],
                 items=items,
             )
         doc.references = [
@@ -251,6 +252,7 @@ class Register:
             "answer_file_number": a.file_number if a else None,
             "answer_consent": json.dumps(a.consent if a else [], ensure_ascii=False),
             "answer_signatory": a.signatory if a else None,
+            "answer_office": a.office if a else None,
             "status": status,
             "fingerprint": fingerprint,
             "warnings": json.dumps(doc.warnings, ensure_ascii=False),
