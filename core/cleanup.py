@@ -168,7 +168,27 @@ def clean(text: str) -> Cleaned:
             para = re.sub(r"[ \t]+", " ", para).strip()
             if para:
                 paragraphs.append(para)
-    return Cleaned(paragraphs=paragraphs, furniture=furniture)
+    return Cleaned(paragraphs=_rejoin_after_comma(paragraphs), furniture=furniture)
+
+
+def _rejoin_after_comma(paragraphs: list[str]) -> list[str]:
+    """A paragraph of running text never ends in a comma: one that does was cut by a page break
+    ("… mit Wirtschaft," / "Wissenschaft, Politik …") and goes on in the next one — unless that
+    one starts a point or a heading, or the first is a short line of a list or an address."""
+    out: list[str] = []
+    for para in paragraphs:
+        prev = out[-1] if out else ""
+        if (
+            prev.endswith(",")
+            and len(prev) >= 40
+            and not _is_heading(prev)
+            and not _is_heading(para)
+            and not LABEL_START.match(para)
+        ):
+            out[-1] = f"{prev} {para}"
+        else:
+            out.append(para)
+    return out
 
 
 def _normalise_edge(line: str) -> str:
@@ -300,7 +320,7 @@ def _join_pages(bodies: list[list[str]]) -> list[str]:
             continues = (
                 bool(last)
                 and not last.endswith((".", ":", "?", "!", ";"))
-                and (body[0][:1].islower() or len(last) >= 50)
+                and (body[0][:1].islower() or len(last) >= 50 or last.endswith(","))
             )
             if not continues:
                 out.append("")

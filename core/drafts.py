@@ -206,6 +206,8 @@ def context(
             "opener": (
                 "Der Landtag wolle beschließen, die Landesregierung zu ersuchen zu berichten,"
                 if is_motion
+                else "Wir fragen die Landesregierung:"
+                if kind == "grosse_anfrage"
                 else "Ich frage die Landesregierung:"
             ),
             "reasoning": paragraphs(doc.reasoning),

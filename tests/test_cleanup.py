@@ -115,3 +115,16 @@ def test_wrapped_opener_is_not_taken_for_a_heading() -> None:
         "Zu 1.:",
         "Die Antwort.",
     ]
+
+
+def test_paragraph_cut_at_a_comma_is_joined() -> None:
+    """A page break after a comma ("mit Wirtschaft," / "Wissenschaft, …") does not split the paragraph."""
+    text = (
+        "Die KI-Allianz setzt Schwerpunkte auf der Grundlage eines Dialogs mit Wirtschaft,\n\n"
+        "Wissenschaft, Politik und Zivilgesellschaft.\n\nZu 6.:"
+    )
+    assert paras(text) == [
+        "Die KI-Allianz setzt Schwerpunkte auf der Grundlage eines Dialogs mit Wirtschaft, "
+        "Wissenschaft, Politik und Zivilgesellschaft.",
+        "Zu 6.:",
+    ]
