@@ -431,12 +431,66 @@ def _stats(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export(args: argparse.Namespace) -> int:
+    from core import export as ex
+
+    with _open_register(args) as register:
+        pid = _resolve(register, args.number)
+        if pid is None:
+            return EXIT_USAGE
+        doc = register.get_print(pid).doc
+        cited = {r.number for r in doc.references if r.number}
+        in_register = {n for n in cited if register.print_id(n) is not None}
+        try:
+            request = None
+            if args.template == "zulieferung":
+                if not args.unit:
+                    print("ziffer: a Zulieferung needs --unit.", file=sys.stderr)
+                    return EXIT_USAGE
+                request = ex.request_for_unit(
+                    doc,
+                    register.contributions(pid),
+                    args.unit,
+                    officer=args.officer or "",
+                    phone=args.phone or "",
+                    email=args.email or "",
+                )
+            elif args.template == "fristverlaengerung":
+                request = ex.request_for_extension(register.workflow(pid))
+            results = [
+                ex.export(
+                    doc,
+                    fmt,
+                    Path(args.out),
+                    template=args.template,
+                    draft=args.draft,
+                    in_register=in_register,
+                    request=request,
+                )
+                for fmt in (args.format or ["docx", "pdf"])
+            ]
+        except ex.ExportError as exc:
+            print(f"ziffer: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+    for warning in results[0].warnings:
+        print(f"Hinweis: {warning}", file=sys.stderr)
+    for r in results:
+        print(r.path)
+    return 0
+
+
 def _watch(args: argparse.Namespace) -> int:
     from core.inbox import watch
     from storage.register import Register
 
     sys.stdout.reconfigure(errors="replace")  # type: ignore[union-attr]  # "→" on a cp1252 console
     return watch(Path(args.folder), lambda: Register.open(args.db), out=lambda line: print(line, flush=True))
+
+
+def _user_templates_hint() -> str:
+    from core.export import user_templates_dir
+
+    return str(user_templates_dir())
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -552,6 +606,27 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("stats", parents=[db, out], help="answered on time or late, per ministry and unit")
     p.set_defaults(func=_stats)
+
+    p = sub.add_parser(
+        "export",
+        parents=[db],
+        help="the answer (or a letter about it) as DOCX and/or PDF from a template",
+        description="Templates: stellungnahme, antwort, zulieferung, fristverlaengerung. A file of the same "
+        "name in your template folder overrides the built-in one: "
+        f"{_user_templates_hint()}",
+    )
+    p.add_argument("number")
+    p.add_argument(
+        "--format", choices=["docx", "pdf"], action="append", help="docx or pdf; repeat for both (default: both)"
+    )
+    p.add_argument("--template", help="default: stellungnahme for an Antrag, antwort otherwise")
+    p.add_argument("--out", default=".", metavar="DIR", help="the folder to write into (default: here)")
+    p.add_argument("--draft", action="store_true", help='mark every page "Entwurf"')
+    p.add_argument("--unit", help="for a Zulieferung: the unit asked")
+    p.add_argument("--officer", help="for a Zulieferung: the officer to answer to")
+    p.add_argument("--phone")
+    p.add_argument("--email")
+    p.set_defaults(func=_export, format=None)
 
     p = sub.add_parser("watch", parents=[db], help="import every print dropped into FOLDER (then archiv/, fehler/)")
     p.add_argument("folder", help="the inbox folder (created if missing)")

@@ -56,6 +56,7 @@ WEAK_FURNITURE = [
         rf"^\d{{1,2}}\.\s*Wahlperiode(?:\s*[–—-]?\s*{_DATE})?$",
         rf"^(?:{PARLIAMENTS})\s*[–—-]?\s*\d{{1,2}}\.\s*Wahlperiode$",
         rf"^{_DATE}$",
+        r"^(?:ENTWURF|Entwurf)$",  # the watermark of a draft exported by Ziffer
     )
 ]
 
