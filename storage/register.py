@@ -28,6 +28,12 @@ RANK_LIMIT = 5000  # above this many matching prints, search orders by recency i
 COMMON_SHARE = 0.05  # "similar" leaves out words used by more than this share of all points
 
 
+def _dicts(cursor: Any) -> list[dict[str, Any]]:
+    """Rows as dicts keyed by the selected columns' names."""
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -342,32 +348,17 @@ class Register:
 
     def workflow(self, print_id: int) -> dict[str, Any]:
         """Status, dates, people and extension of one print."""
-        row = self.db.execute(
-            "SELECT status, received, received_source, submitted, due_date, original_due, lead_officer, lead_unit, "
-            "extension_requested, extension_granted, extension_reason, sent_on, answer_date, parliament, kind "
-            "FROM prints WHERE id = ?",
-            [print_id],
-        ).fetchone()
-        if row is None:
-            raise KeyError(print_id)
-        keys = (
-            "status",
-            "received",
-            "received_source",
-            "submitted",
-            "due_date",
-            "original_due",
-            "lead_officer",
-            "lead_unit",
-            "extension_requested",
-            "extension_granted",
-            "extension_reason",
-            "sent_on",
-            "answer_date",
-            "parliament",
-            "kind",
+        rows = _dicts(
+            self.db.execute(
+                "SELECT status, received, received_source, submitted, due_date, original_due, lead_officer, lead_unit, "
+                "extension_requested, extension_granted, extension_reason, sent_on, answer_date, parliament, kind "
+                "FROM prints WHERE id = ?",
+                [print_id],
+            )
         )
-        out = dict(zip(keys, row, strict=True))
+        if not rows:
+            raise KeyError(print_id)
+        out = rows[0]
         out["contributions"] = self.contributions(print_id)
         out["internal"] = dict(
             self.db.execute(
@@ -450,31 +441,14 @@ class Register:
         where = "p.due_date IS NOT NULL"
         if open_only:
             where += " AND p.status NOT IN ('versandt', 'veröffentlicht')"
-        rows = self.db.execute(
-            "SELECT p.id, p.parliament, p.number, p.kind, p.title, p.status, p.due_date, p.original_due, "
-            "p.lead_officer, p.lead_unit, p.ministry, p.received, p.sent_on, p.answer_date, "
-            "p.extension_requested, p.extension_granted "
-            f"FROM prints p WHERE {where} ORDER BY p.due_date, p.number"
-        ).fetchall()
-        keys = (
-            "id",
-            "parliament",
-            "number",
-            "kind",
-            "title",
-            "status",
-            "due_date",
-            "original_due",
-            "lead_officer",
-            "lead_unit",
-            "ministry",
-            "received",
-            "sent_on",
-            "answer_date",
-            "extension_requested",
-            "extension_granted",
+        return _dicts(
+            self.db.execute(
+                "SELECT p.id, p.parliament, p.number, p.kind, p.title, p.status, p.due_date, p.original_due, "
+                "p.lead_officer, p.lead_unit, p.ministry, p.received, p.sent_on, p.answer_date, "
+                "p.extension_requested, p.extension_granted "
+                f"FROM prints p WHERE {where} ORDER BY p.due_date, p.number"
+            )
         )
-        return [dict(zip(keys, r, strict=True)) for r in rows]
 
     def prints_needing_due_date(self) -> list[tuple[int, str | None, str | None, str | None, str | None]]:
         """(id, parliament, kind, received, submitted) of prints without a due date."""
@@ -706,27 +680,14 @@ class Register:
             "date": "COALESCE(p.received, p.submitted, p.answer_date) DESC, p.id DESC",
             "number": "p.parliament, p.term DESC, CAST(substr(p.number, instr(p.number, '/') + 1) AS INTEGER) DESC",
         }.get(sort, "p.id DESC")
-        rows = self.db.execute(
-            "SELECT p.id, p.parliament, p.number, p.kind, p.title, p.status, p.due_date, p.submitted, p.received, "
-            "p.answered, p.ministry, (SELECT COUNT(*) FROM points WHERE print_id = p.id) "
-            f"FROM prints p WHERE 1 = 1 {where} ORDER BY {order} LIMIT ? OFFSET ?",
-            [*args, limit, offset],
-        ).fetchall()
-        keys = (
-            "id",
-            "parliament",
-            "number",
-            "kind",
-            "title",
-            "status",
-            "due_date",
-            "submitted",
-            "received",
-            "answered",
-            "ministry",
-            "points",
+        return _dicts(
+            self.db.execute(
+                "SELECT p.id, p.parliament, p.number, p.kind, p.title, p.status, p.due_date, p.submitted, p.received, "
+                "p.answered, p.ministry, (SELECT COUNT(*) FROM points WHERE print_id = p.id) AS points "
+                f"FROM prints p WHERE 1 = 1 {where} ORDER BY {order} LIMIT ? OFFSET ?",
+                [*args, limit, offset],
+            )
         )
-        return [dict(zip(keys, r, strict=True)) for r in rows]
 
     def counts(self) -> dict[str, int]:
         out = {}
