@@ -8,6 +8,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from core.model import KINDS
+
 VERSION = "0.1.0"
 EXIT_USAGE = 2
 
@@ -504,10 +506,7 @@ def build_parser() -> argparse.ArgumentParser:
     filters = argparse.ArgumentParser(add_help=False)
     filters.add_argument("--parliament", help="BW, BY, BE, … BT")
     filters.add_argument("--term", type=int, help="Wahlperiode, e.g. 17")
-    filters.add_argument(
-        "--kind",
-        choices=["antrag", "kleine_anfrage", "grosse_anfrage", "schriftliche_anfrage", "unterrichtung", "other"],
-    )
+    filters.add_argument("--kind", choices=KINDS)
     filters.add_argument("--status", help="eingegangen, zugewiesen, in Bearbeitung, …, veröffentlicht")
     filters.add_argument("--ministry", help="part of the ministry's name")
     filters.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="dated on or after")

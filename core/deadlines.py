@@ -31,11 +31,6 @@ class Rule:
     start: str = "received"  # received, dispatch, service
     basis: str = ""
 
-    def describe(self) -> str:
-        amount = (f"{self.months} Monat(e)" if self.months else f"{self.weeks} Woche(n)" if self.weeks
-                  else f"{self.days} {'Arbeitstag(e)' if self.count == 'working' else 'Tag(e)'}")
-        return f"{amount}{f' ({self.basis})' if self.basis else ''}"
-
 
 @dataclass(frozen=True)
 class Rules:
