@@ -285,6 +285,19 @@ _SHOWN_CHANGES = {
 }
 
 
+def _demo_deadlines_live(register) -> None:  # type: ignore[no-untyped-def]
+    """The demo's open inquiries arrive a few days ago, whenever the demo is opened, so their
+    deadlines are live: one overdue, some due this week or next."""
+    from datetime import date, timedelta
+
+    from core.tracking import set_received
+
+    open_rows = [r for r in register.list_prints(limit=1000) if r["status"] == "eingegangen"]
+    with register.transaction():
+        for days_ago, row in zip((24, 17, 10, 3), open_rows, strict=False):
+            set_received(register, row["id"], date.today() - timedelta(days=days_ago), "demo")
+
+
 def _demo(args: argparse.Namespace) -> int:
     from core.services import import_files
 
@@ -292,6 +305,7 @@ def _demo(args: argparse.Namespace) -> int:
     with _open_register(args) as register:
         prints = import_files(register, [demo / "prints"])
         material = import_files(register, [demo / "material"], force_material=True)
+        _demo_deadlines_live(register)
         print(f"Demo register in {register.path}: prints {prints.line()}; material {material.line()}")
     return 0
 
@@ -501,8 +515,12 @@ def build_parser() -> argparse.ArgumentParser:
         description="Ziffer: Landtagsanfragen und Stellungnahmen Punkt für Punkt.",
     )
     parser.add_argument("--version", action="version", version=f"Ziffer {VERSION}")
+    parser.add_argument(
+        "--db", metavar="PATH", help="the register database (default: $ZIFFER_DB, else the data folder)"
+    )
     db = argparse.ArgumentParser(add_help=False)
-    db.add_argument("--db", metavar="PATH", help="the register database (default: $ZIFFER_DB, else the data folder)")
+    # SUPPRESS: "main.py --db X import F" and "main.py import F --db X" both work
+    db.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help="the register database")
     filters = argparse.ArgumentParser(add_help=False)
     filters.add_argument("--parliament", help="BW, BY, BE, … BT")
     filters.add_argument("--term", type=int, help="Wahlperiode, e.g. 17")
@@ -640,9 +658,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        # The desktop window arrives with the desktop issue; until then show what works.
-        parser.print_help()
-        return 0
+        from gui.app import run
+
+        return run(args.db)
     try:
         return int(args.func(args))
     except KeyboardInterrupt:

@@ -207,3 +207,17 @@ def m004_speed(db: sqlite_utils.Database) -> None:
 def m005_answer_office(db: sqlite_utils.Database) -> None:
     """The signatory's office line, for the signature of an exported answer."""
     db.execute("ALTER TABLE prints ADD COLUMN answer_office TEXT")
+
+
+@MIGRATIONS()
+def m006_list_order(db: sqlite_utils.Database) -> None:
+    """The list shows open inquiries first, by due date: an index in that order."""
+    db.executescript(
+        """
+        DROP INDEX IF EXISTS prints_list_order;
+        CREATE INDEX prints_list_order ON prints(
+            status IN ('versandt', 'veröffentlicht'), due_date IS NULL, due_date,
+            COALESCE(received, submitted) DESC, id DESC
+        );
+        """
+    )

@@ -676,7 +676,8 @@ class Register:
         """Prints with their key facts; sorted by due date (open ones first), date or number."""
         where, args = self._filter_sql(filters or SearchFilters())
         order = {
-            "due": "p.due_date IS NULL, p.due_date, COALESCE(p.received, p.submitted) DESC, p.id DESC",
+            "due": "p.status IN ('versandt', 'veröffentlicht'), p.due_date IS NULL, p.due_date, "
+            "COALESCE(p.received, p.submitted) DESC, p.id DESC",
             "date": "COALESCE(p.received, p.submitted, p.answer_date) DESC, p.id DESC",
             "number": "p.parliament, p.term DESC, CAST(substr(p.number, instr(p.number, '/') + 1) AS INTEGER) DESC",
         }.get(sort, "p.id DESC")
@@ -688,6 +689,18 @@ class Register:
                 [*args, limit, offset],
             )
         )
+
+    def prints_by_id(self, ids: list[int]) -> list[dict[str, Any]]:
+        """The list rows (as list_prints gives them) of these prints, in the given order."""
+        if not ids:
+            return []
+        marks = ", ".join("?" for _ in ids)
+        rows = _dicts(self.db.execute(
+            "SELECT p.id, p.parliament, p.number, p.kind, p.title, p.status, p.due_date, p.submitted, p.received, "
+            "p.answered, p.ministry, (SELECT COUNT(*) FROM points WHERE print_id = p.id) AS points "
+            f"FROM prints p WHERE p.id IN ({marks})", list(ids)))
+        by_id = {r["id"]: r for r in rows}
+        return [by_id[i] for i in ids if i in by_id]
 
     def counts(self) -> dict[str, int]:
         out = {}
