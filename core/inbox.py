@@ -49,6 +49,7 @@ from watchdog.events import (
 )
 from watchdog.observers import Observer
 
+from core.errors import in_german
 from core.services import FAILED, ImportResult, RegisterLike, import_file
 
 log = logging.getLogger(__name__)
@@ -552,7 +553,7 @@ def free_name(directory: Path, name: str) -> Path:
 def _write_reason(dest: Path, reason: str) -> None:
     when = datetime.now()
     text = (
-        f"Ziffer konnte die Datei „{dest.name}“ nicht importieren: {reason.rstrip('.')}.\n"
+        f"Ziffer konnte die Datei „{dest.name}“ nicht importieren: {in_german(reason).rstrip('.')}.\n"
         f"Sie wurde am {when:%d.%m.%Y um %H:%M:%S} Uhr aus dem Eingangsordner hierher verschoben; "
         "eine berichtigte Fassung kann wieder in den Eingangsordner gelegt werden.\n"
     )

@@ -238,3 +238,22 @@ def test_pdf_encrypted_without_user_password_is_read(tmp_path: Path) -> None:
     with p.open("wb") as fh:
         writer.write(fh)
     assert "Die Antwort." in read_document(p).text
+
+
+@pytest.mark.parametrize(
+    ("content", "name"),
+    [(b"", "a.txt"), (bytes(range(256)) * 4, "a.bin"), (b"%PDF-1.4 kaputt", "a.pdf"), (b"plain", "a.docx"),
+     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64, "a.doc"), (b"{\\rtf1 x}", "a.rtf")],
+)
+def test_reasons_in_german(tmp_path: Path, content: bytes, name: str) -> None:
+    """Every reason the reader gives has a German wording for the app and the inbox's notes."""
+    from core.errors import in_german
+
+    p = tmp_path / name
+    p.write_bytes(content)
+    with pytest.raises(DocumentError) as info:
+        read_document(p)
+    reason = str(info.value).removeprefix(f"{p}: ")
+    german = in_german(reason)
+    assert german != reason
+    assert not any(word in german for word in (" the ", " file ", " is ", " not "))
