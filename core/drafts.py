@@ -12,7 +12,7 @@ import re
 from datetime import date
 from typing import Any
 
-from core.model import PrintDoc
+from core.model import KIND_NAMES, PrintDoc
 
 MONTHS = (
     "Januar",
@@ -28,14 +28,6 @@ MONTHS = (
     "November",
     "Dezember",
 )
-KIND_NAMES = {
-    "antrag": "Antrag",
-    "kleine_anfrage": "Kleine Anfrage",
-    "grosse_anfrage": "Große Anfrage",
-    "schriftliche_anfrage": "Schriftliche Anfrage",
-    "unterrichtung": "Unterrichtung",
-    "other": "Drucksache",
-}
 PARLIAMENT_NAMES = {
     "BW": "Landtag von Baden-Württemberg",
     "BY": "Bayerischer Landtag",

@@ -13,6 +13,14 @@ from typing import Any
 SCHEMA = "ziffer.print/1"
 
 KINDS = ("antrag", "kleine_anfrage", "grosse_anfrage", "schriftliche_anfrage", "unterrichtung", "other")
+KIND_NAMES = {
+    "antrag": "Antrag",
+    "kleine_anfrage": "Kleine Anfrage",
+    "grosse_anfrage": "Große Anfrage",
+    "schriftliche_anfrage": "Schriftliche Anfrage",
+    "unterrichtung": "Unterrichtung",
+    "other": "Drucksache",
+}
 
 
 @dataclass

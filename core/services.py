@@ -11,7 +11,7 @@ import re
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -126,7 +126,7 @@ def merge(
     replaces the stored one. Returns the merged print, the positions of answer items still
     carrying an officer's edit, and the changes as (field, old, new) for the event log —
     an edited answer text that is replaced is always among them."""
-    merged = PrintDoc(**{k: v for k, v in vars(stored).items()})
+    merged = replace(stored)
     changes: list[tuple[str, Any, Any]] = []
     for name in (
         "parliament",

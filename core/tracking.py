@@ -156,9 +156,7 @@ def bucket_of(due: date, today: date) -> str:
 def overview(register: Any, today: date, *, within: int | None = None, overdue: bool = False) -> list[DeadlineRow]:
     """Open inquiries with their due dates, soonest first; optionally only overdue or due within N days."""
     rows = []
-    for r in register.deadline_rows(open_only=True):
-        if r["status"] not in OPEN:
-            continue
+    for r in register.deadline_rows(OPEN):
         due = date.fromisoformat(r["due_date"])
         left = days_left(due, today)
         if overdue and left >= 0:
@@ -188,7 +186,7 @@ def on_time_stats(register: Any) -> dict[str, dict[str, dict[str, Any]]]:
     """Answered on time or late (and by how many days), per ministry and per unit — what parliaments
     ask ministries for. An answer counts by the day it was sent (or the date of its letter)."""
     stats: dict[str, dict[str, dict[str, Any]]] = {"ministry": {}, "unit": {}}
-    for r in register.deadline_rows(open_only=False):
+    for r in register.deadline_rows():
         sent = _d(r["sent_on"]) or _d(r["answer_date"])
         if sent is None:
             continue

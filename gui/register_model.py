@@ -12,19 +12,13 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from core.model import KIND_NAMES
+from core.workflow import OPEN
 from storage.register import Register, SearchFilters
 
 PAGE = 200
 COLUMNS = ("Drucksache", "Art", "Titel", "Ministerium", "Status", "Frist", "Tage")
-KIND_NAMES = {
-    "antrag": "Antrag",
-    "kleine_anfrage": "Kleine Anfrage",
-    "grosse_anfrage": "Große Anfrage",
-    "schriftliche_anfrage": "Schriftliche Anfrage",
-    "unterrichtung": "Unterrichtung",
-    "other": "Sonstige",
-}
-DONE = ("versandt", "veröffentlicht")
+KIND_NAMES = KIND_NAMES | {"other": "Sonstige"}  # in a table "Drucksache" would say nothing
 SOON_DAYS = 7
 IdRole = Qt.ItemDataRole.UserRole + 1
 
@@ -116,7 +110,7 @@ class RegisterTableModel(QAbstractTableModel):
     # -- helpers ------------------------------------------------------------------------------
 
     def _days_left(self, row: dict[str, Any]) -> int | None:
-        if not row.get("due_date") or row.get("status") in DONE:
+        if not row.get("due_date") or row.get("status") not in OPEN:
             return None
         return (date.fromisoformat(row["due_date"]) - self._today).days
 

@@ -25,6 +25,11 @@ from storage.index import index_material, index_print, unindex_print
 
 SNIPPET_OPEN, SNIPPET_CLOSE = "\x02", "\x03"  # hit markers in snippets; the CLI and GUI render them
 RANK_LIMIT = 5000  # above this many matching prints, search orders by recency instead of bm25
+# what the register's list shows of a print (list_prints and prints_by_id)
+LIST_COLUMNS = (
+    "p.id, p.parliament, p.number, p.kind, p.title, p.status, p.due_date, p.submitted, p.received, "
+    "p.answered, p.ministry, (SELECT COUNT(*) FROM points WHERE print_id = p.id) AS points"
+)
 COMMON_SHARE = 0.05  # "similar" leaves out words used by more than this share of all points
 
 
@@ -436,17 +441,18 @@ class Register:
         )
         self.log("print", print_id, f"internal:{step}", None, due, who)
 
-    def deadline_rows(self, *, open_only: bool = True) -> list[dict[str, Any]]:
-        """Every print with a due date (open ones only, unless asked), with what a clerk needs to see."""
-        where = "p.due_date IS NOT NULL"
-        if open_only:
-            where += " AND p.status NOT IN ('versandt', 'veröffentlicht')"
+    def deadline_rows(self, statuses: tuple[str, ...] | None = None) -> list[dict[str, Any]]:
+        """Every print with a due date (only those in `statuses`, if given), with what a clerk needs to see."""
+        where, args = "p.due_date IS NOT NULL", list(statuses or ())
+        if statuses:
+            where += f" AND p.status IN ({', '.join('?' for _ in statuses)})"
         return _dicts(
             self.db.execute(
                 "SELECT p.id, p.parliament, p.number, p.kind, p.title, p.status, p.due_date, p.original_due, "
                 "p.lead_officer, p.lead_unit, p.ministry, p.received, p.sent_on, p.answer_date, "
                 "p.extension_requested, p.extension_granted "
-                f"FROM prints p WHERE {where} ORDER BY p.due_date, p.number"
+                f"FROM prints p WHERE {where} ORDER BY p.due_date, p.number",
+                args,
             )
         )
 
@@ -683,8 +689,7 @@ class Register:
         }.get(sort, "p.id DESC")
         return _dicts(
             self.db.execute(
-                "SELECT p.id, p.parliament, p.number, p.kind, p.title, p.status, p.due_date, p.submitted, p.received, "
-                "p.answered, p.ministry, (SELECT COUNT(*) FROM points WHERE print_id = p.id) AS points "
+                f"SELECT {LIST_COLUMNS} "
                 f"FROM prints p WHERE 1 = 1 {where} ORDER BY {order} LIMIT ? OFFSET ?",
                 [*args, limit, offset],
             )
@@ -695,10 +700,13 @@ class Register:
         if not ids:
             return []
         marks = ", ".join("?" for _ in ids)
-        rows = _dicts(self.db.execute(
-            "SELECT p.id, p.parliament, p.number, p.kind, p.title, p.status, p.due_date, p.submitted, p.received, "
-            "p.answered, p.ministry, (SELECT COUNT(*) FROM points WHERE print_id = p.id) AS points "
-            f"FROM prints p WHERE p.id IN ({marks})", list(ids)))
+        rows = _dicts(
+            self.db.execute(
+                f"SELECT {LIST_COLUMNS} "
+                f"FROM prints p WHERE p.id IN ({marks})",
+                list(ids),
+            )
+        )
         by_id = {r["id"]: r for r in rows}
         return [by_id[i] for i in ids if i in by_id]
 
