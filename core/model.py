@@ -50,6 +50,7 @@ class Answer:
     items: list[AnswerItem] = field(default_factory=list)
     ministry: str | None = None
     office: str | None = None  # the signatory's office line ("Ministerin für …", "Staatssekretär")
+    draft: bool = False  # the ministry's answer in the making, not yet a published print (not in print-json)
 
 
 @dataclass

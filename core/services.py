@@ -112,7 +112,8 @@ def is_inquiry(doc: PrintDoc) -> bool:
 
 def status_for(doc: PrintDoc, previous: str | None = None) -> str:
     """The workflow status an import implies: a published answer ends the inquiry."""
-    if doc.answer is not None and doc.answer.items and (doc.published or previous in (None, "eingegangen")):
+    published_answer = doc.answer is not None and not doc.answer.draft and bool(doc.answer.items)
+    if published_answer and (doc.published or previous in (None, "eingegangen")):
         return "veröffentlicht"
     return previous or "eingegangen"
 

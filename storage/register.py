@@ -208,27 +208,30 @@ class Register:
             ).fetchall()
         ]
         edited: set[int] = set()
-        if r["answered"]:
-            items = []
-            for item_id, position, text, was_edited in self.db.execute(
-                "SELECT id, position, text, edited FROM answer_items WHERE print_id = ? ORDER BY position", [print_id]
-            ).fetchall():
-                labels = [
-                    lb
-                    for (lb,) in self.db.execute(
-                        "SELECT label FROM answer_item_points WHERE item_id = ? ORDER BY rowid", [item_id]
-                    ).fetchall()
-                ]
-                items.append(AnswerItem(labels, text))
-                if was_edited:
-                    edited.add(position)
+        items = []
+        for item_id, position, text, was_edited in self.db.execute(
+            "SELECT id, position, text, edited FROM answer_items WHERE print_id = ? ORDER BY position", [print_id]
+        ).fetchall():
+            labels = [
+                lb
+                for (lb,) in self.db.execute(
+                    "SELECT label FROM answer_item_points WHERE item_id = ? ORDER BY rowid", [item_id]
+                ).fetchall()
+            ]
+            items.append(AnswerItem(labels, text))
+            if was_edited:
+                edited.add(position)
+        metadata = (r["answer_date"], r["answer_file_number"], r["answer_signatory"], r["answer_office"])
+        consent = json.loads(r["answer_consent"])
+        if r["answered"] or items or consent or any(metadata):
             doc.answer = Answer(
                 date=_date(r["answer_date"]),
                 file_number=r["answer_file_number"],
-                consent=json.loads(r["answer_consent"]),
+                consent=consent,
                 signatory=r["answer_signatory"],
                 office=r["answer_office"],
                 items=items,
+                draft=not r["answered"],
             )
         doc.references = [
             Reference(number, json.loads(points), source, parl)
@@ -258,7 +261,7 @@ class Register:
             "factions": json.dumps(doc.factions, ensure_ascii=False),
             "ministry": doc.ministry,
             "reasoning": doc.reasoning,
-            "answered": 1 if a is not None else 0,
+            "answered": 1 if a is not None and not a.draft else 0,  # drafts are not answers yet
             "answer_date": _iso(a.date) if a else None,
             "answer_file_number": a.file_number if a else None,
             "answer_consent": json.dumps(a.consent if a else [], ensure_ascii=False),
@@ -306,21 +309,12 @@ class Register:
             self.log("print", print_id, field_name, old, new, who)
 
     def _write_children(self, print_id: int, doc: PrintDoc, edited: set[int]) -> None:
-        now = _now()
         self.db.conn.executemany(
             "INSERT INTO points (print_id, position, label, text) VALUES (?, ?, ?, ?)",
             [(print_id, i, p.label, p.text) for i, p in enumerate(doc.points)],
         )
         if doc.answer is not None:
-            for i, item in enumerate(doc.answer.items):
-                cur = self.db.execute(
-                    "INSERT INTO answer_items (print_id, position, text, edited, updated_at) VALUES (?, ?, ?, ?, ?)",
-                    [print_id, i, item.text, 1 if i in edited else 0, now],
-                )
-                self.db.conn.executemany(
-                    "INSERT OR IGNORE INTO answer_item_points (item_id, label) VALUES (?, ?)",
-                    [(cur.lastrowid, label) for label in item.points],
-                )
+            self._write_children_answer(print_id, doc.answer.items, edited)
         self.db.conn.executemany(
             "INSERT INTO citations (print_id, position, source, target_number, target_parliament, target_points) "
             "VALUES (?, ?, ?, ?, ?, ?)",
@@ -329,6 +323,18 @@ class Register:
                 for i, r in enumerate(doc.references)
             ],
         )
+
+    def _write_children_answer(self, print_id: int, items: list[AnswerItem], edited: set[int]) -> None:
+        now = _now()
+        for i, item in enumerate(items):
+            cur = self.db.execute(
+                "INSERT INTO answer_items (print_id, position, text, edited, updated_at) VALUES (?, ?, ?, ?, ?)",
+                [print_id, i, item.text, 1 if i in edited else 0, now],
+            )
+            self.db.conn.executemany(
+                "INSERT OR IGNORE INTO answer_item_points (item_id, label) VALUES (?, ?)",
+                [(cur.lastrowid, label) for label in item.points],
+            )
 
     def set_answer_text(self, print_id: int, position: int, text: str, who: str) -> bool:
         """An officer's edit of one answer item; the old text goes to the event log. False if unchanged."""
@@ -348,6 +354,71 @@ class Register:
         index_print(self.db, print_id)
         self.log("print", print_id, f"answer:{position + 1}", row[0], text, who)
         return True
+
+    def save_answer_items(self, print_id: int, items: list[AnswerItem], who: str) -> None:
+        """Replace the answer's items as a whole (a new draft, or answers combined or split).
+
+        Every item counts as the officer's text; the old division and texts go to the event log."""
+        old = self.get_print(print_id).doc.answer
+        old_items = old.items if old else []
+        if [(i.points, i.text) for i in old_items] == [(i.points, i.text) for i in items]:
+            return
+        unindex_print(self.db, print_id)
+        self.db.execute("DELETE FROM answer_items WHERE print_id = ?", [print_id])
+        self._write_children_answer(print_id, items, edited=set(range(len(items))))
+        self.db.execute("UPDATE prints SET updated_at = ? WHERE id = ?", [_now(), print_id])
+        index_print(self.db, print_id)
+
+        def shape(its: list[AnswerItem]) -> str:
+            return "; ".join(", ".join(i.points) for i in its)
+
+        self.log("print", print_id, "answer items", shape(old_items) or None, shape(items), who)
+        for k, item in enumerate(old_items):
+            if item.text.strip() and item.text not in {i.text for i in items}:
+                self.log("print", print_id, f"answer:{k + 1}", item.text, None, who)
+
+    METADATA_FIELDS = (
+        "number",
+        "title",
+        "submitted",
+        "ministry",
+        "answer_date",
+        "answer_file_number",
+        "answer_consent",
+        "answer_signatory",
+        "answer_office",
+    )
+
+    def metadata(self, print_id: int) -> dict[str, Any]:
+        """The editable facts of a print (dates as ISO text, consent as a list)."""
+        rows = _dicts(self.db.execute(f"SELECT {', '.join(self.METADATA_FIELDS)} FROM prints WHERE id = ?", [print_id]))
+        if not rows:
+            raise KeyError(print_id)
+        out = rows[0]
+        out["answer_consent"] = json.loads(out["answer_consent"] or "[]")
+        return out
+
+    def update_metadata(self, print_id: int, values: dict[str, Any], who: str) -> list[str]:
+        """An officer's correction of a print's facts (number, dates, file number, consent, signatory);
+        each change is logged with its old value. Returns the fields that changed."""
+        unknown = set(values) - set(self.METADATA_FIELDS)
+        if unknown:
+            raise ValueError(f"not an editable field: {sorted(unknown)}")
+        current = self.metadata(print_id)
+        changed = [k for k, v in values.items() if current[k] != v]
+        if not changed:
+            return []
+        stored = {k: json.dumps(values[k], ensure_ascii=False) if k == "answer_consent" else values[k] for k in changed}
+        if "number" in stored:
+            number = stored["number"]
+            stored["term"] = int(number.split("/")[0]) if number and re.match(r"^\d{1,2}/", number) else None
+        unindex_print(self.db, print_id)
+        sets = ", ".join(f"{k} = ?" for k in stored)
+        self.db.execute(f"UPDATE prints SET {sets}, updated_at = ? WHERE id = ?", [*stored.values(), _now(), print_id])
+        index_print(self.db, print_id)
+        for k in changed:
+            self.log("print", print_id, k, current[k], values[k], who)
+        return changed
 
     # -- workflow and deadlines -----------------------------------------------------------
 

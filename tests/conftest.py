@@ -24,3 +24,14 @@ def sample(name: str) -> Path:
     if not path.exists():
         pytest.skip(f"sample {name} is not available")
     return path
+
+
+@pytest.fixture(autouse=True)
+def _fresh_settings(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Each test gets an empty settings folder, never the user's real one."""
+    try:
+        from PySide6.QtCore import QSettings
+    except ImportError:
+        return
+    folder = tmp_path_factory.mktemp("settings")
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
