@@ -285,27 +285,11 @@ _SHOWN_CHANGES = {
 }
 
 
-def _demo_deadlines_live(register) -> None:  # type: ignore[no-untyped-def]
-    """The demo's open inquiries arrive a few days ago, whenever the demo is opened, so their
-    deadlines are live: one overdue, some due this week or next."""
-    from datetime import date, timedelta
-
-    from core.tracking import set_received
-
-    open_rows = [r for r in register.list_prints(limit=1000) if r["status"] == "eingegangen"]
-    with register.transaction():
-        for days_ago, row in zip((24, 17, 10, 3), open_rows, strict=False):
-            set_received(register, row["id"], date.today() - timedelta(days=days_ago), "demo")
-
-
 def _demo(args: argparse.Namespace) -> int:
-    from core.services import import_files
+    from core.demo import fill_demo
 
-    demo = Path(__file__).resolve().parent / "resources" / "demo"
     with _open_register(args) as register:
-        prints = import_files(register, [demo / "prints"])
-        material = import_files(register, [demo / "material"], force_material=True)
-        _demo_deadlines_live(register)
+        prints, material = fill_demo(register)
         print(f"Demo register in {register.path}: prints {prints.line()}; material {material.line()}")
     return 0
 

@@ -53,3 +53,10 @@ def quoted(answer: str, number: str | None, label: str, answer_date: date | str 
     when = f" vom {long_date(answer_date)}" if answer_date else ""
     source = f"Drucksache {number}" if number else "einer früheren Antwort"
     return f"[Übernommen aus {source}, Antwort zu Ziffer {label}{when}:]\n{answer.strip()}"
+
+
+def with_all_points(points: list[Point], items: list[AnswerItem]) -> list[AnswerItem]:
+    """The items plus an empty one for every point not yet answered, in the order of the points."""
+    order = {p.label: k for k, p in enumerate(points)}
+    everything = list(items) + missing_points(points, items)
+    return sorted(everything, key=lambda item: min((order.get(label, len(order)) for label in item.points), default=0))

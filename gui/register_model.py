@@ -6,21 +6,52 @@ the register's `list_prints` (or the rows of a search), so opening the window co
 
 from __future__ import annotations
 
+import html
+import json
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from core.model import KIND_NAMES
+from core.search_query import Query, highlight
 from core.workflow import OPEN
-from storage.register import Register, SearchFilters
+from storage.register import SNIPPET_CLOSE, SNIPPET_OPEN, Register, SearchFilters
 
 PAGE = 200
-COLUMNS = ("Drucksache", "Art", "Titel", "Ministerium", "Status", "Frist", "Tage")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("RegisterTableModel", "Drucksache"),
+    QT_TRANSLATE_NOOP("RegisterTableModel", "Art"),
+    QT_TRANSLATE_NOOP("RegisterTableModel", "Titel"),
+    QT_TRANSLATE_NOOP("RegisterTableModel", "Einbringer"),
+    QT_TRANSLATE_NOOP("RegisterTableModel", "Ministerium"),
+    QT_TRANSLATE_NOOP("RegisterTableModel", "Status"),
+    QT_TRANSLATE_NOOP("RegisterTableModel", "Bearbeiter/in"),
+    QT_TRANSLATE_NOOP("RegisterTableModel", "Frist"),
+    QT_TRANSLATE_NOOP("RegisterTableModel", "Tage"),
+)
+COL_NUMBER, COL_KIND, COL_TITLE, COL_BY, COL_MINISTRY, COL_STATUS, COL_OFFICER, COL_DUE, COL_DAYS = range(len(COLUMNS))
+SORT_KEYS = {
+    COL_NUMBER: "number",
+    COL_KIND: "kind",
+    COL_TITLE: "title",
+    COL_MINISTRY: "ministry",
+    COL_STATUS: "status",
+    COL_OFFICER: "officer",
+    COL_DUE: "due",
+    COL_DAYS: "due",
+}
 KIND_NAMES = KIND_NAMES | {"other": "Sonstige"}  # in a table "Drucksache" would say nothing
 SOON_DAYS = 7
 IdRole = Qt.ItemDataRole.UserRole + 1
+HighlightRole = Qt.ItemDataRole.UserRole + 2  # the title as HTML with the search hits marked
+
+
+def marked_html(text: str) -> str:
+    """Text with the register's hit markers as HTML with the hits highlighted."""
+    escaped = html.escape(text)
+    return escaped.replace(SNIPPET_OPEN, '<span style="background:#ffe766;">').replace(SNIPPET_CLOSE, "</span>")
 
 
 class RegisterTableModel(QAbstractTableModel):
@@ -31,33 +62,55 @@ class RegisterTableModel(QAbstractTableModel):
         self._register = register
         self._rows: list[dict[str, Any]] = []
         self._filters = SearchFilters()
+        self._sort, self._descending = "due", False
         self._exhausted = False
-        self._fixed: list[dict[str, Any]] | None = None  # rows of a search, shown as they are
+        self._searching = False  # showing the hits of a search, not pages of the register
         self._today = today or date.today()
 
     # -- what is shown ------------------------------------------------------------------------
 
     def show_all(self, filters: SearchFilters | None = None) -> None:
-        """All prints (optionally filtered), sorted by due date; the first page is loaded."""
+        """All prints (optionally filtered) in the chosen order; the first page is loaded."""
         self.beginResetModel()
-        self._filters = filters or SearchFilters()
-        self._fixed = None
+        if filters is not None:
+            self._filters = filters
         self._rows = []
         self._exhausted = False
+        self._searching = False
         self.endResetModel()
         if self.canFetchMore(QModelIndex()):
             self.fetchMore(QModelIndex())
 
-    def show_rows(self, rows: list[dict[str, Any]]) -> None:
-        """A given set of rows (the hits of a search), in their order."""
+    def show_rows(self, rows: list[dict[str, Any]], query: Query | None = None) -> None:
+        """A given set of rows (the hits of a search, with their snippets), in their order."""
         self.beginResetModel()
-        self._fixed = rows
         self._rows = list(rows)
+        if query is not None:
+            for row in self._rows:
+                row["title_html"] = marked_html(
+                    highlight(row.get("title") or "", query, words=60, open_mark=SNIPPET_OPEN, close_mark=SNIPPET_CLOSE)
+                )
         self._exhausted = True
+        self._searching = True
         self.endResetModel()
+
+    @property
+    def filters(self) -> SearchFilters:
+        return self._filters
 
     def print_id(self, row: int) -> int | None:
         return self._rows[row]["id"] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, print_id: int) -> int | None:
+        return next((k for k, r in enumerate(self._rows) if r["id"] == print_id), None)
+
+    def refresh_rows(self, print_ids: list[int]) -> None:
+        """Read these prints' rows again (after an edit) without resetting the view."""
+        fresh = {r["id"]: r for r in self._register.prints_by_id(print_ids)}
+        for k, row in enumerate(self._rows):
+            if row["id"] in fresh:
+                self._rows[k] = fresh[row["id"]] | {key: row[key] for key in ("title_html", "snippet") if key in row}
+                self.dataChanged.emit(self.index(k, 0), self.index(k, len(COLUMNS) - 1))
 
     # -- Qt's model interface -----------------------------------------------------------------
 
@@ -68,9 +121,20 @@ class RegisterTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section] if 0 <= section < len(COLUMNS) else None
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if role == Qt.ItemDataRole.DisplayRole and horizontal and 0 <= section < len(COLUMNS):
+            return QCoreApplication.translate("RegisterTableModel", COLUMNS[section])
         return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sorting happens in the register (the view holds only the loaded pages)."""
+        key = SORT_KEYS.get(column)
+        if key is None:
+            return
+        self._sort, self._descending = key, order == Qt.SortOrder.DescendingOrder
+        if self._searching:
+            return  # search hits keep their ranking
+        self.show_all()
 
     def canFetchMore(self, parent: QModelIndex) -> bool:
         return not parent.isValid() and not self._exhausted
@@ -78,7 +142,9 @@ class RegisterTableModel(QAbstractTableModel):
     def fetchMore(self, parent: QModelIndex) -> None:
         if parent.isValid() or self._exhausted:
             return
-        page = self._register.list_prints(self._filters, sort="due", limit=PAGE, offset=len(self._rows))
+        page = self._register.list_prints(
+            self._filters, sort=self._sort, limit=PAGE, offset=len(self._rows), descending=self._descending
+        )
         if len(page) < PAGE:
             self._exhausted = True
         if page:
@@ -96,14 +162,25 @@ class RegisterTableModel(QAbstractTableModel):
             return self._text(row, col, left)
         if role == IdRole:
             return row["id"]
-        if role == Qt.ItemDataRole.ToolTipRole and col == 2:
-            return row.get("title") or ""
-        if role == Qt.ItemDataRole.BackgroundRole and col in (5, 6) and left is not None:
+        if role == HighlightRole and col == COL_TITLE:
+            return row.get("title_html")
+        if role == Qt.ItemDataRole.ToolTipRole and col == COL_TITLE:
+            snippet = row.get("snippet")
+            title = html.escape(row.get("title") or "")
+            return f"<p><b>{title}</b></p><p>{marked_html(snippet)}</p>" if snippet else row.get("title") or ""
+        if role == Qt.ItemDataRole.BackgroundRole and col in (COL_DUE, COL_DAYS) and left is not None:
             if left < 0:
                 return QBrush(QColor("#f4c7c3"))  # overdue
             if left <= SOON_DAYS:
                 return QBrush(QColor("#fce8b2"))  # due soon
-        if role == Qt.ItemDataRole.TextAlignmentRole and col == 6:
+        if (
+            role == Qt.ItemDataRole.ForegroundRole
+            and col in (COL_DUE, COL_DAYS)
+            and left is not None
+            and left <= SOON_DAYS
+        ):
+            return QBrush(QColor("#202020"))  # dark text on the light warning colours, in dark themes too
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_DAYS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
@@ -116,19 +193,33 @@ class RegisterTableModel(QAbstractTableModel):
 
     @staticmethod
     def _text(row: dict[str, Any], col: int, left: int | None) -> str:
-        if col == 0:
+        if col == COL_NUMBER:
             return row.get("number") or "—"
-        if col == 1:
+        if col == COL_KIND:
             return KIND_NAMES.get(row.get("kind") or "", row.get("kind") or "")
-        if col == 2:
+        if col == COL_TITLE:
             return row.get("title") or ""
-        if col == 3:
+        if col == COL_BY:
+            return _originators(row)
+        if col == COL_MINISTRY:
             return row.get("ministry") or ""
-        if col == 4:
+        if col == COL_STATUS:
             return row.get("status") or ""
-        if col == 5:
+        if col == COL_OFFICER:
+            return " · ".join(v for v in (row.get("lead_officer"), row.get("lead_unit")) if v)
+        if col == COL_DUE:
             due = row.get("due_date")
             return date.fromisoformat(due).strftime("%d.%m.%Y") if due else ""
-        if col == 6:
+        if col == COL_DAYS:
             return "" if left is None else str(left)
         return ""
+
+
+def _originators(row: dict[str, Any]) -> str:
+    """ "Salomon u. a. (GRÜNE)" — the first originator and the factions."""
+    names = json.loads(row.get("originators") or "[]")
+    factions = json.loads(row.get("factions") or "[]")
+    text = names[0] + (" u. a." if len(names) > 1 else "") if names else ""
+    if factions:
+        text = f"{text} ({', '.join(factions)})" if text else ", ".join(factions)
+    return text

@@ -28,7 +28,8 @@ RANK_LIMIT = 5000  # above this many matching prints, search orders by recency i
 # what the register's list shows of a print (list_prints and prints_by_id)
 LIST_COLUMNS = (
     "p.id, p.parliament, p.number, p.kind, p.title, p.status, p.due_date, p.submitted, p.received, "
-    "p.answered, p.ministry, (SELECT COUNT(*) FROM points WHERE print_id = p.id) AS points"
+    "p.answered, p.ministry, p.factions, p.originators, p.lead_officer, p.lead_unit, "
+    "(SELECT COUNT(*) FROM points WHERE print_id = p.id) AS points"
 )
 COMMON_SHARE = 0.05  # "similar" leaves out words used by more than this share of all points
 
@@ -73,6 +74,11 @@ class SearchFilters:
     ministry: str | None = None
     date_from: str | None = None
     date_to: str | None = None
+    statuses: tuple[str, ...] | None = None  # any of these (e.g. the open ones)
+    unit: str | None = None  # lead unit, exact
+    officer: str | None = None  # lead officer, part of the name
+    due_from: str | None = None
+    due_to: str | None = None
 
 
 @dataclass
@@ -664,6 +670,21 @@ class Register:
         if f.date_to:
             clauses.append("COALESCE(p.submitted, p.received, p.answer_date) <= ?")
             args.append(f.date_to)
+        if f.statuses is not None:
+            clauses.append(f"p.status IN ({', '.join('?' for _ in f.statuses) or 'NULL'})")
+            args.extend(f.statuses)
+        if f.unit:
+            clauses.append("p.lead_unit = ?")
+            args.append(f.unit)
+        if f.officer:
+            clauses.append("p.lead_officer LIKE ?")
+            args.append(f"%{f.officer}%")
+        if f.due_from:
+            clauses.append("p.due_date >= ?")
+            args.append(f.due_from)
+        if f.due_to:
+            clauses.append("p.due_date <= ?")
+            args.append(f.due_to)
         return ("AND " + " AND ".join(clauses)) if clauses else "", args
 
     # -- citations --------------------------------------------------------------------------
@@ -748,20 +769,38 @@ class Register:
     # -- browsing ---------------------------------------------------------------------------
 
     def list_prints(
-        self, filters: SearchFilters | None = None, sort: str = "due", limit: int = 100, offset: int = 0
+        self,
+        filters: SearchFilters | None = None,
+        sort: str = "due",
+        limit: int = 100,
+        offset: int = 0,
+        descending: bool = False,
     ) -> list[dict[str, Any]]:
         """Prints with their key facts; sorted by due date (open ones first), date or number."""
         where, args = self._filter_sql(filters or SearchFilters())
-        order = {
-            "due": "p.status IN ('versandt', 'veröffentlicht'), p.due_date IS NULL, p.due_date, "
-            "COALESCE(p.received, p.submitted) DESC, p.id DESC",
-            "date": "COALESCE(p.received, p.submitted, p.answer_date) DESC, p.id DESC",
-            "number": "p.parliament, p.term DESC, CAST(substr(p.number, instr(p.number, '/') + 1) AS INTEGER) DESC",
-        }.get(sort, "p.id DESC")
+        # the column sorted by (reversed when descending), then what keeps the order stable
+        first, rest = {
+            "due": (
+                ["p.status IN ('versandt', 'veröffentlicht')", "p.due_date IS NULL", "p.due_date"],
+                "COALESCE(p.received, p.submitted) DESC, p.id DESC",
+            ),
+            "date": (["COALESCE(p.received, p.submitted, p.answer_date)"], "p.id DESC"),
+            "number": (
+                ["p.parliament", "p.term", "CAST(substr(p.number, instr(p.number, '/') + 1) AS INTEGER)"],
+                "p.id",
+            ),
+            "kind": (["p.kind"], "p.id DESC"),
+            "title": (["p.title COLLATE NOCASE"], "p.id DESC"),
+            "ministry": (["p.ministry IS NULL", "p.ministry"], "p.id DESC"),
+            "status": (["p.status"], "p.due_date IS NULL, p.due_date, p.id DESC"),
+            "officer": (["p.lead_officer IS NULL", "p.lead_officer"], "p.due_date IS NULL, p.due_date, p.id DESC"),
+        }.get(sort, (["p.id"], "p.id"))
+        default_descending = sort in ("date", "number")  # newest first unless asked otherwise
+        direction = "DESC" if descending != default_descending else "ASC"
+        order = ", ".join(f"{term} {direction}" for term in first) + ", " + rest
         return _dicts(
             self.db.execute(
-                f"SELECT {LIST_COLUMNS} "
-                f"FROM prints p WHERE 1 = 1 {where} ORDER BY {order} LIMIT ? OFFSET ?",
+                f"SELECT {LIST_COLUMNS} FROM prints p WHERE 1 = 1 {where} ORDER BY {order} LIMIT ? OFFSET ?",
                 [*args, limit, offset],
             )
         )
@@ -773,13 +812,26 @@ class Register:
         marks = ", ".join("?" for _ in ids)
         rows = _dicts(
             self.db.execute(
-                f"SELECT {LIST_COLUMNS} "
-                f"FROM prints p WHERE p.id IN ({marks})",
+                f"SELECT {LIST_COLUMNS} FROM prints p WHERE p.id IN ({marks})",
                 list(ids),
             )
         )
         by_id = {r["id"]: r for r in rows}
         return [by_id[i] for i in ids if i in by_id]
+
+    def facets(self) -> dict[str, list[Any]]:
+        """The values the register's filters can offer: parliaments, terms, units and officers in use."""
+        out: dict[str, list[Any]] = {}
+        columns = {"parliament": "parliament", "term": "term", "unit": "lead_unit", "officer": "lead_officer"}
+        for name, col in columns.items():
+            out[name] = [
+                r[0] for r in self.db.execute(f"SELECT DISTINCT {col} FROM prints WHERE {col} IS NOT NULL ORDER BY 1")
+            ]
+        return out
+
+    def count_prints(self, filters: SearchFilters | None = None) -> int:
+        where, args = self._filter_sql(filters or SearchFilters())
+        return int(self.db.execute(f"SELECT count(*) FROM prints p WHERE 1 = 1 {where}", args).fetchone()[0])
 
     def counts(self) -> dict[str, int]:
         out = {}

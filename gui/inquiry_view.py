@@ -1,0 +1,977 @@
+"""One inquiry: its facts, its points, the answer being drafted point by point, and what surrounds it.
+
+Answer text is saved while the officer types: a short pause or, when typing goes on, at least every
+`MAX_UNSAVED_S` seconds, each save one transaction. Killing the program loses at most that much.
+Every change — typing, combining or splitting answers, corrected facts — is an undoable command on
+the view's QUndoStack, so Ctrl+Z works across all of them in the order they happened."""
+
+from __future__ import annotations
+
+import html
+import time
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QFont, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QTextBrowser,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core import answers, history, tracking
+from core.dates import parse_date
+from core.drafts import heading_label, short_date
+from core.errors import ZifferError
+from core.model import KIND_NAMES, AnswerItem
+from core.services import current_user, similar
+from core.workflow import OPEN, WorkflowError, allowed_next
+from storage.db import StorageError
+from storage.register import Register
+
+SAVE_DELAY_MS = 300  # a pause in typing this long saves
+MAX_UNSAVED_S = 0.8  # while typing goes on, a save at least this often
+MERGE_TYPING_S = 2.0  # keystrokes closer together than this are one undo step
+PointRole = Qt.ItemDataRole.UserRole + 1
+TargetRole = Qt.ItemDataRole.UserRole + 2
+
+# Facts of the print and where each is written (see _write_fact).
+DATE_FIELDS = {"submitted", "received", "answer_date"}
+FACTS = (
+    ("number", "Drucksache"),
+    ("title", "Titel"),
+    ("submitted", "Datum der Drucksache"),
+    ("received", "Eingegangen am"),
+    ("lead_officer", "Bearbeiter/in"),
+    ("lead_unit", "Referat"),
+    ("answer_file_number", "Aktenzeichen"),
+    ("answer_date", "Datum der Antwort"),
+    ("answer_consent", "Mitzeichnung (Ministerien, durch Komma getrennt)"),
+    ("answer_signatory", "Unterzeichnung"),
+    ("answer_office", "Amtsbezeichnung"),
+)
+
+
+def where_german(where: str) -> str:
+    """ "answer:2" → "Antwort 2" — where in a print a citation stands."""
+    kind, _, rest = where.partition(":")
+    return {"point": f"Ziffer {rest}", "answer": f"Antwort {rest}", "reasoning": "Begründung"}.get(kind, "Text")
+
+
+class _TextCommand(QUndoCommand):
+    """Typing in one answer item; consecutive keystrokes in the same item merge into one step."""
+
+    ID = 1001
+
+    def __init__(self, view: InquiryView, position: int, old: str, new: str) -> None:
+        super().__init__(view.tr("Antwort bearbeiten"))
+        self.view, self.position, self.old, self.new = view, position, old, new
+        self.at = time.monotonic()
+        self._first = True
+
+    def id(self) -> int:
+        return self.ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, _TextCommand) or other.position != self.position:
+            return False
+        if other.at - self.at > MERGE_TYPING_S:
+            return False
+        self.new, self.at = other.new, other.at
+        return True
+
+    def redo(self) -> None:
+        if self._first:  # the text is already in the editor
+            self._first = False
+            return
+        self.view._apply_text(self.position, self.new)
+
+    def undo(self) -> None:
+        self.view._apply_text(self.position, self.old)
+
+
+class _ItemsCommand(QUndoCommand):
+    """A new division of the answer (draft begun, answers combined or split)."""
+
+    def __init__(
+        self, view: InquiryView, label: str, old: list[AnswerItem], new: list[AnswerItem], applied: bool = False
+    ) -> None:
+        super().__init__(label)
+        self.view, self.old, self.new = view, old, new
+        self._skip = applied  # already stored when pushed (a draft begun by the first keystroke)
+
+    def redo(self) -> None:
+        if self._skip:
+            self._skip = False
+            return
+        self.view._apply_items(self.new)
+
+    def undo(self) -> None:
+        self.view._apply_items(self.old)
+
+
+class _FactCommand(QUndoCommand):
+    """A corrected fact of the print (number, dates, file number, people)."""
+
+    def __init__(self, view: InquiryView, field: str, old: Any, new: Any) -> None:
+        super().__init__(view.tr("Angabe ändern"))
+        self.view, self.field, self.old, self.new = view, field, old, new
+
+    def redo(self) -> None:
+        self.view._apply_fact(self.field, self.new)
+
+    def undo(self) -> None:
+        self.view._apply_fact(self.field, self.old)
+
+
+class InquiryView(QWidget):
+    """An inquiry with its answer editor and side panel."""
+
+    open_print = Signal(int)
+    status_message = Signal(str)
+    changed = Signal(int)  # the print's stored data changed (the register view may refresh)
+    export_requested = Signal(int)
+
+    def __init__(self, register: Register, print_id: int, parent: QWidget | None = None, today: date | None = None):
+        super().__init__(parent)
+        self.register = register
+        self.print_id = print_id
+        self.today = today or date.today()
+        self.who = current_user()
+        self.undo_stack = QUndoStack(self)
+        self._items: list[AnswerItem] = []
+        self._points: list[Any] = []
+        self._current: int | None = None  # position of the item in the editor
+        self._current_label: str | None = None
+        self._shown_text = ""  # the editor's text as of the last command
+        self._applying = False
+        self._dirty_since: float | None = None
+        self._save_failed = False
+        self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
+        self._save_timer.timeout.connect(self.save_now)
+        self._similar_timer = QTimer(self, singleShot=True, interval=250)
+        self._similar_timer.timeout.connect(self._load_similar)
+        self._build()
+        self.reload()
+
+    # -- building ---------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.heading = QLabel(self)
+        font = QFont(self.heading.font())
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.heading.setWordWrap(True)
+        self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.subheading = QLabel(self)
+        self.subheading.setWordWrap(True)
+
+        self.status_button = QToolButton(self)
+        self.status_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.status_button.setAccessibleName(self.tr("Status der Anfrage ändern"))
+        self.status_menu = QMenu(self.status_button)
+        self.status_button.setMenu(self.status_menu)
+        self.due_label = QLabel(self)
+        self.export_button = QPushButton(self.tr("Exportieren …"), self)
+        self.export_button.setAccessibleName(self.tr("Stellungnahme exportieren"))
+        self.export_button.clicked.connect(lambda: self.export_requested.emit(self.print_id))
+        self.save_label = QLabel(self)
+        self.save_label.setAccessibleName(self.tr("Speicherstand"))
+
+        top = QHBoxLayout()
+        top.addWidget(self.status_button)
+        top.addWidget(self.due_label, 1)
+        top.addWidget(self.save_label)
+        top.addWidget(self.export_button)
+
+        # points
+        self.points = QListWidget(self)
+        self.points.setAccessibleName(self.tr("Ziffern der Anfrage"))
+        self.points.setWordWrap(True)
+        self.points.currentItemChanged.connect(self._point_selected)
+
+        # answer editor
+        self.question = QTextBrowser(self)
+        self.question.setAccessibleName(self.tr("Frage"))
+        self.question.setOpenLinks(False)
+        self.answer_heading = QLabel(self)
+        self.editor = QPlainTextEdit(self)
+        self.editor.setAccessibleName(self.tr("Antwort"))
+        self.editor.setPlaceholderText(self.tr("Antwort der Landesregierung zu dieser Ziffer …"))
+        self.editor.setUndoRedoEnabled(False)  # undo runs through the view's QUndoStack
+        self.editor.textChanged.connect(self._text_changed)
+        self.combine_button = QPushButton(self.tr("Mit nächster Antwort zusammenfassen"), self)
+        self.combine_button.setAccessibleName(self.tr("Antwort mit der nächsten zusammenfassen"))
+        self.combine_button.clicked.connect(self.combine_current)
+        self.split_button = QPushButton(self.tr("Antwort aufteilen"), self)
+        self.split_button.setAccessibleName(self.tr("Zusammengefasste Antwort aufteilen"))
+        self.split_button.clicked.connect(self.split_current)
+        shape = QHBoxLayout()
+        shape.addWidget(self.combine_button)
+        shape.addWidget(self.split_button)
+        shape.addStretch(1)
+
+        self.contribution_unit = QLineEdit(self)
+        self.contribution_unit.setPlaceholderText(self.tr("Referat"))
+        self.contribution_unit.setAccessibleName(self.tr("Zulieferndes Referat für diese Ziffer"))
+        self.contribution_due = QLineEdit(self)
+        self.contribution_due.setPlaceholderText(self.tr("bis TT.MM.JJJJ"))
+        self.contribution_due.setAccessibleName(self.tr("Frist der Zulieferung"))
+        self.contribution_button = QPushButton(self.tr("Zulieferung eintragen"), self)
+        self.contribution_button.setAccessibleName(self.tr("Zulieferung für diese Ziffer eintragen"))
+        self.contribution_button.clicked.connect(self.set_contribution)
+        self.contribution_received = QPushButton(self.tr("Zulieferung eingegangen"), self)
+        self.contribution_received.setAccessibleName(self.tr("Zulieferung als eingegangen markieren"))
+        self.contribution_received.clicked.connect(self.mark_contribution_received)
+        self.contribution_state = QLabel(self)
+        contrib = QHBoxLayout()
+        contrib.addWidget(QLabel(self.tr("Zulieferung:"), self))
+        contrib.addWidget(self.contribution_unit)
+        contrib.addWidget(self.contribution_due)
+        contrib.addWidget(self.contribution_button)
+        contrib.addWidget(self.contribution_received)
+        contrib.addWidget(self.contribution_state, 1)
+
+        answer_page = QWidget(self)
+        answer_layout = QVBoxLayout(answer_page)
+        question_label = QLabel(self.tr("Frage"), self)
+        question_label.setBuddy(self.question)
+        answer_layout.addWidget(question_label)
+        answer_layout.addWidget(self.question, 2)
+        answer_layout.addWidget(self.answer_heading)
+        answer_layout.addWidget(self.editor, 5)
+        answer_layout.addLayout(shape)
+        answer_layout.addLayout(contrib)
+
+        # facts
+        facts_page = QWidget(self)
+        form = QFormLayout(facts_page)
+        self.fact_edits: dict[str, QLineEdit] = {}
+        for name, label in FACTS:
+            edit = QLineEdit(facts_page)
+            edit.setAccessibleName(self.tr(label))
+            if name in DATE_FIELDS:
+                edit.setPlaceholderText(self.tr("TT.MM.JJJJ"))
+            edit.editingFinished.connect(lambda name=name: self._fact_edited(name))
+            form.addRow(self.tr(label), edit)
+            self.fact_edits[name] = edit
+        self.plan_label = QLabel(facts_page)
+        self.plan_label.setWordWrap(True)
+        form.addRow(self.tr("Interne Fristen"), self.plan_label)
+
+        self.center = QTabWidget(self)
+        self.center.addTab(answer_page, self.tr("Antwort"))
+        self.center.addTab(facts_page, self.tr("Angaben"))
+
+        # side panel
+        self.citations = QListWidget(self)
+        self.citations.setAccessibleName(self.tr("Verweise und Rückverweise"))
+        self.citations.itemActivated.connect(self._follow)
+        self.citations.itemClicked.connect(self._follow)
+        self.similar_list = QListWidget(self)
+        self.similar_list.setAccessibleName(self.tr("Ähnliche frühere Antworten"))
+        self.similar_list.setWordWrap(True)
+        self.similar_list.currentItemChanged.connect(self._similar_selected)
+        self.similar_text = QTextBrowser(self)
+        self.similar_text.setAccessibleName(self.tr("Text der ähnlichen Antwort"))
+        self.insert_button = QPushButton(self.tr("Als Ausgangspunkt einfügen"), self)
+        self.insert_button.setAccessibleName(self.tr("Ähnliche Antwort in den Entwurf einfügen"))
+        self.insert_button.clicked.connect(self.insert_similar)
+        similar_page = QWidget(self)
+        similar_layout = QVBoxLayout(similar_page)
+        similar_layout.addWidget(self.similar_list, 2)
+        similar_layout.addWidget(self.similar_text, 3)
+        similar_layout.addWidget(self.insert_button)
+        self.material = QListWidget(self)
+        self.material.setAccessibleName(self.tr("Verknüpftes Hintergrundmaterial"))
+        self.material.currentItemChanged.connect(self._material_selected)
+        self.material_text = QTextBrowser(self)
+        self.material_text.setAccessibleName(self.tr("Text des Materials"))
+        material_page = QWidget(self)
+        material_layout = QVBoxLayout(material_page)
+        material_layout.addWidget(self.material, 1)
+        material_layout.addWidget(self.material_text, 3)
+        self.history = QListWidget(self)
+        self.history.setAccessibleName(self.tr("Verlauf der Anfrage"))
+        self.history.setWordWrap(True)
+        self.history.currentItemChanged.connect(self._history_selected)
+        self.diff = QTextBrowser(self)
+        self.diff.setAccessibleName(self.tr("Änderung im Text"))
+        history_page = QWidget(self)
+        history_layout = QVBoxLayout(history_page)
+        history_layout.addWidget(self.history, 2)
+        history_layout.addWidget(self.diff, 3)
+
+        self.side = QTabWidget(self)
+        self.side.addTab(self.citations, self.tr("Verweise"))
+        self.side.addTab(similar_page, self.tr("Ähnliche Antworten"))
+        self.side.addTab(material_page, self.tr("Material"))
+        self.side.addTab(history_page, self.tr("Verlauf"))
+        self.side.currentChanged.connect(lambda _i: self._side_changed())
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.points)
+        splitter.addWidget(self.center)
+        splitter.addWidget(self.side)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 5)
+        splitter.setStretchFactor(2, 3)
+        splitter.setSizes([260, 620, 380])
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.subheading)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+
+        undo = self.undo_stack.createUndoAction(self, self.tr("Rückgängig"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.undo_stack.createRedoAction(self, self.tr("Wiederholen"))
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        for action in (undo, redo):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+        self.undo_action, self.redo_action = undo, redo
+
+    # -- loading ----------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read the print afresh from the register (after an import or a change elsewhere)."""
+        self.save_now()
+        stored = self.register.get_print(self.print_id)
+        doc = stored.doc
+        self.doc = doc
+        self.status = stored.status
+        self._points = list(doc.points)
+        self._items = [AnswerItem(list(i.points), i.text) for i in doc.answer.items] if doc.answer else []
+        kind = KIND_NAMES.get(doc.kind, self.tr("Drucksache"))
+        number = doc.number or self.tr("ohne Nummer")
+        self.heading.setText(self.tr("{kind} {number} — {title}").format(kind=kind, number=number, title=doc.title))
+        by = ", ".join(doc.originators[:3]) + (self.tr(" u. a.") if len(doc.originators) > 3 else "")
+        if doc.factions:
+            by += f" ({', '.join(doc.factions)})"
+        self.subheading.setText(self.tr("von {by} · {ministry}").format(by=by or "—", ministry=doc.ministry or "—"))
+        self._load_workflow()
+        self._load_facts()
+        selected = self._current_label
+        self.points.blockSignals(True)
+        self.points.clear()
+        for p in self._points:
+            item = QListWidgetItem(self._point_caption(p.label, p.text))
+            item.setData(PointRole, p.label)
+            item.setToolTip(p.text)
+            self.points.addItem(item)
+        self.points.blockSignals(False)
+        labels = [p.label for p in self._points]
+        row = labels.index(selected) if selected in labels else 0
+        if self._points:
+            self.points.setCurrentRow(row)
+            self._point_selected(self.points.currentItem(), None)
+        else:
+            self._show_item(None)
+        self._load_citations()
+        self._side_changed()
+
+    def _point_caption(self, label: str, text: str) -> str:
+        k = answers.item_for_point(self._items, label)
+        done = k is not None and bool(self._items[k].text.strip())
+        mark = "✓" if done else "○"
+        head = text if len(text) <= 90 else text[:89] + "…"
+        return f"{mark} {label}. {head}"
+
+    def _refresh_point_marks(self) -> None:
+        for row in range(self.points.count()):
+            item = self.points.item(row)
+            label = item.data(PointRole)
+            text = next((p.text for p in self._points if p.label == label), "")
+            item.setText(self._point_caption(label, text))
+
+    def _load_workflow(self) -> None:
+        wf = self.register.workflow(self.print_id)
+        self.workflow = wf
+        self.status = wf["status"]
+        self.status_button.setText(self.tr("Status: {status}").format(status=wf["status"]))
+        self.status_menu.clear()
+        for step in allowed_next(wf["status"]):
+            action = QAction(self.tr("→ {status}").format(status=step), self.status_menu)
+            action.triggered.connect(lambda _checked=False, s=step: self.change_status(s))
+            self.status_menu.addAction(action)
+        due = wf["due_date"]
+        if due and wf["status"] in OPEN:
+            left = (date.fromisoformat(due) - self.today).days
+            if left < 0:
+                text = self.tr("Frist {due}: seit {n} Tagen überschritten").format(
+                    due=short_date(date.fromisoformat(due)), n=-left
+                )
+            elif left == 0:
+                text = self.tr("Frist {due}: heute").format(due=short_date(date.fromisoformat(due)))
+            else:
+                text = self.tr("Frist {due}: noch {n} Tage").format(due=short_date(date.fromisoformat(due)), n=left)
+            colour = "#a40000" if left < 0 else ("#8a6d00" if left <= 7 else "")
+            self.due_label.setStyleSheet(f"color: {colour}; font-weight: bold;" if colour else "")
+        elif due:
+            text = self.tr("Frist {due}").format(due=short_date(date.fromisoformat(due)))
+            self.due_label.setStyleSheet("")
+        else:
+            text = self.tr("Keine Frist eingetragen")
+            self.due_label.setStyleSheet("")
+        if wf["extension_granted"]:
+            text += self.tr(" · verlängert")
+        elif wf["extension_requested"]:
+            text += self.tr(" · Verlängerung beantragt")
+        self.due_label.setText(text)
+
+    def _fact_values(self) -> dict[str, Any]:
+        meta = self.register.metadata(self.print_id)
+        wf = self.register.workflow(self.print_id)
+        return meta | {k: wf[k] for k in ("received", "lead_officer", "lead_unit")}
+
+    def _load_facts(self) -> None:
+        values = self._fact_values()
+        self._facts = values
+        for name, edit in self.fact_edits.items():
+            edit.blockSignals(True)
+            edit.setText(self._fact_text(name, values.get(name)))
+            edit.setStyleSheet("")
+            edit.blockSignals(False)
+        try:
+            steps = tracking.plan(self.register, self.print_id)
+        except (ZifferError, ValueError, KeyError):
+            steps = {}
+        self.plan_label.setText(
+            "; ".join(f"{step}: {short_date(day)}" for step, day in sorted(steps.items(), key=lambda kv: kv[1]))
+            or self.tr("—")
+        )
+
+    @staticmethod
+    def _fact_text(name: str, value: Any) -> str:
+        if value is None:
+            return ""
+        if name in DATE_FIELDS:
+            return short_date(date.fromisoformat(value))
+        if name == "answer_consent":
+            return ", ".join(value)
+        return str(value)
+
+    # -- points and the editor ----------------------------------------------------------------------
+
+    def select_point(self, label: str) -> bool:
+        """Show point `label` in the editor (what a click in the list does)."""
+        for row in range(self.points.count()):
+            if self.points.item(row).data(PointRole) == label:
+                self.points.setCurrentRow(row)
+                return True
+        return False
+
+    def _point_selected(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
+        if current is None:
+            return
+        self.save_now()
+        label = current.data(PointRole)
+        self._current_label = label
+        self._show_item(answers.item_for_point(self._items, label))
+        self._load_contribution()
+        self._similar_timer.start()
+
+    def _show_item(self, k: int | None) -> None:
+        """Put item k (or, for a point without item yet, an empty editor) into the editor."""
+        self._current = k
+        labels = self._items[k].points if k is not None else ([self._current_label] if self._current_label else [])
+        questions = [p for p in self._points if p.label in labels]
+        self.question.setHtml(
+            "".join(f"<p><b>{html.escape(p.label)}.</b> {html.escape(p.text)}</p>" for p in questions)
+        )
+        self.answer_heading.setText(
+            self.tr("{heading} (Entwurf)").format(heading=heading_label(labels))
+            if self.doc.answer is None or self.doc.answer.draft
+            else heading_label(labels)
+        )
+        text = self._items[k].text if k is not None else ""
+        self._applying = True
+        self.editor.setPlainText(text)
+        self._applying = False
+        self._shown_text = text
+        self.editor.setEnabled(bool(labels))
+        self.combine_button.setEnabled(k is not None and k < len(self._items) - 1)
+        self.split_button.setEnabled(k is not None and len(self._items[k].points) > 1)
+
+    def _text_changed(self) -> None:
+        if self._applying:
+            return
+        if self._current is None:
+            self._begin_draft()
+        if self._current is None:
+            return
+        new = self.editor.toPlainText()
+        old, self._shown_text = self._shown_text, new
+        self._items[self._current].text = new
+        self.undo_stack.push(_TextCommand(self, self._current, old, new))
+        self._mark_dirty()
+
+    def _begin_draft(self) -> None:
+        """The first keystroke for a point without answer item: the draft gets an item for every point."""
+        old = [AnswerItem(list(i.points), i.text) for i in self._items]
+        new = answers.with_all_points(self._points, old)
+        if [i.points for i in new] == [i.points for i in old]:
+            return
+        self._store_items(new)
+        self._current = answers.item_for_point(self._items, self._current_label or "")
+        self.undo_stack.push(
+            _ItemsCommand(self, self.tr("Entwurf beginnen"), old, self._copy(self._items), applied=True)
+        )
+
+    @staticmethod
+    def _copy(items: list[AnswerItem]) -> list[AnswerItem]:
+        return [AnswerItem(list(i.points), i.text) for i in items]
+
+    def _mark_dirty(self) -> None:
+        now = time.monotonic()
+        if self._dirty_since is None:
+            self._dirty_since = now
+            self.save_label.setText(self.tr("Ungespeichert …"))
+        if now - self._dirty_since >= MAX_UNSAVED_S:
+            self.save_now()
+        else:
+            self._save_timer.start()
+
+    @property
+    def has_unsaved_text(self) -> bool:
+        return self._dirty_since is not None
+
+    def save_now(self) -> bool:
+        """Write the editor's text to the register now (one transaction); True when nothing is left unsaved."""
+        self._save_timer.stop()
+        if self._dirty_since is None:
+            return True
+        # every item whose text differs from the register's, not only the one in the editor
+        try:
+            stored = self.register.get_print(self.print_id).doc.answer
+            stored_texts = [i.text for i in stored.items] if stored else []
+            with self.register.transaction():
+                for k, item in enumerate(self._items):
+                    if k < len(stored_texts) and stored_texts[k] != item.text:
+                        self.register.set_answer_text(self.print_id, k, item.text, self.who)
+        except (StorageError, OSError, KeyError) as exc:
+            self._save_failed = True
+            self.save_label.setText(self.tr("Nicht gespeichert!"))
+            self.status_message.emit(
+                self.tr(
+                    "Die Antwort konnte nicht gespeichert werden ({reason}); Ziffer versucht es gleich noch einmal."
+                ).format(reason=exc)
+            )
+            QTimer.singleShot(2000, self._save_timer.start)
+            return False
+        self._dirty_since = None
+        self._save_failed = False
+        self.save_label.setText(self.tr("Gespeichert {time}").format(time=time.strftime("%H:%M:%S")))
+        self._refresh_point_marks()
+        self.changed.emit(self.print_id)
+        return True
+
+    def _apply_text(self, position: int, text: str) -> None:
+        """Undo/redo of typing: the item's text set back, shown if it is in the editor, and saved."""
+        if position >= len(self._items):
+            return
+        self._items[position].text = text
+        if position == self._current:
+            self._applying = True
+            cursor_at = min(self.editor.textCursor().position(), len(text))
+            self.editor.setPlainText(text)
+            cursor = self.editor.textCursor()
+            cursor.setPosition(cursor_at)
+            self.editor.setTextCursor(cursor)
+            self._applying = False
+            self._shown_text = text
+        if self._dirty_since is None:
+            self._dirty_since = time.monotonic()
+        self.save_now()
+
+    # -- combining and splitting ----------------------------------------------------------------
+
+    def combine_current(self) -> None:
+        """Answer the current item together with the next one ("Zu 3. und 4.")."""
+        if self._current is None or self._current >= len(self._items) - 1:
+            return
+        self.save_now()
+        old = self._copy(self._items)
+        new = answers.combine(old, self._current)
+        self.undo_stack.push(_ItemsCommand(self, self.tr("Antworten zusammenfassen"), old, new))
+
+    def split_current(self) -> None:
+        """Give each point of a combined answer its own item again."""
+        if self._current is None or len(self._items[self._current].points) < 2:
+            return
+        self.save_now()
+        old = self._copy(self._items)
+        new = answers.split(old, self._current)
+        self.undo_stack.push(_ItemsCommand(self, self.tr("Antwort aufteilen"), old, new))
+
+    def _store_items(self, items: list[AnswerItem]) -> bool:
+        try:
+            with self.register.transaction():
+                self.register.save_answer_items(self.print_id, self._copy(items), self.who)
+        except StorageError as exc:
+            self.status_message.emit(
+                self.tr("Die Gliederung der Antwort wurde nicht gespeichert: {reason}").format(reason=exc)
+            )
+            return False
+        self._items = self._copy(items)
+        if self.doc.answer is None:
+            self.doc = self.register.get_print(self.print_id).doc
+        return True
+
+    def _apply_items(self, items: list[AnswerItem]) -> None:
+        self.save_now()
+        if not self._store_items(items):
+            return
+        self._show_item(answers.item_for_point(self._items, self._current_label or ""))
+        self._refresh_point_marks()
+        self.changed.emit(self.print_id)
+
+    # -- facts --------------------------------------------------------------------------------------
+
+    def _fact_edited(self, name: str) -> None:
+        edit = self.fact_edits[name]
+        text = edit.text().strip()
+        old = self._facts.get(name)
+        if name in DATE_FIELDS:
+            day = parse_date(text) if text else None
+            if text and day is None:
+                edit.setStyleSheet("border: 1px solid #a40000;")
+                self.status_message.emit(
+                    self.tr("„{text}“ ist kein Datum; bitte als TT.MM.JJJJ eingeben.").format(text=text)
+                )
+                return
+            new: Any = day.isoformat() if day else None
+        elif name == "answer_consent":
+            new = [part.strip() for part in text.split(",") if part.strip()]
+        else:
+            new = text or None
+        if name == "number" and not new:
+            edit.setText(self._fact_text(name, old))
+            return
+        edit.setStyleSheet("")
+        if new == old:
+            return
+        self.undo_stack.push(_FactCommand(self, name, old, new))
+
+    def set_fact(self, name: str, text: str) -> None:
+        """Type `text` into the field `name` and finish editing (what the officer does)."""
+        self.fact_edits[name].setText(text)
+        self._fact_edited(name)
+
+    def _apply_fact(self, name: str, value: Any) -> None:
+        try:
+            with self.register.transaction():
+                self._write_fact(name, value)
+        except (StorageError, ZifferError, ValueError) as exc:
+            self.status_message.emit(self.tr("Die Angabe wurde nicht gespeichert: {reason}").format(reason=exc))
+        self._load_facts()
+        self._load_workflow()
+        if name in ("number", "title"):
+            stored = self.register.get_print(self.print_id)
+            self.doc = stored.doc
+            self.heading.setText(
+                self.tr("{kind} {number} — {title}").format(
+                    kind=KIND_NAMES.get(self.doc.kind, ""), number=self.doc.number or "", title=self.doc.title
+                )
+            )
+        self.changed.emit(self.print_id)
+
+    def _write_fact(self, name: str, value: Any) -> None:
+        if name == "received":
+            if value:
+                tracking.set_received(self.register, self.print_id, date.fromisoformat(value), self.who)
+            else:
+                self.register.update_print_fields(self.print_id, {"received": None}, self.who)
+        elif name in ("lead_officer", "lead_unit"):
+            if value:
+                tracking.assign(self.register, self.print_id, self.who, **{name.removeprefix("lead_"): value})
+            else:
+                self.register.update_print_fields(self.print_id, {name: None}, self.who)
+        else:
+            self.register.update_metadata(self.print_id, {name: value}, self.who)
+
+    # -- workflow -----------------------------------------------------------------------------------
+
+    def change_status(self, new: str) -> bool:
+        """Move the inquiry one step on; a refused step is explained in one sentence."""
+        self.save_now()
+        try:
+            with self.register.transaction():
+                tracking.change_status(self.register, self.print_id, new, self.who, today=self.today)
+        except WorkflowError as exc:
+            QMessageBox.warning(self, self.tr("Status"), str(exc))
+            return False
+        except StorageError as exc:
+            QMessageBox.warning(
+                self, self.tr("Status"), self.tr("Der Status wurde nicht geändert: {reason}").format(reason=exc)
+            )
+            return False
+        self._load_workflow()
+        self._load_history()
+        self.status_message.emit(self.tr("Status: {status}").format(status=new))
+        self.changed.emit(self.print_id)
+        return True
+
+    # -- contributions ------------------------------------------------------------------------------
+
+    def _load_contribution(self) -> None:
+        label = self._current_label
+        entry = next((c for c in self.register.contributions(self.print_id) if c["point"] == label), None)
+        self.contribution_unit.setText(entry["unit"] if entry else "")
+        self.contribution_due.setText(short_date(date.fromisoformat(entry["due"])) if entry and entry["due"] else "")
+        if entry and entry["received_on"]:
+            state = self.tr("eingegangen am {day}").format(day=short_date(date.fromisoformat(entry["received_on"])))
+        elif entry:
+            state = self.tr("angefordert")
+        else:
+            state = ""
+        self.contribution_state.setText(state)
+        self.contribution_received.setEnabled(bool(entry) and not (entry and entry["received_on"]))
+
+    def set_contribution(self) -> bool:
+        """Ask a unit to contribute to the current point by a date."""
+        label, unit = self._current_label, self.contribution_unit.text().strip()
+        due_text = self.contribution_due.text().strip().removeprefix("bis").strip()
+        due = parse_date(due_text) if due_text else None
+        if not label or not unit or (due_text and due is None):
+            self.status_message.emit(self.tr("Bitte ein Referat und, wenn gewünscht, ein Datum TT.MM.JJJJ angeben."))
+            return False
+        with self.register.transaction():
+            self.register.set_contribution(self.print_id, label, unit, due.isoformat() if due else None, self.who)
+        self._load_contribution()
+        self._load_history()
+        self.status_message.emit(
+            self.tr("Zulieferung zu Ziffer {label} bei {unit} eingetragen.").format(label=label, unit=unit)
+        )
+        return True
+
+    def mark_contribution_received(self) -> None:
+        if not self._current_label:
+            return
+        with self.register.transaction():
+            self.register.mark_contribution_received(
+                self.print_id, self._current_label, self.today.isoformat(), self.who
+            )
+        self._load_contribution()
+        self._load_history()
+
+    # -- side panel ---------------------------------------------------------------------------------
+
+    def _side_changed(self) -> None:
+        page = self.side.currentIndex()
+        if page == 1:
+            self._load_similar()
+        elif page == 2:
+            self._load_material()
+        elif page == 3:
+            self._load_history()
+
+    def _load_citations(self) -> None:
+        self.citations.clear()
+        for c in self.register.citations_from(self.print_id):
+            if c["number"] is None:
+                continue  # a point of the same print
+            where = where_german(c["in"])
+            if c["target_id"] is not None:
+                text = self.tr("→ Drucksache {number} ({where}) — {title}").format(
+                    number=c["number"], where=where, title=c["target_title"] or ""
+                )
+            else:
+                text = self.tr("→ Drucksache {number} ({where}) — nicht im Register").format(
+                    number=c["number"], where=where
+                )
+            item = QListWidgetItem(text)
+            item.setData(TargetRole, (c["target_id"], c["number"]))
+            item.setToolTip(text)
+            self.citations.addItem(item)
+        if self.doc.number:
+            for b in self.register.citations_to(self.doc.number):
+                if b["print_id"] == self.print_id:
+                    continue
+                text = self.tr("← Drucksache {number} verweist hierauf ({where}) — {title}").format(
+                    number=b["number"], where=where_german(b["in"]), title=b["title"] or ""
+                )
+                item = QListWidgetItem(text)
+                item.setData(TargetRole, (b["print_id"], b["number"]))
+                self.citations.addItem(item)
+        if self.citations.count() == 0:
+            empty = QListWidgetItem(self.tr("Keine Verweise auf andere Drucksachen."))
+            empty.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.citations.addItem(empty)
+
+    def citation_items(self) -> list[str]:
+        return [self.citations.item(r).text() for r in range(self.citations.count())]
+
+    def follow_citation(self, number: str, where: str | None = None) -> bool:
+        """Follow the (first) citation of `number`, optionally the one standing in `where` ("Antwort 2")."""
+        for row in range(self.citations.count()):
+            item = self.citations.item(row)
+            target = item.data(TargetRole)
+            if target and target[1] == number and (where is None or f"({where}" in item.text()):
+                return self._follow(item)
+        return False
+
+    def _follow(self, item: QListWidgetItem) -> bool:
+        target = item.data(TargetRole)
+        if not target:
+            return False
+        target_id, number = target
+        if target_id is None:
+            # resolved at the moment of the click: the cited print may have been imported meanwhile
+            target_id = self.register.print_id(number)
+        if target_id is None:
+            self.status_message.emit(
+                self.tr(
+                    "Drucksache {number} ist nicht im Register; importieren Sie sie, um dem Verweis zu folgen."
+                ).format(number=number)
+            )
+            return False
+        self.open_print.emit(int(target_id))
+        return True
+
+    def _load_similar(self) -> None:
+        if self.side.currentIndex() != 1 or not self._current_label:
+            return
+        self.similar_list.clear()
+        self.similar_text.clear()
+        try:
+            found = similar(self.register, self.print_id, self._current_label, limit=5, passages_limit=3)
+        except (StorageError, KeyError):
+            found = []
+        for entry in found:
+            for p in entry.points:
+                day = short_date(date.fromisoformat(p.answer_date)) if p.answer_date else ""
+                item = QListWidgetItem(
+                    self.tr("Drucksache {number}, Ziffer {label} {day}\n{question}").format(
+                        number=p.number or "—",
+                        label=p.label,
+                        day=f"({day})" if day else "",
+                        question=_clip(p.question, 140),
+                    )
+                )
+                item.setData(TargetRole, ("point", p))
+                self.similar_list.addItem(item)
+            for passage in entry.passages:
+                item = QListWidgetItem(
+                    self.tr("Material: {title}\n{text}").format(title=passage.title, text=_clip(passage.text, 140))
+                )
+                item.setData(TargetRole, ("passage", passage))
+                self.similar_list.addItem(item)
+        if self.similar_list.count() == 0:
+            empty = QListWidgetItem(self.tr("Keine ähnlichen beantworteten Ziffern gefunden."))
+            empty.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.similar_list.addItem(empty)
+        else:
+            self.similar_list.setCurrentRow(0)
+
+    def _similar_selected(self, current: QListWidgetItem | None, _previous: Any = None) -> None:
+        data = current.data(TargetRole) if current else None
+        self.insert_button.setEnabled(bool(data))
+        if not data:
+            self.similar_text.clear()
+            return
+        kind, entry = data
+        if kind == "point":
+            self.similar_text.setHtml(
+                f"<p><b>{html.escape(self.tr('Frage'))}:</b> {html.escape(entry.question)}</p>"
+                f"<p><b>{html.escape(self.tr('Antwort'))}:</b> {html.escape(entry.answer)}</p>"
+            )
+        else:
+            self.similar_text.setPlainText(entry.text)
+
+    def insert_similar(self) -> bool:
+        """Insert the selected earlier answer, quoted with its source, at the cursor of the answer editor."""
+        current = self.similar_list.currentItem()
+        data = current.data(TargetRole) if current else None
+        if not data or not self.editor.isEnabled():
+            return False
+        kind, entry = data
+        if kind == "point":
+            text = answers.quoted(entry.answer, entry.number, entry.label, entry.answer_date)
+        else:
+            text = f"[{self.tr('Aus dem Material')} „{entry.title}“:]\n{entry.text.strip()}"
+        cursor = self.editor.textCursor()
+        if self.editor.toPlainText() and cursor.position() > 0:
+            text = "\n\n" + text
+        cursor.insertText(text)
+        self.editor.setFocus()
+        return True
+
+    def _load_material(self) -> None:
+        self.material.clear()
+        self.material_text.clear()
+        for m in self.register.material_for(self.print_id):
+            item = QListWidgetItem(m["title"])
+            item.setData(TargetRole, m["id"])
+            item.setToolTip(m["source"] or "")
+            self.material.addItem(item)
+        if self.material.count() == 0:
+            empty = QListWidgetItem(self.tr("Kein Material verknüpft (in der Bibliothek verknüpfen)."))
+            empty.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.material.addItem(empty)
+
+    def _material_selected(self, current: QListWidgetItem | None, _previous: Any = None) -> None:
+        material_id = current.data(TargetRole) if current else None
+        if material_id is None:
+            return
+        self.material_text.setPlainText(self.register.get_material(material_id)["text"])
+
+    def _load_history(self) -> None:
+        self.history.clear()
+        self.diff.clear()
+        for event in reversed(self.register.events("print", self.print_id)):
+            item = QListWidgetItem(history.describe(event))
+            item.setData(TargetRole, event)
+            self.history.addItem(item)
+
+    def _history_selected(self, current: QListWidgetItem | None, _previous: Any = None) -> None:
+        event = current.data(TargetRole) if current else None
+        if not event:
+            self.diff.clear()
+            return
+        if history.is_text_change(event):
+            self.diff.setHtml(diff_html(event["old"], event["new"]))
+        else:
+            self.diff.setPlainText(history.describe(event))
+
+    # -- closing ------------------------------------------------------------------------------------
+
+    def close_view(self) -> bool:
+        """Save before the view goes away; False if the text could not be saved."""
+        return self.save_now()
+
+
+def diff_html(old: str | None, new: str | None) -> str:
+    """A word diff as HTML: removed words struck through in red, added ones underlined in green."""
+    parts = []
+    for op, text in history.word_diff(old, new):
+        escaped = html.escape(text).replace("\n", "<br>")
+        if op == "-":
+            parts.append(f'<span style="color:#a40000; text-decoration: line-through;">{escaped}</span>')
+        elif op == "+":
+            parts.append(f'<span style="color:#1a6b1a; text-decoration: underline;">{escaped}</span>')
+        else:
+            parts.append(escaped)
+    return "<p>" + "".join(parts) + "</p>"
+
+
+def _clip(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,304 @@
+"""The register view: every inquiry in a lazily loaded table, with filters and the full-text search.
+
+Filters and sorting run in the register (SQL), the table holds only the pages scrolled to, so the
+view stays quick with 50,000 prints. A search shows its hits, best first, with the hits marked."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QModelIndex, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.dates import parse_date
+from core.model import KINDS
+from core.search_query import parse_query
+from core.workflow import OPEN, STATUSES
+from gui.register_model import COL_DAYS, COL_DUE, COL_NUMBER, COL_TITLE, KIND_NAMES, HighlightRole, RegisterTableModel
+from storage.register import Register, SearchFilters
+
+OVERDUE = "überfällig"
+OPEN_CHOICE = "offen"
+
+
+class HighlightDelegate(QStyledItemDelegate):
+    """Draws a cell's HighlightRole HTML (search hits marked) instead of its plain text."""
+
+    def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # type: ignore[no-untyped-def]
+        marked = index.data(HighlightRole)
+        if not marked:
+            super().paint(painter, option, index)
+            return
+        self.initStyleOption(option, index)
+        style = option.widget.style() if option.widget else None
+        text_option = QStyleOptionViewItem(option)
+        text_option.text = ""
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, text_option, painter, option.widget)
+        doc = QTextDocument()
+        doc.setDefaultFont(option.font)
+        doc.setDocumentMargin(2)
+        doc.setHtml(marked)
+        painter.save()
+        painter.translate(option.rect.topLeft())
+        painter.setClipRect(QRectF(0, 0, option.rect.width(), option.rect.height()))
+        context = QAbstractTextDocumentLayout.PaintContext()
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(role))
+        doc.documentLayout().draw(painter, context)
+        painter.restore()
+
+
+class RegisterView(QWidget):
+    """Search field, filters and the table of inquiries."""
+
+    open_print = Signal(int)
+    status_message = Signal(str)
+    import_requested = Signal()
+    watch_requested = Signal()
+    demo_requested = Signal()
+
+    def __init__(self, register: Register, parent: QWidget | None = None, today: date | None = None) -> None:
+        super().__init__(parent)
+        self.register = register
+        self.today = today or date.today()
+        self.model = RegisterTableModel(register, self, today=self.today)
+
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("Suchen: Wörter, „Förder*“ oder eine Drucksache wie 17/9321 …"))
+        self.search.setAccessibleName(self.tr("Suche im Register"))
+        self.search.setClearButtonEnabled(True)
+        self._debounce = QTimer(self, singleShot=True, interval=250)
+        self._debounce.timeout.connect(self.apply)
+        self.search.textChanged.connect(self._debounce.start)
+
+        self.parliament = self._combo(self.tr("Parlament"))
+        self.term = self._combo(self.tr("Wahlperiode"))
+        self.kind = self._combo(self.tr("Art"))
+        for kind in KINDS:
+            self.kind.addItem(KIND_NAMES.get(kind, kind), kind)
+        self.status = self._combo(self.tr("Status"))
+        self.status.addItem(self.tr("offen"), OPEN_CHOICE)
+        self.status.addItem(self.tr("überfällig"), OVERDUE)
+        for status in STATUSES:
+            self.status.addItem(status, status)
+        self.unit = self._combo(self.tr("Referat"))
+        self.officer = self._combo(self.tr("Bearbeiter/in"))
+        self.due_from = QLineEdit(self)
+        self.due_from.setPlaceholderText(self.tr("Frist ab TT.MM.JJJJ"))
+        self.due_from.setAccessibleName(self.tr("Frist ab"))
+        self.due_to = QLineEdit(self)
+        self.due_to.setPlaceholderText(self.tr("Frist bis TT.MM.JJJJ"))
+        self.due_to.setAccessibleName(self.tr("Frist bis"))
+        for edit in (self.due_from, self.due_to):
+            edit.setMaximumWidth(150)
+            edit.editingFinished.connect(self.apply)
+        self.reset_button = QPushButton(self.tr("Filter zurücksetzen"), self)
+        self.reset_button.setAccessibleName(self.tr("Alle Filter zurücksetzen"))
+        self.reset_button.clicked.connect(self.reset_filters)
+
+        filters = QHBoxLayout()
+        for widget in (self.parliament, self.term, self.kind, self.status, self.unit, self.officer):
+            filters.addWidget(widget)
+        filters.addWidget(self.due_from)
+        filters.addWidget(self.due_to)
+        filters.addWidget(self.reset_button)
+        filters.addStretch(1)
+
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Register der Anfragen"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(COL_DUE, Qt.SortOrder.AscendingOrder)
+        self.table.setItemDelegateForColumn(COL_TITLE, HighlightDelegate(self.table))
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        for col, width in ((COL_NUMBER, 90), (COL_DUE, 90), (COL_DAYS, 50)):
+            self.table.setColumnWidth(col, width)
+        self.table.activated.connect(self._activated)
+        self.table.doubleClicked.connect(self._activated)
+
+        self.empty = QWidget(self)
+        empty_layout = QVBoxLayout(self.empty)
+        hint = QLabel(
+            self.tr(
+                "<h2>Willkommen bei Ziffer</h2><p>Das Register ist noch leer. Ziehen Sie Drucksachen "
+                "(PDF, Word, Text) in dieses Fenster oder wählen Sie:</p>"
+            ),
+            self.empty,
+        )
+        hint.setWordWrap(True)
+        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.import_button = QPushButton(self.tr("Dateien importieren …"), self.empty)
+        self.import_button.setAccessibleName(self.tr("Drucksachen aus Dateien importieren"))
+        self.import_button.clicked.connect(self.import_requested)
+        self.watch_button = QPushButton(self.tr("Einen Ordner beobachten …"), self.empty)
+        self.watch_button.setAccessibleName(self.tr("Posteingangsordner beobachten"))
+        self.watch_button.clicked.connect(self.watch_requested)
+        self.demo_button = QPushButton(self.tr("Demo-Register öffnen"), self.empty)
+        self.demo_button.setAccessibleName(self.tr("Demo-Register mit Beispieldrucksachen öffnen"))
+        self.demo_button.clicked.connect(self.demo_requested)
+        empty_layout.addStretch(1)
+        empty_layout.addWidget(hint)
+        for button in (self.import_button, self.watch_button, self.demo_button):
+            row = QHBoxLayout()
+            row.addStretch(1)
+            button.setMinimumWidth(280)
+            row.addWidget(button)
+            row.addStretch(1)
+            empty_layout.addLayout(row)
+        empty_layout.addStretch(2)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.search)
+        layout.addLayout(filters)
+        layout.addWidget(self.empty, 1)
+        layout.addWidget(self.table, 1)
+        self.refresh()
+
+    def _combo(self, name: str) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setAccessibleName(name)
+        combo.addItem(self.tr("{name}: alle").format(name=name), None)
+        combo.currentIndexChanged.connect(lambda _i: self.apply())
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        return combo
+
+    # -- public -------------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Reload the filter choices and the rows (after an import or a change)."""
+        facets = self.register.facets()
+        for combo, values in (
+            (self.parliament, facets["parliament"]),
+            (self.term, facets["term"]),
+            (self.unit, facets["unit"]),
+            (self.officer, facets["officer"]),
+        ):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            while combo.count() > 1:
+                combo.removeItem(1)
+            for value in values:
+                combo.addItem(str(value), value)
+            found = combo.findData(current)
+            combo.setCurrentIndex(found if found >= 0 else 0)
+            combo.blockSignals(False)
+        self.apply()
+
+    def set_status_filter(self, choice: str | None) -> None:
+        """Show only inquiries in a status, "offen" or "überfällig" (None: all)."""
+        found = self.status.findData(choice)
+        self.status.setCurrentIndex(found if found >= 0 else 0)
+        self.apply()
+
+    def reset_filters(self) -> None:
+        for combo in (self.parliament, self.term, self.kind, self.status, self.unit, self.officer):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.due_from.clear()
+        self.due_to.clear()
+        self.apply()
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def filters(self) -> SearchFilters | None:
+        """The filters as chosen; None when a date cannot be read (the user is told)."""
+        f = SearchFilters(
+            parliament=self.parliament.currentData(),
+            term=self.term.currentData(),
+            kind=self.kind.currentData(),
+            unit=self.unit.currentData(),
+            officer=self.officer.currentData(),
+        )
+        status = self.status.currentData()
+        if status == OPEN_CHOICE:
+            f.statuses = OPEN
+        elif status == OVERDUE:
+            f.statuses = OPEN
+            f.due_to = (self.today - timedelta(days=1)).isoformat()
+        elif status:
+            f.status = status
+        for edit, name in ((self.due_from, "due_from"), (self.due_to, "due_to")):
+            text = edit.text().strip()
+            if not text:
+                continue
+            day = parse_date(text)
+            if day is None:
+                message = self.tr("„{text}“ ist kein Datum; bitte als TT.MM.JJJJ eingeben.")
+                self.status_message.emit(message.format(text=text))
+                return None
+            if name == "due_to" and f.due_to:
+                f.due_to = min(f.due_to, day.isoformat())
+            else:
+                setattr(f, name, day.isoformat())
+        return f
+
+    def apply(self) -> None:
+        """Show the register as searched and filtered."""
+        filters = self.filters()
+        if filters is None:
+            return
+        text = self.search.text().strip()
+        if text:
+            query = parse_query(text)
+            hits = self.register.search(query, filters, limit=500, include_material=False)
+            hits = [h for h in hits if h.kind == "print"]
+            rows = self.register.prints_by_id([h.id for h in hits])
+            snippets = {h.id: h.snippet for h in hits}
+            for row in rows:
+                row["snippet"] = snippets.get(row["id"], "")
+            self.model.show_rows(rows, query)
+        else:
+            self.model.show_all(filters)
+        self._update_status()
+
+    def selected_print(self) -> int | None:
+        index = self.table.currentIndex()
+        return self.model.print_id(index.row()) if index.isValid() else None
+
+    # -- helpers ------------------------------------------------------------------------------------
+
+    def _activated(self, index: QModelIndex) -> None:
+        print_id = self.model.print_id(index.row())
+        if print_id is not None:
+            self.open_print.emit(print_id)
+
+    def _update_status(self) -> None:
+        total = self.register.count_prints()
+        self.empty.setVisible(total == 0)
+        self.table.setVisible(total > 0)
+        for widget in (self.parliament, self.term, self.kind, self.status, self.unit, self.officer):
+            widget.setEnabled(total > 0)
+        if self.search.text().strip():
+            self.status_message.emit(self.tr("{n} Treffer").format(n=self.model.rowCount()))
+        elif self.filters() not in (None, SearchFilters()):
+            shown = self.register.count_prints(self.model.filters)
+            self.status_message.emit(self.tr("{n} von {total} Drucksachen").format(n=shown, total=total))
+        else:
+            self.status_message.emit(self.tr("{n} Drucksachen im Register").format(n=total))

@@ -1,0 +1,209 @@
+"""The inquiry view: the answer editor saves as the officer types, undo, combining and splitting,
+corrected facts, workflow steps, citations, similar answers and the history (pytest-qt, offscreen)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+from conftest import FIXTURES, ROOT, sample, type_into
+
+from core.services import import_file, import_files
+from storage.register import Register
+
+GUI_FIXTURES = ROOT / "tests" / "fixtures" / "gui"
+KI = "drucksache-ki-allianz-antrag-und-stellungnahme.pdf"
+
+
+@pytest.fixture
+def reg(tmp_path: Path):  # type: ignore[no-untyped-def]
+    r = Register.open(tmp_path / "r.db")
+    yield r
+    r.close()
+
+
+def _view(qtbot, reg: Register, print_id: int):  # type: ignore[no-untyped-def]
+    from gui.inquiry_view import InquiryView
+
+    view = InquiryView(reg, print_id, today=date(2025, 11, 20))
+    qtbot.addWidget(view)
+    return view
+
+
+def _open_motion(reg: Register) -> int:
+    result = import_file(reg, FIXTURES / "bw_antrag_unanswered.txt", who="t")
+    assert result.id is not None
+    return result.id
+
+
+def test_typing_into_an_open_motion_starts_a_draft_and_saves(qtbot, reg: Register) -> None:  # type: ignore[no-untyped-def]
+    """The first keystroke gives the draft an item per point; the text is in the register after a short pause."""
+    pid = _open_motion(reg)
+    view = _view(qtbot, reg, pid)
+    assert view.select_point("2")
+    type_into(qtbot, view.editor, "Im Jahr 2024 wurden 412 Anträge gestellt.")
+    qtbot.waitUntil(lambda: not view.has_unsaved_text, timeout=3000)
+    answer = reg.get_print(pid).doc.answer
+    assert answer is not None and answer.draft
+    assert [i.points for i in answer.items] == [["1"], ["2"], ["3"], ["4"]]
+    assert answer.items[1].text == "Im Jahr 2024 wurden 412 Anträge gestellt."
+    assert view.points.item(1).text().startswith("✓")
+    assert reg.get_print(pid).status == "eingegangen"
+
+
+def test_saving_while_typing_goes_on(qtbot, reg: Register, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """Continuous typing is saved at least every MAX_UNSAVED_S, not only after a pause."""
+    import gui.inquiry_view as iv
+
+    monkeypatch.setattr(iv, "SAVE_DELAY_MS", 10_000)  # a pause never comes
+    pid = _open_motion(reg)
+    view = _view(qtbot, reg, pid)
+    view._save_timer.setInterval(10_000)
+    view.select_point("1")
+    type_into(qtbot, view.editor, "A")
+    qtbot.wait(int(iv.MAX_UNSAVED_S * 1000) + 100)
+    type_into(qtbot, view.editor, "B")
+    assert reg.get_print(pid).doc.answer.items[0].text == "AB"  # type: ignore[union-attr]
+
+
+def test_undo_and_redo_of_typing_reach_the_register(qtbot, reg: Register) -> None:  # type: ignore[no-untyped-def]
+    """Ctrl+Z takes the typed words back in the editor and in the register; redo brings them again."""
+    pid = _open_motion(reg)
+    view = _view(qtbot, reg, pid)
+    view.select_point("3")
+    type_into(qtbot, view.editor, "Drei Monate.")
+    view.save_now()
+    assert view.undo_stack.canUndo()
+    while view.undo_stack.canUndo():
+        view.undo_stack.undo()
+    assert view.editor.toPlainText() == ""
+    stored = reg.get_print(pid).doc.answer
+    assert stored is None or all(not i.text for i in stored.items)
+    while view.undo_stack.canRedo():
+        view.undo_stack.redo()
+    assert view.editor.toPlainText() == "Drei Monate."
+    assert reg.get_print(pid).doc.answer.items[2].text == "Drei Monate."  # type: ignore[union-attr]
+
+
+def test_combine_split_and_undo(qtbot, reg: Register) -> None:  # type: ignore[no-untyped-def]
+    """ "Zu 3. und 4." combines two answers with both texts; undo restores the division; split divides again."""
+    pid = _open_motion(reg)
+    view = _view(qtbot, reg, pid)
+    view.select_point("3")
+    type_into(qtbot, view.editor, "Text drei.")
+    view.select_point("4")
+    type_into(qtbot, view.editor, "Text vier.")
+    view.select_point("3")
+    view.combine_current()
+    items = reg.get_print(pid).doc.answer.items  # type: ignore[union-attr]
+    assert [i.points for i in items] == [["1"], ["2"], ["3", "4"]]
+    assert items[2].text == "Text drei.\n\nText vier."
+    assert "Zu 3. und 4." in view.answer_heading.text()
+    view.undo_stack.undo()
+    assert [i.points for i in reg.get_print(pid).doc.answer.items] == [["1"], ["2"], ["3"], ["4"]]  # type: ignore[union-attr]
+    view.undo_stack.redo()
+    view.select_point("4")
+    view.split_current()
+    items = reg.get_print(pid).doc.answer.items  # type: ignore[union-attr]
+    assert [i.points for i in items] == [["1"], ["2"], ["3"], ["4"]] and items[3].text == ""
+
+
+def test_facts_are_corrected_with_undo(qtbot, reg: Register) -> None:  # type: ignore[no-untyped-def]
+    """File number, consent and receipt are edited in the form; a wrong date is refused; undo reverts."""
+    pid = _open_motion(reg)
+    view = _view(qtbot, reg, pid)
+    view.set_fact("answer_file_number", "IM5-0141.5/12")
+    view.set_fact("answer_consent", "Ministerium für Finanzen, Staatsministerium")
+    view.set_fact("received", "21.2.2025")
+    meta = reg.metadata(pid)
+    assert meta["answer_file_number"] == "IM5-0141.5/12"
+    assert meta["answer_consent"] == ["Ministerium für Finanzen", "Staatsministerium"]
+    assert reg.workflow(pid)["received"] == "2025-02-21" and reg.workflow(pid)["due_date"]
+    messages = []
+    view.status_message.connect(messages.append)
+    view.set_fact("answer_date", "31.02.2025")
+    assert reg.metadata(pid)["answer_date"] is None and "kein Datum" in messages[-1]
+    view.undo_stack.undo()  # the receipt
+    view.undo_stack.undo()  # the consent
+    assert reg.metadata(pid)["answer_consent"] == []
+    view.set_fact("lead_officer", "Frau Beispiel")
+    assert reg.workflow(pid)["status"] == "zugewiesen"
+
+
+def test_workflow_step_and_refusal(qtbot, reg: Register, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """The status menu offers the next steps; a jump is refused in one German sentence."""
+    from PySide6.QtWidgets import QMessageBox
+
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(a[2]))
+    pid = _open_motion(reg)
+    view = _view(qtbot, reg, pid)
+    assert [a.text() for a in view.status_menu.actions()] == ["→ zugewiesen"]
+    assert view.change_status("zugewiesen")
+    assert "zugewiesen" in view.status_button.text()
+    assert not view.change_status("versandt")
+    assert warnings and "nächster Schritt" in warnings[0]
+
+
+def test_follow_the_citation_in_answer_2(qtbot, reg: Register) -> None:  # type: ignore[no-untyped-def]
+    """17/9075, cited in answer 2 of the KI-Allianz print, is "not in the register" until imported; then it opens."""
+    ki = import_file(reg, sample(KI), who="t").id
+    assert ki is not None
+    view = _view(qtbot, reg, ki)
+    lines = view.citation_items()
+    assert any("17/9075 (Antwort 2)" in line and "nicht im Register" in line for line in lines)
+    messages = []
+    view.status_message.connect(messages.append)
+    assert not view.follow_citation("17/9075", "Antwort 2")
+    assert "nicht im Register" in messages[-1]
+    target = import_file(reg, GUI_FIXTURES / "bw_antrag_17_9075.txt", who="t").id
+    with qtbot.waitSignal(view.open_print) as blocker:
+        assert view.follow_citation("17/9075", "Antwort 2")
+    assert blocker.args == [target]
+    backlinks = _view(qtbot, reg, target).citation_items()  # type: ignore[arg-type]
+    assert any(line.startswith("← Drucksache 17/9321") for line in backlinks)
+
+
+def test_similar_answer_is_inserted_as_a_quote(qtbot, reg: Register) -> None:  # type: ignore[no-untyped-def]
+    """Similar earlier answers are listed for the point; one click inserts one, quoted with its source."""
+    import_files(reg, [ROOT / "resources" / "demo" / "prints"], who="t")
+    open_ids = [r["id"] for r in reg.list_prints(limit=100) if r["status"] != "veröffentlicht" and r["points"]]
+    view = None
+    for pid in open_ids:
+        view = _view(qtbot, reg, pid)
+        view.side.setCurrentIndex(1)
+        for row in range(view.points.count()):
+            view.points.setCurrentRow(row)
+            view._load_similar()
+            if view.similar_list.currentItem() and view.insert_button.isEnabled():
+                break
+        if view.insert_button.isEnabled():
+            break
+    assert view is not None and view.insert_button.isEnabled(), "the demo register offers a similar answer"
+    assert view.insert_similar()
+    qtbot.waitUntil(lambda: not view.has_unsaved_text, timeout=3000)
+    text = view.editor.toPlainText()
+    assert text.startswith("[Übernommen aus Drucksache ") or text.startswith("[Aus dem Material")
+    assert reg.get_print(view.print_id).doc.answer.items[view._current].text == text  # type: ignore[union-attr, index]
+
+
+def test_history_shows_a_diff_of_the_answer(qtbot, reg: Register) -> None:  # type: ignore[no-untyped-def]
+    """The history lists the change of an answer; selecting it shows removed and added words."""
+    pid = _open_motion(reg)
+    view = _view(qtbot, reg, pid)
+    view.select_point("1")
+    type_into(qtbot, view.editor, "Rund 40 Prozent.")
+    view.save_now()
+    view.editor.selectAll()
+    type_into(qtbot, view.editor, "Rund 45 Prozent.")
+    view.save_now()
+    view.side.setCurrentIndex(3)
+    texts = [view.history.item(r).text() for r in range(view.history.count())]
+    row = next(k for k, t in enumerate(texts) if "Antwort 1 geändert" in t)
+    view.history.setCurrentRow(row)
+    diff = view.diff.toHtml()
+    assert "line-through" in diff and "45" in view.diff.toPlainText()
