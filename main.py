@@ -436,8 +436,7 @@ def _export(args: argparse.Namespace) -> int:
         if pid is None:
             return EXIT_USAGE
         doc = register.get_print(pid).doc
-        cited = {r.number for r in doc.references if r.number}
-        in_register = {n for n in cited if register.print_id(n) is not None}
+        in_register = ex.cited_in_register(doc, lambda n: register.print_id(n) is not None)
         try:
             request = None
             if args.template == "zulieferung":

@@ -9,6 +9,7 @@ overwrite a file: "17-9321_Stellungnahme.pdf", then "17-9321_Stellungnahme (2).p
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -60,6 +61,11 @@ def template_file(name: str, fmt: str, user_dir: Path | None = None) -> Path:
 
 def default_template(doc: PrintDoc) -> str:
     return "stellungnahme" if doc.kind == "antrag" else "antwort"
+
+
+def cited_in_register(doc: PrintDoc, known: Callable[[str], bool]) -> set[str]:
+    """The print numbers the document cites that the register holds (checks() warns about the others)."""
+    return {r.number for r in doc.references if r.number and known(r.number)}
 
 
 def checks(doc: PrintDoc, in_register: set[str] | None = None) -> list[str]:

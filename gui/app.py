@@ -1,7 +1,8 @@
-"""Starting the desktop app: one QApplication, the register, the main window."""
+"""Starting the desktop app: one QApplication, the translation, the register, the main window."""
 
 from __future__ import annotations
 
+import contextlib
 import sys
 
 from storage.db import StorageError
@@ -10,21 +11,66 @@ from storage.register import Register
 
 def run(db_path: str | None = None) -> int:
     """Open the register (--db, ZIFFER_DB or the data folder) in Ziffer's window; returns the exit code."""
+    from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from gui.main_window import MainWindow
+    from gui import settings
+    from gui.resources import app_icon, load_translator
 
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Ziffer")
     app.setOrganizationName("Ziffer")
+    app.setWindowIcon(app_icon())
+    translator = load_translator(settings.get(settings.LANGUAGE))
+    if translator is not None:
+        app.installTranslator(translator)
     try:
         register = Register.open(db_path)
     except StorageError as exc:
-        QMessageBox.critical(None, "Ziffer", f"Das Register kann nicht geöffnet werden: {exc}")
+        QMessageBox.critical(
+            None,
+            "Ziffer",
+            QCoreApplication.translate("app", "Das Register kann nicht geöffnet werden: {reason}").format(reason=exc),
+        )
         return 2
+
+    from gui.main_window import MainWindow
+
     window = MainWindow(register)
+    sys.excepthook = _report_unexpected(window, register.path.parent / "ziffer-fehler.log")
     window.show()
     try:
         return int(app.exec())
     finally:
-        register.close()
+        window.register.close()
+
+
+def _report_unexpected(window, log_path):  # type: ignore[no-untyped-def]
+    """An error nobody foresaw: the details go to a log file, the officer gets one sentence —
+    and the answer texts are saved first, so nothing typed is lost."""
+    import traceback
+    from datetime import datetime
+
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    def hook(kind, value, tb) -> None:  # type: ignore[no-untyped-def]
+        try:
+            with open(log_path, "a", encoding="utf-8") as log:
+                log.write(f"--- {datetime.now().isoformat(timespec='seconds')}\n")
+                log.write("".join(traceback.format_exception(kind, value, tb)))
+        except OSError:
+            pass
+        with contextlib.suppress(Exception):  # the report must get through even if saving fails too
+            window.save_all()
+        QMessageBox.critical(
+            window,
+            "Ziffer",
+            QCoreApplication.translate(
+                "app",
+                "Ein unerwarteter Fehler ist aufgetreten ({error}). Ihre Texte sind gespeichert; "
+                "Einzelheiten stehen in {log}.",
+            ).format(error=value, log=log_path),
+        )
+
+    return hook

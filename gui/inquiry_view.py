@@ -12,7 +12,7 @@ import time
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -52,24 +52,29 @@ TargetRole = Qt.ItemDataRole.UserRole + 2
 # Facts of the print and where each is written (see _write_fact).
 DATE_FIELDS = {"submitted", "received", "answer_date"}
 FACTS = (
-    ("number", "Drucksache"),
-    ("title", "Titel"),
-    ("submitted", "Datum der Drucksache"),
-    ("received", "Eingegangen am"),
-    ("lead_officer", "Bearbeiter/in"),
-    ("lead_unit", "Referat"),
-    ("answer_file_number", "Aktenzeichen"),
-    ("answer_date", "Datum der Antwort"),
-    ("answer_consent", "Mitzeichnung (Ministerien, durch Komma getrennt)"),
-    ("answer_signatory", "Unterzeichnung"),
-    ("answer_office", "Amtsbezeichnung"),
+    ("number", QT_TRANSLATE_NOOP("InquiryView", "Drucksache")),
+    ("title", QT_TRANSLATE_NOOP("InquiryView", "Titel")),
+    ("submitted", QT_TRANSLATE_NOOP("InquiryView", "Datum der Drucksache")),
+    ("received", QT_TRANSLATE_NOOP("InquiryView", "Eingegangen am")),
+    ("lead_officer", QT_TRANSLATE_NOOP("InquiryView", "Bearbeiter/in")),
+    ("lead_unit", QT_TRANSLATE_NOOP("InquiryView", "Referat")),
+    ("answer_file_number", QT_TRANSLATE_NOOP("InquiryView", "Aktenzeichen")),
+    ("answer_date", QT_TRANSLATE_NOOP("InquiryView", "Datum der Antwort")),
+    ("answer_consent", QT_TRANSLATE_NOOP("InquiryView", "Mitzeichnung (Ministerien, durch Komma getrennt)")),
+    ("answer_signatory", QT_TRANSLATE_NOOP("InquiryView", "Unterzeichnung")),
+    ("answer_office", QT_TRANSLATE_NOOP("InquiryView", "Amtsbezeichnung")),
 )
 
 
 def where_german(where: str) -> str:
     """ "answer:2" → "Antwort 2" — where in a print a citation stands."""
     kind, _, rest = where.partition(":")
-    return {"point": f"Ziffer {rest}", "answer": f"Antwort {rest}", "reasoning": "Begründung"}.get(kind, "Text")
+    names = {
+        "point": QCoreApplication.translate("InquiryView", "Ziffer {label}"),
+        "answer": QCoreApplication.translate("InquiryView", "Antwort {label}"),
+        "reasoning": QCoreApplication.translate("InquiryView", "Begründung"),
+    }
+    return names.get(kind, QCoreApplication.translate("InquiryView", "Text")).format(label=rest)
 
 
 class _TextCommand(QUndoCommand):
@@ -264,11 +269,11 @@ class InquiryView(QWidget):
         self.fact_edits: dict[str, QLineEdit] = {}
         for name, label in FACTS:
             edit = QLineEdit(facts_page)
-            edit.setAccessibleName(self.tr(label))
+            edit.setAccessibleName(QCoreApplication.translate("InquiryView", label))
             if name in DATE_FIELDS:
                 edit.setPlaceholderText(self.tr("TT.MM.JJJJ"))
             edit.editingFinished.connect(lambda name=name: self._fact_edited(name))
-            form.addRow(self.tr(label), edit)
+            form.addRow(QCoreApplication.translate("InquiryView", label), edit)
             self.fact_edits[name] = edit
         self.plan_label = QLabel(facts_page)
         self.plan_label.setWordWrap(True)

@@ -1,120 +1,571 @@
-"""Ziffer's main window: the register of all inquiries with its full-text search.
+"""Ziffer's main window: the register, the deadlines, the library and the open inquiries as tabs.
 
-First slice of the desktop app (issue 6): the register view over the same services the
-command line uses. The inquiry, deadline and library views, import and export dialogs follow.
-"""
+Everything the command line can do is reachable here through the same services; long work
+(imports, the inbox, backups, previews) runs off the GUI thread and reports in the status bar."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
     QLabel,
     QLineEdit,
     QMainWindow,
-    QTableView,
+    QMessageBox,
+    QPlainTextEdit,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from core.search_query import parse_query
-from gui.register_model import RegisterTableModel
+from core.demo import fill_demo
+from core.errors import ZifferError
+from gui import settings
+from gui.deadlines_view import DeadlineReminder, DeadlinesView
+from gui.export_dialog import ExportDialog
+from gui.importer import Importer, ImportProgress, accepts, paths_from_mime, summary_text
+from gui.inbox_adapter import InboxAdapter
+from gui.inquiry_view import InquiryView
+from gui.library_view import LibraryView
+from gui.register_view import OVERDUE, RegisterView
+from gui.resources import app_icon
+from gui.settings_dialog import SettingsDialog
+from gui.tasks import run_in_background, wait_for_background
+from storage import backup
+from storage.db import StorageError, default_db_path
 from storage.register import Register
 
 VERSION = "0.1.0"
+FIXED_TABS = 3  # register, deadlines, library; inquiry tabs follow
+
+
+class NewInquiryDialog(QDialog):
+    """A motion or question that arrived as text (an e-mail, a web page): pasted, then read like a file."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Neue Anfrage"))
+        self.text = QPlainTextEdit(self)
+        self.text.setAccessibleName(self.tr("Text der Anfrage"))
+        self.text.setPlaceholderText(
+            self.tr("Den vollständigen Text der Drucksache hier einfügen (Kopf mit Nummer, Titel, Ziffern) …")
+        )
+        self.name = QLineEdit(self)
+        self.name.setAccessibleName(self.tr("Name der Anfrage"))
+        self.name.setPlaceholderText(self.tr("z. B. Kleine Anfrage Radwege"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow(self.tr("Bezeichnung"), self.name)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(buttons)
+        self.resize(700, 520)
+
+    def write_file(self, folder: Path) -> Path | None:
+        """The pasted text as a UTF-8 text file, so it takes the importer's one path."""
+        text = self.text.toPlainText().strip()
+        if not text:
+            return None
+        stem = "".join(c if c.isalnum() or c in "-_ " else "_" for c in (self.name.text().strip() or "Anfrage"))[:60]
+        path = folder / f"{stem or 'Anfrage'}.txt"
+        path.write_text(text + "\n", encoding="utf-8")
+        return path
 
 
 class MainWindow(QMainWindow):
-    """The register view: a table of all inquiries, a search field, a status bar."""
+    """The register and everything around it, in one window."""
 
-    def __init__(self, register: Register) -> None:
+    database_changed = Signal(Path)
+
+    def __init__(self, register: Register, today: date | None = None, *, start_services: bool = True) -> None:
         super().__init__()
         self.register = register
-        self.setWindowTitle(self.tr("Ziffer — {name}").format(name=register.path.name))
-        self.model = RegisterTableModel(register, self)
+        self.today = today or date.today()
+        self.start_services = start_services
+        self.setWindowIcon(app_icon())
+        self.setAcceptDrops(True)
+        self.undo_group = QUndoGroup(self)
+        self.inquiries: dict[int, InquiryView] = {}
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.tabs.setTabsClosable(True)
+        self.tabs.setMovable(False)
+        self.tabs.tabCloseRequested.connect(self.close_tab)
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.setCentralWidget(self.tabs)
 
-        self.search = QLineEdit(self)
-        self.search.setPlaceholderText(self.tr("Suchen: Wörter, „Förder*“ oder eine Drucksache wie 17/9321 …"))
-        self.search.setAccessibleName(self.tr("Suche im Register"))
-        self.search.setClearButtonEnabled(True)
-        self._debounce = QTimer(self, singleShot=True, interval=250)
-        self._debounce.timeout.connect(self.run_search)
-        self.search.textChanged.connect(self._debounce.start)
+        self.progress = ImportProgress(self)
+        self.statusBar().addPermanentWidget(self.progress)
+        self.importer: Importer | None = None
+        self.inbox: InboxAdapter | None = None
+        self.reminder: DeadlineReminder | None = None
+        self._build_menus()
+        self._open_workspace()
 
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("Register der Anfragen"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-
-        self.empty = QLabel(self)
-        self.empty.setWordWrap(True)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setText(
-            self.tr(
-                "Das Register ist noch leer. Importieren Sie Drucksachen (PDF, Word, Text) mit "
-                "„python main.py import DATEI“, beobachten Sie einen Ordner mit „python main.py watch ORDNER“ "
-                "oder öffnen Sie das Demo-Register mit „python main.py demo“."
-            )
-        )
-
-        central = QWidget(self)
-        layout = QVBoxLayout(central)
-        layout.addWidget(self.search)
-        layout.addWidget(self.empty)
-        layout.addWidget(self.table)
-        self.setCentralWidget(central)
-
-        find = QAction(self.tr("&Suchen"), self, shortcut=QKeySequence.StandardKey.Find)
-        find.triggered.connect(self.focus_search)
-        quit_action = QAction(self.tr("&Beenden"), self, shortcut=QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        menu = self.menuBar().addMenu(self.tr("&Datei"))
-        menu.addAction(find)
-        menu.addSeparator()
-        menu.addAction(quit_action)
-
-        self.model.show_all()
-        self._update_status()
-        settings = QSettings("Ziffer", "Ziffer")
-        geometry = settings.value("main/geometry")
+        geometry = settings.get(settings.GEOMETRY)
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1100, 700)
+            self.resize(1280, 800)
+        if start_services:
+            QTimer.singleShot(0, self._start_services)
+
+    # -- building ---------------------------------------------------------------------------------
+
+    def _action(self, text: str, slot, shortcut=None, name: str | None = None) -> QAction:  # type: ignore[no-untyped-def]
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(lambda _checked=False: slot())
+        if name:
+            action.setObjectName(name)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&Datei"))
+        self.new_action = self._action(
+            self.tr("&Neue Anfrage …"), self.new_inquiry, QKeySequence.StandardKey.New, "new"
+        )
+        self.import_action = self._action(
+            self.tr("&Importieren …"), self.choose_import, QKeySequence("Ctrl+I"), "import"
+        )
+        self.save_action = self._action(self.tr("&Speichern"), self.save_all, QKeySequence.StandardKey.Save, "save")
+        self.export_action = self._action(
+            self.tr("&Exportieren …"), self.export_current, QKeySequence("Ctrl+E"), "export"
+        )
+        self.open_db_action = self._action(self.tr("Register ö&ffnen …"), self.choose_database, None, "open_db")
+        self.demo_action = self._action(self.tr("&Demo-Register öffnen"), self.open_demo, None, "demo")
+        self.settings_action = self._action(
+            self.tr("&Einstellungen …"), self.show_settings, QKeySequence.StandardKey.Preferences, "settings"
+        )
+        self.quit_action = self._action(self.tr("&Beenden"), self.close, QKeySequence("Ctrl+Q"), "quit")
+        for action in (self.new_action, self.import_action, self.save_action, self.export_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.open_db_action)
+        file_menu.addAction(self.demo_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.settings_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+
+        edit_menu = bar.addMenu(self.tr("&Bearbeiten"))
+        undo = self.undo_group.createUndoAction(self, self.tr("&Rückgängig"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.undo_group.createRedoAction(self, self.tr("&Wiederholen"))
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        edit_menu.addAction(undo)
+        edit_menu.addAction(redo)
+        edit_menu.addSeparator()
+        self.find_action = self._action(self.tr("&Suchen"), self.focus_search, QKeySequence.StandardKey.Find, "find")
+        edit_menu.addAction(self.find_action)
+
+        view_menu = bar.addMenu(self.tr("&Ansicht"))
+        self.show_register_action = self._action(
+            self.tr("&Register"), lambda: self.tabs.setCurrentIndex(0), QKeySequence("Ctrl+1")
+        )
+        self.show_deadlines_action = self._action(
+            self.tr("&Fristen"), lambda: self.tabs.setCurrentIndex(1), QKeySequence("Ctrl+2")
+        )
+        self.show_library_action = self._action(
+            self.tr("&Bibliothek"), lambda: self.tabs.setCurrentIndex(2), QKeySequence("Ctrl+3")
+        )
+        self.overdue_action = self._action(
+            self.tr("Ü&berfällige Anfragen"), self.show_overdue, QKeySequence("Ctrl+Shift+U")
+        )
+        self.close_tab_action = self._action(
+            self.tr("Anfrage s&chließen"),
+            lambda: self.close_tab(self.tabs.currentIndex()),
+            QKeySequence.StandardKey.Close,
+        )
+        for action in (
+            self.show_register_action,
+            self.show_deadlines_action,
+            self.show_library_action,
+            self.overdue_action,
+            self.close_tab_action,
+        ):
+            view_menu.addAction(action)
+
+        help_menu = bar.addMenu(self.tr("&Hilfe"))
+        self.about_action = self._action(self.tr("Ü&ber Ziffer"), self.show_about, None, "about")
+        help_menu.addAction(self.about_action)
+
+    def _open_workspace(self) -> None:
+        """The views over the current register (again after switching or restoring the database)."""
+        self.setWindowTitle(self.tr("Ziffer — {name}").format(name=self.register.path.name))
+        self.register_view = RegisterView(self.register, self, today=self.today)
+        self.deadlines_view = DeadlinesView(self.register, self, today=self.today)
+        self.library_view = LibraryView(self.register, self)
+        self.tabs.addTab(self.register_view, self.tr("Register"))
+        self.tabs.addTab(self.deadlines_view, self.tr("Fristen"))
+        self.tabs.addTab(self.library_view, self.tr("Bibliothek"))
+        for k in range(FIXED_TABS):
+            self.tabs.tabBar().setTabButton(k, self.tabs.tabBar().ButtonPosition.RightSide, None)
+            self.tabs.tabBar().setTabButton(k, self.tabs.tabBar().ButtonPosition.LeftSide, None)
+        for view in (self.register_view, self.deadlines_view, self.library_view):
+            view.open_print.connect(self.open_print)
+            view.status_message.connect(self.show_message)
+        self.register_view.import_requested.connect(self.choose_import)
+        self.register_view.watch_requested.connect(self.choose_inbox)
+        self.register_view.demo_requested.connect(self.open_demo)
+        self.importer = Importer(self.register.path, self)
+        self.progress.attach(self.importer)
+        self.importer.finished.connect(self._import_finished)
+        self.importer.failed.connect(lambda message: QMessageBox.warning(self, self.tr("Import"), message))
+        self.register_view.refresh()
+        for print_id in _ids(settings.get(settings.OPEN_PRINTS)):
+            self.open_print(print_id, focus=False)
+
+    def _close_workspace(self) -> bool:
+        if not self.save_all():
+            return False
+        for view in list(self.inquiries.values()):
+            self.undo_group.removeStack(view.undo_stack)
+        self.inquiries.clear()
+        while self.tabs.count():
+            widget = self.tabs.widget(0)
+            self.tabs.removeTab(0)
+            widget.deleteLater()
+        return True
+
+    def _start_services(self) -> None:
+        """What runs beside the window: the backup of the register, the inbox, deadline reminders."""
+        self.backup_now()
+        self.reminder = DeadlineReminder(self.register, self)
+        self.reminder.reminder.connect(self._remind)
+        self.reminder.show_in_tray(self.windowIcon())
+        folder = settings.get(settings.INBOX_FOLDER)
+        if folder and settings.get(settings.INBOX_ENABLED):
+            self.start_inbox(Path(folder))
+
+    # -- inquiries ----------------------------------------------------------------------------------
+
+    def open_print(self, print_id: int, focus: bool = True) -> InquiryView | None:
+        """Open an inquiry in its own tab (or go to its tab)."""
+        view = self.inquiries.get(print_id)
+        if view is None:
+            try:
+                view = InquiryView(self.register, print_id, self, today=self.today)
+            except KeyError:
+                self.show_message(self.tr("Diese Drucksache ist nicht (mehr) im Register."))
+                return None
+            view.open_print.connect(self.open_print)
+            view.status_message.connect(self.show_message)
+            view.changed.connect(self._print_changed)
+            view.export_requested.connect(self.export_print)
+            self.undo_group.addStack(view.undo_stack)
+            self.inquiries[print_id] = view
+            number = view.doc.number or self.tr("ohne Nummer")
+            index = self.tabs.addTab(view, number)
+            self.tabs.setTabToolTip(index, view.doc.title)
+            self._remember_tabs()
+        if focus:
+            self.tabs.setCurrentWidget(view)
+        return view
+
+    def current_inquiry(self) -> InquiryView | None:
+        widget = self.tabs.currentWidget()
+        return widget if isinstance(widget, InquiryView) else None
+
+    def close_tab(self, index: int) -> None:
+        widget = self.tabs.widget(index)
+        if not isinstance(widget, InquiryView):
+            return
+        if not widget.close_view():
+            answer = QMessageBox.question(
+                self,
+                self.tr("Nicht gespeichert"),
+                self.tr("Die Antwort konnte nicht gespeichert werden. Die Anfrage trotzdem schließen?"),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.undo_group.removeStack(widget.undo_stack)
+        self.inquiries.pop(widget.print_id, None)
+        self.tabs.removeTab(index)
+        widget.deleteLater()
+        self._remember_tabs()
+
+    def _remember_tabs(self) -> None:
+        # at once, not at closing: after a crash the open inquiries come back
+        settings.put(settings.OPEN_PRINTS, ",".join(str(i) for i in self.inquiries))
+
+    def _tab_changed(self, index: int) -> None:
+        widget = self.tabs.widget(index)
+        if isinstance(widget, InquiryView):
+            self.undo_group.setActiveStack(widget.undo_stack)
+        else:
+            self.undo_group.setActiveStack(None)
+        self.export_action.setEnabled(isinstance(widget, InquiryView) or widget is self.register_view)
+
+    def _print_changed(self, print_id: int) -> None:
+        self.register_view.model.refresh_rows([print_id])
+        view = self.inquiries.get(print_id)
+        if view is not None:
+            index = self.tabs.indexOf(view)
+            self.tabs.setTabText(index, view.doc.number or self.tr("ohne Nummer"))
+
+    def save_all(self) -> bool:
+        """Write every open answer now (Ctrl+S); the text is saved while typing anyway."""
+        ok = all([view.save_now() for view in self.inquiries.values()])
+        self.show_message(self.tr("Alles gespeichert.") if ok else self.tr("Nicht alles konnte gespeichert werden."))
+        return ok
+
+    def new_inquiry(self) -> None:
+        dialog = NewInquiryDialog(self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        folder = Path(tempfile.mkdtemp(prefix="ziffer-neu-"))
+        path = dialog.write_file(folder)
+        if path is None:
+            self.show_message(self.tr("Kein Text eingefügt – keine Anfrage angelegt."))
+            return
+        self.start_import([path], open_after=True)
+
+    # -- import -------------------------------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if accepts(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = paths_from_mime(event.mimeData())
+        if paths:
+            event.acceptProposedAction()
+            self.start_import(paths)
+
+    def choose_import(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Drucksachen importieren"),
+            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation),
+            self.tr("Drucksachen (*.pdf *.docx *.txt);;Alle Dateien (*)"),
+        )
+        if files:
+            self.start_import([Path(f) for f in files])
+
+    def start_import(self, paths: list[Path], open_after: bool = False) -> bool:
+        """Import files and folders in the background (what a drop does)."""
+        assert self.importer is not None
+        self._open_after_import = open_after
+        started = self.importer.start(paths)
+        self.show_message(self.tr("Import läuft …"))
+        return started
+
+    def _import_finished(self, summary) -> None:  # type: ignore[no-untyped-def]
+        self.show_message(summary_text(summary).splitlines()[0])
+        self._after_data_change()
+        failed = [r for r in summary.results if r.status == "failed"]
+        if failed:
+            QMessageBox.information(self, self.tr("Import"), summary_text(summary))
+        if getattr(self, "_open_after_import", False):
+            self._open_after_import = False
+            ids = [r.id for r in summary.results if r.what == "print" and r.id is not None]
+            if ids:
+                self.open_print(ids[0])
+
+    def _after_data_change(self) -> None:
+        self.register_view.refresh()
+        self.deadlines_view.refresh()
+        self.library_view.refresh()
+        for view in self.inquiries.values():
+            view.reload()
+
+    # -- inbox --------------------------------------------------------------------------------------
+
+    def choose_inbox(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Posteingangsordner wählen"))
+        if folder:
+            settings.put(settings.INBOX_FOLDER, folder)
+            settings.put(settings.INBOX_ENABLED, True)
+            self.start_inbox(Path(folder))
+
+    def start_inbox(self, folder: Path) -> None:
+        self.stop_inbox()
+        self.inbox = InboxAdapter(self.register.path, self)
+        self.inbox.imported.connect(self._inbox_result)
+        try:
+            self.inbox.start(folder)
+        except (OSError, ZifferError) as exc:
+            self.show_message(
+                self.tr("Der Ordner {folder} kann nicht beobachtet werden: {reason}").format(folder=folder, reason=exc)
+            )
+            return
+        self.show_message(self.tr("Posteingang {folder} wird beobachtet.").format(folder=folder))
+
+    def stop_inbox(self) -> None:
+        if self.inbox is not None:
+            self.inbox.stop()
+            self.inbox = None
+
+    def _inbox_result(self, line: str) -> None:
+        self.show_message(line)
+        self._after_data_change()
+
+    # -- export -------------------------------------------------------------------------------------
+
+    def export_current(self) -> None:
+        view = self.current_inquiry()
+        print_id = view.print_id if view else self.register_view.selected_print()
+        if print_id is None:
+            self.show_message(self.tr("Bitte zuerst eine Anfrage auswählen."))
+            return
+        self.export_print(print_id)
+
+    def export_print(self, print_id: int) -> ExportDialog:
+        view = self.inquiries.get(print_id)
+        if view is not None:
+            view.save_now()
+        dialog = ExportDialog(self.register, print_id, self)
+        dialog.exported.connect(lambda path: self.show_message(self.tr("Exportiert: {path}").format(path=path)))
+        dialog.open()
+        return dialog
+
+    # -- database -----------------------------------------------------------------------------------
+
+    def backup_now(self) -> None:
+        """Copy the register in the background (SQLite's backup API), keeping the newest copies."""
+        path, keep = self.register.path, int(settings.get(settings.BACKUPS_KEPT))
+        run_in_background(
+            lambda _progress: backup.backup(path, keep=keep),
+            lambda copy: copy and self.show_message(self.tr("Sicherung angelegt: {name}").format(name=Path(copy).name)),
+            lambda exc: self.show_message(self.tr("Die Sicherung ist fehlgeschlagen: {reason}").format(reason=exc)),
+        )
+
+    def switch_database(self, path: Path, before_open=None) -> bool:  # type: ignore[no-untyped-def]
+        """Close the current register and open another (or the same after `before_open`, e.g. a restore)."""
+        wait_for_background()
+        if not self._close_workspace():
+            return False
+        self.stop_inbox()
+        old_path = self.register.path
+        self.register.close()
+        try:
+            if before_open is not None:
+                before_open()
+            self.register = Register.open(path)
+        except (StorageError, ZifferError, OSError) as exc:
+            QMessageBox.critical(
+                self,
+                self.tr("Register"),
+                self.tr("Das Register kann nicht geöffnet werden: {reason}").format(reason=exc),
+            )
+            self.register = Register.open(old_path)
+        self._open_workspace()
+        if self.reminder is not None:
+            self.reminder.register = self.register
+        self.database_changed.emit(self.register.path)
+        return self.register.path == Path(path)
+
+    def choose_database(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Register öffnen oder anlegen"),
+            str(self.register.path.parent),
+            self.tr("Ziffer-Register (*.db);;Alle Dateien (*)"),
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
+        if path:
+            settings.put(settings.OPEN_PRINTS, "")
+            self.switch_database(Path(path))
+
+    def open_demo(self) -> bool:
+        """The demo register in its own file beside the real one, filled on first use."""
+        path = default_db_path().with_name("ziffer-demo.db")
+        settings.put(settings.OPEN_PRINTS, "")
+        if not self.switch_database(path):
+            return False
+        if self.register.count_prints() == 0:
+            fill_demo(self.register, self.today)
+            self._after_data_change()
+        self.show_message(self.tr("Demo-Register geöffnet: {path}").format(path=path))
+        return True
+
+    def restore_backup(self, copy: Path) -> bool:
+        target = self.register.path
+        safety: list[Path] = []
+        ok = self.switch_database(target, before_open=lambda: safety.append(backup.restore(copy, target)))
+        if ok and safety:
+            self.show_message(
+                self.tr("Sicherung wiederhergestellt; der vorige Stand liegt in {name}.").format(name=safety[0].name)
+            )
+        return ok and bool(safety)
+
+    # -- dialogs and messages -----------------------------------------------------------------------
+
+    def show_settings(self) -> SettingsDialog:
+        dialog = SettingsDialog(self.register.path, self)
+        dialog.inbox_changed.connect(self._inbox_changed)
+        dialog.restore_requested.connect(self.restore_backup)
+        dialog.open()
+        return dialog
+
+    def _inbox_changed(self, folder: str, enabled: bool) -> None:
+        if enabled and folder:
+            self.start_inbox(Path(folder))
+        else:
+            self.stop_inbox()
+            self.show_message(self.tr("Posteingang wird nicht beobachtet."))
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("Über Ziffer"),
+            self.tr(
+                "<h3>Ziffer {version}</h3><p>Anträge und Anfragen des Landtags Ziffer für Ziffer beantworten, "
+                "Fristen im Blick behalten und die Stellungnahme als DOCX und PDF erzeugen.</p>"
+                "<p>Register: {path}</p><p>Läuft ohne Netz; alle Daten bleiben auf diesem Rechner.</p>"
+            ).format(version=VERSION, path=self.register.path),
+        )
+
+    def show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 15000)
+
+    def _remind(self, text: str) -> None:
+        self.show_message(text)
 
     def focus_search(self) -> None:
-        self.search.setFocus()
-        self.search.selectAll()
+        current = self.tabs.currentWidget()
+        if current is self.library_view:
+            self.library_view.search.setFocus()
+            return
+        self.tabs.setCurrentWidget(self.register_view)
+        self.register_view.focus_search()
 
-    def run_search(self) -> None:
-        """Full-text search over the register; an empty field shows everything again."""
-        text = self.search.text().strip()
-        if not text:
-            self.model.show_all()
-        else:
-            query = parse_query(text)
-            hits = [h for h in self.register.search(query, limit=500, include_material=False) if h.kind == "print"]
-            self.model.show_rows(self.register.prints_by_id([h.id for h in hits]))
-        self._update_status()
+    def show_overdue(self) -> None:
+        self.tabs.setCurrentWidget(self.register_view)
+        self.register_view.set_status_filter(OVERDUE)
 
-    def _update_status(self) -> None:
-        total = self.register.counts()["prints"]
-        shown = self.model.rowCount()
-        self.empty.setVisible(total == 0)
-        self.table.setVisible(total > 0)
-        if self.search.text().strip():
-            self.statusBar().showMessage(self.tr("{n} Treffer").format(n=shown))
-        else:
-            self.statusBar().showMessage(self.tr("{n} Drucksachen im Register").format(n=total))
-
-    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        QSettings("Ziffer", "Ziffer").setValue("main/geometry", self.saveGeometry())
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.save_all():
+            answer = QMessageBox.question(
+                self,
+                self.tr("Nicht gespeichert"),
+                self.tr("Nicht alle Antworten konnten gespeichert werden. Ziffer trotzdem beenden?"),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+        self.stop_inbox()
+        settings.put(settings.GEOMETRY, self.saveGeometry())
+        wait_for_background(10000)
         super().closeEvent(event)
+
+
+def _ids(text: str) -> list[int]:
+    return [int(part) for part in text.split(",") if part.strip().isdigit()]
+
+
+__all__ = ["VERSION", "MainWindow", "QIcon", "QLabel", "Qt"]

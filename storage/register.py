@@ -602,6 +602,50 @@ class Register:
             raise KeyError(material_id)
         return {"id": row[0], "title": row[1], "text": row[2], "source": row[3]}
 
+    def list_material(self, limit: int = 200, offset: int = 0) -> list[dict[str, Any]]:
+        """The library, newest first, with how many inquiries each text is linked to."""
+        rows = self.db.execute(
+            "SELECT m.id, m.title, m.source_name, m.created_at, "
+            "(SELECT count(*) FROM material_links l WHERE l.material_id = m.id) "
+            "FROM material m ORDER BY m.id DESC LIMIT ? OFFSET ?",
+            [limit, offset],
+        ).fetchall()
+        return [{"id": r[0], "title": r[1], "source": r[2], "created_at": r[3], "links": r[4]} for r in rows]
+
+    def search_material(self, query: Query, limit: int = 200) -> list[SearchHit]:
+        """The library's texts matching the query, best first, with a snippet around the hit."""
+        words_only = Query(words=query.words)
+        if words_only.empty:
+            return []
+        return [
+            SearchHit("material", mid, None, title, snippet, score)
+            for mid, title, snippet, score in self.db.execute(
+                f"SELECT m.id, m.title, snippet(material_fts, 1, '{SNIPPET_OPEN}', '{SNIPPET_CLOSE}', ' … ', 18), "
+                "bm25(material_fts, 8.0, 1.0) AS score FROM material_fts JOIN material m ON m.id = material_fts.rowid "
+                "WHERE material_fts MATCH ? ORDER BY score LIMIT ?",
+                [words_only.match(), limit],
+            )
+        ]
+
+    def count_material(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM material").fetchone()[0])
+
+    def unlink_material(self, material_id: int, print_id: int, who: str) -> bool:
+        cur = self.db.execute(
+            "DELETE FROM material_links WHERE material_id = ? AND print_id = ?", [material_id, print_id]
+        )
+        if cur.rowcount:
+            self.log("print", print_id, "material unlinked", material_id, None, who)
+        return bool(cur.rowcount)
+
+    def prints_for_material(self, material_id: int) -> list[dict[str, Any]]:
+        rows = self.db.execute(
+            "SELECT p.id, p.number, p.title FROM prints p JOIN material_links l ON l.print_id = p.id "
+            "WHERE l.material_id = ? ORDER BY p.id",
+            [material_id],
+        ).fetchall()
+        return [{"id": r[0], "number": r[1], "title": r[2]} for r in rows]
+
     # -- search -----------------------------------------------------------------------------
 
     def search(

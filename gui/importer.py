@@ -1,0 +1,155 @@
+"""Importing files in the background: from a drop, the file dialog or a pasted text.
+
+The import runs on its own connection to the register in Qt's thread pool, with the same service
+the command line uses (core.services.import_files); progress and the result come back as signals.
+One import runs at a time; files dropped meanwhile wait and are imported next, in order."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QMimeData, QObject, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+
+from core.errors import in_german
+from core.services import FAILED, IMPORTED, UNCHANGED, UPDATED, ImportSummary, import_files
+from gui.tasks import run_in_background, with_register
+
+
+def accepts(mime: QMimeData) -> bool:
+    """A drop worth accepting: at least one local file or folder."""
+    return bool(paths_from_mime(mime))
+
+
+def paths_from_mime(mime: QMimeData) -> list[Path]:
+    """The local files and folders of a drop (web links and the like are left out)."""
+    if not mime.hasUrls():
+        return []
+    return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile() and url.toLocalFile()]
+
+
+def summary_text(summary: ImportSummary) -> str:
+    """One German sentence on the import, then a line per file that failed, with its reason."""
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("Importer", text)
+
+    parts = []
+    for status, one, many in (
+        (IMPORTED, tr("1 Datei importiert"), tr("{n} Dateien importiert")),
+        (UPDATED, tr("1 aktualisiert"), tr("{n} aktualisiert")),
+        (UNCHANGED, tr("1 unverändert"), tr("{n} unverändert")),
+        (FAILED, tr("1 Fehler"), tr("{n} Fehler")),
+    ):
+        n = summary.count(status)
+        if n:
+            parts.append(one if n == 1 else many.format(n=n))
+    lines = [(", ".join(parts) or tr("Keine Dateien gefunden")) + "."]
+    for result in summary.results:
+        if result.status == FAILED:
+            lines.append(f"{result.path.name}: {in_german(result.reason)}")
+    return "\n".join(lines)
+
+
+class Importer(QObject):
+    """Imports into the register at `db_path`, one batch at a time, off the GUI thread."""
+
+    started = Signal(int)
+    progress = Signal(int, int, str)
+    finished = Signal(object)  # ImportSummary
+    failed = Signal(str)
+
+    def __init__(self, db_path: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.db_path = Path(db_path)
+        self._running = False
+        self._waiting: list[list[Path]] = []
+
+    @property
+    def running(self) -> bool:
+        return self._running
+
+    def start(self, paths: list[Path]) -> bool:
+        """Import these files and folders; True if the import starts now, False if it waits for the running one."""
+        paths = [Path(p) for p in paths]
+        if self._running:
+            self._waiting.append(paths)
+            return False
+        self._running = True
+        self.started.emit(len(paths))
+
+        def work(register, progress):  # type: ignore[no-untyped-def]
+            return import_files(register, paths, progress=lambda done, total, r: progress(done, total, r.path.name))
+
+        run_in_background(with_register(self.db_path, work), self._done, self._failed, self.progress.emit)
+        return True
+
+    def _done(self, summary: ImportSummary) -> None:
+        self._running = False
+        self.finished.emit(summary)
+        self._next()
+
+    def _failed(self, exc: Exception) -> None:
+        self._running = False
+        message = QCoreApplication.translate("Importer", "Der Import ist abgebrochen: {reason}")
+        self.failed.emit(message.format(reason=in_german(str(exc))))
+        self._next()
+
+    def _next(self) -> None:
+        if self._waiting:
+            self.start(self._waiting.pop(0))
+
+
+class ImportProgress(QWidget):
+    """The import's progress in the status bar: a bar, the file being read, then the summary."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.bar = QProgressBar(self)
+        self.bar.setAccessibleName(self.tr("Fortschritt des Imports"))
+        self.bar.setMaximumWidth(220)
+        self.label = QLabel(self)
+        self.details_button = QPushButton(self.tr("Einzelheiten"), self)
+        self.details_button.setAccessibleName(self.tr("Einzelheiten des Imports zeigen"))
+        self.details_button.setFlat(True)
+        self.details_button.clicked.connect(self._show_details)
+        self.last_summary = ""
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.details_button)
+        self.bar.hide()
+        self.details_button.hide()
+
+    def attach(self, importer: Importer) -> None:
+        importer.started.connect(self._started)
+        importer.progress.connect(self._progress)
+        importer.finished.connect(self._finished)
+        importer.failed.connect(self._failed)
+
+    def _started(self, _n: int) -> None:
+        self.bar.setRange(0, 0)  # busy until the files are counted
+        self.bar.show()
+        self.details_button.hide()
+        self.label.setText(self.tr("Import wird vorbereitet …"))
+
+    def _progress(self, done: int, total: int, name: str) -> None:
+        self.bar.setRange(0, max(1, total))
+        self.bar.setValue(done)
+        self.label.setText(self.tr("Importiere {done} von {total}: {name}").format(done=done, total=total, name=name))
+
+    def _finished(self, summary: ImportSummary) -> None:
+        self.bar.hide()
+        self.last_summary = summary_text(summary)
+        self.label.setText(self.last_summary.splitlines()[0])
+        self.details_button.setVisible("\n" in self.last_summary)
+
+    def _failed(self, message: str) -> None:
+        self.bar.hide()
+        self.label.setText(message)
+
+    def _show_details(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.information(self, self.tr("Import"), self.last_summary)

@@ -1,0 +1,113 @@
+"""Copies of the register, taken while it is in use (SQLite's online backup API), kept in rotation,
+and restored on request — with the state before a restore kept as one more copy."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from storage.db import StorageError
+
+STAMP = "%Y%m%d-%H%M%S"
+SAFETY = "vor-Wiederherstellung"
+
+
+@dataclass
+class BackupInfo:
+    path: Path
+    created: datetime
+    size: int
+
+
+def backup_folder(db_path: Path, folder: Path | None = None) -> Path:
+    return Path(folder) if folder else Path(db_path).parent / "backups"
+
+
+def _copy(source: Path, target: Path) -> None:
+    """A consistent copy of `source` at `target` (written beside it first, then put in place)."""
+    tmp = target.with_name(target.name + ".tmp")
+    tmp.unlink(missing_ok=True)
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(tmp)
+        try:
+            src.backup(dst)
+            ok = dst.execute("PRAGMA quick_check").fetchone()[0]
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    if ok != "ok":
+        tmp.unlink(missing_ok=True)
+        raise StorageError(f"the copy of {source.name} is damaged ({ok}).")
+    os.replace(tmp, target)
+
+
+def backup(db_path: Path, folder: Path | None = None, keep: int = 7, now: datetime | None = None) -> Path | None:
+    """Copy the register into the backup folder and drop its oldest copies beyond `keep`.
+    None when there is nothing to copy yet."""
+    db_path = Path(db_path)
+    if not db_path.exists() or db_path.stat().st_size == 0:
+        return None
+    target_dir = backup_folder(db_path, folder)
+    stamp = (now or datetime.now()).strftime(STAMP)
+    target = target_dir / f"{db_path.stem}-{stamp}.db"
+    try:
+        target_dir.mkdir(parents=True, exist_ok=True)
+        _copy(db_path, target)
+    except (sqlite3.Error, OSError) as exc:
+        raise StorageError(f"the register could not be backed up: {exc}") from exc
+    regular = [b for b in list_backups(db_path, folder) if SAFETY not in b.path.name]
+    for old in regular[max(1, keep) :]:
+        with contextlib.suppress(OSError):
+            old.path.unlink()
+    return target
+
+
+def list_backups(db_path: Path, folder: Path | None = None) -> list[BackupInfo]:
+    """This register's copies, newest first (copies of other registers in the folder are not listed)."""
+    db_path = Path(db_path)
+    pattern = re.compile(rf"^{re.escape(db_path.stem)}-(?:{SAFETY}-)?(\d{{8}}-\d{{6}})\.db$")
+    out = []
+    target_dir = backup_folder(db_path, folder)
+    if not target_dir.is_dir():
+        return []
+    for path in target_dir.iterdir():
+        m = pattern.match(path.name)
+        if m:
+            out.append(BackupInfo(path, datetime.strptime(m.group(1), STAMP), path.stat().st_size))
+    return sorted(out, key=lambda b: (b.created, b.path.name), reverse=True)
+
+
+def restore(backup_path: Path, db_path: Path, now: datetime | None = None, folder: Path | None = None) -> Path:
+    """Put a copy back in place of the register (which the caller has closed). The current state is
+    kept first as a copy "…-vor-Wiederherstellung-…"; that copy's path is returned."""
+    backup_path, db_path = Path(backup_path), Path(db_path)
+    try:
+        con = sqlite3.connect(f"file:{backup_path}?mode=ro", uri=True)
+        try:
+            ok = con.execute("PRAGMA quick_check").fetchone()[0]
+            tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        finally:
+            con.close()
+    except sqlite3.Error as exc:
+        raise StorageError(f"{backup_path.name} is not a register copy ({exc}).") from exc
+    if ok != "ok" or "prints" not in tables:
+        raise StorageError(f"{backup_path.name} is not an intact register copy.")
+    target_dir = backup_folder(db_path, folder)
+    safety = target_dir / f"{db_path.stem}-{SAFETY}-{(now or datetime.now()).strftime(STAMP)}.db"
+    try:
+        target_dir.mkdir(parents=True, exist_ok=True)
+        if db_path.exists():
+            _copy(db_path, safety)
+        for suffix in ("-wal", "-shm"):
+            Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+        _copy(backup_path, db_path)
+    except (sqlite3.Error, OSError) as exc:
+        raise StorageError(f"the copy could not be restored: {exc}") from exc
+    return safety
