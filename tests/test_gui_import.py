@@ -18,7 +18,7 @@ from storage.register import Register
 DEMO = ROOT / "resources" / "demo" / "prints"
 
 
-def _mime(paths: list[Path]):  # type: ignore[no-untyped-def]
+def _mime(paths: list[Path]):
     from PySide6.QtCore import QMimeData, QUrl
 
     mime = QMimeData()
@@ -26,7 +26,7 @@ def _mime(paths: list[Path]):  # type: ignore[no-untyped-def]
     return mime
 
 
-def test_drop_imports_in_the_background_with_a_summary(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_drop_imports_in_the_background_with_a_summary(qtbot, tmp_path: Path) -> None:
     """A dropped folder and a broken file: progress arrives, 18 prints are imported, the failure is named in German;
     a second drop meanwhile waits and follows."""
     from gui.importer import Importer, accepts, paths_from_mime, summary_text
@@ -55,7 +55,7 @@ def test_drop_imports_in_the_background_with_a_summary(qtbot, tmp_path: Path) ->
         assert reg.count_prints() == 18
 
 
-def test_inbox_results_arrive_on_the_gui_thread(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_inbox_results_arrive_on_the_gui_thread(qtbot, tmp_path: Path) -> None:
     """A print copied into the watched folder is imported; the result is handled on the GUI thread."""
     from PySide6.QtCore import QThread
     from PySide6.QtWidgets import QApplication
@@ -83,7 +83,7 @@ def test_inbox_results_arrive_on_the_gui_thread(qtbot, tmp_path: Path) -> None: 
         assert reg.count_prints() == 1
 
 
-def test_settings_store_inbox_and_language(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_settings_store_inbox_and_language(qtbot, tmp_path: Path) -> None:
     """apply() keeps the inbox folder, whether it is watched, the language and the number of backups."""
     from gui import settings
     from gui.settings_dialog import SettingsDialog
@@ -101,7 +101,7 @@ def test_settings_store_inbox_and_language(qtbot, tmp_path: Path) -> None:  # ty
     assert settings.get(settings.LANGUAGE) == "en" and settings.get(settings.BACKUPS_KEPT) == 12
 
 
-def test_restore_from_the_settings(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_restore_from_the_settings(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Choosing a backup and confirming puts the register back to that state; the window shows it."""
     from PySide6.QtWidgets import QMessageBox
 

@@ -20,13 +20,13 @@ KI = "drucksache-ki-allianz-antrag-und-stellungnahme.pdf"
 
 
 @pytest.fixture
-def reg(tmp_path: Path):  # type: ignore[no-untyped-def]
+def reg(tmp_path: Path):
     r = Register.open(tmp_path / "r.db")
     yield r
     r.close()
 
 
-def _view(qtbot, reg: Register, print_id: int):  # type: ignore[no-untyped-def]
+def _view(qtbot, reg: Register, print_id: int):
     from gui.inquiry_view import InquiryView
 
     view = InquiryView(reg, print_id, today=date(2025, 11, 20))
@@ -40,7 +40,7 @@ def _open_motion(reg: Register) -> int:
     return result.id
 
 
-def test_typing_into_an_open_motion_starts_a_draft_and_saves(qtbot, reg: Register) -> None:  # type: ignore[no-untyped-def]
+def test_typing_into_an_open_motion_starts_a_draft_and_saves(qtbot, reg: Register) -> None:
     """The first keystroke gives the draft an item per point; the text is in the register after a short pause."""
     pid = _open_motion(reg)
     view = _view(qtbot, reg, pid)
@@ -55,7 +55,7 @@ def test_typing_into_an_open_motion_starts_a_draft_and_saves(qtbot, reg: Registe
     assert reg.get_print(pid).status == "eingegangen"
 
 
-def test_saving_while_typing_goes_on(qtbot, reg: Register, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_saving_while_typing_goes_on(qtbot, reg: Register, monkeypatch: pytest.MonkeyPatch) -> None:
     """Continuous typing is saved at least every MAX_UNSAVED_S, not only after a pause."""
     import gui.inquiry_view as iv
 
@@ -70,7 +70,7 @@ def test_saving_while_typing_goes_on(qtbot, reg: Register, monkeypatch: pytest.M
     assert reg.get_print(pid).doc.answer.items[0].text == "AB"  # type: ignore[union-attr]
 
 
-def test_undo_and_redo_of_typing_reach_the_register(qtbot, reg: Register) -> None:  # type: ignore[no-untyped-def]
+def test_undo_and_redo_of_typing_reach_the_register(qtbot, reg: Register) -> None:
     """Ctrl+Z takes the typed words back in the editor and in the register; redo brings them again."""
     pid = _open_motion(reg)
     view = _view(qtbot, reg, pid)
@@ -89,7 +89,7 @@ def test_undo_and_redo_of_typing_reach_the_register(qtbot, reg: Register) -> Non
     assert reg.get_print(pid).doc.answer.items[2].text == "Drei Monate."  # type: ignore[union-attr]
 
 
-def test_combine_split_and_undo(qtbot, reg: Register) -> None:  # type: ignore[no-untyped-def]
+def test_combine_split_and_undo(qtbot, reg: Register) -> None:
     """ "Zu 3. und 4." combines two answers with both texts; undo restores the division; split divides again."""
     pid = _open_motion(reg)
     view = _view(qtbot, reg, pid)
@@ -112,7 +112,7 @@ def test_combine_split_and_undo(qtbot, reg: Register) -> None:  # type: ignore[n
     assert [i.points for i in items] == [["1"], ["2"], ["3"], ["4"]] and items[3].text == ""
 
 
-def test_facts_are_corrected_with_undo(qtbot, reg: Register) -> None:  # type: ignore[no-untyped-def]
+def test_facts_are_corrected_with_undo(qtbot, reg: Register) -> None:
     """File number, consent and receipt are edited in the form; a wrong date is refused; undo reverts."""
     pid = _open_motion(reg)
     view = _view(qtbot, reg, pid)
@@ -134,7 +134,7 @@ def test_facts_are_corrected_with_undo(qtbot, reg: Register) -> None:  # type: i
     assert reg.workflow(pid)["status"] == "zugewiesen"
 
 
-def test_workflow_step_and_refusal(qtbot, reg: Register, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_workflow_step_and_refusal(qtbot, reg: Register, monkeypatch: pytest.MonkeyPatch) -> None:
     """The status menu offers the next steps; a jump is refused in one German sentence."""
     from PySide6.QtWidgets import QMessageBox
 
@@ -149,7 +149,7 @@ def test_workflow_step_and_refusal(qtbot, reg: Register, monkeypatch: pytest.Mon
     assert warnings and "nächster Schritt" in warnings[0]
 
 
-def test_follow_the_citation_in_answer_2(qtbot, reg: Register) -> None:  # type: ignore[no-untyped-def]
+def test_follow_the_citation_in_answer_2(qtbot, reg: Register) -> None:
     """17/9075, cited in answer 2 of the KI-Allianz print, is "not in the register" until imported; then it opens."""
     ki = import_file(reg, sample(KI), who="t").id
     assert ki is not None
@@ -168,7 +168,7 @@ def test_follow_the_citation_in_answer_2(qtbot, reg: Register) -> None:  # type:
     assert any(line.startswith("← Drucksache 17/9321") for line in backlinks)
 
 
-def test_similar_answer_is_inserted_as_a_quote(qtbot, reg: Register) -> None:  # type: ignore[no-untyped-def]
+def test_similar_answer_is_inserted_as_a_quote(qtbot, reg: Register) -> None:
     """Similar earlier answers are listed for the point; one click inserts one, quoted with its source."""
     import_files(reg, [ROOT / "resources" / "demo" / "prints"], who="t")
     open_ids = [r["id"] for r in reg.list_prints(limit=100) if r["status"] != "veröffentlicht" and r["points"]]
@@ -191,7 +191,7 @@ def test_similar_answer_is_inserted_as_a_quote(qtbot, reg: Register) -> None:  #
     assert reg.get_print(view.print_id).doc.answer.items[view._current].text == text  # type: ignore[union-attr, index]
 
 
-def test_history_shows_a_diff_of_the_answer(qtbot, reg: Register) -> None:  # type: ignore[no-untyped-def]
+def test_history_shows_a_diff_of_the_answer(qtbot, reg: Register) -> None:
     """The history lists the change of an answer; selecting it shows removed and added words."""
     pid = _open_motion(reg)
     view = _view(qtbot, reg, pid)

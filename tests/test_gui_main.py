@@ -20,7 +20,7 @@ DEMO = ROOT / "resources" / "demo" / "prints"
 TODAY = date(2025, 11, 20)
 
 
-def _window(qtbot, db: Path):  # type: ignore[no-untyped-def]
+def _window(qtbot, db: Path):
     from gui.main_window import MainWindow
 
     window = MainWindow(Register.open(db), today=TODAY, start_services=False)
@@ -29,12 +29,12 @@ def _window(qtbot, db: Path):  # type: ignore[no-untyped-def]
     return window
 
 
-def _close(window) -> None:  # type: ignore[no-untyped-def]
+def _close(window) -> None:
     window.close()
     window.register.close()
 
 
-def _drop(window, paths: list[Path]) -> None:  # type: ignore[no-untyped-def]
+def _drop(window, paths: list[Path]) -> None:
     """The path a drop takes: the files as URLs in a mime payload, read by the window's drop handler."""
     from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
     from PySide6.QtGui import QDropEvent
@@ -47,7 +47,7 @@ def _drop(window, paths: list[Path]) -> None:  # type: ignore[no-untyped-def]
     window.dropEvent(event)
 
 
-def test_drop_answer_point_8_close_and_reopen(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_drop_answer_point_8_close_and_reopen(qtbot, tmp_path: Path) -> None:
     """The KI-Allianz print dropped on the window is imported in the background; an answer typed for point 8
     is there after closing and reopening the app, in the same open tab."""
     ki = sample(KI)
@@ -73,7 +73,7 @@ def test_drop_answer_point_8_close_and_reopen(qtbot, tmp_path: Path) -> None:  #
     _close(again)
 
 
-def test_follow_citation_of_17_9075_in_answer_2(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_follow_citation_of_17_9075_in_answer_2(qtbot, tmp_path: Path) -> None:
     """A click on the citation of 17/9075 in answer 2 opens that print in its own tab."""
     db = tmp_path / "r.db"
     with Register.open(db) as reg:
@@ -87,7 +87,7 @@ def test_follow_citation_of_17_9075_in_answer_2(qtbot, tmp_path: Path) -> None: 
     _close(window)
 
 
-def test_export_pdf_from_the_dialog(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_export_pdf_from_the_dialog(qtbot, tmp_path: Path) -> None:
     """Ctrl+E on an inquiry opens the export dialog; it writes a PDF that reads back with the print's number."""
     from pypdf import PdfReader
 
@@ -113,7 +113,7 @@ def test_export_pdf_from_the_dialog(qtbot, tmp_path: Path) -> None:  # type: ign
     _close(window)
 
 
-def test_filter_register_by_ueberfaellig(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_filter_register_by_ueberfaellig(qtbot, tmp_path: Path) -> None:
     """The "überfällig" filter shows exactly the open inquiries whose due date has passed."""
     from core.workflow import OPEN
 
@@ -137,7 +137,7 @@ def test_filter_register_by_ueberfaellig(qtbot, tmp_path: Path) -> None:  # type
     _close(window)
 
 
-def test_filters_and_sorting(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_filters_and_sorting(qtbot, tmp_path: Path) -> None:
     """Kind and due-range filters narrow the table; a header click sorts in the register."""
     from PySide6.QtCore import Qt
 
@@ -164,7 +164,7 @@ def test_filters_and_sorting(qtbot, tmp_path: Path) -> None:  # type: ignore[no-
     _close(window)
 
 
-def test_search_marks_hits(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_search_marks_hits(qtbot, tmp_path: Path) -> None:
     """A search shows its hits with the matched words marked in the title."""
     from gui.register_model import COL_TITLE, HighlightRole
 
@@ -181,7 +181,7 @@ def test_search_marks_hits(qtbot, tmp_path: Path) -> None:  # type: ignore[no-un
     _close(window)
 
 
-def test_menus_shortcuts_and_about(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_menus_shortcuts_and_about(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The menus carry the usual shortcuts; the title names the database; About names the version."""
     from PySide6.QtGui import QKeySequence
     from PySide6.QtWidgets import QMessageBox
@@ -200,7 +200,7 @@ def test_menus_shortcuts_and_about(qtbot, tmp_path: Path, monkeypatch: pytest.Mo
     _close(window)
 
 
-def test_first_start_offers_three_ways_in(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_first_start_offers_three_ways_in(qtbot, tmp_path: Path) -> None:
     """An empty register offers import, a watched folder and the demo register; the demo fills its own file."""
     window = _window(qtbot, tmp_path / "leer.db")
     view = window.register_view
@@ -210,7 +210,7 @@ def test_first_start_offers_three_ways_in(qtbot, tmp_path: Path) -> None:  # typ
     _close(window)
 
 
-def test_open_demo_register(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_open_demo_register(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The demo register opens in a file of its own, filled with the demo prints; the title says so."""
     import gui.main_window as mw
 
@@ -224,7 +224,7 @@ def test_open_demo_register(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPat
     _close(window)
 
 
-def test_new_inquiry_from_pasted_text(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_new_inquiry_from_pasted_text(qtbot, tmp_path: Path) -> None:
     """Ctrl+N: a pasted print is imported like a file and opened."""
     from gui.main_window import NewInquiryDialog
 

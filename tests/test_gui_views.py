@@ -22,7 +22,7 @@ TODAY = date(2025, 11, 20)
 
 
 @pytest.fixture
-def reg(tmp_path: Path):  # type: ignore[no-untyped-def]
+def reg(tmp_path: Path):
     r = Register.open(tmp_path / "r.db")
     import_files(r, [DEMO / "prints"], who="t")
     import_files(r, [DEMO / "material"], force_material=True, who="t")
@@ -30,7 +30,7 @@ def reg(tmp_path: Path):  # type: ignore[no-untyped-def]
     r.close()
 
 
-def test_deadlines_grouped_by_bucket_unit_and_officer(qtbot, reg: Register) -> None:  # type: ignore[no-untyped-def]
+def test_deadlines_grouped_by_bucket_unit_and_officer(qtbot, reg: Register) -> None:
     """Buckets in order with their counts; grouping by unit and officer follows the assignments."""
     from gui.deadlines_view import DeadlinesView
 
@@ -48,7 +48,7 @@ def test_deadlines_grouped_by_bucket_unit_and_officer(qtbot, reg: Register) -> N
     assert "Frau Adler (1)" in view.group_titles()
 
 
-def test_deadline_row_opens_the_inquiry(qtbot, reg: Register) -> None:  # type: ignore[no-untyped-def]
+def test_deadline_row_opens_the_inquiry(qtbot, reg: Register) -> None:
     """Activating an inquiry's row asks to open it."""
     from gui.deadlines_view import DeadlinesView
 
@@ -61,7 +61,7 @@ def test_deadline_row_opens_the_inquiry(qtbot, reg: Register) -> None:  # type: 
     assert blocker.args == [tracking.group(tracking.overview(reg, TODAY))["überfällig"][0].id]
 
 
-def test_deadline_exports_read_back(qtbot, reg: Register, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_deadline_exports_read_back(qtbot, reg: Register, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """iCalendar, CSV and XLSX exports hold every open inquiry; a missing folder is one warning, no exception."""
     import icalendar
     import openpyxl
@@ -90,7 +90,7 @@ def test_deadline_exports_read_back(qtbot, reg: Register, tmp_path: Path, monkey
     assert not list(tmp_path.glob(".ziffer-*"))
 
 
-def test_reminder_sentences_once_a_day(qtbot, reg: Register) -> None:  # type: ignore[no-untyped-def]
+def test_reminder_sentences_once_a_day(qtbot, reg: Register) -> None:
     """Inquiries falling due are reminded of once a day, in one German sentence."""
     from gui.deadlines_view import DeadlineReminder, reminder_text
 
@@ -109,7 +109,7 @@ def test_reminder_sentences_once_a_day(qtbot, reg: Register) -> None:  # type: i
 
 def test_library_search_read_link_and_import(
     qtbot, reg: Register, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     """The library lists the material, finds a text by a word, links it to an inquiry, imports a new file."""
     from conftest import type_into
     from PySide6.QtWidgets import QMessageBox
@@ -147,7 +147,7 @@ def test_library_search_read_link_and_import(
 
 def test_export_dialog_warnings_and_missing_folder(
     qtbot, reg: Register, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     """An open inquiry without answer shows the export's checks; a missing folder is a warning, no file."""
     from PySide6.QtWidgets import QMessageBox
 
@@ -173,7 +173,7 @@ def test_export_dialog_warnings_and_missing_folder(
     assert dialog.unit.isVisibleTo(dialog) and dialog.warning_texts() == ["Keine Hinweise."]
 
 
-def test_pdf_preview_of_a_damaged_file(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_pdf_preview_of_a_damaged_file(qtbot, tmp_path: Path) -> None:
     """A file that is no PDF shows a sentence instead of pages."""
     from gui.pdf_preview import PdfPreview
 
