@@ -216,7 +216,13 @@ class DeadlineReminder(QObject):
         self.timer = QTimer(self, interval=self.INTERVAL_MS)
         self.timer.timeout.connect(self.check)
         self.timer.start()
-        QTimer.singleShot(2000, self.check)
+        self.first_check = QTimer(self, singleShot=True, interval=2000)  # once the window is up
+        self.first_check.timeout.connect(self.check)
+        self.first_check.start()
+
+    def stop(self) -> None:
+        self.timer.stop()
+        self.first_check.stop()
 
     def check(self, today: date | None = None) -> list[DeadlineRow]:
         """The inquiries to remind of now (each once a day); emits one sentence for them."""

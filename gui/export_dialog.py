@@ -258,5 +258,6 @@ class ExportDialog(QDialog):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_path.parent)))
 
     def done(self, result: int) -> None:
+        self._debounce.stop()
         self._generation += 1  # late previews are dropped
         super().done(result)

@@ -960,7 +960,15 @@ class InquiryView(QWidget):
 
     def close_view(self) -> bool:
         """Save before the view goes away; False if the text could not be saved."""
-        return self.save_now()
+        saved = self.save_now()
+        self._similar_timer.stop()
+        if saved:
+            self._save_timer.stop()
+        return saved
+
+    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        self.close_view()
+        super().closeEvent(event)
 
 
 def diff_html(old: str | None, new: str | None) -> str:

@@ -559,6 +559,8 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         self.stop_inbox()
+        if self.reminder is not None:
+            self.reminder.stop()
         settings.put(settings.GEOMETRY, self.saveGeometry())
         wait_for_background(10000)
         super().closeEvent(event)

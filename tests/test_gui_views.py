@@ -95,7 +95,7 @@ def test_reminder_sentences_once_a_day(qtbot, reg: Register) -> None:
     from gui.deadlines_view import DeadlineReminder, reminder_text
 
     reminder = DeadlineReminder(reg)
-    reminder.timer.stop()
+    reminder.stop()
     with qtbot.waitSignal(reminder.reminder) as blocker:
         first = reminder.check(TODAY)
     assert len(first) > 1 and blocker.args[0].startswith(f"{len(first)} Anfragen sind fällig oder überfällig")
@@ -171,6 +171,7 @@ def test_export_dialog_warnings_and_missing_folder(
     assert path is not None and path.suffix == ".docx" and path.stat().st_size > 1000
     dialog.set_template("zulieferung")
     assert dialog.unit.isVisibleTo(dialog) and dialog.warning_texts() == ["Keine Hinweise."]
+    dialog.reject()
 
 
 def test_pdf_preview_of_a_damaged_file(qtbot, tmp_path: Path) -> None:
