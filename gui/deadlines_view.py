@@ -259,22 +259,29 @@ class DeadlineReminder(QObject):
 def reminder_text(rows: list[DeadlineRow]) -> str:
     """One German sentence about the inquiries falling due."""
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("DeadlineReminder", text)
-
     if len(rows) > 1:
         numbers = ", ".join(r.number or "—" for r in rows[:6]) + (" …" if len(rows) > 6 else "")
-        return tr("{n} Anfragen sind fällig oder überfällig: {numbers}.").format(n=len(rows), numbers=numbers)
+        return QCoreApplication.translate(
+            "DeadlineReminder", "{n} Anfragen sind fällig oder überfällig: {numbers}."
+        ).format(n=len(rows), numbers=numbers)
     r = rows[0]
     number = r.number or "—"
     if r.days_left < -1:
-        return tr("Die Frist für Drucksache {number} ist seit {n} Tagen überschritten.").format(
-            number=number, n=-r.days_left
-        )
+        return QCoreApplication.translate(
+            "DeadlineReminder", "Die Frist für Drucksache {number} ist seit {n} Tagen überschritten."
+        ).format(number=number, n=-r.days_left)
     if r.days_left == -1:
-        return tr("Die Frist für Drucksache {number} ist seit gestern überschritten.").format(number=number)
+        return QCoreApplication.translate(
+            "DeadlineReminder", "Die Frist für Drucksache {number} ist seit gestern überschritten."
+        ).format(number=number)
     if r.days_left == 0:
-        return tr("Die Frist für Drucksache {number} läuft heute ab.").format(number=number)
+        return QCoreApplication.translate(
+            "DeadlineReminder", "Die Frist für Drucksache {number} läuft heute ab."
+        ).format(number=number)
     if r.days_left == 1:
-        return tr("Die Frist für Drucksache {number} läuft morgen ab.").format(number=number)
-    return tr("Die Frist für Drucksache {number} läuft in {n} Tagen ab.").format(number=number, n=r.days_left)
+        return QCoreApplication.translate(
+            "DeadlineReminder", "Die Frist für Drucksache {number} läuft morgen ab."
+        ).format(number=number)
+    return QCoreApplication.translate(
+        "DeadlineReminder", "Die Frist für Drucksache {number} läuft in {n} Tagen ab."
+    ).format(number=number, n=r.days_left)

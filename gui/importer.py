@@ -31,20 +31,33 @@ def paths_from_mime(mime: QMimeData) -> list[Path]:
 def summary_text(summary: ImportSummary) -> str:
     """One German sentence on the import, then a line per file that failed, with its reason."""
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("Importer", text)
-
     parts = []
     for status, one, many in (
-        (IMPORTED, tr("1 Datei importiert"), tr("{n} Dateien importiert")),
-        (UPDATED, tr("1 aktualisiert"), tr("{n} aktualisiert")),
-        (UNCHANGED, tr("1 unverändert"), tr("{n} unverändert")),
-        (FAILED, tr("1 Fehler"), tr("{n} Fehler")),
+        (
+            IMPORTED,
+            QCoreApplication.translate("Importer", "1 Datei importiert"),
+            QCoreApplication.translate("Importer", "{n} Dateien importiert"),
+        ),
+        (
+            UPDATED,
+            QCoreApplication.translate("Importer", "1 aktualisiert"),
+            QCoreApplication.translate("Importer", "{n} aktualisiert"),
+        ),
+        (
+            UNCHANGED,
+            QCoreApplication.translate("Importer", "1 unverändert"),
+            QCoreApplication.translate("Importer", "{n} unverändert"),
+        ),
+        (
+            FAILED,
+            QCoreApplication.translate("Importer", "1 Fehler"),
+            QCoreApplication.translate("Importer", "{n} Fehler"),
+        ),
     ):
         n = summary.count(status)
         if n:
             parts.append(one if n == 1 else many.format(n=n))
-    lines = [(", ".join(parts) or tr("Keine Dateien gefunden")) + "."]
+    lines = [(", ".join(parts) or QCoreApplication.translate("Importer", "Keine Dateien gefunden")) + "."]
     for result in summary.results:
         if result.status == FAILED:
             lines.append(f"{result.path.name}: {in_german(result.reason)}")

@@ -16,21 +16,24 @@ from storage.register import Register
 def result_text(result: ImportResult) -> str:
     """One German line on a file from the inbox."""
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("InboxAdapter", text)
-
     name = result.path.name
     if result.status == FAILED:
-        return tr("Posteingang: {name} nicht importiert – {reason} (abgelegt in „fehler“)").format(
-            name=name, reason=in_german(result.reason).rstrip(".")
-        )
-    what = result.number or (tr("Material") if result.what == "material" else "")
+        return QCoreApplication.translate(
+            "InboxAdapter", "Posteingang: {name} nicht importiert – {reason} (abgelegt in „fehler“)"
+        ).format(name=name, reason=in_german(result.reason).rstrip("."))
+    what = result.number or (
+        QCoreApplication.translate("InboxAdapter", "Material") if result.what == "material" else ""
+    )
     status = {
-        "imported": tr("importiert"),
-        "updated": tr("aktualisiert"),
-        "unchanged": tr("unverändert"),
+        "imported": QCoreApplication.translate("InboxAdapter", "importiert"),
+        "updated": QCoreApplication.translate("InboxAdapter", "aktualisiert"),
+        "unchanged": QCoreApplication.translate("InboxAdapter", "unverändert"),
     }.get(result.status, result.status)
-    return tr("Posteingang: {name} {status} {what}").format(name=name, status=status, what=what).rstrip()
+    return (
+        QCoreApplication.translate("InboxAdapter", "Posteingang: {name} {status} {what}")
+        .format(name=name, status=status, what=what)
+        .rstrip()
+    )
 
 
 class InboxAdapter(QObject):

@@ -83,7 +83,7 @@ class _TextCommand(QUndoCommand):
     ID = 1001
 
     def __init__(self, view: InquiryView, position: int, old: str, new: str) -> None:
-        super().__init__(view.tr("Antwort bearbeiten"))
+        super().__init__(QCoreApplication.translate("InquiryView", "Antwort bearbeiten"))
         self.view, self.position, self.old, self.new = view, position, old, new
         self.at = time.monotonic()
         self._first = True
@@ -133,7 +133,7 @@ class _FactCommand(QUndoCommand):
     """A corrected fact of the print (number, dates, file number, people)."""
 
     def __init__(self, view: InquiryView, field: str, old: Any, new: Any) -> None:
-        super().__init__(view.tr("Angabe ändern"))
+        super().__init__(QCoreApplication.translate("InquiryView", "Angabe ändern"))
         self.view, self.field, self.old, self.new = view, field, old, new
 
     def redo(self) -> None:

@@ -1,0 +1,1754 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="de_DE">
+<context>
+    <name>DeadlineReminder</name>
+    <message>
+        <location filename="../../gui/deadlines_view.py" line="243"/>
+        <source>Ziffer – Fristen</source>
+        <translation>Ziffer – deadlines</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadlines_view.py" line="264"/>
+        <source>{n} Anfragen sind fällig oder überfällig: {numbers}.</source>
+        <translation>{n} inquiries are due or overdue: {numbers}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadlines_view.py" line="270"/>
+        <source>Die Frist für Drucksache {number} ist seit {n} Tagen überschritten.</source>
+        <translation>The deadline for print {number} passed {n} days ago.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadlines_view.py" line="274"/>
+        <source>Die Frist für Drucksache {number} ist seit gestern überschritten.</source>
+        <translation>The deadline for print {number} passed yesterday.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadlines_view.py" line="278"/>
+        <source>Die Frist für Drucksache {number} läuft heute ab.</source>
+        <translation>The deadline for print {number} ends today.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadlines_view.py" line="282"/>
+        <source>Die Frist für Drucksache {number} läuft morgen ab.</source>
+        <translation>The deadline for print {number} ends tomorrow.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadlines_view.py" line="285"/>
+        <source>Die Frist für Drucksache {number} läuft in {n} Tagen ab.</source>
+        <translation>The deadline for print {number} ends in {n} days.</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlinesView</name>
+    <message>
+        <location filename="../../gui/deadlines_view.py" line="52"/>
+        <source>Gruppieren nach</source>
+        <translation>Group by</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadlines_view.py" line="53"/>
+        <location filename="../../gui/deadlines_view.py" line="94"/>
+        <source>Frist</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadlines_view.py" line="54"/>
+        <location filename="../../gui/deadlines_view.py" line="96"/>
+        <source>Referat</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadlines_view.py" line="55"/>
+        <location filename="../../gui/deadlines_view.py" line="97"/>
+        <source>Bearbeiter/in</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadlines_view.py" line="59"/>
+        <source>Als iCalendar exportieren …</source>
+        <translation>Export as iCalendar …</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadlines_view.py" line="60"/>
+        <source>Als CSV exportieren …</source>
+        <translation>Export as CSV …</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadlines_view.py" line="61"/>
+        <source>Als Excel-Datei exportieren …</source>
+        <translation>Export as Excel file …</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadlines_view.py" line="68"/>
+        <source>Gruppieren nach:</source>
+        <translation>Group by:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadlines_view.py" line="77"/>
+        <source>Fristen der offenen Anfragen</source>
+        <translation>Deadlines of the open inquiries</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadlines_view.py" line="91"/>
+        <source>Drucksache</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadlines_view.py" line="92"/>
+        <source>Titel</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadlines_view.py" line="93"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadlines_view.py" line="95"/>
+        <source>Tage</source>
+        <translation>Days</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadlines_view.py" line="98"/>
+        <source>Verlängerung</source>
+        <translation>Extension</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadlines_view.py" line="124"/>
+        <source>{n} offene Anfragen mit Frist, davon {late} überfällig</source>
+        <translation>{n} open inquiries with a deadline, {late} of them overdue</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadlines_view.py" line="163"/>
+        <source>iCalendar (*.ics)</source>
+        <translation>iCalendar (*.ics)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadlines_view.py" line="164"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadlines_view.py" line="165"/>
+        <source>Excel-Arbeitsmappe (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadlines_view.py" line="168"/>
+        <source>Fristen exportieren</source>
+        <translation>Export deadlines</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadlines_view.py" line="191"/>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadlines_view.py" line="192"/>
+        <source>Die Fristen konnten nicht nach {path} geschrieben werden: {reason}</source>
+        <translation>The deadlines could not be written to {path}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadlines_view.py" line="200"/>
+        <source>Fristen exportiert: {name}</source>
+        <translation>Deadlines exported: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="58"/>
+        <source>Exportieren: Drucksache {number}</source>
+        <translation>Export: print {number}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="61"/>
+        <location filename="../../gui/export_dialog.py" line="96"/>
+        <source>Vorlage</source>
+        <translation>Template</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="63"/>
+        <source>Stellungnahme (Antrag)</source>
+        <translation>Stellungnahme (motion)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="64"/>
+        <source>Antwort (Anfrage)</source>
+        <translation>Answer (question)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="65"/>
+        <source>Bitte um Zulieferung an ein Referat</source>
+        <translation>Request for a contribution from a unit</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="66"/>
+        <source>Bitte um Fristverlängerung</source>
+        <translation>Request for an extension</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="72"/>
+        <location filename="../../gui/export_dialog.py" line="97"/>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="73"/>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="74"/>
+        <source>Word (DOCX)</source>
+        <translation>Word (DOCX)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="76"/>
+        <location filename="../../gui/export_dialog.py" line="77"/>
+        <source>Als Entwurf kennzeichnen</source>
+        <translation>Mark as draft</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="80"/>
+        <source>Referat, das zuliefern soll</source>
+        <translation>Unit to contribute</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="81"/>
+        <source>z. B. Referat 42</source>
+        <translation>e.g. Unit 42</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="83"/>
+        <source>Zielordner</source>
+        <translation>Target folder</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="88"/>
+        <source>Ordner wählen …</source>
+        <translation>Choose folder …</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="89"/>
+        <location filename="../../gui/export_dialog.py" line="165"/>
+        <source>Zielordner wählen</source>
+        <translation>Choose the target folder</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="99"/>
+        <source>Referat</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="101"/>
+        <source>Ordner</source>
+        <translation>Folder</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="104"/>
+        <source>Hinweise vor dem Export</source>
+        <translation>Notes before the export</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="108"/>
+        <source>Ordner öffnen</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="109"/>
+        <source>Ordner mit der exportierten Datei öffnen</source>
+        <translation>Open the folder with the exported file</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="112"/>
+        <source>Exportieren</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="113"/>
+        <source>Jetzt exportieren</source>
+        <translation>Export now</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="116"/>
+        <source>Schließen</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="128"/>
+        <source>Hinweise</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="179"/>
+        <source>Keine Hinweise.</source>
+        <translation>No notes.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="181"/>
+        <source>Vorschau (PDF-Darstellung)</source>
+        <translation>Preview (as PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="181"/>
+        <source>Vorschau</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="209"/>
+        <source>Vorschau wird erstellt …</source>
+        <translation>Making the preview …</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="222"/>
+        <source>Die Vorschau kann nicht erstellt werden: {reason}</source>
+        <translation>The preview cannot be made: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="234"/>
+        <source>Der Ordner {folder} existiert nicht.</source>
+        <translation>The folder {folder} does not exist.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="246"/>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="246"/>
+        <source>Die Datei wurde nicht geschrieben: {reason}</source>
+        <translation>The file was not written: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="252"/>
+        <source>Gespeichert: {path}</source>
+        <translation>Saved: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportProgress</name>
+    <message>
+        <location filename="../../gui/importer.py" line="122"/>
+        <source>Fortschritt des Imports</source>
+        <translation>Import progress</translation>
+    </message>
+    <message>
+        <location filename="../../gui/importer.py" line="125"/>
+        <source>Einzelheiten</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../gui/importer.py" line="126"/>
+        <source>Einzelheiten des Imports zeigen</source>
+        <translation>Show the import&apos;s details</translation>
+    </message>
+    <message>
+        <location filename="../../gui/importer.py" line="148"/>
+        <source>Import wird vorbereitet …</source>
+        <translation>Preparing the import …</translation>
+    </message>
+    <message>
+        <location filename="../../gui/importer.py" line="153"/>
+        <source>Importiere {done} von {total}: {name}</source>
+        <translation>Importing {done} of {total}: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/importer.py" line="168"/>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+</context>
+<context>
+    <name>Importer</name>
+    <message>
+        <location filename="../../gui/importer.py" line="38"/>
+        <source>1 Datei importiert</source>
+        <translation>1 file imported</translation>
+    </message>
+    <message>
+        <location filename="../../gui/importer.py" line="39"/>
+        <source>{n} Dateien importiert</source>
+        <translation>{n} files imported</translation>
+    </message>
+    <message>
+        <location filename="../../gui/importer.py" line="43"/>
+        <source>1 aktualisiert</source>
+        <translation>1 updated</translation>
+    </message>
+    <message>
+        <location filename="../../gui/importer.py" line="44"/>
+        <source>{n} aktualisiert</source>
+        <translation>{n} updated</translation>
+    </message>
+    <message>
+        <location filename="../../gui/importer.py" line="48"/>
+        <source>1 unverändert</source>
+        <translation>1 unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../gui/importer.py" line="49"/>
+        <source>{n} unverändert</source>
+        <translation>{n} unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../gui/importer.py" line="53"/>
+        <source>1 Fehler</source>
+        <translation>1 failed</translation>
+    </message>
+    <message>
+        <location filename="../../gui/importer.py" line="54"/>
+        <source>{n} Fehler</source>
+        <translation>{n} failed</translation>
+    </message>
+    <message>
+        <location filename="../../gui/importer.py" line="60"/>
+        <source>Keine Dateien gefunden</source>
+        <translation>No files found</translation>
+    </message>
+    <message>
+        <location filename="../../gui/importer.py" line="107"/>
+        <source>Der Import ist abgebrochen: {reason}</source>
+        <translation>The import stopped: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>InboxAdapter</name>
+    <message>
+        <location filename="../../gui/inbox_adapter.py" line="21"/>
+        <source>Posteingang: {name} nicht importiert – {reason} (abgelegt in „fehler“)</source>
+        <translation>Inbox: {name} not imported – {reason} (filed in “fehler”)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inbox_adapter.py" line="25"/>
+        <source>Material</source>
+        <translation>Material</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inbox_adapter.py" line="28"/>
+        <source>importiert</source>
+        <translation>imported</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inbox_adapter.py" line="29"/>
+        <source>aktualisiert</source>
+        <translation>updated</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inbox_adapter.py" line="30"/>
+        <source>unverändert</source>
+        <translation>unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inbox_adapter.py" line="33"/>
+        <source>Posteingang: {name} {status} {what}</source>
+        <translation>Inbox: {name} {status} {what}</translation>
+    </message>
+</context>
+<context>
+    <name>InquiryView</name>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="55"/>
+        <location filename="../../gui/inquiry_view.py" line="367"/>
+        <source>Drucksache</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="56"/>
+        <source>Titel</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="57"/>
+        <source>Datum der Drucksache</source>
+        <translation>Date of the print</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="58"/>
+        <source>Eingegangen am</source>
+        <translation>Received on</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="59"/>
+        <source>Bearbeiter/in</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="60"/>
+        <location filename="../../gui/inquiry_view.py" line="235"/>
+        <source>Referat</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="61"/>
+        <source>Aktenzeichen</source>
+        <translation>File number</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="62"/>
+        <source>Datum der Antwort</source>
+        <translation>Date of the answer</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="63"/>
+        <source>Mitzeichnung (Ministerien, durch Komma getrennt)</source>
+        <translation>Co-signing (ministries, separated by commas)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="64"/>
+        <source>Unterzeichnung</source>
+        <translation>Signatory</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="65"/>
+        <source>Amtsbezeichnung</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="73"/>
+        <source>Ziffer {label}</source>
+        <translation>Point {label}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="74"/>
+        <source>Antwort {label}</source>
+        <translation>Answer {label}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="75"/>
+        <source>Begründung</source>
+        <translation>Reasoning</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="77"/>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="86"/>
+        <source>Antwort bearbeiten</source>
+        <translation>Edit answer</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="136"/>
+        <source>Angabe ändern</source>
+        <translation>Change detail</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="191"/>
+        <source>Status der Anfrage ändern</source>
+        <translation>Change the inquiry&apos;s status</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="195"/>
+        <source>Exportieren …</source>
+        <translation>Export …</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="196"/>
+        <source>Stellungnahme exportieren</source>
+        <translation>Export the Stellungnahme</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="199"/>
+        <source>Speicherstand</source>
+        <translation>Save state</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="209"/>
+        <source>Ziffern der Anfrage</source>
+        <translation>Points of the inquiry</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="215"/>
+        <location filename="../../gui/inquiry_view.py" line="257"/>
+        <source>Frage</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="219"/>
+        <location filename="../../gui/inquiry_view.py" line="283"/>
+        <source>Antwort</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="220"/>
+        <source>Antwort der Landesregierung zu dieser Ziffer …</source>
+        <translation>The government&apos;s answer to this point …</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="223"/>
+        <source>Mit nächster Antwort zusammenfassen</source>
+        <translation>Combine with next answer</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="224"/>
+        <source>Antwort mit der nächsten zusammenfassen</source>
+        <translation>Combine answer with the next one</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="226"/>
+        <location filename="../../gui/inquiry_view.py" line="627"/>
+        <source>Antwort aufteilen</source>
+        <translation>Split answer</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="227"/>
+        <source>Zusammengefasste Antwort aufteilen</source>
+        <translation>Split a combined answer</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="236"/>
+        <source>Zulieferndes Referat für diese Ziffer</source>
+        <translation>Unit contributing to this point</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="238"/>
+        <source>bis TT.MM.JJJJ</source>
+        <translation>by DD.MM.YYYY</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="239"/>
+        <source>Frist der Zulieferung</source>
+        <translation>Deadline of the contribution</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="240"/>
+        <source>Zulieferung eintragen</source>
+        <translation>Enter contribution</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="241"/>
+        <source>Zulieferung für diese Ziffer eintragen</source>
+        <translation>Enter a contribution for this point</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="243"/>
+        <source>Zulieferung eingegangen</source>
+        <translation>Contribution received</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="244"/>
+        <source>Zulieferung als eingegangen markieren</source>
+        <translation>Mark the contribution as received</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="248"/>
+        <source>Zulieferung:</source>
+        <translation>Contribution:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="274"/>
+        <source>TT.MM.JJJJ</source>
+        <translation>DD.MM.YYYY</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="280"/>
+        <source>Interne Fristen</source>
+        <translation>Internal deadlines</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="284"/>
+        <source>Angaben</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="288"/>
+        <source>Verweise und Rückverweise</source>
+        <translation>Citations and backlinks</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="292"/>
+        <source>Ähnliche frühere Antworten</source>
+        <translation>Similar earlier answers</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="296"/>
+        <source>Text der ähnlichen Antwort</source>
+        <translation>Text of the similar answer</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="297"/>
+        <source>Als Ausgangspunkt einfügen</source>
+        <translation>Insert as starting point</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="298"/>
+        <source>Ähnliche Antwort in den Entwurf einfügen</source>
+        <translation>Insert the similar answer into the draft</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="306"/>
+        <source>Verknüpftes Hintergrundmaterial</source>
+        <translation>Linked background material</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="309"/>
+        <source>Text des Materials</source>
+        <translation>Text of the material</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="315"/>
+        <source>Verlauf der Anfrage</source>
+        <translation>History of the inquiry</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="319"/>
+        <source>Änderung im Text</source>
+        <translation>Change in the text</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="326"/>
+        <source>Verweise</source>
+        <translation>Citations</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="327"/>
+        <source>Ähnliche Antworten</source>
+        <translation>Similar answers</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="328"/>
+        <source>Material</source>
+        <translation>Material</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="329"/>
+        <source>Verlauf</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="347"/>
+        <source>Rückgängig</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="349"/>
+        <source>Wiederholen</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="368"/>
+        <source>ohne Nummer</source>
+        <translation>without number</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="369"/>
+        <location filename="../../gui/inquiry_view.py" line="695"/>
+        <source>{kind} {number} — {title}</source>
+        <translation>{kind} {number} — {title}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="370"/>
+        <source> u. a.</source>
+        <translation> et al.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="373"/>
+        <source>von {by} · {ministry}</source>
+        <translation>by {by} · {ministry}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="413"/>
+        <location filename="../../gui/inquiry_view.py" line="733"/>
+        <source>Status: {status}</source>
+        <translation>Status: {status}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="416"/>
+        <source>→ {status}</source>
+        <translation>→ {status}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="423"/>
+        <source>Frist {due}: seit {n} Tagen überschritten</source>
+        <translation>Deadline {due}: passed {n} days ago</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="427"/>
+        <source>Frist {due}: heute</source>
+        <translation>Deadline {due}: today</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="429"/>
+        <source>Frist {due}: noch {n} Tage</source>
+        <translation>Deadline {due}: {n} days left</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="433"/>
+        <source>Frist {due}</source>
+        <translation>Deadline {due}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="436"/>
+        <source>Keine Frist eingetragen</source>
+        <translation>No deadline set</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="439"/>
+        <source> · verlängert</source>
+        <translation> · extended</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="441"/>
+        <source> · Verlängerung beantragt</source>
+        <translation> · extension requested</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="463"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="505"/>
+        <source>{heading} (Entwurf)</source>
+        <translation>{heading} (draft)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="540"/>
+        <source>Entwurf beginnen</source>
+        <translation>Begin draft</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="551"/>
+        <source>Ungespeichert …</source>
+        <translation>Unsaved …</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="576"/>
+        <source>Nicht gespeichert!</source>
+        <translation>Not saved!</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="579"/>
+        <source>Die Antwort konnte nicht gespeichert werden ({reason}); Ziffer versucht es gleich noch einmal.</source>
+        <translation>The answer could not be saved ({reason}); Ziffer will try again shortly.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="586"/>
+        <source>Gespeichert {time}</source>
+        <translation>Saved {time}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="618"/>
+        <source>Antworten zusammenfassen</source>
+        <translation>Combine answers</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="635"/>
+        <source>Die Gliederung der Antwort wurde nicht gespeichert: {reason}</source>
+        <translation>The division of the answer was not saved: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="662"/>
+        <source>„{text}“ ist kein Datum; bitte als TT.MM.JJJJ eingeben.</source>
+        <translation>“{text}” is not a date; please enter it as DD.MM.YYYY.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="688"/>
+        <source>Die Angabe wurde nicht gespeichert: {reason}</source>
+        <translation>The detail was not saved: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="724"/>
+        <location filename="../../gui/inquiry_view.py" line="728"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="728"/>
+        <source>Der Status wurde nicht geändert: {reason}</source>
+        <translation>The status was not changed: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="745"/>
+        <source>eingegangen am {day}</source>
+        <translation>received on {day}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="747"/>
+        <source>angefordert</source>
+        <translation>requested</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="759"/>
+        <source>Bitte ein Referat und, wenn gewünscht, ein Datum TT.MM.JJJJ angeben.</source>
+        <translation>Please give a unit and, if wanted, a date DD.MM.YYYY.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="766"/>
+        <source>Zulieferung zu Ziffer {label} bei {unit} eingetragen.</source>
+        <translation>Contribution to point {label} entered for {unit}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="798"/>
+        <source>→ Drucksache {number} ({where}) — {title}</source>
+        <translation>→ Print {number} ({where}) — {title}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="802"/>
+        <source>→ Drucksache {number} ({where}) — nicht im Register</source>
+        <translation>→ Print {number} ({where}) — not in the register</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="813"/>
+        <source>← Drucksache {number} verweist hierauf ({where}) — {title}</source>
+        <translation>← Print {number} cites this ({where}) — {title}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="820"/>
+        <source>Keine Verweise auf andere Drucksachen.</source>
+        <translation>No citations of other prints.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="847"/>
+        <source>Drucksache {number} ist nicht im Register; importieren Sie sie, um dem Verweis zu folgen.</source>
+        <translation>Print {number} is not in the register; import it to follow the citation.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="867"/>
+        <source>Drucksache {number}, Ziffer {label} {day}
+{question}</source>
+        <translation>Print {number}, point {label} {day}
+{question}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="878"/>
+        <source>Material: {title}
+{text}</source>
+        <translation>Material: {title}
+{text}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="883"/>
+        <source>Keine ähnlichen beantworteten Ziffern gefunden.</source>
+        <translation>No similar answered points found.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="931"/>
+        <source>Kein Material verknüpft (in der Bibliothek verknüpfen).</source>
+        <translation>No material linked (link it in the library).</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryView</name>
+    <message>
+        <location filename="../../gui/library_view.py" line="46"/>
+        <source>Im Material suchen …</source>
+        <translation>Search the material …</translation>
+    </message>
+    <message>
+        <location filename="../../gui/library_view.py" line="47"/>
+        <source>Suche in der Bibliothek</source>
+        <translation>Search the library</translation>
+    </message>
+    <message>
+        <location filename="../../gui/library_view.py" line="53"/>
+        <source>Material der Bibliothek</source>
+        <translation>Material in the library</translation>
+    </message>
+    <message>
+        <location filename="../../gui/library_view.py" line="57"/>
+        <source>Material importieren …</source>
+        <translation>Import material …</translation>
+    </message>
+    <message>
+        <location filename="../../gui/library_view.py" line="58"/>
+        <source>Material aus Dateien importieren</source>
+        <translation>Import material from files</translation>
+    </message>
+    <message>
+        <location filename="../../gui/library_view.py" line="69"/>
+        <source>Text des Materials</source>
+        <translation>Text of the material</translation>
+    </message>
+    <message>
+        <location filename="../../gui/library_view.py" line="71"/>
+        <source>Verknüpfte Anfragen</source>
+        <translation>Linked inquiries</translation>
+    </message>
+    <message>
+        <location filename="../../gui/library_view.py" line="75"/>
+        <source>Mit Anfrage verknüpfen …</source>
+        <translation>Link to inquiry …</translation>
+    </message>
+    <message>
+        <location filename="../../gui/library_view.py" line="76"/>
+        <source>Material mit einer Anfrage verknüpfen</source>
+        <translation>Link material to an inquiry</translation>
+    </message>
+    <message>
+        <location filename="../../gui/library_view.py" line="78"/>
+        <source>Verknüpfung lösen</source>
+        <translation>Unlink</translation>
+    </message>
+    <message>
+        <location filename="../../gui/library_view.py" line="79"/>
+        <source>Verknüpfung mit der gewählten Anfrage lösen</source>
+        <translation>Unlink the chosen inquiry</translation>
+    </message>
+    <message>
+        <location filename="../../gui/library_view.py" line="89"/>
+        <source>Verknüpft mit</source>
+        <translation>Linked to</translation>
+    </message>
+    <message>
+        <location filename="../../gui/library_view.py" line="117"/>
+        <source>{n} Treffer in der Bibliothek</source>
+        <translation>{n} hits in the library</translation>
+    </message>
+    <message>
+        <location filename="../../gui/library_view.py" line="132"/>
+        <source>verknüpft mit {n} Anfragen</source>
+        <translation>linked to {n} inquiries</translation>
+    </message>
+    <message>
+        <location filename="../../gui/library_view.py" line="194"/>
+        <source>Mit Anfrage verknüpfen</source>
+        <translation>Link to inquiry</translation>
+    </message>
+    <message>
+        <location filename="../../gui/library_view.py" line="194"/>
+        <source>Nummer der Drucksache (z. B. 17/9321):</source>
+        <translation>Number of the print (e.g. 17/9321):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/library_view.py" line="205"/>
+        <source>Verknüpfen</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <location filename="../../gui/library_view.py" line="206"/>
+        <source>Die Drucksache {number} ist nicht im Register.</source>
+        <translation>Print {number} is not in the register.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/library_view.py" line="211"/>
+        <source>Material mit Drucksache {number} verknüpft.</source>
+        <translation>Material linked to print {number}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/library_view.py" line="232"/>
+        <source>Material importieren</source>
+        <translation>Import material</translation>
+    </message>
+    <message>
+        <location filename="../../gui/library_view.py" line="232"/>
+        <source>Dokumente (*.pdf *.docx *.txt);;Alle Dateien (*)</source>
+        <translation>Documents (*.pdf *.docx *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/library_view.py" line="246"/>
+        <source>{n} Dokumente in die Bibliothek übernommen</source>
+        <translation>{n} documents added to the library</translation>
+    </message>
+    <message>
+        <location filename="../../gui/library_view.py" line="249"/>
+        <source>, {n} Fehler: {reasons}</source>
+        <translation>, {n} failed: {reasons}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/library_view.py" line="254"/>
+        <source>Der Import ist abgebrochen: {reason}</source>
+        <translation>The import stopped: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../gui/main_window.py" line="137"/>
+        <source>&amp;Datei</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="139"/>
+        <source>&amp;Neue Anfrage …</source>
+        <translation>&amp;New inquiry …</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="142"/>
+        <source>&amp;Importieren …</source>
+        <translation>&amp;Import …</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="144"/>
+        <source>&amp;Speichern</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="146"/>
+        <source>&amp;Exportieren …</source>
+        <translation>&amp;Export …</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="148"/>
+        <source>Register ö&amp;ffnen …</source>
+        <translation>&amp;Open register …</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="149"/>
+        <source>&amp;Demo-Register öffnen</source>
+        <translation>&amp;Open demo register</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="151"/>
+        <source>&amp;Einstellungen …</source>
+        <translation>&amp;Settings …</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="153"/>
+        <source>&amp;Beenden</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="164"/>
+        <source>&amp;Bearbeiten</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="165"/>
+        <source>&amp;Rückgängig</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="167"/>
+        <source>&amp;Wiederholen</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="172"/>
+        <source>&amp;Suchen</source>
+        <translation>&amp;Find</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="175"/>
+        <source>&amp;Ansicht</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="177"/>
+        <source>&amp;Register</source>
+        <translation>&amp;Register</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="180"/>
+        <source>&amp;Fristen</source>
+        <translation>&amp;Deadlines</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="183"/>
+        <source>&amp;Bibliothek</source>
+        <translation>&amp;Library</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="186"/>
+        <source>Ü&amp;berfällige Anfragen</source>
+        <translation>O&amp;verdue inquiries</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="189"/>
+        <source>Anfrage s&amp;chließen</source>
+        <translation>&amp;Close inquiry</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="202"/>
+        <source>&amp;Hilfe</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="203"/>
+        <source>Ü&amp;ber Ziffer</source>
+        <translation>&amp;About Ziffer</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="208"/>
+        <source>Ziffer — {name}</source>
+        <translation>Ziffer — {name}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="212"/>
+        <location filename="../../gui/main_window.py" line="462"/>
+        <source>Register</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="213"/>
+        <source>Fristen</source>
+        <translation>Deadlines</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="214"/>
+        <source>Bibliothek</source>
+        <translation>Library</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="227"/>
+        <location filename="../../gui/main_window.py" line="372"/>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="263"/>
+        <source>Diese Drucksache ist nicht (mehr) im Register.</source>
+        <translation>This print is not (or no longer) in the register.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="271"/>
+        <location filename="../../gui/main_window.py" line="318"/>
+        <source>ohne Nummer</source>
+        <translation>without number</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="290"/>
+        <location filename="../../gui/main_window.py" line="555"/>
+        <source>Nicht gespeichert</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="291"/>
+        <source>Die Antwort konnte nicht gespeichert werden. Die Anfrage trotzdem schließen?</source>
+        <translation>The answer could not be saved. Close the inquiry anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="323"/>
+        <source>Alles gespeichert.</source>
+        <translation>Everything saved.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="323"/>
+        <source>Nicht alles konnte gespeichert werden.</source>
+        <translation>Not everything could be saved.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="333"/>
+        <source>Kein Text eingefügt – keine Anfrage angelegt.</source>
+        <translation>No text pasted – no inquiry created.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="352"/>
+        <source>Drucksachen importieren</source>
+        <translation>Import prints</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="354"/>
+        <source>Drucksachen (*.pdf *.docx *.txt);;Alle Dateien (*)</source>
+        <translation>Prints (*.pdf *.docx *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="364"/>
+        <source>Import läuft …</source>
+        <translation>Import running …</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="389"/>
+        <source>Posteingangsordner wählen</source>
+        <translation>Choose the inbox folder</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="403"/>
+        <source>Der Ordner {folder} kann nicht beobachtet werden: {reason}</source>
+        <translation>The folder {folder} cannot be watched: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="406"/>
+        <source>Posteingang {folder} wird beobachtet.</source>
+        <translation>Watching the inbox {folder}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="423"/>
+        <source>Bitte zuerst eine Anfrage auswählen.</source>
+        <translation>Please select an inquiry first.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="432"/>
+        <source>Exportiert: {path}</source>
+        <translation>Exported: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="443"/>
+        <source>Sicherung angelegt: {name}</source>
+        <translation>Backup made: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="444"/>
+        <source>Die Sicherung ist fehlgeschlagen: {reason}</source>
+        <translation>The backup failed: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="463"/>
+        <source>Das Register kann nicht geöffnet werden: {reason}</source>
+        <translation>The register cannot be opened: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="475"/>
+        <source>Register öffnen oder anlegen</source>
+        <translation>Open or create a register</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="477"/>
+        <source>Ziffer-Register (*.db);;Alle Dateien (*)</source>
+        <translation>Ziffer register (*.db);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="493"/>
+        <source>Demo-Register geöffnet: {path}</source>
+        <translation>Demo register opened: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="502"/>
+        <source>Sicherung wiederhergestellt; der vorige Stand liegt in {name}.</source>
+        <translation>Backup restored; the previous state is in {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="520"/>
+        <source>Posteingang wird nicht beobachtet.</source>
+        <translation>The inbox is not watched.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="525"/>
+        <source>Über Ziffer</source>
+        <translation>About Ziffer</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="527"/>
+        <source>&lt;h3&gt;Ziffer {version}&lt;/h3&gt;&lt;p&gt;Anträge und Anfragen des Landtags Ziffer für Ziffer beantworten, Fristen im Blick behalten und die Stellungnahme als DOCX und PDF erzeugen.&lt;/p&gt;&lt;p&gt;Register: {path}&lt;/p&gt;&lt;p&gt;Läuft ohne Netz; alle Daten bleiben auf diesem Rechner.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Ziffer {version}&lt;/h3&gt;&lt;p&gt;Answer the parliament&apos;s motions and questions point by point, keep every deadline in view and produce the Stellungnahme as DOCX and PDF.&lt;/p&gt;&lt;p&gt;Register: {path}&lt;/p&gt;&lt;p&gt;Works offline; all data stays on this computer.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="556"/>
+        <source>Nicht alle Antworten konnten gespeichert werden. Ziffer trotzdem beenden?</source>
+        <translation>Not all answers could be saved. Quit Ziffer anyway?</translation>
+    </message>
+</context>
+<context>
+    <name>NewInquiryDialog</name>
+    <message>
+        <location filename="../../gui/main_window.py" line="55"/>
+        <source>Neue Anfrage</source>
+        <translation>New inquiry</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="57"/>
+        <source>Text der Anfrage</source>
+        <translation>Text of the inquiry</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="59"/>
+        <source>Den vollständigen Text der Drucksache hier einfügen (Kopf mit Nummer, Titel, Ziffern) …</source>
+        <translation>Paste the complete text of the print here (header with number, title, points) …</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="62"/>
+        <source>Name der Anfrage</source>
+        <translation>Name of the inquiry</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="63"/>
+        <source>z. B. Kleine Anfrage Radwege</source>
+        <translation>e.g. Kleine Anfrage cycle paths</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="68"/>
+        <source>Bezeichnung</source>
+        <translation>Name</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreview</name>
+    <message>
+        <location filename="../../gui/pdf_preview.py" line="50"/>
+        <source>Vorschau der Seiten</source>
+        <translation>Preview of the pages</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pdf_preview.py" line="57"/>
+        <source>Verkleinern</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pdf_preview.py" line="60"/>
+        <source>Vergrößern</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pdf_preview.py" line="94"/>
+        <source>Die Vorschau kann nicht angezeigt werden: {reason}</source>
+        <translation>The preview cannot be shown: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pdf_preview.py" line="101"/>
+        <source>Seite</source>
+        <translation>Page</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pdf_preview.py" line="104"/>
+        <source> (die ersten {n} gezeigt)</source>
+        <translation> (first {n} shown)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pdf_preview.py" line="105"/>
+        <source>{n} Seiten</source>
+        <translation>{n} pages</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pdf_preview.py" line="105"/>
+        <source>1 Seite</source>
+        <translation>1 page</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterTableModel</name>
+    <message>
+        <location filename="../../gui/register_model.py" line="24"/>
+        <source>Drucksache</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../gui/register_model.py" line="25"/>
+        <source>Art</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../gui/register_model.py" line="26"/>
+        <source>Titel</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../gui/register_model.py" line="27"/>
+        <source>Einbringer</source>
+        <translation>Originators</translation>
+    </message>
+    <message>
+        <location filename="../../gui/register_model.py" line="28"/>
+        <source>Ministerium</source>
+        <translation>Ministry</translation>
+    </message>
+    <message>
+        <location filename="../../gui/register_model.py" line="29"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../gui/register_model.py" line="30"/>
+        <source>Bearbeiter/in</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <location filename="../../gui/register_model.py" line="31"/>
+        <source>Frist</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../gui/register_model.py" line="32"/>
+        <source>Tage</source>
+        <translation>Days</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterView</name>
+    <message>
+        <location filename="../../gui/register_view.py" line="84"/>
+        <source>Suchen: Wörter, „Förder*“ oder eine Drucksache wie 17/9321 …</source>
+        <translation>Search: words, “Förder*” or a print such as 17/9321 …</translation>
+    </message>
+    <message>
+        <location filename="../../gui/register_view.py" line="85"/>
+        <source>Suche im Register</source>
+        <translation>Search the register</translation>
+    </message>
+    <message>
+        <location filename="../../gui/register_view.py" line="91"/>
+        <source>Parlament</source>
+        <translation>Parliament</translation>
+    </message>
+    <message>
+        <location filename="../../gui/register_view.py" line="92"/>
+        <source>Wahlperiode</source>
+        <translation>Term</translation>
+    </message>
+    <message>
+        <location filename="../../gui/register_view.py" line="93"/>
+        <source>Art</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../gui/register_view.py" line="96"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../gui/register_view.py" line="97"/>
+        <source>offen</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <location filename="../../gui/register_view.py" line="98"/>
+        <source>überfällig</source>
+        <translation>overdue</translation>
+    </message>
+    <message>
+        <location filename="../../gui/register_view.py" line="101"/>
+        <source>Referat</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../gui/register_view.py" line="102"/>
+        <source>Bearbeiter/in</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <location filename="../../gui/register_view.py" line="104"/>
+        <source>Frist ab TT.MM.JJJJ</source>
+        <translation>Due from DD.MM.YYYY</translation>
+    </message>
+    <message>
+        <location filename="../../gui/register_view.py" line="105"/>
+        <source>Frist ab</source>
+        <translation>Due from</translation>
+    </message>
+    <message>
+        <location filename="../../gui/register_view.py" line="107"/>
+        <source>Frist bis TT.MM.JJJJ</source>
+        <translation>Due until DD.MM.YYYY</translation>
+    </message>
+    <message>
+        <location filename="../../gui/register_view.py" line="108"/>
+        <source>Frist bis</source>
+        <translation>Due until</translation>
+    </message>
+    <message>
+        <location filename="../../gui/register_view.py" line="112"/>
+        <source>Filter zurücksetzen</source>
+        <translation>Reset filters</translation>
+    </message>
+    <message>
+        <location filename="../../gui/register_view.py" line="113"/>
+        <source>Alle Filter zurücksetzen</source>
+        <translation>Reset all filters</translation>
+    </message>
+    <message>
+        <location filename="../../gui/register_view.py" line="126"/>
+        <source>Register der Anfragen</source>
+        <translation>Register of inquiries</translation>
+    </message>
+    <message>
+        <location filename="../../gui/register_view.py" line="147"/>
+        <source>&lt;h2&gt;Willkommen bei Ziffer&lt;/h2&gt;&lt;p&gt;Das Register ist noch leer. Ziehen Sie Drucksachen (PDF, Word, Text) in dieses Fenster oder wählen Sie:&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Welcome to Ziffer&lt;/h2&gt;&lt;p&gt;The register is still empty. Drag prints (PDF, Word, text) into this window or choose:&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../gui/register_view.py" line="154"/>
+        <source>Dateien importieren …</source>
+        <translation>Import files …</translation>
+    </message>
+    <message>
+        <location filename="../../gui/register_view.py" line="155"/>
+        <source>Drucksachen aus Dateien importieren</source>
+        <translation>Import prints from files</translation>
+    </message>
+    <message>
+        <location filename="../../gui/register_view.py" line="157"/>
+        <source>Einen Ordner beobachten …</source>
+        <translation>Watch a folder …</translation>
+    </message>
+    <message>
+        <location filename="../../gui/register_view.py" line="158"/>
+        <source>Posteingangsordner beobachten</source>
+        <translation>Watch the inbox folder</translation>
+    </message>
+    <message>
+        <location filename="../../gui/register_view.py" line="160"/>
+        <source>Demo-Register öffnen</source>
+        <translation>Open demo register</translation>
+    </message>
+    <message>
+        <location filename="../../gui/register_view.py" line="161"/>
+        <source>Demo-Register mit Beispieldrucksachen öffnen</source>
+        <translation>Open the demo register with sample prints</translation>
+    </message>
+    <message>
+        <location filename="../../gui/register_view.py" line="184"/>
+        <source>{name}: alle</source>
+        <translation>{name}: all</translation>
+    </message>
+    <message>
+        <location filename="../../gui/register_view.py" line="253"/>
+        <source>„{text}“ ist kein Datum; bitte als TT.MM.JJJJ eingeben.</source>
+        <translation>“{text}” is not a date; please enter it as DD.MM.YYYY.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/register_view.py" line="299"/>
+        <source>{n} Treffer</source>
+        <translation>{n} hits</translation>
+    </message>
+    <message>
+        <location filename="../../gui/register_view.py" line="302"/>
+        <source>{n} von {total} Drucksachen</source>
+        <translation>{n} of {total} prints</translation>
+    </message>
+    <message>
+        <location filename="../../gui/register_view.py" line="304"/>
+        <source>{n} Drucksachen im Register</source>
+        <translation>{n} prints in the register</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="44"/>
+        <source>Einstellungen</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="49"/>
+        <source>Posteingangsordner</source>
+        <translation>Inbox folder</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="50"/>
+        <source>Ordner wählen …</source>
+        <translation>Choose folder …</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="51"/>
+        <location filename="../../gui/settings_dialog.py" line="127"/>
+        <source>Posteingangsordner wählen</source>
+        <translation>Choose the inbox folder</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="53"/>
+        <source>Ordner beobachten</source>
+        <translation>Watch folder</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="54"/>
+        <source>Posteingangsordner beobachten</source>
+        <translation>Watch the inbox folder</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="61"/>
+        <source>Dateien (PDF, Word, Text), die in diesem Ordner ankommen, werden importiert und nach „archiv“ verschoben; Dateien, die nicht gelesen werden können, kommen mit einer Begründung nach „fehler“.</source>
+        <translation>Files (PDF, Word, text) arriving in this folder are imported and moved to “archiv”; files that cannot be read go to “fehler” with the reason.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="69"/>
+        <source>Ordner</source>
+        <translation>Folder</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="72"/>
+        <source>Posteingang</source>
+        <translation>Inbox</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="76"/>
+        <source>Sicherungen des Registers</source>
+        <translation>Backups of the register</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="80"/>
+        <source>Anzahl der aufbewahrten Sicherungen</source>
+        <translation>Number of backups kept</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="81"/>
+        <source>Jetzt sichern</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="82"/>
+        <source>Register jetzt sichern</source>
+        <translation>Back up the register now</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="84"/>
+        <source>Wiederherstellen …</source>
+        <translation>Restore …</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="85"/>
+        <source>Gewählte Sicherung wiederherstellen</source>
+        <translation>Restore the chosen backup</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="88"/>
+        <source>Aufbewahren:</source>
+        <translation>Keep:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="96"/>
+        <source>Bei jedem Start wird das Register gesichert (in {folder}).</source>
+        <translation>The register is backed up at every start (in {folder}).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="104"/>
+        <source>Sicherungen</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="108"/>
+        <source>Sprache der Oberfläche</source>
+        <translation>Language of the interface</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="113"/>
+        <location filename="../../gui/settings_dialog.py" line="115"/>
+        <source>Sprache</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="114"/>
+        <source>Wirksam nach einem Neustart.</source>
+        <translation>Takes effect after a restart.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="135"/>
+        <source> (Stand vor einer Wiederherstellung)</source>
+        <translation> (state before a restore)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="136"/>
+        <source>{when} · {size} MB{kind}</source>
+        <translation>{when} · {size} MB{kind}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="143"/>
+        <source>Noch keine Sicherung.</source>
+        <translation>No backup yet.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="152"/>
+        <source>Sicherung</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="152"/>
+        <source>Die Sicherung ist fehlgeschlagen: {reason}</source>
+        <translation>The backup failed: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="165"/>
+        <source>Wiederherstellen</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="167"/>
+        <source>Das Register auf den Stand dieser Sicherung zurücksetzen? Der jetzige Stand wird vorher als eigene Sicherung aufbewahrt.</source>
+        <translation>Reset the register to the state of this backup? The current state is kept as a backup of its own first.</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <location filename="../../gui/app.py" line="33"/>
+        <source>Das Register kann nicht geöffnet werden: {reason}</source>
+        <translation>The register cannot be opened: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app.py" line="69"/>
+        <source>Ein unerwarteter Fehler ist aufgetreten ({error}). Ihre Texte sind gespeichert; Einzelheiten stehen in {log}.</source>
+        <translation>An unexpected error occurred ({error}). Your texts are saved; details are in {log}.</translation>
+    </message>
+</context>
+</TS>
