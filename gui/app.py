@@ -8,6 +8,8 @@ import sys
 from storage.db import StorageError
 from storage.register import Register
 
+_translators: list = []  # installed translators live as long as the app
+
 
 def run(db_path: str | None = None) -> int:
     """Open the register (--db, ZIFFER_DB or the data folder) in Ziffer's window; returns the exit code."""
@@ -15,14 +17,15 @@ def run(db_path: str | None = None) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from gui import settings
-    from gui.resources import app_icon, load_translator
+    from gui.resources import app_icon, load_translator, qt_translator
 
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Ziffer")
     app.setOrganizationName("Ziffer")
     app.setWindowIcon(app_icon())
-    translator = load_translator(settings.get(settings.LANGUAGE))
-    if translator is not None:
+    language = settings.get(settings.LANGUAGE)
+    _translators[:] = [t for t in (qt_translator(language), load_translator(language)) if t is not None]
+    for translator in _translators:
         app.installTranslator(translator)
     try:
         register = Register.open(db_path)

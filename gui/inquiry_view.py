@@ -206,6 +206,8 @@ class InquiryView(QWidget):
 
         # points
         self.points = QListWidget(self)
+        self.points.setSpacing(2)
+        self.points.setAlternatingRowColors(True)
         self.points.setAccessibleName(self.tr("Ziffern der Anfrage"))
         self.points.setWordWrap(True)
         self.points.currentItemChanged.connect(self._point_selected)
@@ -285,10 +287,15 @@ class InquiryView(QWidget):
 
         # side panel
         self.citations = QListWidget(self)
+        self.citations.setSpacing(2)
+        self.citations.setAlternatingRowColors(True)
         self.citations.setAccessibleName(self.tr("Verweise und Rückverweise"))
+        self.citations.setWordWrap(True)
         self.citations.itemActivated.connect(self._follow)
         self.citations.itemClicked.connect(self._follow)
         self.similar_list = QListWidget(self)
+        self.similar_list.setSpacing(2)
+        self.similar_list.setAlternatingRowColors(True)
         self.similar_list.setAccessibleName(self.tr("Ähnliche frühere Antworten"))
         self.similar_list.setWordWrap(True)
         self.similar_list.currentItemChanged.connect(self._similar_selected)
@@ -303,6 +310,8 @@ class InquiryView(QWidget):
         similar_layout.addWidget(self.similar_text, 3)
         similar_layout.addWidget(self.insert_button)
         self.material = QListWidget(self)
+        self.material.setSpacing(2)
+        self.material.setAlternatingRowColors(True)
         self.material.setAccessibleName(self.tr("Verknüpftes Hintergrundmaterial"))
         self.material.currentItemChanged.connect(self._material_selected)
         self.material_text = QTextBrowser(self)
@@ -312,6 +321,8 @@ class InquiryView(QWidget):
         material_layout.addWidget(self.material, 1)
         material_layout.addWidget(self.material_text, 3)
         self.history = QListWidget(self)
+        self.history.setSpacing(2)
+        self.history.setAlternatingRowColors(True)
         self.history.setAccessibleName(self.tr("Verlauf der Anfrage"))
         self.history.setWordWrap(True)
         self.history.currentItemChanged.connect(self._history_selected)

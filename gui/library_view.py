@@ -52,6 +52,8 @@ class LibraryView(QWidget):
         self.list = QListWidget(self)
         self.list.setAccessibleName(self.tr("Material der Bibliothek"))
         self.list.setWordWrap(True)
+        self.list.setSpacing(2)
+        self.list.setAlternatingRowColors(True)
         self.list.currentItemChanged.connect(self._selected)
         self.list.verticalScrollBar().valueChanged.connect(self._maybe_more)
         self.import_button = QPushButton(self.tr("Material importieren …"), self)

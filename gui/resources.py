@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QIcon, QImage, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
@@ -39,5 +39,14 @@ def load_translator(language: str) -> QTranslator | None:
         return None
     translator = QTranslator()
     if translator.load(QLocale(language), "ziffer", "_", str(resource_dir() / "i18n")):
+        return translator
+    return None
+
+
+def qt_translator(language: str) -> QTranslator | None:
+    """Qt's own strings (OK, Abbrechen, the file dialogs) in the interface's language."""
+    translator = QTranslator()
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(QLocale(language), "qtbase", "_", folder):
         return translator
     return None

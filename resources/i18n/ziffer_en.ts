@@ -450,7 +450,7 @@
     <name>InquiryView</name>
     <message>
         <location filename="../../gui/inquiry_view.py" line="55"/>
-        <location filename="../../gui/inquiry_view.py" line="367"/>
+        <location filename="../../gui/inquiry_view.py" line="378"/>
         <source>Drucksache</source>
         <translation>Print</translation>
     </message>
@@ -476,7 +476,7 @@
     </message>
     <message>
         <location filename="../../gui/inquiry_view.py" line="60"/>
-        <location filename="../../gui/inquiry_view.py" line="235"/>
+        <location filename="../../gui/inquiry_view.py" line="237"/>
         <source>Referat</source>
         <translation>Unit</translation>
     </message>
@@ -556,377 +556,377 @@
         <translation>Save state</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="209"/>
+        <location filename="../../gui/inquiry_view.py" line="211"/>
         <source>Ziffern der Anfrage</source>
         <translation>Points of the inquiry</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="215"/>
-        <location filename="../../gui/inquiry_view.py" line="257"/>
+        <location filename="../../gui/inquiry_view.py" line="217"/>
+        <location filename="../../gui/inquiry_view.py" line="259"/>
         <source>Frage</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="219"/>
-        <location filename="../../gui/inquiry_view.py" line="283"/>
+        <location filename="../../gui/inquiry_view.py" line="221"/>
+        <location filename="../../gui/inquiry_view.py" line="285"/>
         <source>Antwort</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="220"/>
+        <location filename="../../gui/inquiry_view.py" line="222"/>
         <source>Antwort der Landesregierung zu dieser Ziffer …</source>
         <translation>The government&apos;s answer to this point …</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="223"/>
+        <location filename="../../gui/inquiry_view.py" line="225"/>
         <source>Mit nächster Antwort zusammenfassen</source>
         <translation>Combine with next answer</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="224"/>
+        <location filename="../../gui/inquiry_view.py" line="226"/>
         <source>Antwort mit der nächsten zusammenfassen</source>
         <translation>Combine answer with the next one</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="226"/>
-        <location filename="../../gui/inquiry_view.py" line="627"/>
+        <location filename="../../gui/inquiry_view.py" line="228"/>
+        <location filename="../../gui/inquiry_view.py" line="638"/>
         <source>Antwort aufteilen</source>
         <translation>Split answer</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="227"/>
+        <location filename="../../gui/inquiry_view.py" line="229"/>
         <source>Zusammengefasste Antwort aufteilen</source>
         <translation>Split a combined answer</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="236"/>
+        <location filename="../../gui/inquiry_view.py" line="238"/>
         <source>Zulieferndes Referat für diese Ziffer</source>
         <translation>Unit contributing to this point</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="238"/>
+        <location filename="../../gui/inquiry_view.py" line="240"/>
         <source>bis TT.MM.JJJJ</source>
         <translation>by DD.MM.YYYY</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="239"/>
+        <location filename="../../gui/inquiry_view.py" line="241"/>
         <source>Frist der Zulieferung</source>
         <translation>Deadline of the contribution</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="240"/>
+        <location filename="../../gui/inquiry_view.py" line="242"/>
         <source>Zulieferung eintragen</source>
         <translation>Enter contribution</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="241"/>
+        <location filename="../../gui/inquiry_view.py" line="243"/>
         <source>Zulieferung für diese Ziffer eintragen</source>
         <translation>Enter a contribution for this point</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="243"/>
+        <location filename="../../gui/inquiry_view.py" line="245"/>
         <source>Zulieferung eingegangen</source>
         <translation>Contribution received</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="244"/>
+        <location filename="../../gui/inquiry_view.py" line="246"/>
         <source>Zulieferung als eingegangen markieren</source>
         <translation>Mark the contribution as received</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="248"/>
+        <location filename="../../gui/inquiry_view.py" line="250"/>
         <source>Zulieferung:</source>
         <translation>Contribution:</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="274"/>
+        <location filename="../../gui/inquiry_view.py" line="276"/>
         <source>TT.MM.JJJJ</source>
         <translation>DD.MM.YYYY</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="280"/>
+        <location filename="../../gui/inquiry_view.py" line="282"/>
         <source>Interne Fristen</source>
         <translation>Internal deadlines</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="284"/>
+        <location filename="../../gui/inquiry_view.py" line="286"/>
         <source>Angaben</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="288"/>
+        <location filename="../../gui/inquiry_view.py" line="292"/>
         <source>Verweise und Rückverweise</source>
         <translation>Citations and backlinks</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="292"/>
+        <location filename="../../gui/inquiry_view.py" line="299"/>
         <source>Ähnliche frühere Antworten</source>
         <translation>Similar earlier answers</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="296"/>
+        <location filename="../../gui/inquiry_view.py" line="303"/>
         <source>Text der ähnlichen Antwort</source>
         <translation>Text of the similar answer</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="297"/>
+        <location filename="../../gui/inquiry_view.py" line="304"/>
         <source>Als Ausgangspunkt einfügen</source>
         <translation>Insert as starting point</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="298"/>
+        <location filename="../../gui/inquiry_view.py" line="305"/>
         <source>Ähnliche Antwort in den Entwurf einfügen</source>
         <translation>Insert the similar answer into the draft</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="306"/>
+        <location filename="../../gui/inquiry_view.py" line="315"/>
         <source>Verknüpftes Hintergrundmaterial</source>
         <translation>Linked background material</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="309"/>
+        <location filename="../../gui/inquiry_view.py" line="318"/>
         <source>Text des Materials</source>
         <translation>Text of the material</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="315"/>
+        <location filename="../../gui/inquiry_view.py" line="326"/>
         <source>Verlauf der Anfrage</source>
         <translation>History of the inquiry</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="319"/>
+        <location filename="../../gui/inquiry_view.py" line="330"/>
         <source>Änderung im Text</source>
         <translation>Change in the text</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="326"/>
+        <location filename="../../gui/inquiry_view.py" line="337"/>
         <source>Verweise</source>
         <translation>Citations</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="327"/>
+        <location filename="../../gui/inquiry_view.py" line="338"/>
         <source>Ähnliche Antworten</source>
         <translation>Similar answers</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="328"/>
+        <location filename="../../gui/inquiry_view.py" line="339"/>
         <source>Material</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="329"/>
+        <location filename="../../gui/inquiry_view.py" line="340"/>
         <source>Verlauf</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="347"/>
+        <location filename="../../gui/inquiry_view.py" line="358"/>
         <source>Rückgängig</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="349"/>
+        <location filename="../../gui/inquiry_view.py" line="360"/>
         <source>Wiederholen</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="368"/>
+        <location filename="../../gui/inquiry_view.py" line="379"/>
         <source>ohne Nummer</source>
         <translation>without number</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="369"/>
-        <location filename="../../gui/inquiry_view.py" line="695"/>
+        <location filename="../../gui/inquiry_view.py" line="380"/>
+        <location filename="../../gui/inquiry_view.py" line="706"/>
         <source>{kind} {number} — {title}</source>
         <translation>{kind} {number} — {title}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="370"/>
+        <location filename="../../gui/inquiry_view.py" line="381"/>
         <source> u. a.</source>
         <translation> et al.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="373"/>
+        <location filename="../../gui/inquiry_view.py" line="384"/>
         <source>von {by} · {ministry}</source>
         <translation>by {by} · {ministry}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="413"/>
-        <location filename="../../gui/inquiry_view.py" line="733"/>
+        <location filename="../../gui/inquiry_view.py" line="424"/>
+        <location filename="../../gui/inquiry_view.py" line="744"/>
         <source>Status: {status}</source>
         <translation>Status: {status}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="416"/>
+        <location filename="../../gui/inquiry_view.py" line="427"/>
         <source>→ {status}</source>
         <translation>→ {status}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="423"/>
+        <location filename="../../gui/inquiry_view.py" line="434"/>
         <source>Frist {due}: seit {n} Tagen überschritten</source>
         <translation>Deadline {due}: passed {n} days ago</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="427"/>
+        <location filename="../../gui/inquiry_view.py" line="438"/>
         <source>Frist {due}: heute</source>
         <translation>Deadline {due}: today</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="429"/>
+        <location filename="../../gui/inquiry_view.py" line="440"/>
         <source>Frist {due}: noch {n} Tage</source>
         <translation>Deadline {due}: {n} days left</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="433"/>
+        <location filename="../../gui/inquiry_view.py" line="444"/>
         <source>Frist {due}</source>
         <translation>Deadline {due}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="436"/>
+        <location filename="../../gui/inquiry_view.py" line="447"/>
         <source>Keine Frist eingetragen</source>
         <translation>No deadline set</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="439"/>
+        <location filename="../../gui/inquiry_view.py" line="450"/>
         <source> · verlängert</source>
         <translation> · extended</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="441"/>
+        <location filename="../../gui/inquiry_view.py" line="452"/>
         <source> · Verlängerung beantragt</source>
         <translation> · extension requested</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="463"/>
+        <location filename="../../gui/inquiry_view.py" line="474"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="505"/>
+        <location filename="../../gui/inquiry_view.py" line="516"/>
         <source>{heading} (Entwurf)</source>
         <translation>{heading} (draft)</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="540"/>
+        <location filename="../../gui/inquiry_view.py" line="551"/>
         <source>Entwurf beginnen</source>
         <translation>Begin draft</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="551"/>
+        <location filename="../../gui/inquiry_view.py" line="562"/>
         <source>Ungespeichert …</source>
         <translation>Unsaved …</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="576"/>
+        <location filename="../../gui/inquiry_view.py" line="587"/>
         <source>Nicht gespeichert!</source>
         <translation>Not saved!</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="579"/>
+        <location filename="../../gui/inquiry_view.py" line="590"/>
         <source>Die Antwort konnte nicht gespeichert werden ({reason}); Ziffer versucht es gleich noch einmal.</source>
         <translation>The answer could not be saved ({reason}); Ziffer will try again shortly.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="586"/>
+        <location filename="../../gui/inquiry_view.py" line="597"/>
         <source>Gespeichert {time}</source>
         <translation>Saved {time}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="618"/>
+        <location filename="../../gui/inquiry_view.py" line="629"/>
         <source>Antworten zusammenfassen</source>
         <translation>Combine answers</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="635"/>
+        <location filename="../../gui/inquiry_view.py" line="646"/>
         <source>Die Gliederung der Antwort wurde nicht gespeichert: {reason}</source>
         <translation>The division of the answer was not saved: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="662"/>
+        <location filename="../../gui/inquiry_view.py" line="673"/>
         <source>„{text}“ ist kein Datum; bitte als TT.MM.JJJJ eingeben.</source>
         <translation>“{text}” is not a date; please enter it as DD.MM.YYYY.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="688"/>
+        <location filename="../../gui/inquiry_view.py" line="699"/>
         <source>Die Angabe wurde nicht gespeichert: {reason}</source>
         <translation>The detail was not saved: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="724"/>
-        <location filename="../../gui/inquiry_view.py" line="728"/>
+        <location filename="../../gui/inquiry_view.py" line="735"/>
+        <location filename="../../gui/inquiry_view.py" line="739"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="728"/>
+        <location filename="../../gui/inquiry_view.py" line="739"/>
         <source>Der Status wurde nicht geändert: {reason}</source>
         <translation>The status was not changed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="745"/>
+        <location filename="../../gui/inquiry_view.py" line="756"/>
         <source>eingegangen am {day}</source>
         <translation>received on {day}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="747"/>
+        <location filename="../../gui/inquiry_view.py" line="758"/>
         <source>angefordert</source>
         <translation>requested</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="759"/>
+        <location filename="../../gui/inquiry_view.py" line="770"/>
         <source>Bitte ein Referat und, wenn gewünscht, ein Datum TT.MM.JJJJ angeben.</source>
         <translation>Please give a unit and, if wanted, a date DD.MM.YYYY.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="766"/>
+        <location filename="../../gui/inquiry_view.py" line="777"/>
         <source>Zulieferung zu Ziffer {label} bei {unit} eingetragen.</source>
         <translation>Contribution to point {label} entered for {unit}.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="798"/>
+        <location filename="../../gui/inquiry_view.py" line="809"/>
         <source>→ Drucksache {number} ({where}) — {title}</source>
         <translation>→ Print {number} ({where}) — {title}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="802"/>
+        <location filename="../../gui/inquiry_view.py" line="813"/>
         <source>→ Drucksache {number} ({where}) — nicht im Register</source>
         <translation>→ Print {number} ({where}) — not in the register</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="813"/>
+        <location filename="../../gui/inquiry_view.py" line="824"/>
         <source>← Drucksache {number} verweist hierauf ({where}) — {title}</source>
         <translation>← Print {number} cites this ({where}) — {title}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="820"/>
+        <location filename="../../gui/inquiry_view.py" line="831"/>
         <source>Keine Verweise auf andere Drucksachen.</source>
         <translation>No citations of other prints.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="847"/>
+        <location filename="../../gui/inquiry_view.py" line="858"/>
         <source>Drucksache {number} ist nicht im Register; importieren Sie sie, um dem Verweis zu folgen.</source>
         <translation>Print {number} is not in the register; import it to follow the citation.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="867"/>
+        <location filename="../../gui/inquiry_view.py" line="878"/>
         <source>Drucksache {number}, Ziffer {label} {day}
 {question}</source>
         <translation>Print {number}, point {label} {day}
 {question}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="878"/>
+        <location filename="../../gui/inquiry_view.py" line="889"/>
         <source>Material: {title}
 {text}</source>
         <translation>Material: {title}
 {text}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="883"/>
+        <location filename="../../gui/inquiry_view.py" line="894"/>
         <source>Keine ähnlichen beantworteten Ziffern gefunden.</source>
         <translation>No similar answered points found.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="931"/>
+        <location filename="../../gui/inquiry_view.py" line="942"/>
         <source>Kein Material verknüpft (in der Bibliothek verknüpfen).</source>
         <translation>No material linked (link it in the library).</translation>
     </message>
@@ -949,107 +949,107 @@
         <translation>Material in the library</translation>
     </message>
     <message>
-        <location filename="../../gui/library_view.py" line="57"/>
+        <location filename="../../gui/library_view.py" line="59"/>
         <source>Material importieren …</source>
         <translation>Import material …</translation>
     </message>
     <message>
-        <location filename="../../gui/library_view.py" line="58"/>
+        <location filename="../../gui/library_view.py" line="60"/>
         <source>Material aus Dateien importieren</source>
         <translation>Import material from files</translation>
     </message>
     <message>
-        <location filename="../../gui/library_view.py" line="69"/>
+        <location filename="../../gui/library_view.py" line="71"/>
         <source>Text des Materials</source>
         <translation>Text of the material</translation>
     </message>
     <message>
-        <location filename="../../gui/library_view.py" line="71"/>
+        <location filename="../../gui/library_view.py" line="73"/>
         <source>Verknüpfte Anfragen</source>
         <translation>Linked inquiries</translation>
     </message>
     <message>
-        <location filename="../../gui/library_view.py" line="75"/>
+        <location filename="../../gui/library_view.py" line="77"/>
         <source>Mit Anfrage verknüpfen …</source>
         <translation>Link to inquiry …</translation>
     </message>
     <message>
-        <location filename="../../gui/library_view.py" line="76"/>
+        <location filename="../../gui/library_view.py" line="78"/>
         <source>Material mit einer Anfrage verknüpfen</source>
         <translation>Link material to an inquiry</translation>
     </message>
     <message>
-        <location filename="../../gui/library_view.py" line="78"/>
+        <location filename="../../gui/library_view.py" line="80"/>
         <source>Verknüpfung lösen</source>
         <translation>Unlink</translation>
     </message>
     <message>
-        <location filename="../../gui/library_view.py" line="79"/>
+        <location filename="../../gui/library_view.py" line="81"/>
         <source>Verknüpfung mit der gewählten Anfrage lösen</source>
         <translation>Unlink the chosen inquiry</translation>
     </message>
     <message>
-        <location filename="../../gui/library_view.py" line="89"/>
+        <location filename="../../gui/library_view.py" line="91"/>
         <source>Verknüpft mit</source>
         <translation>Linked to</translation>
     </message>
     <message>
-        <location filename="../../gui/library_view.py" line="117"/>
+        <location filename="../../gui/library_view.py" line="119"/>
         <source>{n} Treffer in der Bibliothek</source>
         <translation>{n} hits in the library</translation>
     </message>
     <message>
-        <location filename="../../gui/library_view.py" line="132"/>
+        <location filename="../../gui/library_view.py" line="134"/>
         <source>verknüpft mit {n} Anfragen</source>
         <translation>linked to {n} inquiries</translation>
     </message>
     <message>
-        <location filename="../../gui/library_view.py" line="194"/>
+        <location filename="../../gui/library_view.py" line="196"/>
         <source>Mit Anfrage verknüpfen</source>
         <translation>Link to inquiry</translation>
     </message>
     <message>
-        <location filename="../../gui/library_view.py" line="194"/>
+        <location filename="../../gui/library_view.py" line="196"/>
         <source>Nummer der Drucksache (z. B. 17/9321):</source>
         <translation>Number of the print (e.g. 17/9321):</translation>
     </message>
     <message>
-        <location filename="../../gui/library_view.py" line="205"/>
+        <location filename="../../gui/library_view.py" line="207"/>
         <source>Verknüpfen</source>
         <translation>Link</translation>
     </message>
     <message>
-        <location filename="../../gui/library_view.py" line="206"/>
+        <location filename="../../gui/library_view.py" line="208"/>
         <source>Die Drucksache {number} ist nicht im Register.</source>
         <translation>Print {number} is not in the register.</translation>
     </message>
     <message>
-        <location filename="../../gui/library_view.py" line="211"/>
+        <location filename="../../gui/library_view.py" line="213"/>
         <source>Material mit Drucksache {number} verknüpft.</source>
         <translation>Material linked to print {number}.</translation>
     </message>
     <message>
-        <location filename="../../gui/library_view.py" line="232"/>
+        <location filename="../../gui/library_view.py" line="234"/>
         <source>Material importieren</source>
         <translation>Import material</translation>
     </message>
     <message>
-        <location filename="../../gui/library_view.py" line="232"/>
+        <location filename="../../gui/library_view.py" line="234"/>
         <source>Dokumente (*.pdf *.docx *.txt);;Alle Dateien (*)</source>
         <translation>Documents (*.pdf *.docx *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/library_view.py" line="246"/>
+        <location filename="../../gui/library_view.py" line="248"/>
         <source>{n} Dokumente in die Bibliothek übernommen</source>
         <translation>{n} documents added to the library</translation>
     </message>
     <message>
-        <location filename="../../gui/library_view.py" line="249"/>
+        <location filename="../../gui/library_view.py" line="251"/>
         <source>, {n} Fehler: {reasons}</source>
         <translation>, {n} failed: {reasons}</translation>
     </message>
     <message>
-        <location filename="../../gui/library_view.py" line="254"/>
+        <location filename="../../gui/library_view.py" line="256"/>
         <source>Der Import ist abgebrochen: {reason}</source>
         <translation>The import stopped: {reason}</translation>
     </message>
@@ -1741,12 +1741,12 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../gui/app.py" line="33"/>
+        <location filename="../../gui/app.py" line="37"/>
         <source>Das Register kann nicht geöffnet werden: {reason}</source>
         <translation>The register cannot be opened: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="69"/>
+        <location filename="../../gui/app.py" line="73"/>
         <source>Ein unerwarteter Fehler ist aufgetreten ({error}). Ihre Texte sind gespeichert; Einzelheiten stehen in {log}.</source>
         <translation>An unexpected error occurred ({error}). Your texts are saved; details are in {log}.</translation>
     </message>
