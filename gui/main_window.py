@@ -436,10 +436,11 @@ class MainWindow(QMainWindow):
     # -- database -----------------------------------------------------------------------------------
 
     def backup_now(self) -> None:
-        """Copy the register in the background (SQLite's backup API), keeping the newest copies."""
+        """Copy the register in the background (SQLite's backup API), keeping the newest copies;
+        at start-up only when the newest copy is half a day old and the register has changed since."""
         path, keep = self.register.path, int(settings.get(settings.BACKUPS_KEPT))
         run_in_background(
-            lambda _progress: backup.backup(path, keep=keep),
+            lambda _progress: backup.backup_on_start(path, keep=keep),
             lambda copy: copy and self.show_message(self.tr("Sicherung angelegt: {name}").format(name=Path(copy).name)),
             lambda exc: self.show_message(self.tr("Die Sicherung ist fehlgeschlagen: {reason}").format(reason=exc)),
         )

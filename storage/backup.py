@@ -8,7 +8,7 @@ import os
 import re
 import sqlite3
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from storage.db import StorageError
@@ -67,6 +67,26 @@ def backup(db_path: Path, folder: Path | None = None, keep: int = 7, now: dateti
         with contextlib.suppress(OSError):
             old.path.unlink()
     return target
+
+
+START_INTERVAL = timedelta(hours=12)
+
+
+def backup_on_start(
+    db_path: Path, folder: Path | None = None, keep: int = 7, now: datetime | None = None
+) -> Path | None:
+    """The copy taken when the app starts — skipped while the newest copy is younger than
+    START_INTERVAL or the register has not changed since it: at 50,000 prints a copy is 0.8 GB
+    and several seconds of disk work, too much for every start of the day."""
+    db_path = Path(db_path)
+    now = now or datetime.now()
+    newest = next((b for b in list_backups(db_path, folder) if SAFETY not in b.path.name), None)
+    if newest is not None:
+        changed = max((p.stat().st_mtime for p in (db_path, Path(f"{db_path}-wal")) if p.exists()), default=0.0)
+        # the copy file's own time: it was written after everything it contains
+        if now - newest.created < START_INTERVAL or changed <= newest.path.stat().st_mtime:
+            return None
+    return backup(db_path, folder, keep=keep, now=now)
 
 
 def list_backups(db_path: Path, folder: Path | None = None) -> list[BackupInfo]:

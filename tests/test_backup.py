@@ -78,3 +78,18 @@ def test_restore_refuses_a_damaged_copy(reg: Register, tmp_path: Path) -> None:
 def test_nothing_to_back_up(tmp_path: Path) -> None:
     """A register that does not exist yet has no copy."""
     assert backup(tmp_path / "neu.db") is None and list_backups(tmp_path / "neu.db") == []
+
+
+def test_start_backup_only_when_due_and_changed(reg: Register) -> None:
+    """At start a copy is made when none exists, not again within 12 hours, and not when nothing changed."""
+    from storage.backup import backup_on_start
+
+    first = backup_on_start(reg.path, now=datetime.now())
+    assert first is not None
+    assert backup_on_start(reg.path, now=datetime.now() + timedelta(hours=1)) is None
+    later = datetime.now() + timedelta(hours=13)
+    assert backup_on_start(reg.path, now=later) is None  # nothing changed since the copy
+    with reg.transaction():
+        reg.db.execute("UPDATE prints SET title = title || '!' WHERE id = 1")
+    os.utime(reg.path, None)
+    assert backup_on_start(reg.path, now=later) is not None
