@@ -612,7 +612,7 @@ class Register:
         ).fetchall()
         return [{"id": r[0], "title": r[1], "source": r[2], "created_at": r[3], "links": r[4]} for r in rows]
 
-    def search_material(self, query: Query, limit: int = 200) -> list[SearchHit]:
+    def search_material(self, query: Query, limit: int = 200, snippet_words: int = 18) -> list[SearchHit]:
         """The library's texts matching the query, best first, with a snippet around the hit."""
         words_only = Query(words=query.words)
         if words_only.empty:
@@ -620,7 +620,8 @@ class Register:
         return [
             SearchHit("material", mid, None, title, snippet, score)
             for mid, title, snippet, score in self.db.execute(
-                f"SELECT m.id, m.title, snippet(material_fts, 1, '{SNIPPET_OPEN}', '{SNIPPET_CLOSE}', ' … ', 18), "
+                f"SELECT m.id, m.title, "
+                f"snippet(material_fts, 1, '{SNIPPET_OPEN}', '{SNIPPET_CLOSE}', ' … ', {int(snippet_words)}), "
                 "bm25(material_fts, 8.0, 1.0) AS score FROM material_fts JOIN material m ON m.id = material_fts.rowid "
                 "WHERE material_fts MATCH ? ORDER BY score LIMIT ?",
                 [words_only.match(), limit],
@@ -682,14 +683,7 @@ class Register:
                 hits.append(SearchHit("print", pid, number, title or "", snippet, sc, kind, bool(answered)))
         filtered = any(v is not None for v in vars(filters).values())
         if include_material and not filtered and query.words:
-            words_only = Query(words=query.words)
-            for mid, title, snippet, score in self.db.execute(
-                f"SELECT m.id, m.title, snippet(material_fts, 1, '{SNIPPET_OPEN}', '{SNIPPET_CLOSE}', ' … ', 14), "
-                "bm25(material_fts, 8.0, 1.0) AS score FROM material_fts JOIN material m ON m.id = material_fts.rowid "
-                "WHERE material_fts MATCH ? ORDER BY score LIMIT ?",
-                [words_only.match(), limit],
-            ):
-                hits.append(SearchHit("material", mid, None, title, snippet, score))
+            hits.extend(self.search_material(query, limit, snippet_words=14))
             hits.sort(key=lambda h: h.score)
         return hits[:limit]
 

@@ -36,11 +36,14 @@ def update(ts: Path = HERE / "ziffer_en.ts") -> None:
             str(ts),
         ],
         check=True,
+        capture_output=True,
     )
 
 
 def release(ts: Path = HERE / "ziffer_en.ts") -> None:
-    subprocess.run([tool("pyside6-lrelease"), str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True)
+    subprocess.run(
+        [tool("pyside6-lrelease"), str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True, capture_output=True
+    )
 
 
 if __name__ == "__main__":
