@@ -8,9 +8,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from core import VERSION
 from core.model import KINDS
 
-VERSION = "0.1.0"
 EXIT_USAGE = 2
 
 

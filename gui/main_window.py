@@ -9,14 +9,13 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence, QUndoGroup
+from PySide6.QtCore import QStandardPaths, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QMainWindow,
     QMessageBox,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core import VERSION
 from core.demo import fill_demo
 from core.errors import ZifferError
 from gui import settings
@@ -43,7 +43,6 @@ from storage import backup
 from storage.db import StorageError, default_db_path
 from storage.register import Register
 
-VERSION = "0.1.0"
 FIXED_TABS = 3  # register, deadlines, library; inquiry tabs follow
 
 
@@ -569,6 +568,3 @@ class MainWindow(QMainWindow):
 
 def _ids(text: str) -> list[int]:
     return [int(part) for part in text.split(",") if part.strip().isdigit()]
-
-
-__all__ = ["VERSION", "MainWindow", "QIcon", "QLabel", "Qt"]
