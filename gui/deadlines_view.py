@@ -13,12 +13,15 @@ from PySide6.QtGui import QBrush, QColor, QIcon, QStandardItem, QStandardItemMod
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
     QSystemTrayIcon,
+    QTableWidget,
+    QTableWidgetItem,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -64,6 +67,10 @@ class DeadlinesView(QWidget):
             button.setAccessibleName(text)
             button.clicked.connect(lambda _checked=False, fmt=fmt: self.choose_export(fmt))
             buttons.append(button)
+        stats = QPushButton(self.tr("Pünktlichkeit …"), self)
+        stats.setAccessibleName(self.tr("Pünktlichkeit der Antworten je Ministerium und Referat"))
+        stats.clicked.connect(self.show_stats)
+        buttons.insert(0, stats)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Gruppieren nach:"), self))
         top.addWidget(self.grouping)
@@ -155,6 +162,54 @@ class DeadlinesView(QWidget):
         print_id = index.data(IdRole)
         if print_id is not None:
             self.open_print.emit(int(print_id))
+
+    # -- statistics -----------------------------------------------------------------------------
+
+    def stats_rows(self) -> list[list[str]]:
+        """Answered inquiries on time and late, per ministry and per unit (what parliaments ask for)."""
+        names = {"ministry": self.tr("Ministerium"), "unit": self.tr("Referat")}
+        rows = []
+        for dim, groups in tracking.on_time_stats(self.register).items():
+            for key, s in sorted(groups.items()):
+                rows.append(
+                    [
+                        names[dim],
+                        key,
+                        str(s["answered"]),
+                        str(s["on_time"]),
+                        str(s["late"]),
+                        str(s["max_days_late"]),
+                        f"{s['mean_days_late']:.1f}".replace(".", ","),
+                    ]
+                )
+        return rows
+
+    def show_stats(self) -> QDialog:
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("Pünktlichkeit der Antworten"))
+        headers = [
+            self.tr("nach"),
+            self.tr("Name"),
+            self.tr("beantwortet"),
+            self.tr("pünktlich"),
+            self.tr("verspätet"),
+            self.tr("höchstens Tage zu spät"),
+            self.tr("im Mittel Tage zu spät"),
+        ]
+        rows = self.stats_rows()
+        table = QTableWidget(len(rows), len(headers), dialog)
+        table.setAccessibleName(self.tr("Pünktlichkeit der Antworten"))
+        table.setHorizontalHeaderLabels(headers)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                table.setItem(r, c, QTableWidgetItem(text))
+        table.resizeColumnsToContents()
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(table)
+        dialog.resize(900, 420)
+        dialog.open()
+        return dialog
 
     # -- exports --------------------------------------------------------------------------------
 

@@ -277,9 +277,27 @@ class InquiryView(QWidget):
             edit.editingFinished.connect(lambda name=name: self._fact_edited(name))
             form.addRow(QCoreApplication.translate("InquiryView", label), edit)
             self.fact_edits[name] = edit
-        self.plan_label = QLabel(facts_page)
-        self.plan_label.setWordWrap(True)
-        form.addRow(self.tr("Interne Fristen"), self.plan_label)
+        self.plan_form = QFormLayout()
+        self.plan_edits: dict[str, QLineEdit] = {}
+        form.addRow(self.tr("Interne Fristen"), self.plan_form)
+        self.extension_until = QLineEdit(facts_page)
+        self.extension_until.setPlaceholderText(self.tr("neue Frist TT.MM.JJJJ"))
+        self.extension_until.setAccessibleName(self.tr("Beantragte neue Frist"))
+        self.extension_reason = QLineEdit(facts_page)
+        self.extension_reason.setPlaceholderText(self.tr("Begründung"))
+        self.extension_reason.setAccessibleName(self.tr("Begründung der Fristverlängerung"))
+        self.extension_request = QPushButton(self.tr("Beantragen"), facts_page)
+        self.extension_request.setAccessibleName(self.tr("Fristverlängerung beantragen"))
+        self.extension_request.clicked.connect(self.request_extension)
+        self.extension_grant = QPushButton(self.tr("Gewährt"), facts_page)
+        self.extension_grant.setAccessibleName(self.tr("Fristverlängerung wurde gewährt"))
+        self.extension_grant.clicked.connect(self.grant_extension)
+        extension = QHBoxLayout()
+        extension.addWidget(self.extension_until)
+        extension.addWidget(self.extension_reason, 1)
+        extension.addWidget(self.extension_request)
+        extension.addWidget(self.extension_grant)
+        form.addRow(self.tr("Fristverlängerung"), extension)
 
         self.center = QTabWidget(self)
         self.center.addTab(answer_page, self.tr("Antwort"))
@@ -469,10 +487,25 @@ class InquiryView(QWidget):
             steps = tracking.plan(self.register, self.print_id)
         except (ZifferError, ValueError, KeyError):
             steps = {}
-        self.plan_label.setText(
-            "; ".join(f"{step}: {short_date(day)}" for step, day in sorted(steps.items(), key=lambda kv: kv[1]))
-            or self.tr("—")
+        while self.plan_form.rowCount():
+            self.plan_form.removeRow(0)
+        self.plan_edits = {}
+        for step, day in sorted(steps.items(), key=lambda kv: kv[1]):
+            edit = QLineEdit(short_date(day), self)
+            edit.setAccessibleName(self.tr("Interne Frist: {step}").format(step=step))
+            edit.editingFinished.connect(
+                lambda step=step: self.set_internal_deadline(step, self.plan_edits[step].text())
+            )
+            self.plan_form.addRow(step, edit)
+            self.plan_edits[step] = edit
+        if not steps:
+            self.plan_form.addRow(QLabel(self.tr("— (erst mit einer Frist)"), self))
+        wf = self.register.workflow(self.print_id)
+        self.extension_until.setText(
+            short_date(date.fromisoformat(wf["extension_requested"])) if wf["extension_requested"] else ""
         )
+        self.extension_reason.setText(wf["extension_reason"] or "")
+        self.extension_grant.setEnabled(bool(wf["extension_requested"]) and not wf["extension_granted"])
 
     @staticmethod
     def _fact_text(name: str, value: Any) -> str:
@@ -722,6 +755,54 @@ class InquiryView(QWidget):
                 self.register.update_print_fields(self.print_id, {name: None}, self.who)
         else:
             self.register.update_metadata(self.print_id, {name: value}, self.who)
+
+    def set_internal_deadline(self, step: str, text: str) -> bool:
+        """A step's internal deadline set by hand (overrides the one planned back from the due date)."""
+        day = parse_date(text.strip())
+        if day is None:
+            self.status_message.emit(
+                self.tr("„{text}“ ist kein Datum; bitte als TT.MM.JJJJ eingeben.").format(text=text)
+            )
+            return False
+        planned = tracking.plan(self.register, self.print_id).get(step)
+        if planned == day:
+            return False
+        with self.register.transaction():
+            self.register.set_internal_deadline(self.print_id, step, day.isoformat(), self.who)
+        self._load_facts()
+        return True
+
+    def request_extension(self) -> bool:
+        """Ask the parliament for more time: the new date and a reason (both required)."""
+        day = parse_date(self.extension_until.text().strip().removeprefix("bis").strip())
+        if day is None:
+            self.status_message.emit(self.tr("Bitte die beantragte neue Frist als TT.MM.JJJJ angeben."))
+            return False
+        try:
+            with self.register.transaction():
+                tracking.request_extension(self.register, self.print_id, day, self.extension_reason.text(), self.who)
+        except WorkflowError as exc:
+            QMessageBox.warning(self, self.tr("Fristverlängerung"), str(exc))
+            return False
+        self._after_deadline_change(self.tr("Fristverlängerung bis {day} beantragt.").format(day=short_date(day)))
+        return True
+
+    def grant_extension(self) -> bool:
+        """The parliament granted the extension: the requested date becomes the deadline."""
+        wf = self.register.workflow(self.print_id)
+        if not wf["extension_requested"]:
+            return False
+        day = date.fromisoformat(wf["extension_requested"])
+        with self.register.transaction():
+            tracking.grant_extension(self.register, self.print_id, day, self.who)
+        self._after_deadline_change(self.tr("Fristverlängerung bis {day} gewährt.").format(day=short_date(day)))
+        return True
+
+    def _after_deadline_change(self, message: str) -> None:
+        self._load_workflow()
+        self._load_facts()
+        self.status_message.emit(message)
+        self.changed.emit(self.print_id)
 
     # -- workflow -----------------------------------------------------------------------------------
 

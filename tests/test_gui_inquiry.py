@@ -207,3 +207,39 @@ def test_history_shows_a_diff_of_the_answer(qtbot, reg: Register) -> None:
     view.history.setCurrentRow(row)
     diff = view.diff.toHtml()
     assert "line-through" in diff and "45" in view.diff.toPlainText()
+
+
+def test_extension_requested_and_granted(qtbot, reg: Register, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A Fristverlängerung needs a later date and a reason; once granted, its date is the deadline."""
+    from PySide6.QtWidgets import QMessageBox
+
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(a[2]))
+    pid = _open_motion(reg)
+    view = _view(qtbot, reg, pid)
+    view.set_fact("received", "21.2.2025")
+    due = reg.workflow(pid)["due_date"]
+    view.extension_until.setText("30.04.2025")
+    assert not view.request_extension() and "Begründung" in warnings[-1]
+    view.extension_reason.setText("Zulieferung des Finanzministeriums steht aus")
+    assert view.request_extension()
+    assert reg.workflow(pid)["extension_requested"] == "2025-04-30" and view.extension_grant.isEnabled()
+    assert view.grant_extension()
+    wf = reg.workflow(pid)
+    assert wf["due_date"] == "2025-04-30" and wf["original_due"] == due
+    assert "verlängert" in view.due_label.text()
+
+
+def test_internal_deadline_set_by_hand(qtbot, reg: Register) -> None:
+    """Internal deadlines are planned back from the due date; one set by hand replaces the planned one."""
+    from core import tracking
+
+    pid = _open_motion(reg)
+    view = _view(qtbot, reg, pid)
+    view.set_fact("received", "21.2.2025")
+    assert view.plan_edits, "a due date gives internal deadlines"
+    step = next(iter(view.plan_edits))
+    assert view.set_internal_deadline(step, "03.03.2025")
+    assert tracking.plan(reg, pid)[step].isoformat() == "2025-03-03"
+    assert view.plan_edits[step].text() == "3.3.2025"
+    assert not view.set_internal_deadline(step, "kein Datum")

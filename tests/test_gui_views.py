@@ -184,3 +184,24 @@ def test_pdf_preview_of_a_damaged_file(qtbot, tmp_path: Path) -> None:
     qtbot.addWidget(preview)
     assert not preview.load(bad)
     assert preview.page_count() == 0 and "kann nicht angezeigt werden" in preview.info.text()
+
+
+def test_on_time_statistics(qtbot, reg: Register) -> None:
+    """The punctuality table lists answered inquiries per ministry and unit as core.tracking counts them."""
+    from gui.deadlines_view import DeadlinesView
+
+    view = DeadlinesView(reg, today=TODAY)
+    qtbot.addWidget(view)
+    stats = tracking.on_time_stats(reg)
+    rows = view.stats_rows()
+    assert len(rows) == len(stats["ministry"]) + len(stats["unit"])
+    ministries = {r[1]: r for r in rows if r[0] == "Ministerium"}
+    for name, s in stats["ministry"].items():
+        assert ministries[name][2:5] == [str(s["answered"]), str(s["on_time"]), str(s["late"])]
+    from PySide6.QtWidgets import QTableWidget
+
+    dialog = view.show_stats()
+    qtbot.addWidget(dialog)
+    table = dialog.findChild(QTableWidget)
+    assert table is not None and table.rowCount() == len(rows) and table.item(0, 1).text() == rows[0][1]
+    assert stats["ministry"], "the demo has answered inquiries"

@@ -4,37 +4,37 @@
 <context>
     <name>DeadlineReminder</name>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="243"/>
+        <location filename="../../gui/deadlines_view.py" line="298"/>
         <source>Ziffer – Fristen</source>
         <translation>Ziffer – deadlines</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="264"/>
+        <location filename="../../gui/deadlines_view.py" line="319"/>
         <source>{n} Anfragen sind fällig oder überfällig: {numbers}.</source>
         <translation>{n} inquiries are due or overdue: {numbers}.</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="270"/>
+        <location filename="../../gui/deadlines_view.py" line="325"/>
         <source>Die Frist für Drucksache {number} ist seit {n} Tagen überschritten.</source>
         <translation>The deadline for print {number} passed {n} days ago.</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="274"/>
+        <location filename="../../gui/deadlines_view.py" line="329"/>
         <source>Die Frist für Drucksache {number} ist seit gestern überschritten.</source>
         <translation>The deadline for print {number} passed yesterday.</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="278"/>
+        <location filename="../../gui/deadlines_view.py" line="333"/>
         <source>Die Frist für Drucksache {number} läuft heute ab.</source>
         <translation>The deadline for print {number} ends today.</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="282"/>
+        <location filename="../../gui/deadlines_view.py" line="337"/>
         <source>Die Frist für Drucksache {number} läuft morgen ab.</source>
         <translation>The deadline for print {number} ends tomorrow.</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="285"/>
+        <location filename="../../gui/deadlines_view.py" line="340"/>
         <source>Die Frist für Drucksache {number} läuft in {n} Tagen ab.</source>
         <translation>The deadline for print {number} ends in {n} days.</translation>
     </message>
@@ -42,115 +42,172 @@
 <context>
     <name>DeadlinesView</name>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="52"/>
+        <location filename="../../gui/deadlines_view.py" line="55"/>
         <source>Gruppieren nach</source>
         <translation>Group by</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="53"/>
-        <location filename="../../gui/deadlines_view.py" line="94"/>
+        <location filename="../../gui/deadlines_view.py" line="56"/>
+        <location filename="../../gui/deadlines_view.py" line="101"/>
         <source>Frist</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="54"/>
-        <location filename="../../gui/deadlines_view.py" line="96"/>
+        <location filename="../../gui/deadlines_view.py" line="57"/>
+        <location filename="../../gui/deadlines_view.py" line="103"/>
+        <location filename="../../gui/deadlines_view.py" line="170"/>
         <source>Referat</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="55"/>
-        <location filename="../../gui/deadlines_view.py" line="97"/>
+        <location filename="../../gui/deadlines_view.py" line="58"/>
+        <location filename="../../gui/deadlines_view.py" line="104"/>
         <source>Bearbeiter/in</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="59"/>
+        <location filename="../../gui/deadlines_view.py" line="62"/>
         <source>Als iCalendar exportieren …</source>
         <translation>Export as iCalendar …</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="60"/>
+        <location filename="../../gui/deadlines_view.py" line="63"/>
         <source>Als CSV exportieren …</source>
         <translation>Export as CSV …</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="61"/>
+        <location filename="../../gui/deadlines_view.py" line="64"/>
         <source>Als Excel-Datei exportieren …</source>
         <translation>Export as Excel file …</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="68"/>
+        <location filename="../../gui/deadlines_view.py" line="70"/>
+        <source>Pünktlichkeit …</source>
+        <translation>Punctuality …</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadlines_view.py" line="71"/>
+        <source>Pünktlichkeit der Antworten je Ministerium und Referat</source>
+        <translation>Punctuality of the answers per ministry and unit</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadlines_view.py" line="75"/>
         <source>Gruppieren nach:</source>
         <translation>Group by:</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="77"/>
+        <location filename="../../gui/deadlines_view.py" line="84"/>
         <source>Fristen der offenen Anfragen</source>
         <translation>Deadlines of the open inquiries</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="91"/>
+        <location filename="../../gui/deadlines_view.py" line="98"/>
         <source>Drucksache</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="92"/>
+        <location filename="../../gui/deadlines_view.py" line="99"/>
         <source>Titel</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="93"/>
+        <location filename="../../gui/deadlines_view.py" line="100"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="95"/>
+        <location filename="../../gui/deadlines_view.py" line="102"/>
         <source>Tage</source>
         <translation>Days</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="98"/>
+        <location filename="../../gui/deadlines_view.py" line="105"/>
         <source>Verlängerung</source>
         <translation>Extension</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="124"/>
+        <location filename="../../gui/deadlines_view.py" line="131"/>
         <source>{n} offene Anfragen mit Frist, davon {late} überfällig</source>
         <translation>{n} open inquiries with a deadline, {late} of them overdue</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="163"/>
+        <location filename="../../gui/deadlines_view.py" line="170"/>
+        <source>Ministerium</source>
+        <translation>Ministry</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadlines_view.py" line="189"/>
+        <location filename="../../gui/deadlines_view.py" line="201"/>
+        <source>Pünktlichkeit der Antworten</source>
+        <translation>Punctuality of the answers</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadlines_view.py" line="191"/>
+        <source>nach</source>
+        <translation>by</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadlines_view.py" line="192"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadlines_view.py" line="193"/>
+        <source>beantwortet</source>
+        <translation>answered</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadlines_view.py" line="194"/>
+        <source>pünktlich</source>
+        <translation>on time</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadlines_view.py" line="195"/>
+        <source>verspätet</source>
+        <translation>late</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadlines_view.py" line="196"/>
+        <source>höchstens Tage zu spät</source>
+        <translation>at most days late</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadlines_view.py" line="197"/>
+        <source>im Mittel Tage zu spät</source>
+        <translation>mean days late</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadlines_view.py" line="218"/>
         <source>iCalendar (*.ics)</source>
         <translation>iCalendar (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="164"/>
+        <location filename="../../gui/deadlines_view.py" line="219"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="165"/>
+        <location filename="../../gui/deadlines_view.py" line="220"/>
         <source>Excel-Arbeitsmappe (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="168"/>
+        <location filename="../../gui/deadlines_view.py" line="223"/>
         <source>Fristen exportieren</source>
         <translation>Export deadlines</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="191"/>
+        <location filename="../../gui/deadlines_view.py" line="246"/>
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="192"/>
+        <location filename="../../gui/deadlines_view.py" line="247"/>
         <source>Die Fristen konnten nicht nach {path} geschrieben werden: {reason}</source>
         <translation>The deadlines could not be written to {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="200"/>
+        <location filename="../../gui/deadlines_view.py" line="255"/>
         <source>Fristen exportiert: {name}</source>
         <translation>Deadlines exported: {name}</translation>
     </message>
@@ -450,7 +507,7 @@
     <name>InquiryView</name>
     <message>
         <location filename="../../gui/inquiry_view.py" line="55"/>
-        <location filename="../../gui/inquiry_view.py" line="378"/>
+        <location filename="../../gui/inquiry_view.py" line="396"/>
         <source>Drucksache</source>
         <translation>Print</translation>
     </message>
@@ -517,6 +574,7 @@
     </message>
     <message>
         <location filename="../../gui/inquiry_view.py" line="75"/>
+        <location filename="../../gui/inquiry_view.py" line="287"/>
         <source>Begründung</source>
         <translation>Reasoning</translation>
     </message>
@@ -568,7 +626,7 @@
     </message>
     <message>
         <location filename="../../gui/inquiry_view.py" line="221"/>
-        <location filename="../../gui/inquiry_view.py" line="285"/>
+        <location filename="../../gui/inquiry_view.py" line="303"/>
         <source>Antwort</source>
         <translation>Answer</translation>
     </message>
@@ -589,7 +647,7 @@
     </message>
     <message>
         <location filename="../../gui/inquiry_view.py" line="228"/>
-        <location filename="../../gui/inquiry_view.py" line="638"/>
+        <location filename="../../gui/inquiry_view.py" line="671"/>
         <source>Antwort aufteilen</source>
         <translation>Split answer</translation>
     </message>
@@ -649,284 +707,346 @@
         <translation>Internal deadlines</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="286"/>
+        <location filename="../../gui/inquiry_view.py" line="284"/>
+        <source>neue Frist TT.MM.JJJJ</source>
+        <translation>new deadline DD.MM.YYYY</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="285"/>
+        <source>Beantragte neue Frist</source>
+        <translation>Requested new deadline</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="288"/>
+        <source>Begründung der Fristverlängerung</source>
+        <translation>Reason for the extension</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="289"/>
+        <source>Beantragen</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="290"/>
+        <source>Fristverlängerung beantragen</source>
+        <translation>Request an extension</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="292"/>
+        <source>Gewährt</source>
+        <translation>Granted</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="293"/>
+        <source>Fristverlängerung wurde gewährt</source>
+        <translation>The extension was granted</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="300"/>
+        <location filename="../../gui/inquiry_view.py" line="785"/>
+        <source>Fristverlängerung</source>
+        <translation>Extension</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="304"/>
         <source>Angaben</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="292"/>
+        <location filename="../../gui/inquiry_view.py" line="310"/>
         <source>Verweise und Rückverweise</source>
         <translation>Citations and backlinks</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="299"/>
+        <location filename="../../gui/inquiry_view.py" line="317"/>
         <source>Ähnliche frühere Antworten</source>
         <translation>Similar earlier answers</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="303"/>
+        <location filename="../../gui/inquiry_view.py" line="321"/>
         <source>Text der ähnlichen Antwort</source>
         <translation>Text of the similar answer</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="304"/>
+        <location filename="../../gui/inquiry_view.py" line="322"/>
         <source>Als Ausgangspunkt einfügen</source>
         <translation>Insert as starting point</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="305"/>
+        <location filename="../../gui/inquiry_view.py" line="323"/>
         <source>Ähnliche Antwort in den Entwurf einfügen</source>
         <translation>Insert the similar answer into the draft</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="315"/>
+        <location filename="../../gui/inquiry_view.py" line="333"/>
         <source>Verknüpftes Hintergrundmaterial</source>
         <translation>Linked background material</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="318"/>
+        <location filename="../../gui/inquiry_view.py" line="336"/>
         <source>Text des Materials</source>
         <translation>Text of the material</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="326"/>
+        <location filename="../../gui/inquiry_view.py" line="344"/>
         <source>Verlauf der Anfrage</source>
         <translation>History of the inquiry</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="330"/>
+        <location filename="../../gui/inquiry_view.py" line="348"/>
         <source>Änderung im Text</source>
         <translation>Change in the text</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="337"/>
+        <location filename="../../gui/inquiry_view.py" line="355"/>
         <source>Verweise</source>
         <translation>Citations</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="338"/>
+        <location filename="../../gui/inquiry_view.py" line="356"/>
         <source>Ähnliche Antworten</source>
         <translation>Similar answers</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="339"/>
+        <location filename="../../gui/inquiry_view.py" line="357"/>
         <source>Material</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="340"/>
+        <location filename="../../gui/inquiry_view.py" line="358"/>
         <source>Verlauf</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="358"/>
+        <location filename="../../gui/inquiry_view.py" line="376"/>
         <source>Rückgängig</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="360"/>
+        <location filename="../../gui/inquiry_view.py" line="378"/>
         <source>Wiederholen</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="379"/>
+        <location filename="../../gui/inquiry_view.py" line="397"/>
         <source>ohne Nummer</source>
         <translation>without number</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="380"/>
-        <location filename="../../gui/inquiry_view.py" line="706"/>
+        <location filename="../../gui/inquiry_view.py" line="398"/>
+        <location filename="../../gui/inquiry_view.py" line="739"/>
         <source>{kind} {number} — {title}</source>
         <translation>{kind} {number} — {title}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="381"/>
+        <location filename="../../gui/inquiry_view.py" line="399"/>
         <source> u. a.</source>
         <translation> et al.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="384"/>
+        <location filename="../../gui/inquiry_view.py" line="402"/>
         <source>von {by} · {ministry}</source>
         <translation>by {by} · {ministry}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="424"/>
-        <location filename="../../gui/inquiry_view.py" line="744"/>
+        <location filename="../../gui/inquiry_view.py" line="442"/>
+        <location filename="../../gui/inquiry_view.py" line="825"/>
         <source>Status: {status}</source>
         <translation>Status: {status}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="427"/>
+        <location filename="../../gui/inquiry_view.py" line="445"/>
         <source>→ {status}</source>
         <translation>→ {status}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="434"/>
+        <location filename="../../gui/inquiry_view.py" line="452"/>
         <source>Frist {due}: seit {n} Tagen überschritten</source>
         <translation>Deadline {due}: passed {n} days ago</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="438"/>
+        <location filename="../../gui/inquiry_view.py" line="456"/>
         <source>Frist {due}: heute</source>
         <translation>Deadline {due}: today</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="440"/>
+        <location filename="../../gui/inquiry_view.py" line="458"/>
         <source>Frist {due}: noch {n} Tage</source>
         <translation>Deadline {due}: {n} days left</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="444"/>
+        <location filename="../../gui/inquiry_view.py" line="462"/>
         <source>Frist {due}</source>
         <translation>Deadline {due}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="447"/>
+        <location filename="../../gui/inquiry_view.py" line="465"/>
         <source>Keine Frist eingetragen</source>
         <translation>No deadline set</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="450"/>
+        <location filename="../../gui/inquiry_view.py" line="468"/>
         <source> · verlängert</source>
         <translation> · extended</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="452"/>
+        <location filename="../../gui/inquiry_view.py" line="470"/>
         <source> · Verlängerung beantragt</source>
         <translation> · extension requested</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="474"/>
-        <source>—</source>
-        <translation>—</translation>
+        <location filename="../../gui/inquiry_view.py" line="495"/>
+        <source>Interne Frist: {step}</source>
+        <translation>Internal deadline: {step}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="516"/>
+        <location filename="../../gui/inquiry_view.py" line="502"/>
+        <source>— (erst mit einer Frist)</source>
+        <translation>— (once there is a deadline)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="549"/>
         <source>{heading} (Entwurf)</source>
         <translation>{heading} (draft)</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="551"/>
+        <location filename="../../gui/inquiry_view.py" line="584"/>
         <source>Entwurf beginnen</source>
         <translation>Begin draft</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="562"/>
+        <location filename="../../gui/inquiry_view.py" line="595"/>
         <source>Ungespeichert …</source>
         <translation>Unsaved …</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="587"/>
+        <location filename="../../gui/inquiry_view.py" line="620"/>
         <source>Nicht gespeichert!</source>
         <translation>Not saved!</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="590"/>
+        <location filename="../../gui/inquiry_view.py" line="623"/>
         <source>Die Antwort konnte nicht gespeichert werden ({reason}); Ziffer versucht es gleich noch einmal.</source>
         <translation>The answer could not be saved ({reason}); Ziffer will try again shortly.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="597"/>
+        <location filename="../../gui/inquiry_view.py" line="630"/>
         <source>Gespeichert {time}</source>
         <translation>Saved {time}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="629"/>
+        <location filename="../../gui/inquiry_view.py" line="662"/>
         <source>Antworten zusammenfassen</source>
         <translation>Combine answers</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="646"/>
+        <location filename="../../gui/inquiry_view.py" line="679"/>
         <source>Die Gliederung der Antwort wurde nicht gespeichert: {reason}</source>
         <translation>The division of the answer was not saved: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="673"/>
+        <location filename="../../gui/inquiry_view.py" line="706"/>
+        <location filename="../../gui/inquiry_view.py" line="764"/>
         <source>„{text}“ ist kein Datum; bitte als TT.MM.JJJJ eingeben.</source>
         <translation>“{text}” is not a date; please enter it as DD.MM.YYYY.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="699"/>
+        <location filename="../../gui/inquiry_view.py" line="732"/>
         <source>Die Angabe wurde nicht gespeichert: {reason}</source>
         <translation>The detail was not saved: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="735"/>
-        <location filename="../../gui/inquiry_view.py" line="739"/>
+        <location filename="../../gui/inquiry_view.py" line="779"/>
+        <source>Bitte die beantragte neue Frist als TT.MM.JJJJ angeben.</source>
+        <translation>Please give the requested new deadline as DD.MM.YYYY.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="787"/>
+        <source>Fristverlängerung bis {day} beantragt.</source>
+        <translation>Extension until {day} requested.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="798"/>
+        <source>Fristverlängerung bis {day} gewährt.</source>
+        <translation>Extension until {day} granted.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="816"/>
+        <location filename="../../gui/inquiry_view.py" line="820"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="739"/>
+        <location filename="../../gui/inquiry_view.py" line="820"/>
         <source>Der Status wurde nicht geändert: {reason}</source>
         <translation>The status was not changed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="756"/>
+        <location filename="../../gui/inquiry_view.py" line="837"/>
         <source>eingegangen am {day}</source>
         <translation>received on {day}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="758"/>
+        <location filename="../../gui/inquiry_view.py" line="839"/>
         <source>angefordert</source>
         <translation>requested</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="770"/>
+        <location filename="../../gui/inquiry_view.py" line="851"/>
         <source>Bitte ein Referat und, wenn gewünscht, ein Datum TT.MM.JJJJ angeben.</source>
         <translation>Please give a unit and, if wanted, a date DD.MM.YYYY.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="777"/>
+        <location filename="../../gui/inquiry_view.py" line="858"/>
         <source>Zulieferung zu Ziffer {label} bei {unit} eingetragen.</source>
         <translation>Contribution to point {label} entered for {unit}.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="809"/>
+        <location filename="../../gui/inquiry_view.py" line="890"/>
         <source>→ Drucksache {number} ({where}) — {title}</source>
         <translation>→ Print {number} ({where}) — {title}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="813"/>
+        <location filename="../../gui/inquiry_view.py" line="894"/>
         <source>→ Drucksache {number} ({where}) — nicht im Register</source>
         <translation>→ Print {number} ({where}) — not in the register</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="824"/>
+        <location filename="../../gui/inquiry_view.py" line="905"/>
         <source>← Drucksache {number} verweist hierauf ({where}) — {title}</source>
         <translation>← Print {number} cites this ({where}) — {title}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="831"/>
+        <location filename="../../gui/inquiry_view.py" line="912"/>
         <source>Keine Verweise auf andere Drucksachen.</source>
         <translation>No citations of other prints.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="858"/>
+        <location filename="../../gui/inquiry_view.py" line="939"/>
         <source>Drucksache {number} ist nicht im Register; importieren Sie sie, um dem Verweis zu folgen.</source>
         <translation>Print {number} is not in the register; import it to follow the citation.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="878"/>
+        <location filename="../../gui/inquiry_view.py" line="959"/>
         <source>Drucksache {number}, Ziffer {label} {day}
 {question}</source>
         <translation>Print {number}, point {label} {day}
 {question}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="889"/>
+        <location filename="../../gui/inquiry_view.py" line="970"/>
         <source>Material: {title}
 {text}</source>
         <translation>Material: {title}
 {text}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="894"/>
+        <location filename="../../gui/inquiry_view.py" line="975"/>
         <source>Keine ähnlichen beantworteten Ziffern gefunden.</source>
         <translation>No similar answered points found.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="942"/>
+        <location filename="../../gui/inquiry_view.py" line="1023"/>
         <source>Kein Material verknüpft (in der Bibliothek verknüpfen).</source>
         <translation>No material linked (link it in the library).</translation>
     </message>
@@ -1057,211 +1177,211 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="137"/>
+        <location filename="../../gui/main_window.py" line="136"/>
         <source>&amp;Datei</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="139"/>
+        <location filename="../../gui/main_window.py" line="138"/>
         <source>&amp;Neue Anfrage …</source>
         <translation>&amp;New inquiry …</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="142"/>
+        <location filename="../../gui/main_window.py" line="141"/>
         <source>&amp;Importieren …</source>
         <translation>&amp;Import …</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="144"/>
+        <location filename="../../gui/main_window.py" line="143"/>
         <source>&amp;Speichern</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="146"/>
+        <location filename="../../gui/main_window.py" line="145"/>
         <source>&amp;Exportieren …</source>
         <translation>&amp;Export …</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="148"/>
+        <location filename="../../gui/main_window.py" line="147"/>
         <source>Register ö&amp;ffnen …</source>
         <translation>&amp;Open register …</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="149"/>
+        <location filename="../../gui/main_window.py" line="148"/>
         <source>&amp;Demo-Register öffnen</source>
         <translation>&amp;Open demo register</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="151"/>
+        <location filename="../../gui/main_window.py" line="150"/>
         <source>&amp;Einstellungen …</source>
         <translation>&amp;Settings …</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="153"/>
+        <location filename="../../gui/main_window.py" line="152"/>
         <source>&amp;Beenden</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="164"/>
+        <location filename="../../gui/main_window.py" line="163"/>
         <source>&amp;Bearbeiten</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="165"/>
+        <location filename="../../gui/main_window.py" line="164"/>
         <source>&amp;Rückgängig</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="167"/>
+        <location filename="../../gui/main_window.py" line="166"/>
         <source>&amp;Wiederholen</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="172"/>
+        <location filename="../../gui/main_window.py" line="171"/>
         <source>&amp;Suchen</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="175"/>
+        <location filename="../../gui/main_window.py" line="174"/>
         <source>&amp;Ansicht</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="177"/>
+        <location filename="../../gui/main_window.py" line="176"/>
         <source>&amp;Register</source>
         <translation>&amp;Register</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="180"/>
+        <location filename="../../gui/main_window.py" line="179"/>
         <source>&amp;Fristen</source>
         <translation>&amp;Deadlines</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="183"/>
+        <location filename="../../gui/main_window.py" line="182"/>
         <source>&amp;Bibliothek</source>
         <translation>&amp;Library</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="186"/>
+        <location filename="../../gui/main_window.py" line="185"/>
         <source>Ü&amp;berfällige Anfragen</source>
         <translation>O&amp;verdue inquiries</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="189"/>
+        <location filename="../../gui/main_window.py" line="188"/>
         <source>Anfrage s&amp;chließen</source>
         <translation>&amp;Close inquiry</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="202"/>
+        <location filename="../../gui/main_window.py" line="201"/>
         <source>&amp;Hilfe</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="203"/>
+        <location filename="../../gui/main_window.py" line="202"/>
         <source>Ü&amp;ber Ziffer</source>
         <translation>&amp;About Ziffer</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="208"/>
+        <location filename="../../gui/main_window.py" line="207"/>
         <source>Ziffer — {name}</source>
         <translation>Ziffer — {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="212"/>
+        <location filename="../../gui/main_window.py" line="211"/>
         <location filename="../../gui/main_window.py" line="462"/>
         <source>Register</source>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="213"/>
+        <location filename="../../gui/main_window.py" line="212"/>
         <source>Fristen</source>
         <translation>Deadlines</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="214"/>
+        <location filename="../../gui/main_window.py" line="213"/>
         <source>Bibliothek</source>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="227"/>
-        <location filename="../../gui/main_window.py" line="372"/>
+        <location filename="../../gui/main_window.py" line="226"/>
+        <location filename="../../gui/main_window.py" line="371"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="263"/>
+        <location filename="../../gui/main_window.py" line="262"/>
         <source>Diese Drucksache ist nicht (mehr) im Register.</source>
         <translation>This print is not (or no longer) in the register.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="271"/>
-        <location filename="../../gui/main_window.py" line="318"/>
+        <location filename="../../gui/main_window.py" line="270"/>
+        <location filename="../../gui/main_window.py" line="317"/>
         <source>ohne Nummer</source>
         <translation>without number</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="290"/>
+        <location filename="../../gui/main_window.py" line="289"/>
         <location filename="../../gui/main_window.py" line="555"/>
         <source>Nicht gespeichert</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="291"/>
+        <location filename="../../gui/main_window.py" line="290"/>
         <source>Die Antwort konnte nicht gespeichert werden. Die Anfrage trotzdem schließen?</source>
         <translation>The answer could not be saved. Close the inquiry anyway?</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="323"/>
+        <location filename="../../gui/main_window.py" line="322"/>
         <source>Alles gespeichert.</source>
         <translation>Everything saved.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="323"/>
+        <location filename="../../gui/main_window.py" line="322"/>
         <source>Nicht alles konnte gespeichert werden.</source>
         <translation>Not everything could be saved.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="333"/>
+        <location filename="../../gui/main_window.py" line="332"/>
         <source>Kein Text eingefügt – keine Anfrage angelegt.</source>
         <translation>No text pasted – no inquiry created.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="352"/>
+        <location filename="../../gui/main_window.py" line="351"/>
         <source>Drucksachen importieren</source>
         <translation>Import prints</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="354"/>
+        <location filename="../../gui/main_window.py" line="353"/>
         <source>Drucksachen (*.pdf *.docx *.txt);;Alle Dateien (*)</source>
         <translation>Prints (*.pdf *.docx *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="364"/>
+        <location filename="../../gui/main_window.py" line="363"/>
         <source>Import läuft …</source>
         <translation>Import running …</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="389"/>
+        <location filename="../../gui/main_window.py" line="388"/>
         <source>Posteingangsordner wählen</source>
         <translation>Choose the inbox folder</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="403"/>
+        <location filename="../../gui/main_window.py" line="402"/>
         <source>Der Ordner {folder} kann nicht beobachtet werden: {reason}</source>
         <translation>The folder {folder} cannot be watched: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="406"/>
+        <location filename="../../gui/main_window.py" line="405"/>
         <source>Posteingang {folder} wird beobachtet.</source>
         <translation>Watching the inbox {folder}.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="423"/>
+        <location filename="../../gui/main_window.py" line="422"/>
         <source>Bitte zuerst eine Anfrage auswählen.</source>
         <translation>Please select an inquiry first.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="432"/>
+        <location filename="../../gui/main_window.py" line="431"/>
         <source>Exportiert: {path}</source>
         <translation>Exported: {path}</translation>
     </message>
@@ -1324,32 +1444,32 @@
 <context>
     <name>NewInquiryDialog</name>
     <message>
-        <location filename="../../gui/main_window.py" line="55"/>
+        <location filename="../../gui/main_window.py" line="54"/>
         <source>Neue Anfrage</source>
         <translation>New inquiry</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="57"/>
+        <location filename="../../gui/main_window.py" line="56"/>
         <source>Text der Anfrage</source>
         <translation>Text of the inquiry</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="59"/>
+        <location filename="../../gui/main_window.py" line="58"/>
         <source>Den vollständigen Text der Drucksache hier einfügen (Kopf mit Nummer, Titel, Ziffern) …</source>
         <translation>Paste the complete text of the print here (header with number, title, points) …</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="62"/>
+        <location filename="../../gui/main_window.py" line="61"/>
         <source>Name der Anfrage</source>
         <translation>Name of the inquiry</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="63"/>
+        <location filename="../../gui/main_window.py" line="62"/>
         <source>z. B. Kleine Anfrage Radwege</source>
         <translation>e.g. Kleine Anfrage cycle paths</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="68"/>
+        <location filename="../../gui/main_window.py" line="67"/>
         <source>Bezeichnung</source>
         <translation>Name</translation>
     </message>
@@ -1741,12 +1861,12 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../gui/app.py" line="37"/>
+        <location filename="../../gui/app.py" line="36"/>
         <source>Das Register kann nicht geöffnet werden: {reason}</source>
         <translation>The register cannot be opened: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="73"/>
+        <location filename="../../gui/app.py" line="72"/>
         <source>Ein unerwarteter Fehler ist aufgetreten ({error}). Ihre Texte sind gespeichert; Einzelheiten stehen in {log}.</source>
         <translation>An unexpected error occurred ({error}). Your texts are saved; details are in {log}.</translation>
     </message>
