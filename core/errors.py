@@ -12,6 +12,11 @@ class DocumentError(ZifferError):
 # The user-facing reasons of the reader and the importer, in German for the app and the inbox's
 # notes (the command line keeps them in English). Unknown messages pass through unchanged.
 _GERMAN = [
+    (
+        r"the register cannot be written \(database is locked\)\.?",
+        "das Register wird gerade von einem anderen Programm geschrieben; bitte gleich noch einmal versuchen.",
+    ),
+    (r"the register cannot be written \((.*)\)\.?", r"das Register kann nicht geschrieben werden (\1)."),
     (r"the file is empty\.?", "die Datei ist leer."),
     (r"file not found\.?", "die Datei ist nicht vorhanden."),
     (r"is a folder, not a file\.?", "das ist ein Ordner, keine Datei."),

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from core import answers, history, tracking
 from core.dates import parse_date
 from core.drafts import heading_label, short_date
-from core.errors import ZifferError
+from core.errors import ZifferError, in_german
 from core.model import KIND_NAMES, AnswerItem
 from core.services import current_user, similar
 from core.workflow import OPEN, WorkflowError, allowed_next
@@ -578,7 +578,8 @@ class InquiryView(QWidget):
         new = answers.with_all_points(self._points, old)
         if [i.points for i in new] == [i.points for i in old]:
             return
-        self._store_items(new)
+        if not self._store_items(new):
+            self._items = self._copy(new)  # kept here; save_now stores the whole answer once the register lets it
         self._current = answers.item_for_point(self._items, self._current_label or "")
         self.undo_stack.push(
             _ItemsCommand(self, self.tr("Entwurf beginnen"), old, self._copy(self._items), applied=True)
@@ -607,21 +608,25 @@ class InquiryView(QWidget):
         self._save_timer.stop()
         if self._dirty_since is None:
             return True
-        # every item whose text differs from the register's, not only the one in the editor
+        # every item whose text differs from the register's, not only the one in the editor; the whole
+        # answer when its division is not stored yet (the register was busy when the draft began)
         try:
             stored = self.register.get_print(self.print_id).doc.answer
-            stored_texts = [i.text for i in stored.items] if stored else []
+            stored_items = stored.items if stored else []
             with self.register.transaction():
-                for k, item in enumerate(self._items):
-                    if k < len(stored_texts) and stored_texts[k] != item.text:
-                        self.register.set_answer_text(self.print_id, k, item.text, self.who)
+                if [i.points for i in stored_items] != [i.points for i in self._items]:
+                    self.register.save_answer_items(self.print_id, self._copy(self._items), self.who)
+                else:
+                    for k, item in enumerate(self._items):
+                        if stored_items[k].text != item.text:
+                            self.register.set_answer_text(self.print_id, k, item.text, self.who)
         except (StorageError, OSError, KeyError) as exc:
             self._save_failed = True
             self.save_label.setText(self.tr("Nicht gespeichert!"))
             self.status_message.emit(
                 self.tr(
                     "Die Antwort konnte nicht gespeichert werden ({reason}); Ziffer versucht es gleich noch einmal."
-                ).format(reason=exc)
+                ).format(reason=in_german(str(exc)).rstrip("."))
             )
             QTimer.singleShot(2000, self._save_timer.start)
             return False
@@ -676,7 +681,9 @@ class InquiryView(QWidget):
                 self.register.save_answer_items(self.print_id, self._copy(items), self.who)
         except StorageError as exc:
             self.status_message.emit(
-                self.tr("Die Gliederung der Antwort wurde nicht gespeichert: {reason}").format(reason=exc)
+                self.tr("Die Gliederung der Antwort wurde nicht gespeichert: {reason}").format(
+                    reason=in_german(str(exc)).rstrip(".")
+                )
             )
             return False
         self._items = self._copy(items)

@@ -83,12 +83,24 @@ def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Databa
         with db.atomic():
             yield db
         return
-    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        db.conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as exc:  # another program holds the register longer than the busy timeout
+        raise StorageError(f"the register cannot be written ({exc}).") from exc
     try:
         yield db
+    except sqlite3.OperationalError as exc:  # locked, disk full, read-only: one sentence for the user
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+        raise StorageError(f"the register cannot be written ({exc}).") from exc
     except BaseException:
         if db.conn.in_transaction:
             db.conn.execute("ROLLBACK")
         raise
     else:
-        db.conn.execute("COMMIT")
+        try:
+            db.conn.execute("COMMIT")
+        except sqlite3.OperationalError as exc:
+            if db.conn.in_transaction:
+                db.conn.execute("ROLLBACK")
+            raise StorageError(f"the register cannot be written ({exc}).") from exc

@@ -243,3 +243,29 @@ def test_internal_deadline_set_by_hand(qtbot, reg: Register) -> None:
     assert tracking.plan(reg, pid)[step].isoformat() == "2025-03-03"
     assert view.plan_edits[step].text() == "3.3.2025"
     assert not view.set_internal_deadline(step, "kein Datum")
+
+
+def test_locked_register_keeps_the_text_and_saves_later(qtbot, reg: Register) -> None:
+    """When another program holds the register, the text stays in the editor, the officer is told in German,
+    and the save succeeds once the register is free again."""
+    import sqlite3
+
+    pid = _open_motion(reg)
+    view = _view(qtbot, reg, pid)
+    reg.db.conn.execute("PRAGMA busy_timeout = 100")
+    messages = []
+    view.status_message.connect(messages.append)
+    view.select_point("1")
+    other = sqlite3.connect(reg.path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        type_into(qtbot, view.editor, "Gesperrt getippt.")
+        assert not view.save_now()
+        assert view.save_label.text() == "Nicht gespeichert!" and view.has_unsaved_text
+        assert "anderen Programm" in messages[-1]
+        assert view.editor.toPlainText() == "Gesperrt getippt."
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    qtbot.waitUntil(lambda: not view.has_unsaved_text, timeout=6000)
+    assert reg.get_print(pid).doc.answer.items[0].text == "Gesperrt getippt."  # type: ignore[union-attr]

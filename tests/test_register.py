@@ -156,7 +156,7 @@ def test_failure_inside_the_transaction_rolls_back(
 
     monkeypatch.setattr(reg_module, "index_print", broken)
     path = FIXTURES / "bw_kleine_anfrage.txt"
-    with pytest.raises(sqlite3.OperationalError):
+    with pytest.raises(StorageError, match="disk I/O error"):
         import_file(register, path, who="test")
     assert register.counts() == {k: 0 for k in register.counts()}
     monkeypatch.undo()

@@ -647,7 +647,7 @@
     </message>
     <message>
         <location filename="../../gui/inquiry_view.py" line="228"/>
-        <location filename="../../gui/inquiry_view.py" line="671"/>
+        <location filename="../../gui/inquiry_view.py" line="676"/>
         <source>Antwort aufteilen</source>
         <translation>Split answer</translation>
     </message>
@@ -743,7 +743,7 @@
     </message>
     <message>
         <location filename="../../gui/inquiry_view.py" line="300"/>
-        <location filename="../../gui/inquiry_view.py" line="785"/>
+        <location filename="../../gui/inquiry_view.py" line="792"/>
         <source>Fristverlängerung</source>
         <translation>Extension</translation>
     </message>
@@ -834,7 +834,7 @@
     </message>
     <message>
         <location filename="../../gui/inquiry_view.py" line="398"/>
-        <location filename="../../gui/inquiry_view.py" line="739"/>
+        <location filename="../../gui/inquiry_view.py" line="746"/>
         <source>{kind} {number} — {title}</source>
         <translation>{kind} {number} — {title}</translation>
     </message>
@@ -850,7 +850,7 @@
     </message>
     <message>
         <location filename="../../gui/inquiry_view.py" line="442"/>
-        <location filename="../../gui/inquiry_view.py" line="825"/>
+        <location filename="../../gui/inquiry_view.py" line="832"/>
         <source>Status: {status}</source>
         <translation>Status: {status}</translation>
     </message>
@@ -910,143 +910,143 @@
         <translation>{heading} (draft)</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="584"/>
+        <location filename="../../gui/inquiry_view.py" line="585"/>
         <source>Entwurf beginnen</source>
         <translation>Begin draft</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="595"/>
+        <location filename="../../gui/inquiry_view.py" line="596"/>
         <source>Ungespeichert …</source>
         <translation>Unsaved …</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="620"/>
+        <location filename="../../gui/inquiry_view.py" line="625"/>
         <source>Nicht gespeichert!</source>
         <translation>Not saved!</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="623"/>
+        <location filename="../../gui/inquiry_view.py" line="628"/>
         <source>Die Antwort konnte nicht gespeichert werden ({reason}); Ziffer versucht es gleich noch einmal.</source>
         <translation>The answer could not be saved ({reason}); Ziffer will try again shortly.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="630"/>
+        <location filename="../../gui/inquiry_view.py" line="635"/>
         <source>Gespeichert {time}</source>
         <translation>Saved {time}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="662"/>
+        <location filename="../../gui/inquiry_view.py" line="667"/>
         <source>Antworten zusammenfassen</source>
         <translation>Combine answers</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="679"/>
+        <location filename="../../gui/inquiry_view.py" line="684"/>
         <source>Die Gliederung der Antwort wurde nicht gespeichert: {reason}</source>
         <translation>The division of the answer was not saved: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="706"/>
-        <location filename="../../gui/inquiry_view.py" line="764"/>
+        <location filename="../../gui/inquiry_view.py" line="713"/>
+        <location filename="../../gui/inquiry_view.py" line="771"/>
         <source>„{text}“ ist kein Datum; bitte als TT.MM.JJJJ eingeben.</source>
         <translation>“{text}” is not a date; please enter it as DD.MM.YYYY.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="732"/>
+        <location filename="../../gui/inquiry_view.py" line="739"/>
         <source>Die Angabe wurde nicht gespeichert: {reason}</source>
         <translation>The detail was not saved: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="779"/>
+        <location filename="../../gui/inquiry_view.py" line="786"/>
         <source>Bitte die beantragte neue Frist als TT.MM.JJJJ angeben.</source>
         <translation>Please give the requested new deadline as DD.MM.YYYY.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="787"/>
+        <location filename="../../gui/inquiry_view.py" line="794"/>
         <source>Fristverlängerung bis {day} beantragt.</source>
         <translation>Extension until {day} requested.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="798"/>
+        <location filename="../../gui/inquiry_view.py" line="805"/>
         <source>Fristverlängerung bis {day} gewährt.</source>
         <translation>Extension until {day} granted.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="816"/>
-        <location filename="../../gui/inquiry_view.py" line="820"/>
+        <location filename="../../gui/inquiry_view.py" line="823"/>
+        <location filename="../../gui/inquiry_view.py" line="827"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="820"/>
+        <location filename="../../gui/inquiry_view.py" line="827"/>
         <source>Der Status wurde nicht geändert: {reason}</source>
         <translation>The status was not changed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="837"/>
+        <location filename="../../gui/inquiry_view.py" line="844"/>
         <source>eingegangen am {day}</source>
         <translation>received on {day}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="839"/>
+        <location filename="../../gui/inquiry_view.py" line="846"/>
         <source>angefordert</source>
         <translation>requested</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="851"/>
+        <location filename="../../gui/inquiry_view.py" line="858"/>
         <source>Bitte ein Referat und, wenn gewünscht, ein Datum TT.MM.JJJJ angeben.</source>
         <translation>Please give a unit and, if wanted, a date DD.MM.YYYY.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="858"/>
+        <location filename="../../gui/inquiry_view.py" line="865"/>
         <source>Zulieferung zu Ziffer {label} bei {unit} eingetragen.</source>
         <translation>Contribution to point {label} entered for {unit}.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="890"/>
+        <location filename="../../gui/inquiry_view.py" line="897"/>
         <source>→ Drucksache {number} ({where}) — {title}</source>
         <translation>→ Print {number} ({where}) — {title}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="894"/>
+        <location filename="../../gui/inquiry_view.py" line="901"/>
         <source>→ Drucksache {number} ({where}) — nicht im Register</source>
         <translation>→ Print {number} ({where}) — not in the register</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="905"/>
+        <location filename="../../gui/inquiry_view.py" line="912"/>
         <source>← Drucksache {number} verweist hierauf ({where}) — {title}</source>
         <translation>← Print {number} cites this ({where}) — {title}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="912"/>
+        <location filename="../../gui/inquiry_view.py" line="919"/>
         <source>Keine Verweise auf andere Drucksachen.</source>
         <translation>No citations of other prints.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="939"/>
+        <location filename="../../gui/inquiry_view.py" line="946"/>
         <source>Drucksache {number} ist nicht im Register; importieren Sie sie, um dem Verweis zu folgen.</source>
         <translation>Print {number} is not in the register; import it to follow the citation.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="959"/>
+        <location filename="../../gui/inquiry_view.py" line="966"/>
         <source>Drucksache {number}, Ziffer {label} {day}
 {question}</source>
         <translation>Print {number}, point {label} {day}
 {question}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="970"/>
+        <location filename="../../gui/inquiry_view.py" line="977"/>
         <source>Material: {title}
 {text}</source>
         <translation>Material: {title}
 {text}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="975"/>
+        <location filename="../../gui/inquiry_view.py" line="982"/>
         <source>Keine ähnlichen beantworteten Ziffern gefunden.</source>
         <translation>No similar answered points found.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1023"/>
+        <location filename="../../gui/inquiry_view.py" line="1030"/>
         <source>Kein Material verknüpft (in der Bibliothek verknüpfen).</source>
         <translation>No material linked (link it in the library).</translation>
     </message>
