@@ -556,6 +556,10 @@ class InquiryView(QWidget):
         self._applying = False
         self._shown_text = text
         self.editor.setEnabled(bool(labels))
+        self._update_shape_buttons()
+
+    def _update_shape_buttons(self) -> None:
+        k = self._current
         self.combine_button.setEnabled(k is not None and k < len(self._items) - 1)
         self.split_button.setEnabled(k is not None and len(self._items[k].points) > 1)
 
@@ -581,6 +585,7 @@ class InquiryView(QWidget):
         if not self._store_items(new):
             self._items = self._copy(new)  # kept here; save_now stores the whole answer once the register lets it
         self._current = answers.item_for_point(self._items, self._current_label or "")
+        self._update_shape_buttons()
         self.undo_stack.push(
             _ItemsCommand(self, self.tr("Entwurf beginnen"), old, self._copy(self._items), applied=True)
         )

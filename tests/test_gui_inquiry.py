@@ -269,3 +269,13 @@ def test_locked_register_keeps_the_text_and_saves_later(qtbot, reg: Register) ->
         other.close()
     qtbot.waitUntil(lambda: not view.has_unsaved_text, timeout=6000)
     assert reg.get_print(pid).doc.answer.items[0].text == "Gesperrt getippt."  # type: ignore[union-attr]
+
+
+def test_combining_is_offered_once_the_draft_begins(qtbot, reg: Register) -> None:
+    """The first keystroke of a draft makes "combine with the next answer" available."""
+    pid = _open_motion(reg)
+    view = _view(qtbot, reg, pid)
+    view.select_point("1")
+    assert not view.combine_button.isEnabled()
+    type_into(qtbot, view.editor, "x")
+    assert view.combine_button.isEnabled() and not view.split_button.isEnabled()
