@@ -59,10 +59,9 @@ def main() -> int:
     view.select_point("1")
     view.side.setCurrentIndex(1)
     view._load_similar()
+    view.editor.insertPlainText("Seit 2019 wurden 64 weitere Vorhaben fertiggestellt (Stand: 31. Dezember 2024).")
     if view.insert_button.isEnabled():
         view.insert_similar()
-    view.editor.moveCursor(view.editor.textCursor().MoveOperation.Start)
-    view.editor.insertPlainText("Die Landesregierung beantwortet die Ziffer wie folgt: ")
     view.save_now()
     shot("inquiry.png")
 
