@@ -466,6 +466,9 @@ class MainWindow(QMainWindow):
         self._open_workspace()
         if self.reminder is not None:
             self.reminder.register = self.register
+        folder = settings.get(settings.INBOX_FOLDER)
+        if self.start_services and folder and settings.get(settings.INBOX_ENABLED):
+            self.start_inbox(Path(folder))  # the inbox now feeds the register that is open
         self.database_changed.emit(self.register.path)
         return self.register.path == Path(path)
 
