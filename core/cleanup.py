@@ -209,11 +209,7 @@ def _repeated_edge_lines(pages: list[str]) -> set[str]:
     return {
         line
         for line, n in counts.items()
-        if n >= need
-        and len(line) < 120
-        and line != "#"
-        and not _is_heading(line)
-        and not LABEL_START.match(line)
+        if n >= need and len(line) < 120 and line != "#" and not _is_heading(line) and not LABEL_START.match(line)
     }
 
 
@@ -225,8 +221,19 @@ _FURNITURE_TOKEN = re.compile(
 
 
 _FURNITURE_HINTS = (
-    "drucksache", "eingegangen", "ausgegeben", "verteilt", "plenarprotokoll", "abrufbar", "recyclingpapier",
-    "umweltzeichen", "mit schreiben", "schrifttype", "gesamtherstellung", "vertrieb", "issn",
+    "drucksache",
+    "eingegangen",
+    "ausgegeben",
+    "verteilt",
+    "plenarprotokoll",
+    "abrufbar",
+    "recyclingpapier",
+    "umweltzeichen",
+    "mit schreiben",
+    "schrifttype",
+    "gesamtherstellung",
+    "vertrieb",
+    "issn",
 )
 
 
@@ -253,11 +260,7 @@ def is_strong_furniture(line: str) -> bool:
 
 
 def _is_furniture(line: str, repeated: set[str]) -> bool:
-    if (
-        is_strong_furniture(line)
-        or any(p.search(line) for p in WEAK_FURNITURE)
-        or _only_furniture_tokens(line)
-    ):
+    if is_strong_furniture(line) or any(p.search(line) for p in WEAK_FURNITURE) or _only_furniture_tokens(line):
         return True
     return _normalise_edge(line) in repeated
 
@@ -362,16 +365,9 @@ def _split_block(block: list[str]) -> list[list[str]]:
             or (wrapped and prev.endswith((".", ":", "?", "!")) and len(prev) < 0.75 * longest)
         ):
             new = True
-        elif (
-            wrapped and len(prev) < 0.7 * longest and not prev.endswith(("-", ",")) and not line[:1].islower()
-        ):
+        elif wrapped and len(prev) < 0.7 * longest and not prev.endswith(("-", ",")) and not line[:1].islower():
             new = True  # a short line in set text ends its paragraph (a header line, a title)
-        elif (
-            not wrapped
-            and not prev.endswith((",", "-", "–"))
-            and line[:1].isupper()
-            and not prev[:1].islower()
-        ):
+        elif not wrapped and not prev.endswith((",", "-", "–")) and line[:1].isupper() and not prev[:1].islower():
             new = True  # short lines of an address, a signature or a letterhead each stand alone
         if new:
             paras.append([line])
@@ -429,11 +425,7 @@ def fix_letter_spacing(text: str, vocabulary: set[str] | None = None) -> str:
     def rejoin(m: re.Match[str]) -> str:
         word = (m.group(1) + m.group(2)).lower()
         rest = m.group(2).lower()
-        if (
-            (word in _COMMON_WORDS or word in vocabulary)
-            and rest not in _COMMON_WORDS
-            and rest not in vocabulary
-        ):
+        if (word in _COMMON_WORDS or word in vocabulary) and rest not in _COMMON_WORDS and rest not in vocabulary:
             return m.group(1) + m.group(2)
         return m.group(0)
 

@@ -59,9 +59,16 @@ def load_rules(path: Path | None = None, override: Path | None = None) -> Rules:
     try:
         data = json.loads(source.read_text(encoding="utf-8"))
         rules = tuple(
-            Rule(parliament=r["parliament"], kind=r["kind"], days=int(r.get("days", 0)),
-                 weeks=int(r.get("weeks", 0)), months=int(r.get("months", 0)),
-                 count=r.get("count", "calendar"), start=r.get("from", "received"), basis=r.get("basis", ""))
+            Rule(
+                parliament=r["parliament"],
+                kind=r["kind"],
+                days=int(r.get("days", 0)),
+                weeks=int(r.get("weeks", 0)),
+                months=int(r.get("months", 0)),
+                count=r.get("count", "calendar"),
+                start=r.get("from", "received"),
+                basis=r.get("basis", ""),
+            )
             for r in data["rules"]
         )
         for rule in rules:
@@ -120,8 +127,9 @@ def due_date(start: date, rule: Rule, region: str | None) -> date:
     return next_working_day(end, region)
 
 
-def internal_deadlines(due: date, rules: Rules, region: str | None,
-                       offsets: dict[str, int] | None = None) -> dict[str, date]:
+def internal_deadlines(
+    due: date, rules: Rules, region: str | None, offsets: dict[str, int] | None = None
+) -> dict[str, date]:
     """Contribution, co-signing and signature dates, planned backwards from the due date in working days."""
     plan = dict(rules.internal) | (offsets or {})
     return {step: add_working_days(due, -days, region) for step, days in plan.items()}

@@ -207,9 +207,7 @@ def _read_pdf(path: Path, data: bytes) -> tuple[str, int]:
     except Exception as exc:  # pypdf's failure modes are many; the user needs one sentence
         raise DocumentError(f"{path}: the PDF cannot be read ({type(exc).__name__}).") from exc
     if not any(p.strip() for p in pages):
-        raise DocumentError(
-            f"{path}: the PDF has no text layer (a scan?); text recognition is not supported."
-        )
+        raise DocumentError(f"{path}: the PDF has no text layer (a scan?); text recognition is not supported.")
     return "\f".join(pages), len(pages)
 
 

@@ -17,6 +17,12 @@ _GERMAN = [
         "das Register wird gerade von einem anderen Programm geschrieben; bitte gleich noch einmal versuchen.",
     ),
     (r"the register cannot be written \((.*)\)\.?", r"das Register kann nicht geschrieben werden (\1)."),
+    (r"the register could not be backed up: (.*)", r"das Register konnte nicht gesichert werden: \1"),
+    (r"the copy could not be restored: (.*)", r"die Sicherung konnte nicht zurückgespielt werden: \1"),
+    (
+        r"(\S+) is not (?:an intact register copy|a register copy).*",
+        r"\1 ist keine unbeschädigte Sicherung eines Registers.",
+    ),
     (r"the file is empty\.?", "die Datei ist leer."),
     (r"file not found\.?", "die Datei ist nicht vorhanden."),
     (r"is a folder, not a file\.?", "das ist ein Ordner, keine Datei."),

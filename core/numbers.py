@@ -52,9 +52,7 @@ _DRS_NUMBER = re.compile(
 # Number 1–4 digits / 4-digit year.
 _VL_NUMBER = re.compile(r"(?P<t>[0-9]{1,4})\s{0,3}/\s{0,3}(?P<n>[0-9]{4})(?![0-9/]|\.[0-9])")
 # Without a print word the series follows from the digits (see parse_print_number).
-_ANY_NUMBER = re.compile(
-    rf"(?P<t>[0-9]{{1,4}})\s{{0,3}}/\s{{0,3}}(?P<n>[0-9]{{1,2}}{_HSPACE}[0-9]{{3}}|[0-9]{{1,6}})"
-)
+_ANY_NUMBER = re.compile(rf"(?P<t>[0-9]{{1,4}})\s{{0,3}}/\s{{0,3}}(?P<n>[0-9]{{1,2}}{_HSPACE}[0-9]{{3}}|[0-9]{{1,6}})")
 
 # Between two numbers of one list: "17/1 und 17/2", "17/3, 17/4 sowie 17/9", "17/1 bis 17/5".
 _LIST_SEP = re.compile(

@@ -366,9 +366,7 @@ class _Parser:
                     title_done = True
                     expect_title = False
                 continue
-            m = re.match(
-                r"^(?:zum Thema\s*:|Betreff\s*:|betreffend\s*:?|betr\.\s*:?)\s*(?P<t>.*)$", p, re.IGNORECASE
-            )
+            m = re.match(r"^(?:zum Thema\s*:|Betreff\s*:|betreffend\s*:?|betr\.\s*:?)\s*(?P<t>.*)$", p, re.IGNORECASE)
             if m:
                 title_parts = [m["t"]] if m["t"] else []
                 title_done = False
@@ -428,9 +426,7 @@ class _Parser:
             if received:  # Niedersachsen: "…, eingegangen am 12.05.2025 - Drs. 19/11001"
                 doc.received = doc.received or first_date(received["d"])
             names = re.split(r",?\s+eingegangen am\b", names)[0]
-            for fm in re.finditer(
-                rf"\((?P<f>[^)]*)\)|\b(?:Fraktion (?:der|des|von)\s+)(?P<g>{_FACTION_RE})", names
-            ):
+            for fm in re.finditer(rf"\((?P<f>[^)]*)\)|\b(?:Fraktion (?:der|des|von)\s+)(?P<g>{_FACTION_RE})", names):
                 for f in re.findall(_FACTION_RE, fm["f"] or fm["g"] or ""):
                     if f not in doc.factions:
                         doc.factions.append(f)
@@ -465,9 +461,7 @@ class _Parser:
     def _ministry_line(self, p: str) -> str | None:
         if len(p) > 200:
             return None
-        m = re.match(
-            r"^Antwort (?:des|der) (?P<m>.+?)(?: namens der Landesregierung)?(?: vom (?P<d>.+))?$", p
-        )
+        m = re.match(r"^Antwort (?:des|der) (?P<m>.+?)(?: namens der Landesregierung)?(?: vom (?P<d>.+))?$", p)
         if m and re.search(r"Ministerium|Senat|Staatskanzlei|Regierung", m["m"]):  # Niedersachsen
             if m["d"]:
                 self.head_answer_date = first_date(m["d"])
@@ -577,12 +571,7 @@ class _Parser:
         roman_point: Point | None = None
         i = 0
         for i, p in enumerate(paras):
-            if (
-                parse_date(p)
-                or REASONING_START.match(p)
-                or ANSWER_HEADING_WORD.match(p)
-                or self._is_signers(p)
-            ):
+            if parse_date(p) or REASONING_START.match(p) or ANSWER_HEADING_WORD.match(p) or self._is_signers(p):
                 return points, i
             if re.match(r"^\d{1,2}\.\s?\d{1,2}\.\s?\d{4}\b", p):
                 return points, i
@@ -619,9 +608,7 @@ class _Parser:
         if re.search(r"\bund Fraktion$", p):
             return True
         return bool(
-            re.search(
-                rf"^[A-ZÄÖÜ][\w.\- ]+(?:,\s*[A-ZÄÖÜ][\w.\- ]+)*\s+(?:u\.\s?a\.\s+)?(?:{_FACTION_RE})$", p
-            )
+            re.search(rf"^[A-ZÄÖÜ][\w.\- ]+(?:,\s*[A-ZÄÖÜ][\w.\- ]+)*\s+(?:u\.\s?a\.\s+)?(?:{_FACTION_RE})$", p)
         )
 
     def _read_signers(self, p: str) -> None:
@@ -676,9 +663,7 @@ class _Parser:
             return item
 
         for idx, p in enumerate(part):
-            if mode == "start" and (
-                (QUESTION_OPENER.search(p) and len(p) < 300) or _squash(p) in self.inquiry_paras
-            ):
+            if mode == "start" and ((QUESTION_OPENER.search(p) and len(p) < 300) or _squash(p) in self.inquiry_paras):
                 continue  # the motion's opener ("… zu ersuchen", "I. zu berichten,") quoted again
             if self._metadata_line(p, answer) or re.match(r"^Anlagen?\s*:?$", p):
                 continue
@@ -778,9 +763,7 @@ class _Parser:
             doc.reasoning = "\n\n".join(reasoning)
         for q in quotes:
             if q.label in known and _similar(" ".join(q.texts), known[q.label].text) < 0.97:
-                doc.warnings.append(
-                    f"point {q.label} is quoted differently in the answer than in the inquiry"
-                )
+                doc.warnings.append(f"point {q.label} is quoted differently in the answer than in the inquiry")
         if preface and (items or opener):
             # the "Vorbemerkung" of the answer: an item that answers no point in particular
             items.insert(0, _Item([], preface))
@@ -798,11 +781,7 @@ class _Parser:
         texts = {p.label: p.text for p in self.doc.points} | {q.label: " ".join(q.texts) for q in questions}
         for it in items:
             bases = {re.sub(r"[a-z]$", "", lb) for lb in it.labels}
-            if (
-                len(it.labels) < 2
-                or len(bases) != 1
-                or not all(re.search(r"\d[a-z]$", lb) for lb in it.labels)
-            ):
+            if len(it.labels) < 2 or len(bases) != 1 or not all(re.search(r"\d[a-z]$", lb) for lb in it.labels):
                 continue
             base = bases.pop()
             subs = set(re.findall(r"(?:^|\s)([a-z])\)\s", texts.get(base, "")))
@@ -934,9 +913,7 @@ class _Parser:
         return part, None, None
 
     @staticmethod
-    def _cut_signature(
-        part: list[str], start: int, name: str, office: str | None
-    ) -> tuple[list[str], str, str | None]:
+    def _cut_signature(part: list[str], start: int, name: str, office: str | None) -> tuple[list[str], str, str | None]:
         if start >= 1 and IN_VERTRETUNG.match(part[start - 1]):
             start -= 1
         return part[:start], re.sub(r"^(?:In Vertretung|i\.\s?V\.)\s+", "", name), office
@@ -990,8 +967,7 @@ class _Parser:
             for k, item in enumerate(doc.answer.items, 1):
                 for lb in item.points:
                     if lb not in seen_labels and not any(
-                        lb.startswith(f"{x}") and x + lb[len(x) :] == lb and lb[len(x) :].isalpha()
-                        for x in seen_labels
+                        lb.startswith(f"{x}") and x + lb[len(x) :] == lb and lb[len(x) :].isalpha() for x in seen_labels
                     ):
                         doc.warnings.append(f"answer {k} names point {lb}, which the print does not have")
                     if lb in covered:
@@ -1000,9 +976,7 @@ class _Parser:
                 if not item.text.strip():
                     doc.warnings.append(f"answer {k} (to {', '.join(item.points)}) is empty")
             for lb in labels:
-                if lb not in covered and not any(
-                    c.startswith(lb) and c[len(lb) :].isalpha() for c in covered
-                ):
+                if lb not in covered and not any(c.startswith(lb) and c[len(lb) :].isalpha() for c in covered):
                     doc.warnings.append(f"no answer for point {lb}")
             if not doc.answer.items:
                 doc.warnings.append("the answer has no point-by-point items")
@@ -1050,4 +1024,3 @@ class _Parser:
         if doc.answer:
             for k, item in enumerate(doc.answer.items, 1):
                 add(item.text, f"answer:{k}")
-

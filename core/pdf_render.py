@@ -259,18 +259,57 @@ _PAGE_KEYS = {"size", "orientation", "margins_mm", "first_margins_mm"}
 _MARGIN_KEYS = {"top", "bottom", "left", "right"}
 _FACES = ("normal", "bold", "italic", "bold_italic")
 _STYLE_KEYS = {
-    "parent", "font", "bold", "italic", "size", "leading", "align", "space_before", "space_after",
-    "first_line_indent", "left_indent", "right_indent", "keep_with_next", "hyphenation",
-    "embedded_hyphenation", "uri_waste_reduce", "allow_widows", "allow_orphans", "color",
+    "parent",
+    "font",
+    "bold",
+    "italic",
+    "size",
+    "leading",
+    "align",
+    "space_before",
+    "space_after",
+    "first_line_indent",
+    "left_indent",
+    "right_indent",
+    "keep_with_next",
+    "hyphenation",
+    "embedded_hyphenation",
+    "uri_waste_reduce",
+    "allow_widows",
+    "allow_orphans",
+    "color",
 }
 _ALIGN = {"left": 0, "center": 1, "centre": 1, "right": 2, "justify": 4}
-_BAND_KEYS = {"font", "bold", "italic", "size", "color", "top_mm", "bottom_mm", "line_mm", "left_mm", "right_mm",
-              "rows"}
+_BAND_KEYS = {
+    "font",
+    "bold",
+    "italic",
+    "size",
+    "color",
+    "top_mm",
+    "bottom_mm",
+    "line_mm",
+    "left_mm",
+    "right_mm",
+    "rows",
+}
 _ROW_KEYS = {"left", "center", "right", "pages", "font", "bold", "italic", "size", "y_mm"}
 _META_KEYS = {"title", "author", "subject", "keywords", "creator", "lang"}
 _WATERMARK_KEYS = {"text", "font", "bold", "italic", "size", "angle", "gray", "opacity"}
-_TOP_KEYS = {"format", "version", "description", "page", "fonts", "default_font", "styles", "header", "footer",
-             "metadata", "watermark", "blocks"}
+_TOP_KEYS = {
+    "format",
+    "version",
+    "description",
+    "page",
+    "fonts",
+    "default_font",
+    "styles",
+    "header",
+    "footer",
+    "metadata",
+    "watermark",
+    "blocks",
+}
 _FOR = re.compile(r"^\s*(?P<names>[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)\s+in\s+(?P<expr>\S.*)$", re.DOTALL)
 _COLOR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
@@ -703,7 +742,10 @@ class _Builder:
                             raise self.texts.error(f"{bw}.for", "Einträge passen nicht zu den Namen (cannot unpack)")
                         inner.update(zip(names, values, strict=True))
                     inner["loop"] = {
-                        "index": k + 1, "index0": k, "first": k == 0, "last": k == len(items) - 1,
+                        "index": k + 1,
+                        "index0": k,
+                        "first": k == 0,
+                        "last": k == len(items) - 1,
                         "length": len(items),
                     }
                     out.extend(self.blocks(block["blocks"], inner, f"{bw}.blocks"))
@@ -798,8 +840,14 @@ def _keep_with_next_class():  # type: ignore[no-untyped-def]
 class _Furniture:
     """Header, footer and watermark, drawn on every page before its content."""
 
-    def __init__(self, layout: Mapping[str, Any], fonts: Mapping[str, Mapping[str, str]], texts: _Texts,
-                 scope: Mapping[str, Any], pagesize: tuple[float, float]) -> None:
+    def __init__(
+        self,
+        layout: Mapping[str, Any],
+        fonts: Mapping[str, Mapping[str, str]],
+        texts: _Texts,
+        scope: Mapping[str, Any],
+        pagesize: tuple[float, float],
+    ) -> None:
         self.layout = layout
         self.fonts = fonts
         self.texts = texts
@@ -836,7 +884,8 @@ class _Furniture:
 
     def _draw_band(self, canvas: Any, band: Mapping[str, Any], where: str, page: int, scope: Mapping[str, Any]) -> None:
         rows = [
-            (i, row) for i, row in enumerate(band.get("rows", []))
+            (i, row)
+            for i, row in enumerate(band.get("rows", []))
             if row.get("pages", "all") == "all" or (row.get("pages") == "first") == (page == 1)
         ]
         line = float(band.get("line_mm", 5)) * MM
@@ -901,7 +950,6 @@ def preload(template_path: str | Path | None = None, lang: str = "de_DE") -> Non
         _register_fonts(layout, template_path.parent, _Texts(template_path.name))
 
 
-
 def render_pdf(template_path: Path, ctx: dict[str, Any], out: io.BufferedIOBase | Path) -> None:
     """Render the layout file `template_path` with the context of core.drafts.context into `out`
     (a binary stream or a file path). Raises TemplateError for an unusable layout or text; the
@@ -917,8 +965,10 @@ def render_pdf(template_path: Path, ctx: dict[str, Any], out: io.BufferedIOBase 
     if page.get("orientation") == "landscape":
         pagesize = (max(pagesize), min(pagesize))
     furniture = _Furniture(layout, fonts, texts, scope, pagesize)
-    meta = {key: " ".join(texts.render(value, scope, f"metadata.{key}").split())
-            for key, value in layout.get("metadata", {}).items()}
+    meta = {
+        key: " ".join(texts.render(value, scope, f"metadata.{key}").split())
+        for key, value in layout.get("metadata", {}).items()
+    }
 
     def build() -> tuple[bytes, int]:
         buffer = io.BytesIO()
@@ -929,8 +979,10 @@ def render_pdf(template_path: Path, ctx: dict[str, Any], out: io.BufferedIOBase 
         except TemplateError:
             raise
         except Exception as exc:  # reportlab's LayoutError and friends
-            raise texts.error("Seitenaufbau", f"das Dokument lässt sich nicht setzen ({type(exc).__name__}: "
-                                              f"{' '.join(str(exc).split())[:200]})") from exc
+            raise texts.error(
+                "Seitenaufbau",
+                f"das Dokument lässt sich nicht setzen ({type(exc).__name__}: {' '.join(str(exc).split())[:200]})",
+            ) from exc
         return buffer.getvalue(), doc.page
 
     data, pages = build()
@@ -943,8 +995,13 @@ def render_pdf(template_path: Path, ctx: dict[str, Any], out: io.BufferedIOBase 
         out.write(data)
 
 
-def _document(buffer: io.BytesIO, layout: Mapping[str, Any], pagesize: tuple[float, float],
-              fonts: Mapping[str, Mapping[str, str]], meta: Mapping[str, str]) -> Any:
+def _document(
+    buffer: io.BytesIO,
+    layout: Mapping[str, Any],
+    pagesize: tuple[float, float],
+    fonts: Mapping[str, Mapping[str, str]],
+    meta: Mapping[str, str],
+) -> Any:
     from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageTemplate
 
     page = layout.get("page", {})
@@ -953,9 +1010,15 @@ def _document(buffer: io.BytesIO, layout: Mapping[str, Any], pagesize: tuple[flo
     def frame(margins: Mapping[str, float], ident: str) -> Frame:
         m = {"top": 25.0, "bottom": 25.0, "left": 25.0, "right": 20.0, **margins}
         return Frame(
-            m["left"] * MM, m["bottom"] * MM,
-            pagesize[0] - (m["left"] + m["right"]) * MM, pagesize[1] - (m["top"] + m["bottom"]) * MM,
-            leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id=ident,
+            m["left"] * MM,
+            m["bottom"] * MM,
+            pagesize[0] - (m["left"] + m["right"]) * MM,
+            pagesize[1] - (m["top"] + m["bottom"]) * MM,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+            id=ident,
         )
 
     class Doc(BaseDocTemplate):

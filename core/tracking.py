@@ -98,8 +98,9 @@ def request_extension(register: Any, print_id: int, until: date, reason: str, wh
     wf = register.workflow(print_id)
     if wf["due_date"] and until <= date.fromisoformat(wf["due_date"]):
         raise WorkflowError(f"Die neue Frist muss nach der bisherigen ({wf['due_date']}) liegen.")
-    register.update_print_fields(print_id, {"extension_requested": until.isoformat(),
-                                            "extension_reason": reason.strip()}, who)
+    register.update_print_fields(
+        print_id, {"extension_requested": until.isoformat(), "extension_reason": reason.strip()}, who
+    )
 
 
 def grant_extension(register: Any, print_id: int, until: date, who: str) -> None:
@@ -166,8 +167,22 @@ def overview(register: Any, today: date, *, within: int | None = None, overdue: 
         extension = f"beantragt bis {r['extension_requested']}" if r["extension_requested"] else None
         if r["extension_granted"]:
             extension = f"verlängert bis {r['extension_granted']} (ursprünglich {r['original_due']})"
-        rows.append(DeadlineRow(r["number"], r["title"] or "", r["kind"], r["status"], due, left, bucket_of(due, today),
-                                r["lead_officer"], r["lead_unit"], r["ministry"], extension, r["id"]))
+        rows.append(
+            DeadlineRow(
+                r["number"],
+                r["title"] or "",
+                r["kind"],
+                r["status"],
+                due,
+                left,
+                bucket_of(due, today),
+                r["lead_officer"],
+                r["lead_unit"],
+                r["ministry"],
+                extension,
+                r["id"],
+            )
+        )
     return rows
 
 
@@ -209,13 +224,35 @@ def on_time_stats(register: Any) -> dict[str, dict[str, dict[str, Any]]]:
 
 # --- exports ----------------------------------------------------------------------------------
 
-COLUMNS = ("Drucksache", "Titel", "Art", "Status", "Frist", "Tage", "Gruppe", "Referent/in", "Referat", "Ministerium",
-           "Verlängerung")
+COLUMNS = (
+    "Drucksache",
+    "Titel",
+    "Art",
+    "Status",
+    "Frist",
+    "Tage",
+    "Gruppe",
+    "Referent/in",
+    "Referat",
+    "Ministerium",
+    "Verlängerung",
+)
 
 
 def _cells(r: DeadlineRow) -> list[Any]:
-    return [r.number or "", r.title, r.kind, r.status, r.due.isoformat(), r.days_left, r.bucket, r.officer or "",
-            r.unit or "", r.ministry or "", r.extension or ""]
+    return [
+        r.number or "",
+        r.title,
+        r.kind,
+        r.status,
+        r.due.isoformat(),
+        r.days_left,
+        r.bucket,
+        r.officer or "",
+        r.unit or "",
+        r.ministry or "",
+        r.extension or "",
+    ]
 
 
 def safe_cell(value: Any) -> Any:
@@ -288,11 +325,24 @@ def to_ical(rows: list[DeadlineRow], register: Any | None = None, now: datetime 
 
     for r in rows:
         name = f"Drs. {r.number}" if r.number else "Anfrage"
-        cal.add_component(event(f"ziffer-{r.id}-due@ziffer", r.due, f"Frist {name}: {r.title}",
-                                f"{r.kind}, Status {r.status}; Referat {r.unit or '–'}, {r.officer or '–'}", 2))
+        cal.add_component(
+            event(
+                f"ziffer-{r.id}-due@ziffer",
+                r.due,
+                f"Frist {name}: {r.title}",
+                f"{r.kind}, Status {r.status}; Referat {r.unit or '–'}, {r.officer or '–'}",
+                2,
+            )
+        )
         if register is not None:
             for step, day in plan(register, r.id).items():
-                cal.add_component(event(f"ziffer-{r.id}-{step}@ziffer", day,
-                                        f"{STEP_NAMES.get(step, step)} {name}: {r.title}",
-                                        f"interne Frist vor der Frist am {r.due.isoformat()}", 1))
+                cal.add_component(
+                    event(
+                        f"ziffer-{r.id}-{step}@ziffer",
+                        day,
+                        f"{STEP_NAMES.get(step, step)} {name}: {r.title}",
+                        f"interne Frist vor der Frist am {r.due.isoformat()}",
+                        1,
+                    )
+                )
     return cal.to_ical()

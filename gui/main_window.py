@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from core import VERSION
 from core.demo import fill_demo
-from core.errors import ZifferError
+from core.errors import ZifferError, in_german
 from gui import settings
 from gui.deadlines_view import DeadlineReminder, DeadlinesView
 from gui.export_dialog import ExportDialog
@@ -399,7 +399,9 @@ class MainWindow(QMainWindow):
             self.inbox.start(folder)
         except (OSError, ZifferError) as exc:
             self.show_message(
-                self.tr("Der Ordner {folder} kann nicht beobachtet werden: {reason}").format(folder=folder, reason=exc)
+                self.tr("Der Ordner {folder} kann nicht beobachtet werden: {reason}").format(
+                    folder=folder, reason=in_german(str(exc))
+                )
             )
             return
         self.show_message(self.tr("Posteingang {folder} wird beobachtet.").format(folder=folder))
@@ -441,7 +443,9 @@ class MainWindow(QMainWindow):
         run_in_background(
             lambda _progress: backup.backup_on_start(path, keep=keep),
             lambda copy: copy and self.show_message(self.tr("Sicherung angelegt: {name}").format(name=Path(copy).name)),
-            lambda exc: self.show_message(self.tr("Die Sicherung ist fehlgeschlagen: {reason}").format(reason=exc)),
+            lambda exc: self.show_message(
+                self.tr("Die Sicherung ist fehlgeschlagen: {reason}").format(reason=in_german(str(exc)))
+            ),
         )
 
     def switch_database(self, path: Path, before_open=None) -> bool:  # type: ignore[no-untyped-def]
@@ -460,7 +464,7 @@ class MainWindow(QMainWindow):
             QMessageBox.critical(
                 self,
                 self.tr("Register"),
-                self.tr("Das Register kann nicht geöffnet werden: {reason}").format(reason=exc),
+                self.tr("Das Register kann nicht geöffnet werden: {reason}").format(reason=in_german(str(exc))),
             )
             self.register = Register.open(old_path)
         self._open_workspace()

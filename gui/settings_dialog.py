@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.errors import in_german
 from gui import settings
 from storage import backup
 from storage.db import StorageError
@@ -149,7 +150,9 @@ class SettingsDialog(QDialog):
             copy = backup.backup(self.db_path, keep=self.keep.value())
         except StorageError as exc:
             QMessageBox.warning(
-                self, self.tr("Sicherung"), self.tr("Die Sicherung ist fehlgeschlagen: {reason}").format(reason=exc)
+                self,
+                self.tr("Sicherung"),
+                self.tr("Die Sicherung ist fehlgeschlagen: {reason}").format(reason=in_german(str(exc))),
             )
             return None
         self.refresh_backups()

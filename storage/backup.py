@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import shutil
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -104,6 +105,20 @@ def list_backups(db_path: Path, folder: Path | None = None) -> list[BackupInfo]:
     return sorted(out, key=lambda b: (b.created, b.path.name), reverse=True)
 
 
+def _keep_current(db_path: Path, safety: Path) -> None:
+    """The register's current state as `safety`: a checked copy when it is intact, else its files byte for
+    byte — a damaged register is the usual reason to restore, and it must not block the restore."""
+    try:
+        _copy(db_path, safety)
+    except (sqlite3.Error, StorageError):
+        tmp = safety.with_name(safety.name + ".tmp")
+        shutil.copyfile(db_path, tmp)
+        os.replace(tmp, safety)
+        wal = Path(f"{db_path}-wal")
+        if wal.exists():
+            shutil.copyfile(wal, f"{safety}-wal")
+
+
 def restore(backup_path: Path, db_path: Path, now: datetime | None = None, folder: Path | None = None) -> Path:
     """Put a copy back in place of the register (which the caller has closed). The current state is
     kept first as a copy "…-vor-Wiederherstellung-…"; that copy's path is returned."""
@@ -124,7 +139,7 @@ def restore(backup_path: Path, db_path: Path, now: datetime | None = None, folde
     try:
         target_dir.mkdir(parents=True, exist_ok=True)
         if db_path.exists():
-            _copy(db_path, safety)
+            _keep_current(db_path, safety)
         for suffix in ("-wal", "-shm"):
             Path(f"{db_path}{suffix}").unlink(missing_ok=True)
         _copy(backup_path, db_path)

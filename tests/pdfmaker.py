@@ -14,9 +14,7 @@ def _escape(line: str) -> bytes:
     return raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
 
 
-def make_pdf(
-    path: Path, pages: list[list[str]], *, header: list[str] | None = None, font_size: float = 10
-) -> Path:
+def make_pdf(path: Path, pages: list[list[str]], *, header: list[str] | None = None, font_size: float = 10) -> Path:
     """Write `pages` (each a list of lines; "" is a paragraph gap) as an A4 PDF.
 
     `header` lines are set at the top of every page, and the page number at the bottom, as a

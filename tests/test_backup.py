@@ -65,6 +65,24 @@ def test_restore_brings_back_the_copy_and_keeps_a_safety_copy(reg: Register) -> 
     reg.db = Register.open(path).db  # the fixture closes it again
 
 
+@pytest.mark.parametrize("damage", ["not a database", "page 3 zeroed"])
+def test_restore_repairs_a_damaged_register(tmp_path: Path, damage: str) -> None:
+    """A damaged register (the usual reason to restore) is replaced; its bytes are kept as the safety copy."""
+    path = tmp_path / "r.db"
+    with Register.open(path) as r:
+        import_files(r, [DEMO], who="t")
+        before = r.counts()
+    copy = backup(path, now=T0)
+    assert copy is not None
+    good = path.read_bytes()
+    broken = os.urandom(len(good)) if damage == "not a database" else good[:8192] + bytes(4096) + good[12288:]
+    path.write_bytes(broken)
+    safety = restore(copy, path, now=T0 + timedelta(hours=1))
+    with Register.open(path) as again:
+        assert again.counts() == before
+    assert safety.read_bytes() == broken
+
+
 def test_restore_refuses_a_damaged_copy(reg: Register, tmp_path: Path) -> None:
     """Random bytes are not restored, and the register stays as it is."""
     bad = tmp_path / "r-20251120-080000.db"

@@ -89,8 +89,15 @@ def test_compute_needs_rule_and_date() -> None:
 def test_user_rules_override(tmp_path: Path) -> None:
     """A rules file in the data folder replaces the built-in one; a broken one is reported."""
     own = tmp_path / "deadline_rules.json"
-    own.write_text(json.dumps({"rules": [{"parliament": "BW", "kind": "antrag", "weeks": 4, "from": "received"}],
-                               "holidays": {"BW": "BW"}}), encoding="utf-8")
+    own.write_text(
+        json.dumps(
+            {
+                "rules": [{"parliament": "BW", "kind": "antrag", "weeks": 4, "from": "received"}],
+                "holidays": {"BW": "BW"},
+            }
+        ),
+        encoding="utf-8",
+    )
     rules = load_rules(override=own)
     assert due_date(date(2025, 8, 8), rules.rule_for("BW", "antrag"), "BW") == date(2025, 9, 5)
     own.write_text("{not json", encoding="utf-8")

@@ -15,8 +15,12 @@ def test_demo_register(tmp_path: Path) -> None:
     """The demo gives answered and open prints of several terms and kinds, citations, material; twice is harmless."""
     db = tmp_path / "demo.db"
     for _ in range(2):
-        r = subprocess.run([sys.executable, str(ROOT / "main.py"), "demo", "--db", str(db)],
-                           capture_output=True, text=True, timeout=300)
+        r = subprocess.run(
+            [sys.executable, str(ROOT / "main.py"), "demo", "--db", str(db)],
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
         assert r.returncode == 0, r.stderr
     assert "0 imported" in r.stdout and "0 failed" in r.stdout  # the second run changes nothing
     with Register.open(db) as reg:

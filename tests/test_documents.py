@@ -197,7 +197,6 @@ def test_sample_docx_header() -> None:
 # --- hostile bytes ------------------------------------------------------------------------------
 
 
-
 def _read_or_refuse(path: Path) -> None:
     try:
         doc = read_document(path)
@@ -242,8 +241,14 @@ def test_pdf_encrypted_without_user_password_is_read(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("content", "name"),
-    [(b"", "a.txt"), (bytes(range(256)) * 4, "a.bin"), (b"%PDF-1.4 kaputt", "a.pdf"), (b"plain", "a.docx"),
-     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64, "a.doc"), (b"{\\rtf1 x}", "a.rtf")],
+    [
+        (b"", "a.txt"),
+        (bytes(range(256)) * 4, "a.bin"),
+        (b"%PDF-1.4 kaputt", "a.pdf"),
+        (b"plain", "a.docx"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64, "a.doc"),
+        (b"{\\rtf1 x}", "a.rtf"),
+    ],
 )
 def test_reasons_in_german(tmp_path: Path, content: bytes, name: str) -> None:
     """Every reason the reader gives has a German wording for the app and the inbox's notes."""

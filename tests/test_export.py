@@ -33,8 +33,11 @@ def test_checks_find_gaps() -> None:
     assert "Punkt 1 wird zweimal beantwortet (Antwort 1 und 2)." in warnings
     assert "Punkt 2 hat keine Antwort." in warnings
     assert "Die Antwort 2 (1) ist leer." in warnings
-    assert {"Das Aktenzeichen (Nr.) fehlt.", "Die Unterzeichnerin oder der Unterzeichner fehlt.",
-            "Das Datum des Schreibens fehlt."} <= set(warnings)
+    assert {
+        "Das Aktenzeichen (Nr.) fehlt.",
+        "Die Unterzeichnerin oder der Unterzeichner fehlt.",
+        "Das Datum des Schreibens fehlt.",
+    } <= set(warnings)
     unanswered = parse_file(FIXTURES / "bw_antrag_unanswered.txt")
     assert ex.checks(unanswered) == ["Es gibt noch keine Antwort."]
 
@@ -85,10 +88,14 @@ def test_requests() -> None:
         ex.request_for_unit(doc, [], "FM2")
     with pytest.raises(ex.ExportError, match="no extension"):
         ex.request_for_extension({"extension_requested": None})
-    ext = ex.request_for_extension({"extension_requested": "2025-09-12", "original_due": "2025-08-29",
-                                    "extension_reason": "Zulieferung steht aus"})
-    assert ext == {"original_due_long": "29. August 2025", "requested_due_long": "12. September 2025",
-                   "reason": "Zulieferung steht aus"}
+    ext = ex.request_for_extension(
+        {"extension_requested": "2025-09-12", "original_due": "2025-08-29", "extension_reason": "Zulieferung steht aus"}
+    )
+    assert ext == {
+        "original_due_long": "29. August 2025",
+        "requested_due_long": "12. September 2025",
+        "reason": "Zulieferung steht aus",
+    }
 
 
 def test_export_from_the_register_round_trip(tmp_path: Path) -> None:
@@ -105,8 +112,9 @@ def test_export_from_the_register_round_trip(tmp_path: Path) -> None:
     out.mkdir()
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, str(ROOT / "main.py"), *args, "--db", db],
-                              capture_output=True, text=True, timeout=300)
+        return subprocess.run(
+            [sys.executable, str(ROOT / "main.py"), *args, "--db", db], capture_output=True, text=True, timeout=300
+        )
 
     assert run("import", str(sample("drucksache-ki-allianz-antrag-und-stellungnahme.pdf"))).returncode == 0
     r = run("export", "17/9321", "--out", str(out))

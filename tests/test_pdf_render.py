@@ -173,7 +173,7 @@ def test_round_trip_through_our_parser(ki_doc, ki_pdf: bytes, tmp_path: Path) ->
 
 
 def test_draft_watermark(ki_doc, ki_pdf: bytes) -> None:
-    """"ENTWURF" stands on every page of a draft and nowhere in the final version."""
+    """ "ENTWURF" stands on every page of a draft and nowhere in the final version."""
     draft = _pages(_render(STELLUNGNAHME, context(ki_doc, draft=True)))
     assert len(draft) >= 3 and all("ENTWURF" in page for page in draft)
     assert not any("ENTWURF" in page for page in _pages(ki_pdf))
@@ -387,14 +387,26 @@ def _synthetic(points: int = 40, seed: int = 0) -> PrintDoc:
         items.append(AnswerItem(labels, "\n\n".join(paras)))
         label += len(labels)
     return PrintDoc(
-        parliament="BW", number="17/9999", kind="antrag", title="Synthetische Stellungnahme",
-        submitted=date(2025, 1, 2), originators=["Erika Muster", "Max Beispiel"], factions=["SPD"],
+        parliament="BW",
+        number="17/9999",
+        kind="antrag",
+        title="Synthetische Stellungnahme",
+        submitted=date(2025, 1, 2),
+        originators=["Erika Muster", "Max Beispiel"],
+        factions=["SPD"],
         ministry="Ministerium für Finanzen",
-        points=[Point(str(i), "welche " + " ".join(rng.choice(_WORDS) for _ in range(rng.randint(6, 60))) + ";")
-                for i in range(1, points + 1)],
+        points=[
+            Point(str(i), "welche " + " ".join(rng.choice(_WORDS) for _ in range(rng.randint(6, 60))) + ";")
+            for i in range(1, points + 1)
+        ],
         reasoning=sentence(40),
-        answer=Answer(date=date(2025, 2, 3), file_number="FM1-0141.5/3", signatory="Muster",
-                      office="Minister für Finanzen", items=items),
+        answer=Answer(
+            date=date(2025, 2, 3),
+            file_number="FM1-0141.5/3",
+            signatory="Muster",
+            office="Minister für Finanzen",
+            items=items,
+        ),
     )
 
 

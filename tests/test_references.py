@@ -64,8 +64,7 @@ def test_every_print_number_is_a_citation(text: str, expected: Cites) -> None:
             [("17/6120", ("3",))],
         ),
         (
-            "Bereits in ihrer Stellungnahme zu Ziffer 2 der Drucksache 17/4410 hat die Landesregierung "
-            "eingeräumt",
+            "Bereits in ihrer Stellungnahme zu Ziffer 2 der Drucksache 17/4410 hat die Landesregierung eingeräumt",
             [("17/4410", ("2",))],
         ),
     ],

@@ -388,8 +388,11 @@ def test_killed_import_leaves_a_consistent_register(tmp_path: Path) -> None:
         p = tmp_path / f"p{i}.txt"
         p.write_text(PRINT_9075.replace("17 / 9075", f"17 / {9100 + i}"), encoding="utf-8")
         files.append(str(p))
-    proc = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "import", "--db", str(db), *files],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [sys.executable, str(ROOT / "main.py"), "import", "--db", str(db), *files],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     time.sleep(1.0)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
@@ -423,8 +426,9 @@ def test_similar_leaves_out_common_words(register: Register, monkeypatch: pytest
     import_files(register, [sample(KI[1])], who="t")
     monkeypatch.setattr(reg_module, "COMMON_SHARE", 0.005)
     register.db.execute("INSERT INTO points (id, print_id, position, label, text) VALUES (1000, 1, 99, 'x', 'x')")
-    q = Query(words=[(["allianz"], False), (["plattformbetrieb"], False), (["finanzierung"], False),
-                     (["community"], False)])
+    q = Query(
+        words=[(["allianz"], False), (["plattformbetrieb"], False), (["finanzierung"], False), (["community"], False)]
+    )
     kept = [v[0] for v, _ in register._without_common_words(q).words]
     assert "allianz" not in kept and "plattformbetrieb" in kept
 

@@ -78,9 +78,7 @@ def test_published_pdf() -> None:
     assert d["published"] == "2025-09-10"
     text = parse_file(sample("antrag-stellungnahme-ki-allianz-bw.txt")).to_dict()
     assert [squash(p["text"]) for p in d["points"]] == [squash(p["text"]) for p in text["points"]]
-    assert [squash(i["text"]) for i in d["answer"]["items"]] == [
-        squash(i["text"]) for i in text["answer"]["items"]
-    ]
+    assert [squash(i["text"]) for i in d["answer"]["items"]] == [squash(i["text"]) for i in text["answer"]["items"]]
 
 
 @pytest.mark.parametrize("name", ["eingang-ki-allianz-antrag.pdf", "eingang-ki-allianz-antrag.docx"])

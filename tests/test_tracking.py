@@ -63,8 +63,14 @@ def test_workflow_steps_and_refusals(register: Register) -> None:
         tracking.change_status(register, pid, "erledigt", "x")
     with register.transaction():
         tracking.assign(register, pid, "clerk", officer="Frau Roth", unit="VM2")
-        for step in ("in Bearbeitung", "in Mitzeichnung", "in Bearbeitung", "in Mitzeichnung", "zur Zeichnung",
-                     "versandt"):
+        for step in (
+            "in Bearbeitung",
+            "in Mitzeichnung",
+            "in Bearbeitung",
+            "in Mitzeichnung",
+            "zur Zeichnung",
+            "versandt",
+        ):
             tracking.change_status(register, pid, step, "officer", date(2025, 3, 1))
     wf = register.workflow(pid)
     assert wf["status"] == "versandt" and wf["sent_on"] == "2025-03-01"
@@ -96,9 +102,12 @@ def _three_open(register: Register, tmp_path: Path) -> None:
     template = (FIXTURES / "bw_antrag_unanswered.txt").read_text(encoding="utf-8")
     for i, received in enumerate(["2025-08-01", "2025-08-20", "2025-09-10"]):
         p = tmp_path / f"a{i}.txt"
-        p.write_text(f"Landtag von Baden-Württemberg Drucksache 17 / {500 + i}\n17. Wahlperiode {received}\n"
-                     f"Eingegangen: {date.fromisoformat(received):%d.%m.%Y}\n\n" + template
-                     .replace("Gemeinden", f"=HYPERLINK(\"x\") Gemeinden {i}"), encoding="utf-8")
+        p.write_text(
+            f"Landtag von Baden-Württemberg Drucksache 17 / {500 + i}\n17. Wahlperiode {received}\n"
+            f"Eingegangen: {date.fromisoformat(received):%d.%m.%Y}\n\n"
+            + template.replace("Gemeinden", f'=HYPERLINK("x") Gemeinden {i}'),
+            encoding="utf-8",
+        )
         import_file(register, p, who="t")
 
 
@@ -151,8 +160,9 @@ def test_cli_deadlines_and_status(tmp_path: Path) -> None:
     db = str(tmp_path / "c.db")
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, str(ROOT / "main.py"), *args, "--db", db],
-                              capture_output=True, text=True, timeout=120)
+        return subprocess.run(
+            [sys.executable, str(ROOT / "main.py"), *args, "--db", db], capture_output=True, text=True, timeout=120
+        )
 
     assert run("import", str(sample("eingang-ki-allianz-antrag.pdf"))).returncode == 0
     r = run("deadlines", "--today", "2025-08-20", "--ical", str(tmp_path / "f.ics"), "--xlsx", str(tmp_path / "f.xlsx"))
@@ -172,11 +182,14 @@ def test_cli_plan(tmp_path: Path) -> None:
     db = str(tmp_path / "p.db")
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, str(ROOT / "main.py"), *args, "--db", db],
-                              capture_output=True, text=True, timeout=120)
+        return subprocess.run(
+            [sys.executable, str(ROOT / "main.py"), *args, "--db", db], capture_output=True, text=True, timeout=120
+        )
 
     run("import", str(sample("eingang-ki-allianz-antrag.pdf")))
     d = json.loads(run("plan", "17/9321", "--set", "signature=2025-08-28", "--json").stdout)
-    assert d == {"due": "2025-08-29", "internal": {"contribution": "2025-08-19", "cosigning": "2025-08-22",
-                                                    "signature": "2025-08-28"}}
+    assert d == {
+        "due": "2025-08-29",
+        "internal": {"contribution": "2025-08-19", "cosigning": "2025-08-22", "signature": "2025-08-28"},
+    }
     assert run("plan", "17/9321", "--set", "lunch=2025-08-28").returncode == 2

@@ -647,7 +647,7 @@
     </message>
     <message>
         <location filename="../../gui/inquiry_view.py" line="228"/>
-        <location filename="../../gui/inquiry_view.py" line="676"/>
+        <location filename="../../gui/inquiry_view.py" line="681"/>
         <source>Antwort aufteilen</source>
         <translation>Split answer</translation>
     </message>
@@ -743,7 +743,7 @@
     </message>
     <message>
         <location filename="../../gui/inquiry_view.py" line="300"/>
-        <location filename="../../gui/inquiry_view.py" line="792"/>
+        <location filename="../../gui/inquiry_view.py" line="797"/>
         <source>Fristverlängerung</source>
         <translation>Extension</translation>
     </message>
@@ -834,7 +834,7 @@
     </message>
     <message>
         <location filename="../../gui/inquiry_view.py" line="398"/>
-        <location filename="../../gui/inquiry_view.py" line="746"/>
+        <location filename="../../gui/inquiry_view.py" line="751"/>
         <source>{kind} {number} — {title}</source>
         <translation>{kind} {number} — {title}</translation>
     </message>
@@ -850,7 +850,7 @@
     </message>
     <message>
         <location filename="../../gui/inquiry_view.py" line="442"/>
-        <location filename="../../gui/inquiry_view.py" line="832"/>
+        <location filename="../../gui/inquiry_view.py" line="837"/>
         <source>Status: {status}</source>
         <translation>Status: {status}</translation>
     </message>
@@ -910,143 +910,143 @@
         <translation>{heading} (draft)</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="585"/>
+        <location filename="../../gui/inquiry_view.py" line="590"/>
         <source>Entwurf beginnen</source>
         <translation>Begin draft</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="596"/>
+        <location filename="../../gui/inquiry_view.py" line="601"/>
         <source>Ungespeichert …</source>
         <translation>Unsaved …</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="625"/>
+        <location filename="../../gui/inquiry_view.py" line="630"/>
         <source>Nicht gespeichert!</source>
         <translation>Not saved!</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="628"/>
+        <location filename="../../gui/inquiry_view.py" line="633"/>
         <source>Die Antwort konnte nicht gespeichert werden ({reason}); Ziffer versucht es gleich noch einmal.</source>
         <translation>The answer could not be saved ({reason}); Ziffer will try again shortly.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="635"/>
+        <location filename="../../gui/inquiry_view.py" line="640"/>
         <source>Gespeichert {time}</source>
         <translation>Saved {time}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="667"/>
+        <location filename="../../gui/inquiry_view.py" line="672"/>
         <source>Antworten zusammenfassen</source>
         <translation>Combine answers</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="684"/>
+        <location filename="../../gui/inquiry_view.py" line="689"/>
         <source>Die Gliederung der Antwort wurde nicht gespeichert: {reason}</source>
         <translation>The division of the answer was not saved: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="713"/>
-        <location filename="../../gui/inquiry_view.py" line="771"/>
+        <location filename="../../gui/inquiry_view.py" line="718"/>
+        <location filename="../../gui/inquiry_view.py" line="776"/>
         <source>„{text}“ ist kein Datum; bitte als TT.MM.JJJJ eingeben.</source>
         <translation>“{text}” is not a date; please enter it as DD.MM.YYYY.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="739"/>
+        <location filename="../../gui/inquiry_view.py" line="744"/>
         <source>Die Angabe wurde nicht gespeichert: {reason}</source>
         <translation>The detail was not saved: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="786"/>
+        <location filename="../../gui/inquiry_view.py" line="791"/>
         <source>Bitte die beantragte neue Frist als TT.MM.JJJJ angeben.</source>
         <translation>Please give the requested new deadline as DD.MM.YYYY.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="794"/>
+        <location filename="../../gui/inquiry_view.py" line="799"/>
         <source>Fristverlängerung bis {day} beantragt.</source>
         <translation>Extension until {day} requested.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="805"/>
+        <location filename="../../gui/inquiry_view.py" line="810"/>
         <source>Fristverlängerung bis {day} gewährt.</source>
         <translation>Extension until {day} granted.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="823"/>
-        <location filename="../../gui/inquiry_view.py" line="827"/>
+        <location filename="../../gui/inquiry_view.py" line="828"/>
+        <location filename="../../gui/inquiry_view.py" line="832"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="827"/>
+        <location filename="../../gui/inquiry_view.py" line="832"/>
         <source>Der Status wurde nicht geändert: {reason}</source>
         <translation>The status was not changed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="844"/>
+        <location filename="../../gui/inquiry_view.py" line="849"/>
         <source>eingegangen am {day}</source>
         <translation>received on {day}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="846"/>
+        <location filename="../../gui/inquiry_view.py" line="851"/>
         <source>angefordert</source>
         <translation>requested</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="858"/>
+        <location filename="../../gui/inquiry_view.py" line="863"/>
         <source>Bitte ein Referat und, wenn gewünscht, ein Datum TT.MM.JJJJ angeben.</source>
         <translation>Please give a unit and, if wanted, a date DD.MM.YYYY.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="865"/>
+        <location filename="../../gui/inquiry_view.py" line="870"/>
         <source>Zulieferung zu Ziffer {label} bei {unit} eingetragen.</source>
         <translation>Contribution to point {label} entered for {unit}.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="897"/>
+        <location filename="../../gui/inquiry_view.py" line="902"/>
         <source>→ Drucksache {number} ({where}) — {title}</source>
         <translation>→ Print {number} ({where}) — {title}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="901"/>
+        <location filename="../../gui/inquiry_view.py" line="906"/>
         <source>→ Drucksache {number} ({where}) — nicht im Register</source>
         <translation>→ Print {number} ({where}) — not in the register</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="912"/>
+        <location filename="../../gui/inquiry_view.py" line="917"/>
         <source>← Drucksache {number} verweist hierauf ({where}) — {title}</source>
         <translation>← Print {number} cites this ({where}) — {title}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="919"/>
+        <location filename="../../gui/inquiry_view.py" line="924"/>
         <source>Keine Verweise auf andere Drucksachen.</source>
         <translation>No citations of other prints.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="946"/>
+        <location filename="../../gui/inquiry_view.py" line="951"/>
         <source>Drucksache {number} ist nicht im Register; importieren Sie sie, um dem Verweis zu folgen.</source>
         <translation>Print {number} is not in the register; import it to follow the citation.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="966"/>
+        <location filename="../../gui/inquiry_view.py" line="971"/>
         <source>Drucksache {number}, Ziffer {label} {day}
 {question}</source>
         <translation>Print {number}, point {label} {day}
 {question}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="977"/>
+        <location filename="../../gui/inquiry_view.py" line="982"/>
         <source>Material: {title}
 {text}</source>
         <translation>Material: {title}
 {text}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="982"/>
+        <location filename="../../gui/inquiry_view.py" line="987"/>
         <source>Keine ähnlichen beantworteten Ziffern gefunden.</source>
         <translation>No similar answered points found.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1030"/>
+        <location filename="../../gui/inquiry_view.py" line="1035"/>
         <source>Kein Material verknüpft (in der Bibliothek verknüpfen).</source>
         <translation>No material linked (link it in the library).</translation>
     </message>
@@ -1288,7 +1288,7 @@
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="211"/>
-        <location filename="../../gui/main_window.py" line="462"/>
+        <location filename="../../gui/main_window.py" line="466"/>
         <source>Register</source>
         <translation>Register</translation>
     </message>
@@ -1321,7 +1321,7 @@
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="289"/>
-        <location filename="../../gui/main_window.py" line="555"/>
+        <location filename="../../gui/main_window.py" line="562"/>
         <source>Nicht gespeichert</source>
         <translation>Not saved</translation>
     </message>
@@ -1371,72 +1371,72 @@
         <translation>The folder {folder} cannot be watched: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="405"/>
+        <location filename="../../gui/main_window.py" line="407"/>
         <source>Posteingang {folder} wird beobachtet.</source>
         <translation>Watching the inbox {folder}.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="422"/>
+        <location filename="../../gui/main_window.py" line="424"/>
         <source>Bitte zuerst eine Anfrage auswählen.</source>
         <translation>Please select an inquiry first.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="431"/>
+        <location filename="../../gui/main_window.py" line="433"/>
         <source>Exportiert: {path}</source>
         <translation>Exported: {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="443"/>
+        <location filename="../../gui/main_window.py" line="445"/>
         <source>Sicherung angelegt: {name}</source>
         <translation>Backup made: {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="444"/>
+        <location filename="../../gui/main_window.py" line="447"/>
         <source>Die Sicherung ist fehlgeschlagen: {reason}</source>
         <translation>The backup failed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="463"/>
+        <location filename="../../gui/main_window.py" line="467"/>
         <source>Das Register kann nicht geöffnet werden: {reason}</source>
         <translation>The register cannot be opened: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="475"/>
+        <location filename="../../gui/main_window.py" line="482"/>
         <source>Register öffnen oder anlegen</source>
         <translation>Open or create a register</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="477"/>
+        <location filename="../../gui/main_window.py" line="484"/>
         <source>Ziffer-Register (*.db);;Alle Dateien (*)</source>
         <translation>Ziffer register (*.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="493"/>
+        <location filename="../../gui/main_window.py" line="500"/>
         <source>Demo-Register geöffnet: {path}</source>
         <translation>Demo register opened: {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="502"/>
+        <location filename="../../gui/main_window.py" line="509"/>
         <source>Sicherung wiederhergestellt; der vorige Stand liegt in {name}.</source>
         <translation>Backup restored; the previous state is in {name}.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="520"/>
+        <location filename="../../gui/main_window.py" line="527"/>
         <source>Posteingang wird nicht beobachtet.</source>
         <translation>The inbox is not watched.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="525"/>
+        <location filename="../../gui/main_window.py" line="532"/>
         <source>Über Ziffer</source>
         <translation>About Ziffer</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="527"/>
+        <location filename="../../gui/main_window.py" line="534"/>
         <source>&lt;h3&gt;Ziffer {version}&lt;/h3&gt;&lt;p&gt;Anträge und Anfragen des Landtags Ziffer für Ziffer beantworten, Fristen im Blick behalten und die Stellungnahme als DOCX und PDF erzeugen.&lt;/p&gt;&lt;p&gt;Register: {path}&lt;/p&gt;&lt;p&gt;Läuft ohne Netz; alle Daten bleiben auf diesem Rechner.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Ziffer {version}&lt;/h3&gt;&lt;p&gt;Answer the parliament&apos;s motions and questions point by point, keep every deadline in view and produce the Stellungnahme as DOCX and PDF.&lt;/p&gt;&lt;p&gt;Register: {path}&lt;/p&gt;&lt;p&gt;Works offline; all data stays on this computer.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="556"/>
+        <location filename="../../gui/main_window.py" line="563"/>
         <source>Nicht alle Antworten konnten gespeichert werden. Ziffer trotzdem beenden?</source>
         <translation>Not all answers could be saved. Quit Ziffer anyway?</translation>
     </message>
@@ -1716,144 +1716,144 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="44"/>
+        <location filename="../../gui/settings_dialog.py" line="45"/>
         <source>Einstellungen</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="49"/>
+        <location filename="../../gui/settings_dialog.py" line="50"/>
         <source>Posteingangsordner</source>
         <translation>Inbox folder</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="50"/>
+        <location filename="../../gui/settings_dialog.py" line="51"/>
         <source>Ordner wählen …</source>
         <translation>Choose folder …</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="51"/>
-        <location filename="../../gui/settings_dialog.py" line="127"/>
+        <location filename="../../gui/settings_dialog.py" line="52"/>
+        <location filename="../../gui/settings_dialog.py" line="128"/>
         <source>Posteingangsordner wählen</source>
         <translation>Choose the inbox folder</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="53"/>
+        <location filename="../../gui/settings_dialog.py" line="54"/>
         <source>Ordner beobachten</source>
         <translation>Watch folder</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="54"/>
+        <location filename="../../gui/settings_dialog.py" line="55"/>
         <source>Posteingangsordner beobachten</source>
         <translation>Watch the inbox folder</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="61"/>
+        <location filename="../../gui/settings_dialog.py" line="62"/>
         <source>Dateien (PDF, Word, Text), die in diesem Ordner ankommen, werden importiert und nach „archiv“ verschoben; Dateien, die nicht gelesen werden können, kommen mit einer Begründung nach „fehler“.</source>
         <translation>Files (PDF, Word, text) arriving in this folder are imported and moved to “archiv”; files that cannot be read go to “fehler” with the reason.</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="69"/>
+        <location filename="../../gui/settings_dialog.py" line="70"/>
         <source>Ordner</source>
         <translation>Folder</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="72"/>
+        <location filename="../../gui/settings_dialog.py" line="73"/>
         <source>Posteingang</source>
         <translation>Inbox</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="76"/>
+        <location filename="../../gui/settings_dialog.py" line="77"/>
         <source>Sicherungen des Registers</source>
         <translation>Backups of the register</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="80"/>
+        <location filename="../../gui/settings_dialog.py" line="81"/>
         <source>Anzahl der aufbewahrten Sicherungen</source>
         <translation>Number of backups kept</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="81"/>
+        <location filename="../../gui/settings_dialog.py" line="82"/>
         <source>Jetzt sichern</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="82"/>
+        <location filename="../../gui/settings_dialog.py" line="83"/>
         <source>Register jetzt sichern</source>
         <translation>Back up the register now</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="84"/>
+        <location filename="../../gui/settings_dialog.py" line="85"/>
         <source>Wiederherstellen …</source>
         <translation>Restore …</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="85"/>
+        <location filename="../../gui/settings_dialog.py" line="86"/>
         <source>Gewählte Sicherung wiederherstellen</source>
         <translation>Restore the chosen backup</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="88"/>
+        <location filename="../../gui/settings_dialog.py" line="89"/>
         <source>Aufbewahren:</source>
         <translation>Keep:</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="96"/>
+        <location filename="../../gui/settings_dialog.py" line="97"/>
         <source>Bei jedem Start wird das Register gesichert (in {folder}).</source>
         <translation>The register is backed up at every start (in {folder}).</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="104"/>
+        <location filename="../../gui/settings_dialog.py" line="105"/>
         <source>Sicherungen</source>
         <translation>Backups</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="108"/>
+        <location filename="../../gui/settings_dialog.py" line="109"/>
         <source>Sprache der Oberfläche</source>
         <translation>Language of the interface</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="113"/>
-        <location filename="../../gui/settings_dialog.py" line="115"/>
+        <location filename="../../gui/settings_dialog.py" line="114"/>
+        <location filename="../../gui/settings_dialog.py" line="116"/>
         <source>Sprache</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="114"/>
+        <location filename="../../gui/settings_dialog.py" line="115"/>
         <source>Wirksam nach einem Neustart.</source>
         <translation>Takes effect after a restart.</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="135"/>
+        <location filename="../../gui/settings_dialog.py" line="136"/>
         <source> (Stand vor einer Wiederherstellung)</source>
         <translation> (state before a restore)</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="136"/>
+        <location filename="../../gui/settings_dialog.py" line="137"/>
         <source>{when} · {size} MB{kind}</source>
         <translation>{when} · {size} MB{kind}</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="143"/>
+        <location filename="../../gui/settings_dialog.py" line="144"/>
         <source>Noch keine Sicherung.</source>
         <translation>No backup yet.</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="152"/>
+        <location filename="../../gui/settings_dialog.py" line="154"/>
         <source>Sicherung</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="152"/>
+        <location filename="../../gui/settings_dialog.py" line="155"/>
         <source>Die Sicherung ist fehlgeschlagen: {reason}</source>
         <translation>The backup failed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="165"/>
+        <location filename="../../gui/settings_dialog.py" line="168"/>
         <source>Wiederherstellen</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="167"/>
+        <location filename="../../gui/settings_dialog.py" line="170"/>
         <source>Das Register auf den Stand dieser Sicherung zurücksetzen? Der jetzige Stand wird vorher als eigene Sicherung aufbewahrt.</source>
         <translation>Reset the register to the state of this backup? The current state is kept as a backup of its own first.</translation>
     </message>
