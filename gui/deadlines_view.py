@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QIcon, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QIcon, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -31,13 +31,10 @@ from core import tracking
 from core.drafts import short_date
 from core.tracking import DeadlineRow
 from gui import settings
+from gui.register_model import DARK_TEXT, deadline_brush
 from storage.register import Register
 
 IdRole = Qt.ItemDataRole.UserRole + 1
-OVERDUE_BRUSH = QBrush(QColor("#f4c7c3"))
-SOON_BRUSH = QBrush(QColor("#fce8b2"))
-DARK_TEXT = QBrush(QColor("#202020"))
-SOON_DAYS = 7
 
 
 class DeadlinesView(QWidget):
@@ -149,11 +146,9 @@ class DeadlinesView(QWidget):
         for item in items:
             item.setData(r.id, IdRole)
             item.setToolTip(r.title)
-            if r.days_left < 0:
-                item.setBackground(OVERDUE_BRUSH)
-                item.setForeground(DARK_TEXT)
-            elif r.days_left <= SOON_DAYS:
-                item.setBackground(SOON_BRUSH)
+            brush = deadline_brush(r.days_left)
+            if brush is not None:
+                item.setBackground(brush)
                 item.setForeground(DARK_TEXT)
         items[4].setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return items

@@ -392,7 +392,7 @@ class InquiryView(QWidget):
         self.doc = doc
         self.status = stored.status
         self._points = list(doc.points)
-        self._items = [AnswerItem(list(i.points), i.text) for i in doc.answer.items] if doc.answer else []
+        self._items = self._copy(doc.answer.items) if doc.answer else []
         kind = KIND_NAMES.get(doc.kind, self.tr("Drucksache"))
         number = doc.number or self.tr("ohne Nummer")
         self.heading.setText(self.tr("{kind} {number} — {title}").format(kind=kind, number=number, title=doc.title))
@@ -470,13 +470,9 @@ class InquiryView(QWidget):
             text += self.tr(" · Verlängerung beantragt")
         self.due_label.setText(text)
 
-    def _fact_values(self) -> dict[str, Any]:
-        meta = self.register.metadata(self.print_id)
-        wf = self.register.workflow(self.print_id)
-        return meta | {k: wf[k] for k in ("received", "lead_officer", "lead_unit")}
-
     def _load_facts(self) -> None:
-        values = self._fact_values()
+        wf = self.register.workflow(self.print_id)
+        values = self.register.metadata(self.print_id) | {k: wf[k] for k in ("received", "lead_officer", "lead_unit")}
         self._facts = values
         for name, edit in self.fact_edits.items():
             edit.blockSignals(True)
@@ -500,7 +496,6 @@ class InquiryView(QWidget):
             self.plan_edits[step] = edit
         if not steps:
             self.plan_form.addRow(QLabel(self.tr("— (erst mit einer Frist)"), self))
-        wf = self.register.workflow(self.print_id)
         self.extension_until.setText(
             short_date(date.fromisoformat(wf["extension_requested"])) if wf["extension_requested"] else ""
         )
@@ -578,7 +573,7 @@ class InquiryView(QWidget):
 
     def _begin_draft(self) -> None:
         """The first keystroke for a point without answer item: the draft gets an item for every point."""
-        old = [AnswerItem(list(i.points), i.text) for i in self._items]
+        old = self._copy(self._items)
         new = answers.with_all_points(self._points, old)
         if [i.points for i in new] == [i.points for i in old]:
             return
@@ -616,8 +611,7 @@ class InquiryView(QWidget):
         # every item whose text differs from the register's, not only the one in the editor; the whole
         # answer when its division is not stored yet (the register was busy when the draft began)
         try:
-            stored = self.register.get_print(self.print_id).doc.answer
-            stored_items = stored.items if stored else []
+            stored_items = self.register.answer_items(self.print_id)
             with self.register.transaction():
                 if [i.points for i in stored_items] != [i.points for i in self._items]:
                     self.register.save_answer_items(self.print_id, self._copy(self._items), self.who)

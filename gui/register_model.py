@@ -44,6 +44,18 @@ SORT_KEYS = {
 }
 KIND_NAMES = KIND_NAMES | {"other": "Sonstige"}  # in a table "Drucksache" would say nothing
 SOON_DAYS = 7
+OVERDUE_BRUSH = QBrush(QColor("#f4c7c3"))
+SOON_BRUSH = QBrush(QColor("#fce8b2"))
+DARK_TEXT = QBrush(QColor("#202020"))  # on the light warning colours, in dark themes too
+
+
+def deadline_brush(days_left: int | None) -> QBrush | None:
+    """The background of a deadline: red when overdue, yellow within SOON_DAYS, else none."""
+    if days_left is None or days_left > SOON_DAYS:
+        return None
+    return OVERDUE_BRUSH if days_left < 0 else SOON_BRUSH
+
+
 IdRole = Qt.ItemDataRole.UserRole + 1
 HighlightRole = Qt.ItemDataRole.UserRole + 2  # the title as HTML with the search hits marked
 
@@ -168,18 +180,10 @@ class RegisterTableModel(QAbstractTableModel):
             snippet = row.get("snippet")
             title = html.escape(row.get("title") or "")
             return f"<p><b>{title}</b></p><p>{marked_html(snippet)}</p>" if snippet else row.get("title") or ""
-        if role == Qt.ItemDataRole.BackgroundRole and col in (COL_DUE, COL_DAYS) and left is not None:
-            if left < 0:
-                return QBrush(QColor("#f4c7c3"))  # overdue
-            if left <= SOON_DAYS:
-                return QBrush(QColor("#fce8b2"))  # due soon
-        if (
-            role == Qt.ItemDataRole.ForegroundRole
-            and col in (COL_DUE, COL_DAYS)
-            and left is not None
-            and left <= SOON_DAYS
-        ):
-            return QBrush(QColor("#202020"))  # dark text on the light warning colours, in dark themes too
+        if role == Qt.ItemDataRole.BackgroundRole and col in (COL_DUE, COL_DAYS):
+            return deadline_brush(left)
+        if role == Qt.ItemDataRole.ForegroundRole and col in (COL_DUE, COL_DAYS) and deadline_brush(left):
+            return DARK_TEXT
         if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_DAYS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -297,7 +297,7 @@ class RegisterView(QWidget):
             widget.setEnabled(total > 0)
         if self.search.text().strip():
             self.status_message.emit(self.tr("{n} Treffer").format(n=self.model.rowCount()))
-        elif self.filters() not in (None, SearchFilters()):
+        elif self.model.filters != SearchFilters():
             shown = self.register.count_prints(self.model.filters)
             self.status_message.emit(self.tr("{n} von {total} Drucksachen").format(n=shown, total=total))
         else:

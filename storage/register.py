@@ -213,20 +213,7 @@ class Register:
                 "SELECT label, text FROM points WHERE print_id = ? ORDER BY position", [print_id]
             ).fetchall()
         ]
-        edited: set[int] = set()
-        items = []
-        for item_id, position, text, was_edited in self.db.execute(
-            "SELECT id, position, text, edited FROM answer_items WHERE print_id = ? ORDER BY position", [print_id]
-        ).fetchall():
-            labels = [
-                lb
-                for (lb,) in self.db.execute(
-                    "SELECT label FROM answer_item_points WHERE item_id = ? ORDER BY rowid", [item_id]
-                ).fetchall()
-            ]
-            items.append(AnswerItem(labels, text))
-            if was_edited:
-                edited.add(position)
+        items, edited = self._answer_items(print_id)
         metadata = (r["answer_date"], r["answer_file_number"], r["answer_signatory"], r["answer_office"])
         consent = json.loads(r["answer_consent"])
         if r["answered"] or items or consent or any(metadata):
@@ -361,12 +348,32 @@ class Register:
         self.log("print", print_id, f"answer:{position + 1}", row[0], text, who)
         return True
 
+    def _answer_items(self, print_id: int) -> tuple[list[AnswerItem], set[int]]:
+        """The answer's items in order, and the positions an officer has edited."""
+        items, edited = [], set()
+        for item_id, position, text, was_edited in self.db.execute(
+            "SELECT id, position, text, edited FROM answer_items WHERE print_id = ? ORDER BY position", [print_id]
+        ).fetchall():
+            labels = [
+                lb
+                for (lb,) in self.db.execute(
+                    "SELECT label FROM answer_item_points WHERE item_id = ? ORDER BY rowid", [item_id]
+                ).fetchall()
+            ]
+            items.append(AnswerItem(labels, text))
+            if was_edited:
+                edited.add(position)
+        return items, edited
+
+    def answer_items(self, print_id: int) -> list[AnswerItem]:
+        """Only the answer's items (the editor's saves need no more of the print)."""
+        return self._answer_items(print_id)[0]
+
     def save_answer_items(self, print_id: int, items: list[AnswerItem], who: str) -> None:
         """Replace the answer's items as a whole (a new draft, or answers combined or split).
 
         Every item counts as the officer's text; the old division and texts go to the event log."""
-        old = self.get_print(print_id).doc.answer
-        old_items = old.items if old else []
+        old_items = self.answer_items(print_id)
         if [(i.points, i.text) for i in old_items] == [(i.points, i.text) for i in items]:
             return
         unindex_print(self.db, print_id)

@@ -4,37 +4,37 @@
 <context>
     <name>DeadlineReminder</name>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="298"/>
+        <location filename="../../gui/deadlines_view.py" line="293"/>
         <source>Ziffer – Fristen</source>
         <translation>Ziffer – deadlines</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="319"/>
+        <location filename="../../gui/deadlines_view.py" line="314"/>
         <source>{n} Anfragen sind fällig oder überfällig: {numbers}.</source>
         <translation>{n} inquiries are due or overdue: {numbers}.</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="325"/>
+        <location filename="../../gui/deadlines_view.py" line="320"/>
         <source>Die Frist für Drucksache {number} ist seit {n} Tagen überschritten.</source>
         <translation>The deadline for print {number} passed {n} days ago.</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="329"/>
+        <location filename="../../gui/deadlines_view.py" line="324"/>
         <source>Die Frist für Drucksache {number} ist seit gestern überschritten.</source>
         <translation>The deadline for print {number} passed yesterday.</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="333"/>
+        <location filename="../../gui/deadlines_view.py" line="328"/>
         <source>Die Frist für Drucksache {number} läuft heute ab.</source>
         <translation>The deadline for print {number} ends today.</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="337"/>
+        <location filename="../../gui/deadlines_view.py" line="332"/>
         <source>Die Frist für Drucksache {number} läuft morgen ab.</source>
         <translation>The deadline for print {number} ends tomorrow.</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="340"/>
+        <location filename="../../gui/deadlines_view.py" line="335"/>
         <source>Die Frist für Drucksache {number} läuft in {n} Tagen ab.</source>
         <translation>The deadline for print {number} ends in {n} days.</translation>
     </message>
@@ -42,172 +42,172 @@
 <context>
     <name>DeadlinesView</name>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="55"/>
+        <location filename="../../gui/deadlines_view.py" line="52"/>
         <source>Gruppieren nach</source>
         <translation>Group by</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="56"/>
-        <location filename="../../gui/deadlines_view.py" line="101"/>
+        <location filename="../../gui/deadlines_view.py" line="53"/>
+        <location filename="../../gui/deadlines_view.py" line="98"/>
         <source>Frist</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="57"/>
-        <location filename="../../gui/deadlines_view.py" line="103"/>
-        <location filename="../../gui/deadlines_view.py" line="170"/>
+        <location filename="../../gui/deadlines_view.py" line="54"/>
+        <location filename="../../gui/deadlines_view.py" line="100"/>
+        <location filename="../../gui/deadlines_view.py" line="165"/>
         <source>Referat</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="58"/>
-        <location filename="../../gui/deadlines_view.py" line="104"/>
+        <location filename="../../gui/deadlines_view.py" line="55"/>
+        <location filename="../../gui/deadlines_view.py" line="101"/>
         <source>Bearbeiter/in</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="62"/>
+        <location filename="../../gui/deadlines_view.py" line="59"/>
         <source>Als iCalendar exportieren …</source>
         <translation>Export as iCalendar …</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="63"/>
+        <location filename="../../gui/deadlines_view.py" line="60"/>
         <source>Als CSV exportieren …</source>
         <translation>Export as CSV …</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="64"/>
+        <location filename="../../gui/deadlines_view.py" line="61"/>
         <source>Als Excel-Datei exportieren …</source>
         <translation>Export as Excel file …</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="70"/>
+        <location filename="../../gui/deadlines_view.py" line="67"/>
         <source>Pünktlichkeit …</source>
         <translation>Punctuality …</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="71"/>
+        <location filename="../../gui/deadlines_view.py" line="68"/>
         <source>Pünktlichkeit der Antworten je Ministerium und Referat</source>
         <translation>Punctuality of the answers per ministry and unit</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="75"/>
+        <location filename="../../gui/deadlines_view.py" line="72"/>
         <source>Gruppieren nach:</source>
         <translation>Group by:</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="84"/>
+        <location filename="../../gui/deadlines_view.py" line="81"/>
         <source>Fristen der offenen Anfragen</source>
         <translation>Deadlines of the open inquiries</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="98"/>
+        <location filename="../../gui/deadlines_view.py" line="95"/>
         <source>Drucksache</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="99"/>
+        <location filename="../../gui/deadlines_view.py" line="96"/>
         <source>Titel</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="100"/>
+        <location filename="../../gui/deadlines_view.py" line="97"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="102"/>
+        <location filename="../../gui/deadlines_view.py" line="99"/>
         <source>Tage</source>
         <translation>Days</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="105"/>
+        <location filename="../../gui/deadlines_view.py" line="102"/>
         <source>Verlängerung</source>
         <translation>Extension</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="131"/>
+        <location filename="../../gui/deadlines_view.py" line="128"/>
         <source>{n} offene Anfragen mit Frist, davon {late} überfällig</source>
         <translation>{n} open inquiries with a deadline, {late} of them overdue</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="170"/>
+        <location filename="../../gui/deadlines_view.py" line="165"/>
         <source>Ministerium</source>
         <translation>Ministry</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="189"/>
-        <location filename="../../gui/deadlines_view.py" line="201"/>
+        <location filename="../../gui/deadlines_view.py" line="184"/>
+        <location filename="../../gui/deadlines_view.py" line="196"/>
         <source>Pünktlichkeit der Antworten</source>
         <translation>Punctuality of the answers</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="191"/>
+        <location filename="../../gui/deadlines_view.py" line="186"/>
         <source>nach</source>
         <translation>by</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="192"/>
+        <location filename="../../gui/deadlines_view.py" line="187"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="193"/>
+        <location filename="../../gui/deadlines_view.py" line="188"/>
         <source>beantwortet</source>
         <translation>answered</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="194"/>
+        <location filename="../../gui/deadlines_view.py" line="189"/>
         <source>pünktlich</source>
         <translation>on time</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="195"/>
+        <location filename="../../gui/deadlines_view.py" line="190"/>
         <source>verspätet</source>
         <translation>late</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="196"/>
+        <location filename="../../gui/deadlines_view.py" line="191"/>
         <source>höchstens Tage zu spät</source>
         <translation>at most days late</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="197"/>
+        <location filename="../../gui/deadlines_view.py" line="192"/>
         <source>im Mittel Tage zu spät</source>
         <translation>mean days late</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="218"/>
+        <location filename="../../gui/deadlines_view.py" line="213"/>
         <source>iCalendar (*.ics)</source>
         <translation>iCalendar (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="219"/>
+        <location filename="../../gui/deadlines_view.py" line="214"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="220"/>
+        <location filename="../../gui/deadlines_view.py" line="215"/>
         <source>Excel-Arbeitsmappe (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="223"/>
+        <location filename="../../gui/deadlines_view.py" line="218"/>
         <source>Fristen exportieren</source>
         <translation>Export deadlines</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="246"/>
+        <location filename="../../gui/deadlines_view.py" line="241"/>
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="247"/>
+        <location filename="../../gui/deadlines_view.py" line="242"/>
         <source>Die Fristen konnten nicht nach {path} geschrieben werden: {reason}</source>
         <translation>The deadlines could not be written to {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="255"/>
+        <location filename="../../gui/deadlines_view.py" line="250"/>
         <source>Fristen exportiert: {name}</source>
         <translation>Deadlines exported: {name}</translation>
     </message>
@@ -647,7 +647,7 @@
     </message>
     <message>
         <location filename="../../gui/inquiry_view.py" line="228"/>
-        <location filename="../../gui/inquiry_view.py" line="681"/>
+        <location filename="../../gui/inquiry_view.py" line="675"/>
         <source>Antwort aufteilen</source>
         <translation>Split answer</translation>
     </message>
@@ -743,7 +743,7 @@
     </message>
     <message>
         <location filename="../../gui/inquiry_view.py" line="300"/>
-        <location filename="../../gui/inquiry_view.py" line="797"/>
+        <location filename="../../gui/inquiry_view.py" line="791"/>
         <source>Fristverlängerung</source>
         <translation>Extension</translation>
     </message>
@@ -834,7 +834,7 @@
     </message>
     <message>
         <location filename="../../gui/inquiry_view.py" line="398"/>
-        <location filename="../../gui/inquiry_view.py" line="751"/>
+        <location filename="../../gui/inquiry_view.py" line="745"/>
         <source>{kind} {number} — {title}</source>
         <translation>{kind} {number} — {title}</translation>
     </message>
@@ -850,7 +850,7 @@
     </message>
     <message>
         <location filename="../../gui/inquiry_view.py" line="442"/>
-        <location filename="../../gui/inquiry_view.py" line="837"/>
+        <location filename="../../gui/inquiry_view.py" line="831"/>
         <source>Status: {status}</source>
         <translation>Status: {status}</translation>
     </message>
@@ -895,158 +895,158 @@
         <translation> · extension requested</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="495"/>
+        <location filename="../../gui/inquiry_view.py" line="491"/>
         <source>Interne Frist: {step}</source>
         <translation>Internal deadline: {step}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="502"/>
+        <location filename="../../gui/inquiry_view.py" line="498"/>
         <source>— (erst mit einer Frist)</source>
         <translation>— (once there is a deadline)</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="549"/>
+        <location filename="../../gui/inquiry_view.py" line="544"/>
         <source>{heading} (Entwurf)</source>
         <translation>{heading} (draft)</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="590"/>
+        <location filename="../../gui/inquiry_view.py" line="585"/>
         <source>Entwurf beginnen</source>
         <translation>Begin draft</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="601"/>
+        <location filename="../../gui/inquiry_view.py" line="596"/>
         <source>Ungespeichert …</source>
         <translation>Unsaved …</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="630"/>
+        <location filename="../../gui/inquiry_view.py" line="624"/>
         <source>Nicht gespeichert!</source>
         <translation>Not saved!</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="633"/>
+        <location filename="../../gui/inquiry_view.py" line="627"/>
         <source>Die Antwort konnte nicht gespeichert werden ({reason}); Ziffer versucht es gleich noch einmal.</source>
         <translation>The answer could not be saved ({reason}); Ziffer will try again shortly.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="640"/>
+        <location filename="../../gui/inquiry_view.py" line="634"/>
         <source>Gespeichert {time}</source>
         <translation>Saved {time}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="672"/>
+        <location filename="../../gui/inquiry_view.py" line="666"/>
         <source>Antworten zusammenfassen</source>
         <translation>Combine answers</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="689"/>
+        <location filename="../../gui/inquiry_view.py" line="683"/>
         <source>Die Gliederung der Antwort wurde nicht gespeichert: {reason}</source>
         <translation>The division of the answer was not saved: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="718"/>
-        <location filename="../../gui/inquiry_view.py" line="776"/>
+        <location filename="../../gui/inquiry_view.py" line="712"/>
+        <location filename="../../gui/inquiry_view.py" line="770"/>
         <source>„{text}“ ist kein Datum; bitte als TT.MM.JJJJ eingeben.</source>
         <translation>“{text}” is not a date; please enter it as DD.MM.YYYY.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="744"/>
+        <location filename="../../gui/inquiry_view.py" line="738"/>
         <source>Die Angabe wurde nicht gespeichert: {reason}</source>
         <translation>The detail was not saved: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="791"/>
+        <location filename="../../gui/inquiry_view.py" line="785"/>
         <source>Bitte die beantragte neue Frist als TT.MM.JJJJ angeben.</source>
         <translation>Please give the requested new deadline as DD.MM.YYYY.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="799"/>
+        <location filename="../../gui/inquiry_view.py" line="793"/>
         <source>Fristverlängerung bis {day} beantragt.</source>
         <translation>Extension until {day} requested.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="810"/>
+        <location filename="../../gui/inquiry_view.py" line="804"/>
         <source>Fristverlängerung bis {day} gewährt.</source>
         <translation>Extension until {day} granted.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="828"/>
-        <location filename="../../gui/inquiry_view.py" line="832"/>
+        <location filename="../../gui/inquiry_view.py" line="822"/>
+        <location filename="../../gui/inquiry_view.py" line="826"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="832"/>
+        <location filename="../../gui/inquiry_view.py" line="826"/>
         <source>Der Status wurde nicht geändert: {reason}</source>
         <translation>The status was not changed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="849"/>
+        <location filename="../../gui/inquiry_view.py" line="843"/>
         <source>eingegangen am {day}</source>
         <translation>received on {day}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="851"/>
+        <location filename="../../gui/inquiry_view.py" line="845"/>
         <source>angefordert</source>
         <translation>requested</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="863"/>
+        <location filename="../../gui/inquiry_view.py" line="857"/>
         <source>Bitte ein Referat und, wenn gewünscht, ein Datum TT.MM.JJJJ angeben.</source>
         <translation>Please give a unit and, if wanted, a date DD.MM.YYYY.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="870"/>
+        <location filename="../../gui/inquiry_view.py" line="864"/>
         <source>Zulieferung zu Ziffer {label} bei {unit} eingetragen.</source>
         <translation>Contribution to point {label} entered for {unit}.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="902"/>
+        <location filename="../../gui/inquiry_view.py" line="896"/>
         <source>→ Drucksache {number} ({where}) — {title}</source>
         <translation>→ Print {number} ({where}) — {title}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="906"/>
+        <location filename="../../gui/inquiry_view.py" line="900"/>
         <source>→ Drucksache {number} ({where}) — nicht im Register</source>
         <translation>→ Print {number} ({where}) — not in the register</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="917"/>
+        <location filename="../../gui/inquiry_view.py" line="911"/>
         <source>← Drucksache {number} verweist hierauf ({where}) — {title}</source>
         <translation>← Print {number} cites this ({where}) — {title}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="924"/>
+        <location filename="../../gui/inquiry_view.py" line="918"/>
         <source>Keine Verweise auf andere Drucksachen.</source>
         <translation>No citations of other prints.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="951"/>
+        <location filename="../../gui/inquiry_view.py" line="945"/>
         <source>Drucksache {number} ist nicht im Register; importieren Sie sie, um dem Verweis zu folgen.</source>
         <translation>Print {number} is not in the register; import it to follow the citation.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="971"/>
+        <location filename="../../gui/inquiry_view.py" line="965"/>
         <source>Drucksache {number}, Ziffer {label} {day}
 {question}</source>
         <translation>Print {number}, point {label} {day}
 {question}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="982"/>
+        <location filename="../../gui/inquiry_view.py" line="976"/>
         <source>Material: {title}
 {text}</source>
         <translation>Material: {title}
 {text}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="987"/>
+        <location filename="../../gui/inquiry_view.py" line="981"/>
         <source>Keine ähnlichen beantworteten Ziffern gefunden.</source>
         <translation>No similar answered points found.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1035"/>
+        <location filename="../../gui/inquiry_view.py" line="1029"/>
         <source>Kein Material verknüpft (in der Bibliothek verknüpfen).</source>
         <translation>No material linked (link it in the library).</translation>
     </message>
