@@ -136,6 +136,7 @@ class Cleaned:
 
     paragraphs: list[str]
     furniture: list[str] = field(default_factory=list)  # in order; page 1's header comes first
+    footnotes: list[str] = field(default_factory=list)  # footnotes at page bottoms, in order
 
     @property
     def text(self) -> str:
@@ -145,12 +146,14 @@ class Cleaned:
 def clean(text: str) -> Cleaned:
     """Remove page furniture, rejoin hyphenated and wrapped lines, split into paragraphs."""
     furniture: list[str] = []
-    pages = text.split("\f")
+    footnotes: list[str] = []
+    pages = _pages(text)
     repeated = _repeated_edge_lines(pages)
     bodies: list[list[str]] = []
     for page in pages:
         lines = [ln.strip() for ln in page.split("\n")]
         lines = _strip_edges(lines, furniture, repeated)
+        lines = _take_footnotes(lines, footnotes)
         kept = []
         for ln in lines:
             if ln and is_strong_furniture(ln):
@@ -169,7 +172,83 @@ def clean(text: str) -> Cleaned:
             para = re.sub(r"[ \t]+", " ", para).strip()
             if para:
                 paragraphs.append(para)
-    return Cleaned(paragraphs=_rejoin_after_comma(paragraphs), furniture=furniture)
+    return Cleaned(paragraphs=_rejoin_after_comma(paragraphs), furniture=furniture, footnotes=footnotes)
+
+
+_RUNNING_HEAD = re.compile(rf"{_DRS}", re.IGNORECASE)
+
+
+def _pages(text: str) -> list[str]:
+    """The pages of a text: at form feeds, or — in text extracted without them — before every
+    running header that repeats the print's number ("Niedersächsischer Landtag – 19. Wahlperiode
+    Drucksache 19/11135"), so that page numbers and footnotes are seen at the page edges."""
+    if "\f" in text:
+        return text.split("\f")
+    lines = text.split("\n")
+    pages: list[list[str]] = [[]]
+    for line in lines:
+        stripped = line.strip()
+        if (
+            any(ln.strip() for ln in pages[-1])
+            and _RUNNING_HEAD.search(stripped)
+            and is_strong_furniture(stripped)
+            and not stripped.lower().startswith(("eingegangen", "ausgegeben"))
+        ):
+            pages.append([])
+        pages[-1].append(line)
+    return ["\n".join(page) for page in pages]
+
+
+_FOOTNOTE_START = re.compile(r"^(?P<n>\d{1,2})\s+(?=\S)(?!\d)")
+_FOOTNOTE_MAX_LINES = 14
+
+
+def _take_footnotes(lines: list[str], footnotes: list[str]) -> list[str]:
+    """Take the footnotes off the bottom of a page: after a blank line, lines "1 Vgl. Drs. …",
+    "2 https://…" to the page end, each number set as a marker in the page's text ("…abläufe1.")."""
+    end = len(lines)
+    while end and not lines[end - 1]:
+        end -= 1
+    lo = max(1, end - _FOOTNOTE_MAX_LINES)
+    for k in range(lo, end):
+        m = _FOOTNOTE_START.match(lines[k])
+        if lines[k - 1] or not m:
+            continue
+        body = "\n".join(lines[:k])
+        if not _has_marker(body, m["n"], lines[k][m.end() :]):
+            continue
+        notes: list[list[str]] = []
+        numbers: list[int] = []
+        for line in lines[k:end]:
+            fm = _FOOTNOTE_START.match(line)
+            if fm and (not numbers or int(fm["n"]) == numbers[-1] + 1):
+                notes.append([line[fm.end() :].strip()])
+                numbers.append(int(fm["n"]))
+            elif line:
+                notes[-1].append(line)
+        footnotes.extend(_join_lines(note, set()) for note in notes)
+        kept = lines[:k]
+        for n in numbers:
+            kept = [_MARKER.sub(lambda mm, n=n: mm.group(0) if mm["n"] != str(n) else "", ln) for ln in kept]
+        return kept
+    return lines[:end]
+
+
+_MARKER = re.compile(r"(?<=[a-zäöüß.,;:)“\"])(?P<n>\d{1,2})(?=[\s.,;:)]|$)")
+
+
+_SPACED_MARKER = re.compile(r"[.;,]\s(?P<n>\d{1,2})\s+(?=[A-ZÄÖÜ])")
+_NOTE_TEXT = re.compile(r"^(?:https?://|www\.|Vgl\.|vgl\.|Siehe|siehe|Ebenda|Drs\.|Drucksache|BT-|LT-|Quelle)")
+
+
+def _has_marker(body: str, n: str, note: str) -> bool:
+    """Does the text carry footnote marker `n` glued to a word or a full stop ("Arbeitsabläufe1.",
+    "… erfolgt. 1 Zudem …"), or does the note read like one ("1 https://…", "1 Vgl. Drs. …")?"""
+    if _NOTE_TEXT.match(note):
+        return True
+    return any(m["n"] == n for m in _MARKER.finditer(body)) or any(
+        m["n"] == n for m in _SPACED_MARKER.finditer(body)
+    )
 
 
 def _rejoin_after_comma(paragraphs: list[str]) -> list[str]:
@@ -325,11 +404,15 @@ def _join_pages(bodies: list[list[str]]) -> list[str]:
                 bool(last)
                 and not last.endswith((".", ":", "?", "!", ";"))
                 and (body[0][:1].islower() or len(last) >= 50 or last.endswith(","))
+                and not (_LABEL_THEN_WORD.match(body[0]) and not last.endswith((",", "-")))
             )
             if not continues:
                 out.append("")
         out.extend(body)
     return out
+
+
+_LABEL_THEN_WORD = re.compile(r"^(?:[IVX]{1,5}\.\s*)?\d{1,3}\.\s+[A-ZÄÖÜ](?!\w*\s+\d{4})")
 
 
 def _blocks(lines: list[str]) -> list[list[str]]:
@@ -359,7 +442,10 @@ def _split_block(block: list[str]) -> list[list[str]]:
             _is_heading(line)
             or _is_heading(prev)
             or (LABEL_START.match(line) and prev.rstrip("*_ ").endswith(_TERMINAL))
+            or (LABEL_START.match(line) and re.match(r"^[IVX]{1,5}\.\s+[A-ZÄÖÜ]", prev))  # section title
             or re.match(r"^(?:Frage\s+\d{1,3}\s*[a-z]?\)?|Antwort)\s*:", line)
+            or (prev.endswith("?") and line[:1].isupper())  # a question ends, its answer begins
+            or _HEAD_LINE.match(line)
             or re.fullmatch(r"\d{1,2}\.\s?\d{1,2}\.\s?\d{4}", line)
             or re.fullmatch(r"\d{1,2}\.\s?\d{1,2}\.\s?\d{4}", prev)
             or (wrapped and prev.endswith((".", ":", "?", "!")) and len(prev) < 0.75 * longest)
@@ -374,6 +460,13 @@ def _split_block(block: list[str]) -> list[list[str]]:
         else:
             paras[-1].append(line)
     return paras
+
+
+# Lines of a print's head that always start a paragraph of their own (Niedersachsen sets them
+# without blank lines): "Anfrage der Abgeordneten …", "Antwort des Niedersächsischen Ministeriums …".
+_HEAD_LINE = re.compile(
+    r"^(?:Anfrage|Antwort|Antrag) (?:der|des) (?:Abgeordneten|Fraktion|Landesregierung|\w*[Mm]inist)"
+)
 
 
 def _vocabulary(lines: list[str]) -> set[str]:
@@ -392,7 +485,9 @@ def _join_lines(lines: list[str], vocabulary: set[str]) -> str:
         prev = parts[-1]
         # only the end of the previous line matters; looking at a bounded tail keeps this linear
         m = _HYPHENATED_END.search(prev[-80:])
-        if m and not prev.endswith(" -"):
+        if m and re.search(r"(?:https?://|www\.)\S*$", prev[-200:]):
+            parts.append(line)  # an address broken at its own hyphen: "…/ortsdurchfahrt-jembke-" "b248-…"
+        elif m and not prev.endswith(" -"):
             head = m.group(1)
             first = line.split(" ", 1)[0]
             tail = re.match(r"[\wÄÖÜäöüß]+", first)

@@ -21,125 +21,38 @@ import itertools
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from difflib import SequenceMatcher
 from pathlib import Path
 
+from core.alignment import align
 from core.cleanup import Cleaned, clean
 from core.dates import first_date, parse_date
 from core.documents import read_document
-from core.labels import int_to_roman, label_key, roman_to_int
+from core.labels import label_key
 from core.model import Answer, AnswerItem, Point, PrintDoc, Reference
 from core.numbers import find_print_numbers
 from core.references import find_citations
-
-# --- vocabulary of the layouts ----------------------------------------------------------------
-
-PARLIAMENT_CODES = [
-    ("Landtag von Baden-Württemberg", "BW"),
-    ("Bayerischer Landtag", "BY"),
-    ("Abgeordnetenhaus", "BE"),
-    ("Landtag Brandenburg", "BB"),
-    ("Bremische Bürgerschaft", "HB"),
-    ("Hansestadt Hamburg", "HH"),
-    ("Hessischer Landtag", "HE"),
-    ("Landtag Mecklenburg-Vorpommern", "MV"),
-    ("Niedersächsischer Landtag", "NI"),
-    ("Landtag Nordrhein-Westfalen", "NW"),
-    ("Landtag Rheinland-Pfalz", "RP"),
-    ("Landtag des Saarlandes", "SL"),
-    ("Sächsischer Landtag", "SN"),
-    ("Landtag von Sachsen-Anhalt", "ST"),
-    ("Schleswig-Holsteinischer Landtag", "SH"),
-    ("Thüringer Landtag", "TH"),
-    ("Deutscher Bundestag", "BT"),
-]
-FACTIONS = [
-    "BÜNDNIS 90/DIE GRÜNEN",
-    "Bündnis 90/Die Grünen",
-    "CDU/CSU",
-    "FDP/DVP",
-    "DIE LINKE",
-    "Die Linke",
-    "FREIE WÄHLER",
-    "Freie Wähler",
-    "GRÜNE",
-    "Grüne",
-    "CDU",
-    "CSU",
-    "SPD",
-    "FDP",
-    "AfD",
-    "BSW",
-    "SSW",
-    "LINKE",
-    "fraktionslos",
-]
-_FACTION_RE = "|".join(re.escape(f) for f in FACTIONS)
-
-QUESTION_OPENER = re.compile(
-    r"(?:Der Landtag (?:wolle|möge) beschließen|Ich frage (?:die Landesregierung|den Senat|die Staatsregierung)"
-    r"|Wir fragen (?:die Landesregierung|den Senat|die Staatsregierung|die Bundesregierung))",
-    re.IGNORECASE,
+from core.similarity import same_wording, similar
+from core.vocabulary import (
+    _FACTION_RE,
+    ANSWER_HEADING_WORD,
+    ANSWER_OPENER,
+    ANSWER_PREFIX,
+    COMBINED,
+    FRAGE,
+    HEADING,
+    IN_VERTRETUNG,
+    KIND_WORDS,
+    NAME_AND_OFFICE,
+    OFFICE,
+    PARLIAMENT_CODES,
+    POINT_NUM,
+    POINT_ROMAN,
+    POINT_ROMAN_NUM,
+    PREFACE_START,
+    QUESTION_OPENER,
+    REASONING_START,
+    expand_labels,
 )
-ANSWER_OPENER = re.compile(
-    r"^(?:Mit Schreiben vom .{0,600}?(?:Stellung|beantwortet|wie folgt)"
-    r"|Im Namen des Senats .{0,120}beantworte"
-    r"|.{0,80}\bbeantworte ich (?:Ihre|die) .{0,80}wie folgt)",
-    re.IGNORECASE,
-)
-ANSWER_HEADING_WORD = re.compile(r"^(?:Stellungnahme|Antwort)$", re.IGNORECASE)
-KIND_WORDS = [
-    (re.compile(r"\bKleine Anfrage\b", re.I), "kleine_anfrage"),
-    (re.compile(r"\bGroße Anfrage\b", re.I), "grosse_anfrage"),
-    (re.compile(r"\bSchriftliche Anfrage\b", re.I), "schriftliche_anfrage"),
-    (re.compile(r"^Unterrichtung\b", re.I), "unterrichtung"),
-    (re.compile(r"^Antrag$", re.I), "antrag"),
-    (re.compile(r"^(?:Anfrage|Schriftliche Frage)\b", re.I), "kleine_anfrage"),
-]
-REASONING_START = re.compile(
-    r"^(?:Begründung|Vorbemerkung (?:der Fragesteller(?:in|innen)?|des Fragestellers|der Fragestellerin"
-    r"|der Abgeordneten|des Abgeordneten))\s*:?\s*(?P<rest>.*)$",
-    re.IGNORECASE,
-)
-PREFACE_START = re.compile(
-    r"^Vorbemerkung(?: (?:der|des) (?:Landesregierung|Bundesregierung|Senats|Verwaltung|Staatsregierung"
-    r"|Ministeriums)[^:]*)?\s*:?\s*(?P<rest>.*)$",
-    re.IGNORECASE,
-)
-OFFICE = re.compile(
-    r"^(?:Ministerin|Minister|Staatssekretärin|Staatssekretär|Senatorin|Senator|Staatsrätin|Staatsrat"
-    r"|Ministerpräsidentin|Ministerpräsident|Staatsministerin|Staatsminister|Ministerialdirektorin"
-    r"|Ministerialdirektor|Regierender Bürgermeister|Bundesministerin|Bundesminister|Präsidentin|Präsident"
-    r"|Senatsverwaltung für|Senatskanzlei|Ministerium für|Staatsministerium|Staatskanzlei)\b",
-)
-NAME_AND_OFFICE = re.compile(
-    r"^(?P<name>(?:Dr\.\s|Prof\.\s)*[A-ZÄÖÜ][\w\-äöüß]+(?:\s[A-ZÄÖÜ][\w\-äöüß]+){0,2})\s+(?P<office>"
-    + OFFICE.pattern[1:]
-    + ".*)$"
-)
-IN_VERTRETUNG = re.compile(r"^(?:In Vertretung|i\.\s?V\.|Im Auftrag|i\.\s?A\.)\b.*$", re.IGNORECASE)
-
-_ROMAN = r"[IVX]{1,5}"
-_NUM = r"\d{1,3}"
-# A single label in an answer heading: "I. 1.", "2 a)", "3.", "II.", "a)".
-_LABEL = rf"(?:{_ROMAN}\.?\s*{_NUM}\.?(?:\s*[a-z]\))?|{_NUM}\.?(?:\s*[a-z]\))?|{_ROMAN}\.?|[a-z]\))"
-_SEP = r"(?:\s*,\s*|\s+und\s+|\s+sowie\s+|\s+bis\s+|\s*[–-]\s*)"
-_LABELS = rf"{_LABEL}(?:{_SEP}{_LABEL})*"
-HEADING = re.compile(
-    rf"^(?:Antwort\s+)?(?:zu|auf)\s+(?:den\s+|der\s+|die\s+)?(?:(?:Fragen|Frage|Ziffern|Ziffer|Nummern|Nummer|Nr\.|"
-    rf"Punkten|Punkte|Punkt|Teilfragen|Teilfrage)\s+)?(?P<labels>{_LABELS})\s*(?::\s*(?P<rest>.*)|\s*)$",
-    re.IGNORECASE | re.DOTALL,
-)
-COMBINED = re.compile(
-    rf"^Die (?:Fragen|Ziffern|Punkte|Teilfragen) (?P<labels>{_LABELS}) werden\b[^.]*?\b(?:gemeinsam|zusammen"
-    rf"|zusammenhängend)\s+beantwortet\.?\s*(?P<rest>.*)$",
-    re.IGNORECASE | re.DOTALL,
-)
-FRAGE = re.compile(rf"^Frage\s+(?P<labels>{_LABEL})\s*:\s*(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
-ANTWORT_PREFIX = re.compile(r"^Antwort\s*:\s*(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
-POINT_ROMAN_NUM = re.compile(rf"^(?P<roman>{_ROMAN})\.\s*(?P<num>{_NUM})[.)]\s+(?P<text>.+)$", re.DOTALL)
-POINT_NUM = re.compile(rf"^(?P<num>{_NUM})(?:\.|\))\s+(?P<text>.+)$", re.DOTALL)
-POINT_ROMAN = re.compile(rf"^(?P<roman>{_ROMAN})\.\s+(?P<text>.+)$", re.DOTALL)
 
 
 @dataclass
@@ -192,78 +105,8 @@ def _strip_markup(para: str) -> str:
     return para.strip()
 
 
-_LABEL_PARTS = re.compile(rf"^(?:(?P<roman>{_ROMAN})\.?\s*)?(?:(?P<num>{_NUM})\.?)?\s*(?:(?P<sub>[a-z])\))?$")
-
-
-def expand_labels(spec: str, context: str | None = None) -> list[str]:
-    """Labels of a heading: "3. und 4." → ["3","4"], "1. bis 3." → ["1","2","3"], "I. 2. und 3." →
-    ["I.2","I.3"], "2 a) und b)" → ["2a","2b"]; "a) und b)" takes its number from `context`."""
-    tokens = re.split(r"(\s*,\s*|\s+und\s+|\s+sowie\s+|\s+bis\s+|\s*[–-]\s*)", spec.strip())
-    out: list[str] = []
-    roman: str | None = None
-    num: str | None = None
-    if context:
-        m = re.match(rf"^(?:(?P<roman>{_ROMAN})\.)?(?P<num>\d+)", context)
-        if m:
-            roman, num = m["roman"], m["num"]
-    pending_range = False
-    for tok in tokens:
-        sep = tok.strip().lower()
-        if sep in (",", "und", "sowie", ""):
-            continue
-        if sep in ("bis", "–", "-"):
-            pending_range = True
-            continue
-        m = _LABEL_PARTS.match(tok.strip())
-        if not m or not (m["roman"] or m["num"] or m["sub"]):
-            continue
-        if m["roman"]:
-            roman, num = m["roman"], None
-        if m["num"]:
-            num = m["num"]
-        if m["num"] or m["sub"]:
-            # "2 a)" → "2a"; "I. 2." → "I.2"; a bare "b)" keeps the number (and section) before it
-            label = ".".join(x for x in (roman, num) if x) + (m["sub"] or "")
-        else:
-            label = roman or ""  # a section alone: "II."
-        if pending_range and out:
-            out.extend(_range(out[-1], label))
-        else:
-            out.append(label)
-        pending_range = False
-    return [label for label in dict.fromkeys(out) if label]
-
-
-def _range(start: str, end: str) -> list[str]:
-    """Labels after `start` up to `end` inclusive ("1".."3", "I.2".."I.4", "a".."c", "I".."III")."""
-    m1 = re.match(r"^(?:(?P<r>[IVX]+)\.)?(?P<n>\d+)(?P<s>[a-z]?)$", start)
-    m2 = re.match(r"^(?:(?P<r>[IVX]+)\.)?(?P<n>\d+)(?P<s>[a-z]?)$", end)
-    if m1 and m2 and m1["r"] == m2["r"] and not m1["s"] and not m2["s"]:
-        a, b = int(m1["n"]), int(m2["n"])
-        if a < b <= a + 50:
-            prefix = f"{m1['r']}." if m1["r"] else ""
-            return [f"{prefix}{i}" for i in range(a + 1, b + 1)]
-    if m1 and m2 and m1["r"] == m2["r"] and m1["n"] == m2["n"] and m1["s"] and m2["s"]:
-        base = start[:-1]
-        return [f"{base}{chr(c)}" for c in range(ord(m1["s"]) + 1, ord(m2["s"]) + 1)]
-    if re.fullmatch(r"[IVX]+", start) and re.fullmatch(r"[IVX]+", end):
-        a, b = roman_to_int(start), roman_to_int(end)
-        if a < b <= a + 20:
-            return [int_to_roman(i) for i in range(a + 1, b + 1)]
-    return [end]
-
-
 def _squash(text: str) -> str:
     return " ".join(text.split())
-
-
-def _similar(a: str, b: str) -> float:
-    a, b = _squash(a).lower(), _squash(b).lower()
-    if not a or not b:
-        return 0.0
-    if a == b:
-        return 1.0
-    return SequenceMatcher(None, a[:600], b[:600], autojunk=False).ratio()
 
 
 def _nominative(name: str) -> str:
@@ -662,6 +505,25 @@ class _Parser:
             items.append(item)
             return item
 
+        aligned = None
+        if not has_headings:
+            # questions reprinted without headings: core.alignment decides which numbered
+            # paragraphs are questions; the loop below reads only what stands before the first
+            part = [p for p in part if not (self._metadata_line(p, answer) or re.match(r"^Anlagen?\s*:?$", p))]
+            start = next(
+                (
+                    i
+                    for i, p in enumerate(part)
+                    if not (QUESTION_OPENER.search(p) and len(p) < 300) and _squash(p) not in self.inquiry_paras
+                ),
+                len(part),
+            )
+            aligned = align(part[start:], {lb: pt.text for lb, pt in known.items()})
+            if aligned.first_question is not None:
+                part = part[: start + aligned.first_question]
+            else:
+                aligned = None
+
         for idx, p in enumerate(part):
             if mode == "start" and ((QUESTION_OPENER.search(p) and len(p) < 300) or _squash(p) in self.inquiry_paras):
                 continue  # the motion's opener ("… zu ersuchen", "I. zu berichten,") quoted again
@@ -694,7 +556,7 @@ class _Parser:
                     else:
                         mode = "answer"
                         if rest:
-                            am = ANTWORT_PREFIX.match(rest)
+                            am = ANSWER_PREFIX.match(rest)
                             item.texts.append(am["rest"] if am else rest)
                     continue
             m = COMBINED.match(p)
@@ -719,7 +581,7 @@ class _Parser:
                     if mode != "question-after-heading":  # "Zu den Fragen 6, 7 und 8:" lists them next
                         mode = "question"
                     continue
-            m = ANTWORT_PREFIX.match(p)
+            m = ANSWER_PREFIX.match(p)
             if m and mode in ("question", "question-after-heading", "answer"):
                 if mode == "question" and question is not None:
                     new_item([question.label])
@@ -755,6 +617,11 @@ class _Parser:
             elif mode in ("preface", "start"):
                 preface.append(p)
 
+        if aligned is not None:
+            for q in aligned.questions:
+                (questions if derive_points else quotes).append(_Question(q.label, [q.text]))
+            items.extend(_Item(list(b.labels), list(b.texts)) for b in aligned.items)
+            doc.warnings.extend(aligned.warnings)
         if derive_points and questions:
             by_label = {q.label: q for q in questions if q.texts or q.label}
             order = sorted(by_label, key=label_key)
@@ -762,7 +629,7 @@ class _Parser:
         if reasoning and not doc.reasoning:
             doc.reasoning = "\n\n".join(reasoning)
         for q in quotes:
-            if q.label in known and _similar(" ".join(q.texts), known[q.label].text) < 0.97:
+            if q.label in known and not same_wording(" ".join(q.texts), known[q.label].text):
                 doc.warnings.append(f"point {q.label} is quoted differently in the answer than in the inquiry")
         if preface and (items or opener):
             # the "Vorbemerkung" of the answer: an item that answers no point in particular
@@ -790,10 +657,10 @@ class _Parser:
 
     def _question_follows(self, part: list[str], idx: int, rest: str) -> bool:
         """After a heading: is the question text next, and "Antwort:" after it (Saarland)?"""
-        if rest and ANTWORT_PREFIX.match(rest):
+        if rest and ANSWER_PREFIX.match(rest):
             return False
         for p in part[idx + 1 : idx + 8]:
-            if ANTWORT_PREFIX.match(p):
+            if ANSWER_PREFIX.match(p):
                 return True
             if HEADING.match(p) or COMBINED.match(p):
                 return False
@@ -819,12 +686,12 @@ class _Parser:
             label, text = m["num"], m["text"]
             if label not in known:
                 for k in known:
-                    if k.endswith(f".{label}") and _similar(text, known[k].text) > 0.6:
+                    if k.endswith(f".{label}") and similar(text, known[k].text) > 0.6:
                         label = k
                         break
         assert label is not None and text is not None
         if label in known:
-            if _similar(text, known[label].text) >= 0.5:
+            if similar(text, known[label].text) >= 0.5:
                 return label, text.strip()
             if has_headings and self._heading_ahead(part, idx, label):
                 return label, text.strip()

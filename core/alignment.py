@@ -1,0 +1,291 @@
+"""Match the questions reprinted in an answer part to the answer blocks that follow them.
+
+Many parliaments (Niedersachsen, the Bundestag, Bayern, Thüringen, Schleswig-Holstein …) print
+each question again with its answer right below, with no heading and often no blank line:
+
+    4. Aus welchen Gründen wurde … nicht berücksichtigt?
+    Die Aufnahme in das Programm setzt voraus, …
+
+The answer texts themselves hold numbered lists ("1. …", "2. …"), table rows that start with a
+number and dates ("1. Januar"), so "a paragraph starting with a number" is not yet a question.
+This module decides in one explicit step which numbered paragraphs are the questions: every
+candidate gets a score for how much it reads like a question, and the questions are the chain
+of candidates that follows the numbering of the print (1, 2, 3 …, restarting per Roman
+section, or the labels of the question part when the print has one) with the highest score.
+A numbered list inside an answer cannot join that chain without breaking the numbering, and
+loses against the real questions wherever it could.
+
+Then each question's extent is settled (a question may run over several paragraphs and
+sentences: "… vor? Falls ja, welche?"), and the text up to the next question is its answer —
+or, for questions reprinted back to back ("3. …? 4. …? Die Fragen 3 und 4 werden gemeinsam
+beantwortet."), one answer for all of them.
+
+Pure functions over paragraphs; `core.parser` calls `align` for layouts without headings.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+
+from core.labels import roman_to_int
+from core.similarity import similar
+from core.vocabulary import (
+    COMBINED,
+    MONTHS,
+    POINT_ROMAN,
+    QUESTION_CONTINUATION,
+    QUESTION_WORDS,
+    expand_labels,
+)
+
+_CANDIDATE = re.compile(
+    r"^(?:(?P<roman>[IVX]{1,5})\.\s*)?(?P<num>\d{1,3})(?:\.|\))(?!\d)\s*(?P<sub>[a-z]\)\s+)?(?P<text>\S.*)$", re.DOTALL
+)
+_SECTION_TITLE_MAX = 150
+# A question that ends with a request instead of a question mark: "… (bitte nach Jahren aufschlüsseln)."
+_REQUEST_END = re.compile(
+    r"(?:\((?:bitte|Bitte|ggf\.|gegebenenfalls)[^()]*\)|\b(?:aufschlüsseln|auflisten|darstellen|aufführen|angeben"
+    r"|benennen|nennen|aufzuschlüsseln|erläutern|begründen|beziffern|darlegen)|\?\s*\))\s*[.?]?$"
+)
+
+
+@dataclass
+class Candidate:
+    index: int  # paragraph index
+    label: str
+    section: str  # Roman section ("" when none)
+    num: int
+    text: str  # the paragraph without its number
+    score: float = 0.0
+
+
+@dataclass
+class Question:
+    label: str
+    text: str
+    first: int  # first paragraph index
+    last: int  # last paragraph index (inclusive)
+
+
+@dataclass
+class Block:
+    """An answer block: the labels it answers and its paragraphs."""
+
+    labels: list[str]
+    texts: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Alignment:
+    questions: list[Question]
+    items: list[Block]
+    before: list[str]  # paragraphs before the first question (preface, remarks)
+    first_question: int | None  # paragraph index of the first question
+    warnings: list[str] = field(default_factory=list)
+
+
+def candidates(paras: list[str], known: dict[str, str]) -> list[Candidate]:
+    """Every paragraph that starts with a number as a question would, with its section."""
+    out: list[Candidate] = []
+    section = ""
+    for i, p in enumerate(paras):
+        m = POINT_ROMAN.match(p)
+        if m and len(p) < _SECTION_TITLE_MAX and not p.rstrip().endswith((".", ";", ",", "?")):
+            section = m["roman"]  # "II. Personal und Finanzen": numbering restarts
+            continue
+        m = _CANDIDATE.match(p)
+        if not m:
+            continue
+        text = m["text"]
+        first_word = text.split(" ", 1)[0].rstrip(".,")
+        if first_word in MONTHS or re.match(r"^\d{1,2}\.\s?\d{1,2}\.", p):
+            continue  # "1. Januar 2025", "12.05.2025"
+        sec = m["roman"] or section
+        if m["roman"]:
+            section = m["roman"]
+        label = f"{sec}.{m['num']}" if sec else m["num"]
+        if known and label not in known:
+            label = _known_label(m["num"], text, known) or label
+        out.append(Candidate(i, label, sec, int(m["num"]), text))
+    return out
+
+
+def _known_label(num: str, text: str, known: dict[str, str]) -> str | None:
+    """ "1." under an unnumbered section title matches "II.1" of the question part by its text."""
+    best, best_score = None, 0.6
+    for label, known_text in known.items():
+        if label.split(".")[-1] == num:
+            score = similar(text, known_text)
+            if score > best_score:
+                best, best_score = label, score
+    return best
+
+
+def question_extent(paras: list[str], start: int, stop: int) -> int:
+    """Index of the last paragraph of the question starting at `start` (before `stop`)."""
+    text = paras[start]
+    last = start
+    j = start + 1
+    while j < stop:
+        p = paras[j]
+        if not _complete(text):
+            pass  # "… welche" / "Beobachtungsobjekte … nicht?": the question goes on
+        elif len(p) < 400 and (p.endswith("?") or QUESTION_CONTINUATION.match(p)) and not COMBINED.match(p):
+            pass  # "Falls ja, welche?", "(Bitte nach Jahren aufschlüsseln.)"
+        else:
+            break
+        text = f"{text} {p}"
+        last = j
+        j += 1
+    return last
+
+
+def _complete(text: str) -> bool:
+    text = text.rstrip(" *_")
+    return text.endswith(("?", ".", "!", ":", ")", "“", '"', "»")) or bool(_REQUEST_END.search(text))
+
+
+def _question_score(paras: list[str], cand: Candidate, known: dict[str, str], stop: int) -> float:
+    last = question_extent(paras, cand.index, stop)
+    text = " ".join([cand.text, *paras[cand.index + 1 : last + 1]]).rstrip(" *_")
+    score = 1.0
+    if text.endswith("?") or "?" in text[-40:]:
+        score += 3
+    elif _REQUEST_END.search(text):
+        score += 2
+    first_word = cand.text.split(" ", 1)[0]
+    if first_word in QUESTION_WORDS:
+        score += 1
+    if known:
+        ref = known.get(cand.label)
+        if ref is not None:
+            score += 4 * similar(cand.text, ref)
+        else:
+            score -= 3
+    before = paras[cand.index - 1] if cand.index else ""
+    if before.rstrip().endswith(":") and "?" not in text:
+        score -= 2  # "… folgende Aspekte:" then "1. …": a list
+    if not text.endswith(("?", ".")) and len(text) < 60:
+        score -= 1  # a table row or a list entry
+    return score
+
+
+def best_chain(cands: list[Candidate], order: list[str] | None) -> list[Candidate]:
+    """The sequence of candidates that follows the numbering with the highest total score.
+
+    Without `order` (no question part), a step goes from n to n+1 in one section, or to 1 in a
+    later section; with `order` (the labels of the question part), to the next label. A missing
+    number may be skipped at a cost, so one lost question does not lose the rest."""
+    n = len(cands)
+    if not n:
+        return []
+    position = {label: k for k, label in enumerate(order)} if order else None
+    best: list[float] = [0.0] * n
+    back: list[int | None] = [None] * n
+    for i, c in enumerate(cands):
+        gap = _start_gap(c, position)
+        best[i] = c.score - 3.0 * gap if gap is not None else float("-inf")
+        for j in range(i):
+            if best[j] == float("-inf"):
+                continue
+            step = _step_gap(cands[j], c, position)
+            if step is None:
+                continue
+            value = best[j] + c.score - 3.0 * step
+            if value > best[i]:
+                best[i], back[i] = value, j
+    end = max(range(n), key=lambda k: best[k])
+    if best[end] == float("-inf"):
+        return []
+    chain = []
+    k: int | None = end
+    while k is not None:
+        chain.append(cands[k])
+        k = back[k]
+    return chain[::-1]
+
+
+def _start_gap(c: Candidate, position: dict[str, int] | None) -> int | None:
+    if position is not None:
+        return position.get(c.label)
+    return c.num - 1 if c.num <= 3 else None
+
+
+def _step_gap(a: Candidate, b: Candidate, position: dict[str, int] | None) -> int | None:
+    """How many labels lie between a and b (0: b follows a directly); None: b cannot follow a."""
+    if position is not None:
+        pa, pb = position.get(a.label), position.get(b.label)
+        if pa is None or pb is None or pb <= pa or pb - pa > 3:
+            return None
+        return pb - pa - 1
+    if a.section == b.section:
+        return b.num - a.num - 1 if 0 < b.num - a.num <= 3 else None
+    if b.section and (not a.section or roman_to_int(b.section) > roman_to_int(a.section)):
+        if b.num == a.num + 1:
+            return 0  # numbering runs on through the sections (I. 1–13, II. 14–21)
+        if b.num <= 2:
+            return b.num - 1  # numbering restarts (I. 1–5, II. 1–14)
+    return None
+
+
+def _relabel(chain: list[Candidate]) -> None:
+    """Section prefixes ("II.3") only where the numbering restarts per section; plain numbers
+    where it runs on through the sections."""
+    restarts = any(b.section != a.section and b.num <= a.num for a, b in itertools.pairwise(chain))
+    for c in chain:
+        c.label = f"{c.section}.{c.num}" if restarts and c.section else str(c.num)
+
+
+def align(paras: list[str], known: dict[str, str] | None = None) -> Alignment:
+    """Find the questions in `paras` and the answer block of each (see the module docstring).
+
+    `known` maps the labels of the print's question part (if it has one) to their texts."""
+    known = known or {}
+    cands = candidates(paras, known)
+    stops = [c.index for c in cands[1:]] + [len(paras)] if cands else []
+    for c, stop in zip(cands, stops, strict=True):
+        c.score = _question_score(paras, c, known, stop)
+    chain = best_chain(cands, list(known) if known else None)
+    if not known:
+        _relabel(chain)
+    warnings: list[str] = []
+    questions: list[Question] = []
+    items: list[Block] = []
+    if not chain:
+        return Alignment([], [], list(paras), None, warnings)
+    starts = [c.index for c in chain] + [len(paras)]
+    pending: list[str] = []  # questions reprinted back to back, waiting for their answer
+    announced: list[str] = []  # "Die Fragen 3 und 4 werden gemeinsam beantwortet." before question 3
+    for k, c in enumerate(chain):
+        last = question_extent(paras, c.index, starts[k + 1])
+        qtext = " ".join([c.text, *paras[c.index + 1 : last + 1]])
+        questions.append(Question(c.label, qtext.strip(), c.index, last))
+        region = paras[last + 1 : starts[k + 1]]
+        pending.append(c.label)
+        if region and k + 1 < len(chain):
+            m = COMBINED.match(region[-1])
+            if m and not m["rest"]:
+                labels = expand_labels(m["labels"])
+                if labels and chain[k + 1].label in labels:
+                    announced = labels
+                    region = region[:-1]
+        if not region:
+            if announced and announced[-1] == c.label:
+                items.append(Block(list(announced)))
+                pending, announced = [], []
+            continue  # reprinted back to back: the answer comes after the next question
+        labels = list(pending)
+        m = COMBINED.match(region[0])
+        if m:
+            named = expand_labels(m["labels"])
+            if named and c.label in named:
+                labels = named
+                rest = m["rest"].strip()
+                region = ([rest] if rest else []) + region[1:]
+        elif announced and c.label in announced:
+            labels = list(dict.fromkeys([*announced, *pending]))
+        items.append(Block(labels, list(region)))
+        pending, announced = [], []
+    return Alignment(questions, items, paras[: chain[0].index], chain[0].index, warnings)

@@ -1,0 +1,206 @@
+"""The words of the layouts: how each parliament opens, heads, joins and signs its answers.
+
+Everything the parser recognises by wording lives here, as data and the patterns built from it,
+so that a new parliament's layout is a matter of adding its phrases. `PARLIAMENTS` lists every
+parliament with the phrases that are its own; the patterns below are the union over all of them,
+since a print names its parliament only in its furniture (and a pasted text not at all).
+"""
+
+from __future__ import annotations
+
+import re
+
+from core.labels import int_to_roman, roman_to_int
+
+# --- vocabulary of the layouts ----------------------------------------------------------------
+
+PARLIAMENT_CODES = [
+    ("Landtag von Baden-Württemberg", "BW"),
+    ("Bayerischer Landtag", "BY"),
+    ("Abgeordnetenhaus", "BE"),
+    ("Landtag Brandenburg", "BB"),
+    ("Bremische Bürgerschaft", "HB"),
+    ("Hansestadt Hamburg", "HH"),
+    ("Hessischer Landtag", "HE"),
+    ("Landtag Mecklenburg-Vorpommern", "MV"),
+    ("Niedersächsischer Landtag", "NI"),
+    ("Landtag Nordrhein-Westfalen", "NW"),
+    ("Landtag Rheinland-Pfalz", "RP"),
+    ("Landtag des Saarlandes", "SL"),
+    ("Sächsischer Landtag", "SN"),
+    ("Landtag von Sachsen-Anhalt", "ST"),
+    ("Schleswig-Holsteinischer Landtag", "SH"),
+    ("Thüringer Landtag", "TH"),
+    ("Deutscher Bundestag", "BT"),
+]
+FACTIONS = [
+    "BÜNDNIS 90/DIE GRÜNEN",
+    "Bündnis 90/Die Grünen",
+    "CDU/CSU",
+    "FDP/DVP",
+    "DIE LINKE",
+    "Die Linke",
+    "FREIE WÄHLER",
+    "Freie Wähler",
+    "GRÜNE",
+    "Grüne",
+    "CDU",
+    "CSU",
+    "SPD",
+    "FDP",
+    "AfD",
+    "BSW",
+    "SSW",
+    "LINKE",
+    "fraktionslos",
+]
+_FACTION_RE = "|".join(re.escape(f) for f in FACTIONS)
+
+QUESTION_OPENER = re.compile(
+    r"(?:Der Landtag (?:wolle|möge) beschließen|Ich frage (?:die Landesregierung|den Senat|die Staatsregierung)"
+    r"|Wir fragen (?:die Landesregierung|den Senat|die Staatsregierung|die Bundesregierung))",
+    re.IGNORECASE,
+)
+ANSWER_OPENER = re.compile(
+    r"^(?:Mit Schreiben vom .{0,600}?(?:Stellung|beantwortet|wie folgt)"
+    r"|Im Namen des Senats .{0,120}beantworte"
+    r"|.{0,80}\bbeantworte ich (?:Ihre|die) .{0,80}wie folgt)",
+    re.IGNORECASE,
+)
+ANSWER_HEADING_WORD = re.compile(r"^(?:Stellungnahme|Antwort)$", re.IGNORECASE)
+KIND_WORDS = [
+    (re.compile(r"\bKleine Anfrage\b", re.I), "kleine_anfrage"),
+    (re.compile(r"\bGroße Anfrage\b", re.I), "grosse_anfrage"),
+    (re.compile(r"\bSchriftliche Anfrage\b", re.I), "schriftliche_anfrage"),
+    (re.compile(r"^Unterrichtung\b", re.I), "unterrichtung"),
+    (re.compile(r"^Antrag$", re.I), "antrag"),
+    (re.compile(r"^(?:Anfrage|Schriftliche Frage)\b", re.I), "kleine_anfrage"),
+]
+REASONING_START = re.compile(
+    r"^(?:Begründung|Vorbemerkung (?:der Fragesteller(?:in|innen)?|des Fragestellers|der Fragestellerin"
+    r"|der Abgeordneten|des Abgeordneten))\s*:?\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+PREFACE_START = re.compile(
+    r"^Vorbemerkung(?: (?:der|des) (?:Landesregierung|Bundesregierung|Senats|Verwaltung|Staatsregierung"
+    r"|Ministeriums)[^:]*)?\s*:?\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+OFFICE = re.compile(
+    r"^(?:Ministerin|Minister|Staatssekretärin|Staatssekretär|Senatorin|Senator|Staatsrätin|Staatsrat"
+    r"|Ministerpräsidentin|Ministerpräsident|Staatsministerin|Staatsminister|Ministerialdirektorin"
+    r"|Ministerialdirektor|Regierender Bürgermeister|Bundesministerin|Bundesminister|Präsidentin|Präsident"
+    r"|Senatsverwaltung für|Senatskanzlei|Ministerium für|Staatsministerium|Staatskanzlei)\b",
+)
+NAME_AND_OFFICE = re.compile(
+    r"^(?P<name>(?:Dr\.\s|Prof\.\s)*[A-ZÄÖÜ][\w\-äöüß]+(?:\s[A-ZÄÖÜ][\w\-äöüß]+){0,2})\s+(?P<office>"
+    + OFFICE.pattern[1:]
+    + ".*)$"
+)
+IN_VERTRETUNG = re.compile(r"^(?:In Vertretung|i\.\s?V\.|Im Auftrag|i\.\s?A\.)\b.*$", re.IGNORECASE)
+
+_ROMAN = r"[IVX]{1,5}"
+_NUM = r"\d{1,3}"
+# A single label in an answer heading: "I. 1.", "2 a)", "3.", "II.", "a)".
+_LABEL = rf"(?:{_ROMAN}\.?\s*{_NUM}\.?(?:\s*[a-z]\))?|{_NUM}\.?(?:\s*[a-z]\))?|{_ROMAN}\.?|[a-z]\))"
+_SEP = r"(?:\s*,\s*|\s+und\s+|\s+sowie\s+|\s+bis\s+|\s*[–-]\s*)"
+_LABELS = rf"{_LABEL}(?:{_SEP}{_LABEL})*"
+HEADING = re.compile(
+    rf"^(?:Antwort\s+)?(?:zu|auf)\s+(?:den\s+|der\s+|die\s+)?(?:(?:Fragen|Frage|Ziffern|Ziffer|Nummern|Nummer|Nr\.|"
+    rf"Punkten|Punkte|Punkt|Teilfragen|Teilfrage)\s+)?(?P<labels>{_LABELS})\s*(?::\s*(?P<rest>.*)|\s*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+COMBINED = re.compile(
+    rf"^Die (?:Fragen|Ziffern|Punkte|Teilfragen) (?P<labels>{_LABELS}) werden\b[^.]*?\b(?:gemeinsam|zusammen"
+    rf"|zusammenhängend)\s+beantwortet\.?\s*(?P<rest>.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+FRAGE = re.compile(rf"^Frage\s+(?P<labels>{_LABEL})\s*:\s*(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
+ANSWER_PREFIX = re.compile(r"^Antwort\s*:\s*(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
+POINT_ROMAN_NUM = re.compile(rf"^(?P<roman>{_ROMAN})\.\s*(?P<num>{_NUM})[.)]\s+(?P<text>.+)$", re.DOTALL)
+POINT_NUM = re.compile(rf"^(?P<num>{_NUM})(?:\.|\))\s+(?P<text>.+)$", re.DOTALL)
+POINT_ROMAN = re.compile(rf"^(?P<roman>{_ROMAN})\.\s+(?P<text>.+)$", re.DOTALL)
+
+
+_LABEL_PARTS = re.compile(rf"^(?:(?P<roman>{_ROMAN})\.?\s*)?(?:(?P<num>{_NUM})\.?)?\s*(?:(?P<sub>[a-z])\))?$")
+
+
+def expand_labels(spec: str, context: str | None = None) -> list[str]:
+    """Labels of a heading: "3. und 4." → ["3","4"], "1. bis 3." → ["1","2","3"], "I. 2. und 3." →
+    ["I.2","I.3"], "2 a) und b)" → ["2a","2b"]; "a) und b)" takes its number from `context`."""
+    tokens = re.split(r"(\s*,\s*|\s+und\s+|\s+sowie\s+|\s+bis\s+|\s*[–-]\s*)", spec.strip())
+    out: list[str] = []
+    roman: str | None = None
+    num: str | None = None
+    if context:
+        m = re.match(rf"^(?:(?P<roman>{_ROMAN})\.)?(?P<num>\d+)", context)
+        if m:
+            roman, num = m["roman"], m["num"]
+    pending_range = False
+    for tok in tokens:
+        sep = tok.strip().lower()
+        if sep in (",", "und", "sowie", ""):
+            continue
+        if sep in ("bis", "–", "-"):
+            pending_range = True
+            continue
+        m = _LABEL_PARTS.match(tok.strip())
+        if not m or not (m["roman"] or m["num"] or m["sub"]):
+            continue
+        if m["roman"]:
+            roman, num = m["roman"], None
+        if m["num"]:
+            num = m["num"]
+        if m["num"] or m["sub"]:
+            # "2 a)" → "2a"; "I. 2." → "I.2"; a bare "b)" keeps the number (and section) before it
+            label = ".".join(x for x in (roman, num) if x) + (m["sub"] or "")
+        else:
+            label = roman or ""  # a section alone: "II."
+        if pending_range and out:
+            out.extend(_range(out[-1], label))
+        else:
+            out.append(label)
+        pending_range = False
+    return [label for label in dict.fromkeys(out) if label]
+
+
+def _range(start: str, end: str) -> list[str]:
+    """Labels after `start` up to `end` inclusive ("1".."3", "I.2".."I.4", "a".."c", "I".."III")."""
+    m1 = re.match(r"^(?:(?P<r>[IVX]+)\.)?(?P<n>\d+)(?P<s>[a-z]?)$", start)
+    m2 = re.match(r"^(?:(?P<r>[IVX]+)\.)?(?P<n>\d+)(?P<s>[a-z]?)$", end)
+    if m1 and m2 and m1["r"] == m2["r"] and not m1["s"] and not m2["s"]:
+        a, b = int(m1["n"]), int(m2["n"])
+        if a < b <= a + 50:
+            prefix = f"{m1['r']}." if m1["r"] else ""
+            return [f"{prefix}{i}" for i in range(a + 1, b + 1)]
+    if m1 and m2 and m1["r"] == m2["r"] and m1["n"] == m2["n"] and m1["s"] and m2["s"]:
+        base = start[:-1]
+        return [f"{base}{chr(c)}" for c in range(ord(m1["s"]) + 1, ord(m2["s"]) + 1)]
+    if re.fullmatch(r"[IVX]+", start) and re.fullmatch(r"[IVX]+", end):
+        a, b = roman_to_int(start), roman_to_int(end)
+        if a < b <= a + 20:
+            return [int_to_roman(i) for i in range(a + 1, b + 1)]
+    return [end]
+
+
+MONTHS = {
+    "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November",
+    "Dezember", "Jan", "Feb", "Mär", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Okt", "Nov", "Dez",
+}  # fmt: skip
+# First words of a question: interrogatives and the verbs a yes/no question starts with.
+QUESTION_WORDS = {
+    "Wie", "Welche", "Welcher", "Welches", "Welchen", "Welchem", "Was", "Wann", "Wo", "Woher", "Wohin", "Warum",
+    "Weshalb", "Wieso", "Wer", "Wem", "Wen", "Wessen", "Wodurch", "Wofür", "Womit", "Wozu", "Worin", "Worauf",
+    "Inwiefern", "Inwieweit", "Ist", "Sind", "Gibt", "Gab", "Hat", "Haben", "Hatte", "Hatten", "Plant", "Planen",
+    "Teilt", "Kann", "Können", "Wird", "Werden", "Wurde", "Wurden", "Liegen", "Liegt", "Trifft", "Treffen", "Sieht",
+    "Sehen", "Beabsichtigt", "Erwägt", "Gedenkt", "Steht", "Stehen", "Bestehen", "Besteht", "Verfügt", "Verfügen",
+    "Existiert", "Existieren", "Aus", "In", "Mit", "Auf", "Durch", "Bis", "Seit", "Nach", "Für", "An", "Unter",
+    "Von", "Bei", "Zu", "Über", "Um", "Ab", "Trägt", "Setzt", "Hält", "Teilen", "Ergreift", "Unterstützt", "Prüft",
+    "Sollen", "Soll", "Müssen", "Muss", "Darf", "Dürfen", "Fördert", "Befürwortet", "Kennt", "Waren", "War", "Gelten",
+    "Gilt", "Lagen", "Lag", "Erfolgt", "Erfolgen", "Bitte",
+}  # fmt: skip
+# A paragraph that goes on with the question before it: "Falls ja, welche?", "(Bitte … aufschlüsseln.)".
+QUESTION_CONTINUATION = re.compile(
+    r"^(?:\(?(?:bitte|Bitte)\b|Falls|Wenn (?:ja|nein|nicht)|Sofern|Soweit|Gegebenenfalls|Ggf\.|Und |Oder "
+    r"|Wenn ja|Wenn nein|Wenn nicht|Bejahendenfalls|Verneinendenfalls)"
+)
