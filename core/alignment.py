@@ -37,6 +37,8 @@ from core.vocabulary import (
     POINT_ROMAN,
     QUESTION_CONTINUATION,
     QUESTION_WORDS,
+    REQUEST_END,
+    SUB_HEADING,
     expand_labels,
 )
 
@@ -44,11 +46,6 @@ _CANDIDATE = re.compile(
     r"^(?:(?P<roman>[IVX]{1,5})\.\s*)?(?P<num>\d{1,3})(?:\.|\))(?!\d)\s*(?P<sub>[a-z]\)\s+)?(?P<text>\S.*)$", re.DOTALL
 )
 _SECTION_TITLE_MAX = 150
-# A question that ends with a request instead of a question mark: "… (bitte nach Jahren aufschlüsseln)."
-_REQUEST_END = re.compile(
-    r"(?:\((?:bitte|Bitte|ggf\.|gegebenenfalls)[^()]*\)|\b(?:aufschlüsseln|auflisten|darstellen|aufführen|angeben"
-    r"|benennen|nennen|aufzuschlüsseln|erläutern|begründen|beziffern|darlegen)|\?\s*\))\s*[.?]?$"
-)
 
 
 @dataclass
@@ -132,7 +129,7 @@ def question_extent(paras: list[str], start: int, stop: int) -> int:
         p = paras[j]
         if not _complete(text):
             pass  # "… welche" / "Beobachtungsobjekte … nicht?": the question goes on
-        elif len(p) < 400 and (p.endswith("?") or QUESTION_CONTINUATION.match(p)) and not COMBINED.match(p):
+        elif _goes_on(p):
             pass  # "Falls ja, welche?", "(Bitte nach Jahren aufschlüsseln.)"
         else:
             break
@@ -142,9 +139,19 @@ def question_extent(paras: list[str], start: int, stop: int) -> int:
     return last
 
 
+def _goes_on(p: str) -> bool:
+    """Is `p` more of a complete question before it: another question sentence, a sub-question,
+    a request ("Bitte … aufschlüsseln.")?"""
+    if COMBINED.match(p) or SUB_HEADING.match(p):
+        return False
+    if p.endswith("?"):
+        return len(p) < (900 if _SUB_QUESTION.match(p) else 400)
+    return len(p) < 300 and QUESTION_CONTINUATION.match(p) is not None
+
+
 def _complete(text: str) -> bool:
     text = text.rstrip(" *_")
-    return text.endswith(("?", ".", "!", ":", ")", "“", '"', "»")) or bool(_REQUEST_END.search(text))
+    return text.endswith(("?", ".", "!", ":", ")", "“", '"', "»")) or bool(REQUEST_END.search(text))
 
 
 def _question_score(paras: list[str], cand: Candidate, known: dict[str, str], stop: int) -> float:
@@ -153,7 +160,7 @@ def _question_score(paras: list[str], cand: Candidate, known: dict[str, str], st
     score = 1.0
     if text.endswith("?") or "?" in text[-40:]:
         score += 3
-    elif _REQUEST_END.search(text):
+    elif REQUEST_END.search(text):
         score += 2
     first_word = cand.text.split(" ", 1)[0]
     if first_word in QUESTION_WORDS:
@@ -276,6 +283,13 @@ def align(paras: list[str], known: dict[str, str] | None = None) -> Alignment:
                 items.append(Block(list(announced)))
                 pending, announced = [], []
             continue  # reprinted back to back: the answer comes after the next question
+        if pending == [c.label]:
+            split = _sub_answers(questions[-1], region, paras)
+            if split:
+                questions[-1:] = [q for q, _ in split]
+                items.extend(b for _, b in split)
+                pending, announced = [], []
+                continue
         labels = list(pending)
         m = COMBINED.match(region[0])
         if m:
@@ -289,3 +303,60 @@ def align(paras: list[str], known: dict[str, str] | None = None) -> Alignment:
         items.append(Block(labels, list(region)))
         pending, announced = [], []
     return Alignment(questions, items, paras[: chain[0].index], chain[0].index, warnings)
+
+
+_SUB_QUESTION = re.compile(r"^(?P<sub>[a-z])\)\s+(?P<text>\S.*)$", re.DOTALL)
+
+
+def _sub_answers(question: Question, region: list[str], paras: list[str]) -> list[tuple[Question, Block]]:
+    """Sub-questions answered one by one: "9. … a) … b) …?" then "Zu a: …", "Zu b: …"; or
+    "35. …? Wenn ja:" then "a) Welche?" with its answer, "b) …?" with its answer. Empty when the
+    answer does not take the sub-questions apart."""
+    label = question.label
+    m = _CANDIDATE.match(paras[question.first])
+    block = [m["text"] if m else paras[question.first], *paras[question.first + 1 : question.last + 1], *region]
+    n_question = question.last - question.first + 1  # paragraphs of `block` that the question holds
+    starts: list[int] = []
+    for i, p in enumerate(block):
+        sm = _SUB_QUESTION.match(p)
+        if sm and sm["sub"] == chr(ord("a") + len(starts)) and i > 0:
+            starts.append(i)
+    if len(starts) < 2:
+        return []
+    intro = " ".join(block[: starts[0]]).strip()
+    headed = [(i, hm) for i, p in enumerate(block) if i >= n_question and (hm := SUB_HEADING.match(p))]
+    subs = [chr(ord("a") + k) for k in range(len(starts))]
+    out: list[tuple[Question, Block]] = []
+    if all(i < n_question for i in starts):
+        # all sub-questions in the question: the answer takes them apart under "Zu a:", "Zu b:"
+        if len(headed) < 2 or not {hm["sub"] for _, hm in headed} <= set(subs):
+            return []
+        for n, (i, hm) in enumerate(headed):
+            end = headed[n + 1][0] if n + 1 < len(headed) else len(block)
+            texts = ([hm["rest"].strip()] if hm["rest"].strip() else []) + block[i + 1 : end]
+            if n == 0:
+                texts = block[n_question:i] + texts
+            k = subs.index(hm["sub"])
+            stop = starts[k + 1] if k + 1 < len(starts) else n_question
+            sub_text = " ".join(block[starts[k] : stop])[3:].strip()
+            out.append(
+                (
+                    Question(f"{label}{hm['sub']}", f"{intro} {sub_text}".strip(), question.first, question.last),
+                    Block([f"{label}{hm['sub']}"], texts),
+                )
+            )
+        return out
+    # each sub-question reprinted with its answer right below
+    for n, i in enumerate(starts):
+        end = starts[n + 1] if n + 1 < len(starts) else len(block)
+        last = question_extent(block, i, end)
+        if last + 1 >= end and n + 1 < len(starts):
+            return []  # a sub-question without its own answer: not this layout
+        sub_text = " ".join(block[i : last + 1])[3:].strip()
+        out.append(
+            (
+                Question(f"{label}{subs[n]}", f"{intro} {sub_text}".strip(), question.first, question.last),
+                Block([f"{label}{subs[n]}"], block[last + 1 : end]),
+            )
+        )
+    return out

@@ -13,6 +13,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from core.vocabulary import REQUEST_END
+
 PARLIAMENTS = (
     r"Landtag von Baden-Württemberg|Bayerischer Landtag|Abgeordnetenhaus(?: von)? Berlin|Landtag Brandenburg"
     r"|Bremische Bürgerschaft|Bürgerschaft der Freien und Hansestadt Hamburg|Hessischer Landtag"
@@ -246,9 +248,7 @@ def _has_marker(body: str, n: str, note: str) -> bool:
     "… erfolgt. 1 Zudem …"), or does the note read like one ("1 https://…", "1 Vgl. Drs. …")?"""
     if _NOTE_TEXT.match(note):
         return True
-    return any(m["n"] == n for m in _MARKER.finditer(body)) or any(
-        m["n"] == n for m in _SPACED_MARKER.finditer(body)
-    )
+    return any(m["n"] == n for m in _MARKER.finditer(body)) or any(m["n"] == n for m in _SPACED_MARKER.finditer(body))
 
 
 def _rejoin_after_comma(paragraphs: list[str]) -> list[str]:
@@ -425,8 +425,12 @@ def _blocks(lines: list[str]) -> list[list[str]]:
     return [b for b in blocks if b]
 
 
+_SUB_HEADING_LINE = re.compile(r"^Zu\s+[a-z]\s*\)?\s*\.?\s*:\s*$")  # "Zu a:", "Zu b):"
+
+
 def _is_heading(line: str) -> bool:
-    return bool(HEADING_LINES.match(line.strip(" *_"))) or bool(ANSWER_HEADING_LINE.match(line.strip(" *_")))
+    line = line.strip(" *_")
+    return bool(HEADING_LINES.match(line) or ANSWER_HEADING_LINE.match(line) or _SUB_HEADING_LINE.match(line))
 
 
 def _split_block(block: list[str]) -> list[list[str]]:
@@ -444,8 +448,10 @@ def _split_block(block: list[str]) -> list[list[str]]:
             or (LABEL_START.match(line) and prev.rstrip("*_ ").endswith(_TERMINAL))
             or (LABEL_START.match(line) and re.match(r"^[IVX]{1,5}\.\s+[A-ZÄÖÜ]", prev))  # section title
             or re.match(r"^(?:Frage\s+\d{1,3}\s*[a-z]?\)?|Antwort)\s*:", line)
-            or (prev.endswith("?") and line[:1].isupper())  # a question ends, its answer begins
+            or (prev.endswith("?") and _STARTS_SENTENCE.match(line))  # a question ends, its answer begins
+            or (REQUEST_END.search(prev) and _STARTS_SENTENCE.match(line) and not prev.endswith(","))
             or _HEAD_LINE.match(line)
+            or (_HEAD_LINE.match(paras[-1][0]) and _HEAD_LINE_END.search(prev))
             or re.fullmatch(r"\d{1,2}\.\s?\d{1,2}\.\s?\d{4}", line)
             or re.fullmatch(r"\d{1,2}\.\s?\d{1,2}\.\s?\d{4}", prev)
             or (wrapped and prev.endswith((".", ":", "?", "!")) and len(prev) < 0.75 * longest)
@@ -464,8 +470,10 @@ def _split_block(block: list[str]) -> list[list[str]]:
 
 # Lines of a print's head that always start a paragraph of their own (Niedersachsen sets them
 # without blank lines): "Anfrage der Abgeordneten …", "Antwort des Niedersächsischen Ministeriums …".
+_HEAD_LINE_END = re.compile(r"(?:\([^()]{2,40}\)|Landesregierung|\d{4})$")
+_STARTS_SENTENCE = re.compile(r"^(?:[A-ZÄÖÜ0-9„“\"(]|– )")
 _HEAD_LINE = re.compile(
-    r"^(?:Anfrage|Antwort|Antrag) (?:der|des) (?:Abgeordneten|Fraktion|Landesregierung|\w*[Mm]inist)"
+    r"^(?:Anfrage|Antwort|Antrag) (?:der|des) (?:Abgeordneten|Fraktion|Landesregierung|(?:\w+\s)?\w*[Mm]inist|Senat)"
 )
 
 

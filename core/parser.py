@@ -49,6 +49,7 @@ from core.vocabulary import (
     POINT_ROMAN,
     POINT_ROMAN_NUM,
     PREFACE_START,
+    PRINT_URL,
     QUESTION_OPENER,
     REASONING_START,
     expand_labels,
@@ -132,6 +133,7 @@ def _split_consent(text: str) -> list[str]:
 class _Parser:
     def __init__(self, cleaned: Cleaned) -> None:
         self.furniture = cleaned.furniture
+        self.footnotes = cleaned.footnotes
         self.paras = [_strip_markup(p) for p in cleaned.paragraphs]
         self.paras = [p for p in self.paras if p]
         self.doc = PrintDoc()
@@ -305,7 +307,7 @@ class _Parser:
         if len(p) > 200:
             return None
         m = re.match(r"^Antwort (?:des|der) (?P<m>.+?)(?: namens der Landesregierung)?(?: vom (?P<d>.+))?$", p)
-        if m and re.search(r"Ministerium|Senat|Staatskanzlei|Regierung", m["m"]):  # Niedersachsen
+        if m and re.search(r"[Mm]inisterium|Senat|Staatskanzlei|Regierung", m["m"]):  # Niedersachsen
             if m["d"]:
                 self.head_answer_date = first_date(m["d"])
             return _nominative(m["m"])
@@ -885,6 +887,12 @@ class _Parser:
 
         for text in self.other_texts:
             add(text, "other")
+        for text in self.footnotes:  # "1 Vgl. Drs. 19/…", "BT-Drucksache 21/…" at a page bottom
+            add(text, "other")
+            for m in PRINT_URL.finditer(text):  # ".../drucksachen/…/19-02752.pdf"
+                number = f"{int(m['wp'])}/{int(m['nr'])}"
+                if number != own:
+                    doc.references.append(Reference(number, [], "other", doc.parliament))
         for p in doc.points:
             add(p.text, f"point:{p.label}")
         add(doc.reasoning, "reasoning")

@@ -199,8 +199,17 @@ QUESTION_WORDS = {
     "Sollen", "Soll", "Müssen", "Muss", "Darf", "Dürfen", "Fördert", "Befürwortet", "Kennt", "Waren", "War", "Gelten",
     "Gilt", "Lagen", "Lag", "Erfolgt", "Erfolgen", "Bitte",
 }  # fmt: skip
-# A paragraph that goes on with the question before it: "Falls ja, welche?", "(Bitte … aufschlüsseln.)".
-QUESTION_CONTINUATION = re.compile(
-    r"^(?:\(?(?:bitte|Bitte)\b|Falls|Wenn (?:ja|nein|nicht)|Sofern|Soweit|Gegebenenfalls|Ggf\.|Und |Oder "
-    r"|Wenn ja|Wenn nein|Wenn nicht|Bejahendenfalls|Verneinendenfalls)"
+# A paragraph that goes on with the question before it though it ends with no question mark:
+# "(Bitte nach Jahren aufschlüsseln.)", "Bitte die Fallzahlen nach PKS aufführen."
+QUESTION_CONTINUATION = re.compile(r"^\(?(?:bitte|Bitte)\b")
+# A question that ends with a request instead of a question mark: "… (bitte nach Jahren aufschlüsseln)."
+REQUEST_END = re.compile(
+    r"(?:\((?:bitte|Bitte|ggf\.|gegebenenfalls)[^()]*\)|\b(?:aufschlüsseln|auflisten|darstellen|aufführen|angeben"
+    r"|benennen|nennen|aufzuschlüsseln|erläutern|begründen|beziffern|darlegen)(?:\s*\([^()]*\))?|\?\s*\))\s*[.?]?$"
 )
+# A heading for a sub-question in the answer part: "Zu a:", "Zu 2 a):", "Zu Frage 9 b.:".
+SUB_HEADING = re.compile(
+    r"^Zu\s+(?:(?:Frage|Teilfrage)\s+)?(?:\d{1,3}\s*)?(?P<sub>[a-z])\s*\)?\s*\.?\s*:\s*(?P<rest>.*)$", re.DOTALL
+)
+# A link to a print on a parliament's site: ".../drucksachen/drucksachen_19_05000/02501-03000/19-02752.pdf".
+PRINT_URL = re.compile(r"/[Dd]rucksachen?/\S*?/(?P<wp>\d{1,2})[-_](?P<nr>\d{1,6})\.pdf\b")
