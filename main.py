@@ -18,6 +18,8 @@ def _parse(args: argparse.Namespace) -> int:
     from core.errors import DocumentError
     from core.parser import parse_file
 
+    if args.report:
+        return _parse_report(args)
     try:
         doc = parse_file(args.file)
     except DocumentError as exc:
@@ -30,6 +32,31 @@ def _parse(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
     else:
         sys.stdout.write(summary(doc.to_dict()))
+    return 0
+
+
+def _parse_report(args: argparse.Namespace) -> int:
+    """Parse every print of a folder and say which come out whole (the corpus report)."""
+    from core.errors import DocumentError
+    from core.parser import parse_file
+    from core.report import report_line, structural_problems
+
+    folder = Path(args.file)
+    if not folder.is_dir():
+        print(f"ziffer: {folder} ist kein Ordner.", file=sys.stderr)
+        return EXIT_USAGE
+    files = sorted(f for f in folder.glob(args.glob) if f.is_file() and f.suffix.lower() in (".txt", ".pdf", ".docx"))
+    sys.stdout.reconfigure(encoding="utf-8", errors="replace")  # type: ignore[union-attr]
+    whole = 0
+    for f in files:
+        try:
+            doc = parse_file(f).to_dict()
+        except DocumentError as exc:
+            print(f"FAIL {f.name}  nicht lesbar: {exc}")
+            continue
+        whole += not structural_problems(doc)
+        print(report_line(f.name, doc))
+    print(f"{whole} of {len(files)} documents without structural warnings")
     return 0
 
 
@@ -514,8 +541,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub = parser.add_subparsers(dest="command")
     p = sub.add_parser("parse", help="read one print (.txt, .docx, .pdf) and show its structure")
-    p.add_argument("file", help="the document to read")
+    p.add_argument("file", help="the document to read, or a folder with --report")
     p.add_argument("--json", action="store_true", help="print the interchange format (ziffer.print/1)")
+    p.add_argument(
+        "--report",
+        action="store_true",
+        help="parse every print of a folder: labels, answer grouping, warnings, and how many come out whole",
+    )
+    p.add_argument("--glob", default="*", help="with --report: which files of the folder (default: all)")
     p.set_defaults(func=_parse)
 
     p = sub.add_parser("import", parents=[db], help="import prints and material into the register")

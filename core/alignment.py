@@ -179,6 +179,11 @@ def _question_score(paras: list[str], cand: Candidate, known: dict[str, str], st
     return score
 
 
+# How many candidates back a question's predecessor may stand: far more than the numbered list
+# entries of any one answer, and it keeps the chain linear in a pathological document.
+_LOOKBACK = 300
+
+
 def best_chain(cands: list[Candidate], order: list[str] | None) -> list[Candidate]:
     """The sequence of candidates that follows the numbering with the highest total score.
 
@@ -194,7 +199,7 @@ def best_chain(cands: list[Candidate], order: list[str] | None) -> list[Candidat
     for i, c in enumerate(cands):
         gap = _start_gap(c, position)
         best[i] = c.score - 3.0 * gap if gap is not None else float("-inf")
-        for j in range(i):
+        for j in range(max(0, i - _LOOKBACK), i):
             if best[j] == float("-inf"):
                 continue
             step = _step_gap(cands[j], c, position)

@@ -43,6 +43,9 @@ STRONG_FURNITURE = [
         r"^Gesamtherstellung:|^Vertrieb:\s*Bundesanzeiger|^ISSN \d{4}-\d{3}[\dX]$",
         rf"^\((?:Verteilt|Ausgegeben) am {_DATE}\)$",
         r"^\*?\s*Die Antwort wurde namens der Bundesregierung mit Schreiben des .{5,120} übermittelt\.",
+        r"^Druck:\s.{0,60}(?:Landtag|Bürgerschaft).{0,40}\d{4}(?:\s+b\.\s?w\.)?$",  # RP, TH
+        rf"^Datum des (?:Originals|Eingangs):?\s*{_DATE}\s*/?\s*(?:Ausgegeben:?\s*{_DATE})?$",  # NW, BB
+        r"^Druck und Auslieferung:|^Hinweis des Landtagsamts:",
         r"^Die Drucksache enthält zusätzlich\s*[–-]\s*in kleinerer Schrifttype\s*[–-]\s*den Fragetext\.?$",
     )
 ]
@@ -313,6 +316,9 @@ _FURNITURE_HINTS = (
     "gesamtherstellung",
     "vertrieb",
     "issn",
+    "druck",
+    "datum des",
+    "hinweis des landtagsamts",
 )
 
 

@@ -51,6 +51,7 @@ from core.vocabulary import (
     PREFACE_START,
     PRINT_URL,
     QUESTION_OPENER,
+    QUOTED_QUESTION,
     REASONING_START,
     expand_labels,
 )
@@ -148,7 +149,15 @@ class _Parser:
         q_open = next((i for i, p in enumerate(paras) if QUESTION_OPENER.search(p) and len(p) < 400), None)
         a_open = self._find_answer_opener(q_open)
         head_end = min(x for x in (q_open, a_open, self._first_structural(), len(paras)) if x is not None)
-        self._read_head(paras[:head_end])
+        quoted = next((i for i, p in enumerate(paras[:head_end]) if QUOTED_QUESTION.search(p)), None)
+        if quoted is not None and q_open is not None and quoted < q_open:
+            # "Die Kleine Anfrage … hat folgenden Wortlaut:": the askers' preamble, then the questions
+            self._read_head(paras[:quoted])
+            preamble = [p for p in paras[quoted + 1 : q_open] if not REASONING_START.fullmatch(p)]
+            if preamble and not any(REASONING_START.match(p) for p in paras[quoted + 1 : q_open]):
+                doc.reasoning = "\n\n".join(preamble)
+        else:
+            self._read_head(paras[:head_end])
         self._read_furniture()
 
         body_end = a_open if a_open is not None else len(paras)
@@ -727,7 +736,9 @@ class _Parser:
 
     def _read_answer_opener(self, opener: str, answer: Answer) -> None:
         text = _squash(opener)
-        m = re.search(r"\bvom\s+(?P<d>.{6,25}?\d{4})", text)
+        m = re.search(r"\bmit Schreiben vom\s+(?P<d>.{6,25}?\d{4})", text) or re.search(
+            r"\bvom\s+(?P<d>.{6,25}?\d{4})", text
+        )
         if m:
             answer.date = first_date(m["d"])
         m = re.search(r"\b(?:Nr\.|Az\.|Aktenzeichen:?|AZ:?)\s*(?P<f>[^\s,;]+)", text)
@@ -822,12 +833,21 @@ class _Parser:
         labels = [p.label for p in doc.points]
         seen_labels = set(labels)
         # numbering gaps
-        nums = [int(lb) for lb in labels if lb.isdigit()]
+        # "9a", "9b" count as 9; a number may repeat for its sub-points but never skip
+        nums = [int(m[1]) for lb in labels if (m := re.fullmatch(r"(\d+)[a-z]?", lb))]
         for a, b in itertools.pairwise(nums):
-            if b != a + 1:
+            if b not in (a, a + 1):
                 doc.warnings.append(f"points jump from {a} to {b}")
         if len(set(labels)) != len(labels):
             doc.warnings.append("a point number occurs twice in the inquiry")
+            # a label names one point (the register relies on it): a repeated one adds its text to the first
+            first: dict[str, Point] = {}
+            for point in doc.points:
+                if point.label in first:
+                    first[point.label].text = f"{first[point.label].text}\n\n{point.label}. {point.text}"
+                else:
+                    first[point.label] = point
+            doc.points = list(first.values())
         if doc.answer is not None:
             self._split_sub_points()
             labels = [p.label for p in doc.points]

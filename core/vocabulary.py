@@ -56,17 +56,57 @@ FACTIONS = [
 ]
 _FACTION_RE = "|".join(re.escape(f) for f in FACTIONS)
 
-QUESTION_OPENER = re.compile(
-    r"(?:Der Landtag (?:wolle|möge) beschließen|Ich frage (?:die Landesregierung|den Senat|die Staatsregierung)"
-    r"|Wir fragen (?:die Landesregierung|den Senat|die Staatsregierung|die Bundesregierung))",
-    re.IGNORECASE,
-)
-ANSWER_OPENER = re.compile(
-    r"^(?:Mit Schreiben vom .{0,600}?(?:Stellung|beantwortet|wie folgt)"
-    r"|Im Namen des Senats .{0,120}beantworte"
-    r"|.{0,80}\bbeantworte ich (?:Ihre|die) .{0,80}wie folgt)",
-    re.IGNORECASE,
-)
+# Each parliament's own phrases, as data: the opener of the question list, the sentence that
+# introduces a question print quoted in the answer print, the opener of the answer part. The
+# patterns below are built from all of them (a print names its parliament only in its furniture).
+VOCABULARY: dict[str, dict[str, list[str]]] = {
+    "BW": {
+        "question_openers": [r"Der Landtag (?:wolle|möge) beschließen", r"Ich frage die Landesregierung"],
+        "answer_openers": [r"Mit Schreiben vom .{0,600}?(?:Stellung|beantwortet|wie folgt)"],
+    },
+    "BE": {"answer_openers": [r"Im Namen des Senats .{0,120}beantworte"]},
+    "BY": {"question_openers": [r"Ich frage die Staatsregierung"]},
+    "BB": {"answer_openers": [r"Namens der Landesregierung beantwortet .{0,200}wie folgt"]},
+    "HB": {
+        "question_openers": [r"Wir fragen den Senat"],
+        "quoted_question": [r"hat folgende (?:Kleine|Große) Anfrage an den Senat gerichtet"],
+        "answer_openers": [r"Der Senat beantwortet die (?:Kleine|Große) Anfrage wie folgt"],
+    },
+    "HH": {
+        "question_openers": [r"(?:Vor diesem Hintergrund )?fragen wir den Senat", r"Ich frage den Senat"],
+        "answer_openers": [r"(?:Dies vorausgeschickt, )?beantwortet der Senat .{0,200}wie folgt"],
+    },
+    "HE": {"answer_openers": [r".{0,80}\bbeantworte ich (?:Ihre|die) .{0,200}wie folgt"]},
+    "NW": {"answer_openers": [r"(?:Der|Die|Das) [\w ]{0,40}(?:Minister|Ministerin|Ministerium)\b.{0,200} hat die "
+                              r"Kleine Anfrage .{0,250}beantwortet"]},
+    "RP": {
+        "quoted_question": [r"Die (?:Kleine|Große) Anfrage\b.{0,80} hat folgenden Wortlaut"],
+        "answer_openers": [r"(?:Das|Der|Die) [\w ]{0,40}Ministerium\b.{0,200} hat die (?:Kleine|Große) Anfrage "
+                           r".{0,250}beantwortet"],
+    },
+    "SN": {
+        "question_openers": [r"Fragen an die Staatsregierung"],
+        "answer_openers": [r".{0,120}\bbeantworte ich die (?:Kleine|Große) Anfrage .{0,40}wie folgt"],
+    },
+    "ST": {"answer_openers": [r"Namens der Landesregierung beantworte ich die (?:Kleine|Große) Anfrage wie folgt"]},
+    "TH": {
+        "quoted_question": [r"Die (?:Kleine|Große) Anfrage \d+/\d+ vom .{0,30} hat folgenden Wortlaut"],
+        "answer_openers": [r"Das Thüringer (?:Ministerium|Finanzministerium|Innenministerium)\b.{0,250} hat die "
+                           r"(?:Kleine|Große) Anfrage .{0,250}beantwortet"],
+    },
+    "BT": {"question_openers": [r"Wir fragen die Bundesregierung"]},
+    "*": {"question_openers": [r"Ich frage (?:die Landesregierung|den Senat|die Staatsregierung)",
+                               r"Wir fragen (?:die Landesregierung|den Senat|die Staatsregierung)"]},
+}  # fmt: skip
+
+
+def _union(key: str) -> str:
+    return "|".join(dict.fromkeys(p for words in VOCABULARY.values() for p in words.get(key, [])))
+
+
+QUESTION_OPENER = re.compile(rf"(?:{_union('question_openers')})", re.IGNORECASE)
+ANSWER_OPENER = re.compile(rf"^(?:{_union('answer_openers')})", re.IGNORECASE)
+QUOTED_QUESTION = re.compile(rf"(?:{_union('quoted_question')})\s*:?\s*$", re.IGNORECASE)
 ANSWER_HEADING_WORD = re.compile(r"^(?:Stellungnahme|Antwort)$", re.IGNORECASE)
 KIND_WORDS = [
     (re.compile(r"\bKleine Anfrage\b", re.I), "kleine_anfrage"),

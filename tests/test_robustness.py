@@ -61,6 +61,8 @@ def _check(text: str) -> None:
     json.dumps(d)  # the result is always serialisable
     assert d["schema"] == "ziffer.print/1"
     assert isinstance(d["points"], list) and isinstance(d["warnings"], list)
+    labels = [p["label"] for p in d["points"]]
+    assert len(labels) == len(set(labels)), labels  # the register stores one point per label
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -103,6 +105,7 @@ def test_huge_and_pathological_inputs() -> None:
     _check("a" * 500_000)
     _check("1. " * 50_000)
     _check("-\n" * 50_000)
+    _check("\n\n".join(f"{i % 7 + 1}. Wie viele {i}?" for i in range(5_000)))  # alignment stays near-linear
     clean("\f" * 10_000)
 
 
