@@ -83,6 +83,13 @@ def main() -> int:
                 continue
             miner = timed(lambda p=path: extract_text(str(p)), max(3, rounds // 2))
             print(f"    pdfminer.six extraction alone: {miner * 1000:.1f} ms, {miner / read:.1f}x pypdf's time")
+    corpus = sorted((ROOT.parent / "shared" / "corpus").glob("NI-*.txt"))
+    if corpus:  # the real Niedersachsen prints: what a day of real imports costs
+        real = [p.read_text(encoding="utf-8") for p in corpus]
+        took = timed(lambda: [parse_text(t) for t in real], max(3, rounds // 2))
+        chars = sum(map(len, real))
+        print(f"corpus: {len(real)} real NI prints, {chars / CHARS_PER_PAGE:.0f} pages: {took * 1000:.0f} ms, "
+              f"{chars / CHARS_PER_PAGE / took:.0f} pages/s")
     return 0
 
 

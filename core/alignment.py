@@ -151,7 +151,7 @@ def _goes_on(p: str) -> bool:
 
 def _complete(text: str) -> bool:
     text = text.rstrip(" *_")
-    return text.endswith(("?", ".", "!", ":", ")", "“", '"', "»")) or bool(REQUEST_END.search(text))
+    return text.endswith(("?", ".", "!", ":", ")", "“", '"', "»")) or bool(REQUEST_END.search(text[-160:]))
 
 
 def _question_score(paras: list[str], cand: Candidate, known: dict[str, str], stop: int) -> float:

@@ -194,9 +194,10 @@ def _pages(text: str) -> list[str]:
     for line in lines:
         stripped = line.strip()
         if (
-            any(ln.strip() for ln in pages[-1])
-            and _RUNNING_HEAD.search(stripped)
+            "drucksache" in stripped.lower()
             and is_strong_furniture(stripped)
+            and _RUNNING_HEAD.search(stripped)
+            and any(ln.strip() for ln in pages[-1])
             and not stripped.lower().startswith(("eingegangen", "ausgegeben"))
         ):
             pages.append([])
@@ -455,7 +456,7 @@ def _split_block(block: list[str]) -> list[list[str]]:
             or (LABEL_START.match(line) and re.match(r"^[IVX]{1,5}\.\s+[A-ZÄÖÜ]", prev))  # section title
             or re.match(r"^(?:Frage\s+\d{1,3}\s*[a-z]?\)?|Antwort)\s*:", line)
             or (prev.endswith("?") and _STARTS_SENTENCE.match(line))  # a question ends, its answer begins
-            or (REQUEST_END.search(prev) and _STARTS_SENTENCE.match(line) and not prev.endswith(","))
+            or (prev.endswith((".", ")")) and _STARTS_SENTENCE.match(line) and REQUEST_END.search(prev[-160:]))
             or _HEAD_LINE.match(line)
             or (_HEAD_LINE.match(paras[-1][0]) and _HEAD_LINE_END.search(prev))
             or re.fullmatch(r"\d{1,2}\.\s?\d{1,2}\.\s?\d{4}", line)
@@ -499,7 +500,8 @@ def _join_lines(lines: list[str], vocabulary: set[str]) -> str:
         prev = parts[-1]
         # only the end of the previous line matters; looking at a bounded tail keeps this linear
         m = _HYPHENATED_END.search(prev[-80:])
-        if m and re.search(r"(?:https?://|www\.)\S*$", prev[-200:]):
+        last_word = prev[-200:].rsplit(" ", 1)[-1] if m else ""
+        if m and ("://" in last_word or last_word.startswith("www.")):
             parts.append(line)  # an address broken at its own hyphen: "…/ortsdurchfahrt-jembke-" "b248-…"
         elif m and not prev.endswith(" -"):
             head = m.group(1)

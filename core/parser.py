@@ -87,6 +87,12 @@ def parse_cleaned(cleaned: Cleaned) -> PrintDoc:
     return _Parser(cleaned).run()
 
 
+def _may_open(p: str) -> bool:
+    """Cheap test before QUESTION_OPENER: every opener asks ("frage", "fragen") or moves ("beschließen")."""
+    low = p.lower()
+    return "frag" in low or "beschließen" in low
+
+
 # --- small helpers --------------------------------------------------------------------------------
 
 
@@ -146,7 +152,7 @@ class _Parser:
     def run(self) -> PrintDoc:
         doc = self.doc
         paras = self.paras
-        q_open = next((i for i, p in enumerate(paras) if QUESTION_OPENER.search(p) and len(p) < 400), None)
+        q_open = next((i for i, p in enumerate(paras) if len(p) < 400 and _may_open(p) and QUESTION_OPENER.search(p)), None)
         a_open = self._find_answer_opener(q_open)
         head_end = min(x for x in (q_open, a_open, self._first_structural(), len(paras)) if x is not None)
         quoted = next((i for i, p in enumerate(paras[:head_end]) if QUOTED_QUESTION.search(p)), None)
