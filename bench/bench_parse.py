@@ -63,8 +63,10 @@ def main() -> int:
     chars = sum(len(t) for t in texts)
     secs = timed(lambda: [parse_text(t) for t in texts], rounds)
     pages = chars / CHARS_PER_PAGE
-    print(f"text: {len(texts)} prints, {pages:.1f} pages of {CHARS_PER_PAGE} chars: "
-          f"{secs * 1000:.1f} ms, {pages / secs:.0f} pages/s")
+    print(
+        f"text: {len(texts)} prints, {pages:.1f} pages of {CHARS_PER_PAGE} chars: "
+        f"{secs * 1000:.1f} ms, {pages / secs:.0f} pages/s"
+    )
 
     with tempfile.TemporaryDirectory() as tmp:
         pdfs = []
@@ -75,8 +77,10 @@ def main() -> int:
         for path, n in pdfs:
             read = timed(lambda p=path: read_document(p), rounds)
             whole = timed(lambda p=path: parse_file(p), rounds)
-            print(f"pdf {path.name} ({n} pages): read {read * 1000:.1f} ms, read+parse {whole * 1000:.1f} ms, "
-                  f"{n / whole:.0f} pages/s")
+            print(
+                f"pdf {path.name} ({n} pages): read {read * 1000:.1f} ms, read+parse {whole * 1000:.1f} ms, "
+                f"{n / whole:.0f} pages/s"
+            )
             try:
                 from pdfminer.high_level import extract_text
             except ImportError:
@@ -88,8 +92,10 @@ def main() -> int:
         real = [p.read_text(encoding="utf-8") for p in corpus]
         took = timed(lambda: [parse_text(t) for t in real], max(3, rounds // 2))
         chars = sum(map(len, real))
-        print(f"corpus: {len(real)} real NI prints, {chars / CHARS_PER_PAGE:.0f} pages: {took * 1000:.0f} ms, "
-              f"{chars / CHARS_PER_PAGE / took:.0f} pages/s")
+        print(
+            f"corpus: {len(real)} real NI prints, {chars / CHARS_PER_PAGE:.0f} pages: {took * 1000:.0f} ms, "
+            f"{chars / CHARS_PER_PAGE / took:.0f} pages/s"
+        )
     return 0
 
 

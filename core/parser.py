@@ -152,7 +152,9 @@ class _Parser:
     def run(self) -> PrintDoc:
         doc = self.doc
         paras = self.paras
-        q_open = next((i for i, p in enumerate(paras) if len(p) < 400 and _may_open(p) and QUESTION_OPENER.search(p)), None)
+        q_open = next(
+            (i for i, p in enumerate(paras) if len(p) < 400 and _may_open(p) and QUESTION_OPENER.search(p)), None
+        )
         a_open = self._find_answer_opener(q_open)
         head_end = min(x for x in (q_open, a_open, self._first_structural(), len(paras)) if x is not None)
         quoted = next((i for i, p in enumerate(paras[:head_end]) if QUOTED_QUESTION.search(p)), None)

@@ -92,9 +92,7 @@ def _report(folder: Path, *extra: str) -> str:
 def test_report_lists_every_document_and_counts_the_whole_ones(tmp_path: Path) -> None:
     prints = Path(__file__).parent / "fixtures" / "prints"
     (tmp_path / "ni.txt").write_text((prints / "ni_kleine_anfrage.txt").read_text(encoding="utf-8"), "utf-8")
-    (tmp_path / "gaps.txt").write_text(
-        (prints / "bw_antrag_no_number_weird.txt").read_text(encoding="utf-8"), "utf-8"
-    )
+    (tmp_path / "gaps.txt").write_text((prints / "bw_antrag_no_number_weird.txt").read_text(encoding="utf-8"), "utf-8")
     out = _report(tmp_path)
     assert "ok   ni.txt  19/11223" in out
     assert "answers: [] [1] [2] [3,4] [5]" in out
