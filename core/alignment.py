@@ -45,6 +45,7 @@ from core.vocabulary import (
 _CANDIDATE = re.compile(
     r"^(?:(?P<roman>[IVX]{1,5})\.\s*)?(?P<num>\d{1,3})(?:\.|\))(?!\d)\s*(?P<sub>[a-z]\)\s+)?(?P<text>\S.*)$", re.DOTALL
 )
+_SUB_QUESTION = re.compile(r"^(?P<sub>[a-z])\)\s+(?P<text>\S.*)$", re.DOTALL)
 _SECTION_TITLE_MAX = 150
 
 
@@ -78,9 +79,7 @@ class Block:
 class Alignment:
     questions: list[Question]
     items: list[Block]
-    before: list[str]  # paragraphs before the first question (preface, remarks)
-    first_question: int | None  # paragraph index of the first question
-    warnings: list[str] = field(default_factory=list)
+    first_question: int | None  # paragraph index of the first question; what stands before is the preface
 
 
 def candidates(paras: list[str], known: dict[str, str]) -> list[Candidate]:
@@ -262,11 +261,10 @@ def align(paras: list[str], known: dict[str, str] | None = None) -> Alignment:
     chain = best_chain(cands, list(known) if known else None)
     if not known:
         _relabel(chain)
-    warnings: list[str] = []
     questions: list[Question] = []
     items: list[Block] = []
     if not chain:
-        return Alignment([], [], list(paras), None, warnings)
+        return Alignment([], [], None)
     starts = [c.index for c in chain] + [len(paras)]
     pending: list[str] = []  # questions reprinted back to back, waiting for their answer
     announced: list[str] = []  # "Die Fragen 3 und 4 werden gemeinsam beantwortet." before question 3
@@ -307,10 +305,7 @@ def align(paras: list[str], known: dict[str, str] | None = None) -> Alignment:
             labels = list(dict.fromkeys([*announced, *pending]))
         items.append(Block(labels, list(region)))
         pending, announced = [], []
-    return Alignment(questions, items, paras[: chain[0].index], chain[0].index, warnings)
-
-
-_SUB_QUESTION = re.compile(r"^(?P<sub>[a-z])\)\s+(?P<text>\S.*)$", re.DOTALL)
+    return Alignment(questions, items, chain[0].index)
 
 
 def _sub_answers(question: Question, region: list[str], paras: list[str]) -> list[tuple[Question, Block]]:

@@ -198,7 +198,6 @@ def _pages(text: str) -> list[str]:
             and is_strong_furniture(stripped)
             and _RUNNING_HEAD.search(stripped)
             and any(ln.strip() for ln in pages[-1])
-            and not stripped.lower().startswith(("eingegangen", "ausgegeben"))
         ):
             pages.append([])
         pages[-1].append(line)
@@ -233,10 +232,8 @@ def _take_footnotes(lines: list[str], footnotes: list[str]) -> list[str]:
             elif line:
                 notes[-1].append(line)
         footnotes.extend(_join_lines(note, set()) for note in notes)
-        kept = lines[:k]
-        for n in numbers:
-            kept = [_MARKER.sub(lambda mm, n=n: mm.group(0) if mm["n"] != str(n) else "", ln) for ln in kept]
-        return kept
+        taken = {str(n) for n in numbers}
+        return [_MARKER.sub(lambda mm, taken=taken: "" if mm["n"] in taken else mm.group(0), ln) for ln in lines[:k]]
     return lines[:end]
 
 

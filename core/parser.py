@@ -161,8 +161,8 @@ class _Parser:
         if quoted is not None and q_open is not None and quoted < q_open:
             # "Die Kleine Anfrage … hat folgenden Wortlaut:": the askers' preamble, then the questions
             self._read_head(paras[:quoted])
-            preamble = [p for p in paras[quoted + 1 : q_open] if not REASONING_START.fullmatch(p)]
-            if preamble and not any(REASONING_START.match(p) for p in paras[quoted + 1 : q_open]):
+            preamble = paras[quoted + 1 : q_open]
+            if preamble and not any(REASONING_START.match(p) for p in preamble):
                 doc.reasoning = "\n\n".join(preamble)
         else:
             self._read_head(paras[:head_end])
@@ -529,14 +529,7 @@ class _Parser:
             # questions reprinted without headings: core.alignment decides which numbered
             # paragraphs are questions; the loop below reads only what stands before the first
             part = [p for p in part if not (self._metadata_line(p, answer) or re.match(r"^Anlagen?\s*:?$", p))]
-            start = next(
-                (
-                    i
-                    for i, p in enumerate(part)
-                    if not (QUESTION_OPENER.search(p) and len(p) < 300) and _squash(p) not in self.inquiry_paras
-                ),
-                len(part),
-            )
+            start = next((i for i, p in enumerate(part) if not self._inquiry_quoted(p)), len(part))
             aligned = align(part[start:], {lb: pt.text for lb, pt in known.items()})
             if aligned.first_question is not None:
                 part = part[: start + aligned.first_question]
@@ -544,7 +537,7 @@ class _Parser:
                 aligned = None
 
         for idx, p in enumerate(part):
-            if mode == "start" and ((QUESTION_OPENER.search(p) and len(p) < 300) or _squash(p) in self.inquiry_paras):
+            if mode == "start" and self._inquiry_quoted(p):
                 continue  # the motion's opener ("… zu ersuchen", "I. zu berichten,") quoted again
             if self._metadata_line(p, answer) or re.match(r"^Anlagen?\s*:?$", p):
                 continue
@@ -640,7 +633,6 @@ class _Parser:
             for q in aligned.questions:
                 (questions if derive_points else quotes).append(_Question(q.label, [q.text]))
             items.extend(_Item(list(b.labels), list(b.texts)) for b in aligned.items)
-            doc.warnings.extend(aligned.warnings)
         if derive_points and questions:
             by_label = {q.label: q for q in questions if q.texts or q.label}
             order = sorted(by_label, key=label_key)
@@ -661,6 +653,13 @@ class _Parser:
             answer.ministry and (opener or doc.ministry in ("Landesregierung", "Bundesregierung", "Senat"))
         ):
             doc.ministry = answer.ministry
+
+    def _inquiry_quoted(self, p: str) -> bool:
+        """The motion's opener ("… zu ersuchen", "I. zu berichten,") or a paragraph of the inquiry,
+        quoted again at the start of the answer part."""
+        return (len(p) < 300 and _may_open(p) and QUESTION_OPENER.search(p) is not None) or (
+            _squash(p) in self.inquiry_paras
+        )
 
     def _collapse_sub_labels(self, items: list[_Item], questions: list[_Question]) -> None:
         """ "Antwort zu 3 a) und b):" answers question 3 as a whole when 3 has just those sub-points."""
