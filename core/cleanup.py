@@ -136,12 +136,20 @@ _COMMON_WORDS = {
 
 
 @dataclass
+class Footnote:
+    """A footnote taken off a page bottom, and the words that stood before its marker."""
+
+    text: str
+    anchor: str = ""
+
+
+@dataclass
 class Cleaned:
     """Paragraphs of running text and the page furniture that was taken out."""
 
     paragraphs: list[str]
     furniture: list[str] = field(default_factory=list)  # in order; page 1's header comes first
-    footnotes: list[str] = field(default_factory=list)  # footnotes at page bottoms, in order
+    footnotes: list[Footnote] = field(default_factory=list)  # footnotes at page bottoms, in order
 
     @property
     def text(self) -> str:
@@ -151,7 +159,7 @@ class Cleaned:
 def clean(text: str) -> Cleaned:
     """Remove page furniture, rejoin hyphenated and wrapped lines, split into paragraphs."""
     furniture: list[str] = []
-    footnotes: list[str] = []
+    footnotes: list[Footnote] = []
     pages = _pages(text)
     repeated = _repeated_edge_lines(pages)
     bodies: list[list[str]] = []
@@ -208,7 +216,7 @@ _FOOTNOTE_START = re.compile(r"^(?P<n>\d{1,2})\s+(?=\S)(?!\d)")
 _FOOTNOTE_MAX_LINES = 14
 
 
-def _take_footnotes(lines: list[str], footnotes: list[str]) -> list[str]:
+def _take_footnotes(lines: list[str], footnotes: list[Footnote]) -> list[str]:
     """Take the footnotes off the bottom of a page: after a blank line, lines "1 Vgl. Drs. …",
     "2 https://…" to the page end, each number set as a marker in the page's text ("…abläufe1.")."""
     end = len(lines)
@@ -217,10 +225,16 @@ def _take_footnotes(lines: list[str], footnotes: list[str]) -> list[str]:
     lo = max(1, end - _FOOTNOTE_MAX_LINES)
     for k in range(lo, end):
         m = _FOOTNOTE_START.match(lines[k])
-        if lines[k - 1] or not m:
+        if not m:
             continue
         body = "\n".join(lines[:k])
-        if not _has_marker(body, m["n"], lines[k][m.end() :]):
+        note = lines[k][m.end() :]
+        if lines[k - 1]:
+            # set without a blank line above (Thüringen): only a note that reads like one ("1 Vgl.
+            # Drucksache …"), and only when its marker stands glued in the text above
+            if not (_NOTE_TEXT.match(note) and any(mm["n"] == m["n"] for mm in _MARKER.finditer(body))):
+                continue
+        elif not _has_marker(body, m["n"], note):
             continue
         notes: list[list[str]] = []
         numbers: list[int] = []
@@ -231,10 +245,25 @@ def _take_footnotes(lines: list[str], footnotes: list[str]) -> list[str]:
                 numbers.append(int(fm["n"]))
             elif line:
                 notes[-1].append(line)
-        footnotes.extend(_join_lines(note, set()) for note in notes)
-        taken = {str(n) for n in numbers}
-        return [_MARKER.sub(lambda mm, taken=taken: "" if mm["n"] in taken else mm.group(0), ln) for ln in lines[:k]]
+        anchors: dict[str, str] = {}
+        kept = [_unmark(ln, {str(n) for n in numbers}, anchors) for ln in lines[:k]]
+        footnotes.extend(Footnote(_join_lines(note, set()), anchors.get(str(n), "")) for n, note in zip(numbers, notes))
+        return kept
     return lines[:end]
+
+
+def _unmark(line: str, taken: set[str], anchors: dict[str, str]) -> str:
+    """Remove the markers of the footnotes taken; note for each the words in front of it, so that
+    a citation in the note can be placed where its marker stood ("answer:4")."""
+
+    def drop(mm: re.Match[str]) -> str:
+        if mm["n"] not in taken:
+            return mm.group(0)
+        words = line[: mm.start()].split()
+        anchors.setdefault(mm["n"], " ".join(words[-4:] if len(words) > 4 else words[1:] or words))
+        return ""
+
+    return _MARKER.sub(drop, line)
 
 
 _MARKER = re.compile(r"(?<=[a-zäöüß.,;:)“\"])(?P<n>\d{1,2})(?=[\s.,;:)]|$)")
@@ -456,6 +485,7 @@ def _split_block(block: list[str]) -> list[list[str]]:
             or (prev.endswith((".", ")")) and _STARTS_SENTENCE.match(line) and REQUEST_END.search(prev[-160:]))
             or _HEAD_LINE.match(line)
             or (_HEAD_LINE.match(paras[-1][0]) and _HEAD_LINE_END.search(prev))
+            or (_MINISTRY_LINE.match(paras[-1][0]) and line[:1].isupper() and not _GOES_ON.search(prev))
             or re.fullmatch(r"\d{1,2}\.\s?\d{1,2}\.\s?\d{4}", line)
             or re.fullmatch(r"\d{1,2}\.\s?\d{1,2}\.\s?\d{4}", prev)
             or (wrapped and prev.endswith((".", ":", "?", "!")) and len(prev) < 0.75 * longest)
@@ -479,6 +509,13 @@ _STARTS_SENTENCE = re.compile(r"^(?:[A-ZÄÖÜ0-9„“\"(]|– )")
 _HEAD_LINE = re.compile(
     r"^(?:Anfrage|Antwort|Antrag) (?:der|des) (?:Abgeordneten|Fraktion|Landesregierung|(?:\w+\s)?\w*[Mm]inist|Senat)"
 )
+
+
+# "des Thüringer Ministeriums für Umwelt, …" in the head: the title follows on the next line
+_MINISTRY_LINE = re.compile(
+    r"^(?:des|der) (?:\w+ )?(?:Ministeriums|Staatsministeriums|Senats|Senatsverwaltung|Staatskanzlei) für \w"
+)
+_GOES_ON = re.compile(r"(?:[,\-–]|\b(?:und|für|sowie|der|des))$")
 
 
 def _vocabulary(lines: list[str]) -> set[str]:

@@ -912,14 +912,22 @@ class _Parser:
                 parliament = c.parliament or ("BT" if doc.parliament == "BT" and c.number else None)
                 doc.references.append(Reference(c.number, list(c.points), where, parliament))
 
+        parts = [(f"point:{p.label}", p.text) for p in doc.points]
+        parts.append(("reasoning", doc.reasoning or ""))
+        if doc.answer:
+            parts += [(f"answer:{k}", item.text) for k, item in enumerate(doc.answer.items, 1)]
+
         for text in self.other_texts:
             add(text, "other")
-        for text in self.footnotes:  # "1 Vgl. Drs. 19/…", "BT-Drucksache 21/…" at a page bottom
-            add(text, "other")
-            for m in PRINT_URL.finditer(text):  # ".../drucksachen/…/19-02752.pdf"
+        for note in self.footnotes:  # "1 Vgl. Drs. 19/…", "BT-Drucksache 21/…" at a page bottom
+            # the note belongs to the part where its marker stood
+            anchor = _squash(note.anchor)
+            where = next((w for w, t in parts if anchor and anchor in _squash(t)), "other")
+            add(note.text, where)
+            for m in PRINT_URL.finditer(note.text):  # ".../drucksachen/…/19-02752.pdf"
                 number = f"{int(m['wp'])}/{int(m['nr'])}"
                 if number != own:
-                    doc.references.append(Reference(number, [], "other", doc.parliament))
+                    doc.references.append(Reference(number, [], where, doc.parliament))
         for p in doc.points:
             add(p.text, f"point:{p.label}")
         add(doc.reasoning, "reasoning")

@@ -154,7 +154,6 @@ NOT_YET = {
     "sh_kleine_anfrage": 7,
     "sn_kleine_anfrage": 10,
     "st_kleine_anfrage": 10,
-    "th_kleine_anfrage": 3,
 }
 
 
