@@ -42,7 +42,8 @@ STRONG_FURNITURE = [
         r"^(?:net )?mit dem Umweltzeichen „?Der Blaue Engel“?\.?$",
         r"^Gesamtherstellung:|^Vertrieb:\s*Bundesanzeiger|^ISSN \d{4}-\d{3}[\dX]$",
         rf"^\((?:Verteilt|Ausgegeben) am {_DATE}\)$",
-        r"^\*?\s*Die Antwort wurde namens der Bundesregierung mit Schreiben des .{5,120} übermittelt\.",
+        r"^\*?\s*Die Antwort (?:der Landesregierung )?wurde namens der (?:Bundes|Landes)regierung"
+        r" mit Schreiben des .{5,160} übermittelt\.",
         r"^Druck:\s.{0,60}(?:Landtag|Bürgerschaft).{0,40}\d{4}(?:\s+b\.\s?w\.)?$",  # RP, TH
         rf"^Datum des (?:Originals|Eingangs):?\s*{_DATE}\s*/?\s*(?:Ausgegeben:?\s*{_DATE})?$",  # NW, BB
         r"^Druck und Auslieferung:|^Hinweis des Landtagsamts:",
@@ -223,6 +224,10 @@ def _take_footnotes(lines: list[str], footnotes: list[Footnote]) -> list[str]:
     while end and not lines[end - 1]:
         end -= 1
     lo = max(1, end - _FOOTNOTE_MAX_LINES)
+    for k in range(lo, end - 1):
+        # the note's number on a line of its own (Rheinland-Pfalz): "1" / "Vgl. Drucksache 18/10317."
+        if re.fullmatch(r"\d{1,2}", lines[k]) and lines[k + 1] and not lines[k + 1][0].isdigit():
+            lines = [*lines[:k], f"{lines[k]} {lines[k + 1]}", "", *lines[k + 2 :]]
     for k in range(lo, end):
         m = _FOOTNOTE_START.match(lines[k])
         if not m:
@@ -411,6 +416,11 @@ def _strip_edges(lines: list[str], furniture: list[str], repeated: set[str]) -> 
         if _is_furniture(line, repeated):
             taken_bottom.append(line)
             end -= 1
+        elif before and is_strong_furniture(f"{before} {line}"):
+            # a footer line wrapped in two (Mecklenburg-Vorpommern: "Die Antwort der Landesregierung
+            # wurde … mit Schreiben des Ministeriums für …," / "… vom 12. Mai 2025 übermittelt.")
+            taken_bottom.append(f"{before} {line}")
+            end = max(i for i in range(start, end - 1) if lines[i] == before)
         else:
             break
     pending.extend(taken_top)

@@ -161,6 +161,9 @@ class _Parser:
         if quoted is not None and q_open is not None and quoted < q_open:
             # "Die Kleine Anfrage … hat folgenden Wortlaut:": the askers' preamble, then the questions
             self._read_head(paras[:quoted])
+            asked = re.search(r"\bvom\s+(?P<d>.{6,25}?\d{4})", paras[quoted])
+            if asked:  # "Die Kleine Anfrage – Drucksache 18/12201 – vom 14. April 2025 hat folgenden Wortlaut:"
+                doc.submitted = doc.submitted or first_date(asked["d"])
             preamble = paras[quoted + 1 : q_open]
             if preamble and not any(REASONING_START.match(p) for p in preamble):
                 doc.reasoning = "\n\n".join(preamble)
@@ -216,6 +219,7 @@ class _Parser:
     def _read_head(self, head: list[str]) -> None:
         doc = self.doc
         title_parts: list[str] = []
+        reasoning: list[str] = []
         expect_title = False
         title_done = False
         for p in head:
@@ -254,11 +258,18 @@ class _Parser:
                 self._dates_in_head(p)
                 continue
             if title_done and not expect_title:
-                self.other_texts.append(p)
+                if len(p) > 120 and p.endswith(".") and not find_print_numbers(p):
+                    # running text after the title, before the first question (Mecklenburg-Vorpommern
+                    # prints the askers' remark there, with no opener): their reasoning
+                    reasoning.append(p)
+                else:
+                    self.other_texts.append(p)
                 continue
             title_parts.append(p)
         # a title is a line or two; running text in the head is no title
         title_parts = [t for t in title_parts[:3] if len(t) <= 250]
+        if reasoning and doc.reasoning is None:
+            doc.reasoning = "\n\n".join(reasoning)
         if title_parts:
             doc.title = _squash(" ".join(title_parts)).strip(" *#")
 
@@ -268,7 +279,7 @@ class _Parser:
             return None
         for rx, kind in KIND_WORDS:
             if rx.search(p):
-                if kind == "kleine_anfrage" and not re.search(r"Anfrage", p[:60]):
+                if kind == "kleine_anfrage" and not re.search(r"Anfrage", p[:60], re.IGNORECASE):
                     continue
                 return kind
         return None
@@ -295,7 +306,7 @@ class _Parser:
             names = re.sub(r"\([^)]*\)", " ", names)
             names = re.sub(
                 rf",?\s*(?:weiterer Abgeordneter|und weiterer Abgeordneter)?\s*(?:und\s+)?"
-                rf"der Fraktion (?:der|des)\s+(?:{_FACTION_RE})\b.*$",
+                rf"(?:der\s+)?Fraktion (?:der|des)\s+(?:{_FACTION_RE})\b.*$",
                 "",
                 names,
             )
