@@ -314,12 +314,13 @@ def _sub_answers(question: Question, region: list[str], paras: list[str]) -> lis
     answer does not take the sub-questions apart."""
     label = question.label
     m = _CANDIDATE.match(paras[question.first])
-    block = [m["text"] if m else paras[question.first], *paras[question.first + 1 : question.last + 1], *region]
+    first = (m["sub"] or "") + m["text"] if m else paras[question.first]  # "3. a) Wie viele …?" keeps its "a)"
+    block = [first, *paras[question.first + 1 : question.last + 1], *region]
     n_question = question.last - question.first + 1  # paragraphs of `block` that the question holds
     starts: list[int] = []
     for i, p in enumerate(block):
         sm = _SUB_QUESTION.match(p)
-        if sm and sm["sub"] == chr(ord("a") + len(starts)) and i > 0:
+        if sm and sm["sub"] == chr(ord("a") + len(starts)):
             starts.append(i)
     if len(starts) < 2:
         return []

@@ -252,7 +252,9 @@ def _take_footnotes(lines: list[str], footnotes: list[Footnote]) -> list[str]:
                 notes[-1].append(line)
         anchors: dict[str, str] = {}
         kept = [_unmark(ln, {str(n) for n in numbers}, anchors) for ln in lines[:k]]
-        footnotes.extend(Footnote(_join_lines(note, set()), anchors.get(str(n), "")) for n, note in zip(numbers, notes))
+        footnotes.extend(
+            Footnote(_join_lines(note, set()), anchors.get(str(n), "")) for n, note in zip(numbers, notes, strict=True)
+        )
         return kept
     return lines[:end]
 

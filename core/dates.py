@@ -39,16 +39,20 @@ _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 # One pattern for both spellings; the numeric one must not be part of a longer number or file number.
 DATE_RE = re.compile(
     r"(?<![\d/.-])(?P<d>[0-3]?\d)\.\s?(?:(?P<m>[01]?\d)\.\s?|(?P<mn>" + _MONTH_NAMES + r")\.?\s+)"
-    r"(?P<y>(?:19|20)\d\d)(?![\d/])",
+    r"(?P<y>(?:19|20)\d\d)(?![\d/])"
+    r"|(?<![\d/.-])(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)(?![\d/-])",  # Schleswig-Holstein: 2025-05-06
     re.IGNORECASE,
 )
 
 
 def _build(match: re.Match[str]) -> date | None:
-    day = int(match["d"])
-    month = int(match["m"]) if match["m"] else MONTHS[match["mn"].lower()]
+    if match["iy"]:
+        year, month, day = int(match["iy"]), int(match["im"]), int(match["id"])
+    else:
+        year, day = int(match["y"]), int(match["d"])
+        month = int(match["m"]) if match["m"] else MONTHS[match["mn"].lower()]
     try:
-        return date(int(match["y"]), month, day)
+        return date(year, month, day)
     except ValueError:
         return None
 

@@ -148,6 +148,8 @@ class _Parser:
         self.inquiry_paras: set[str] = set()
         self.sent_by: tuple[str, object] | None = None
         self.head_answer_date: date | None = None
+        self.combined = False  # the head announces question and answer in one print
+        self.header_date: date | None = None  # the date in page one's header block
 
     def run(self) -> PrintDoc:
         doc = self.doc
@@ -227,6 +229,8 @@ class _Parser:
             kind = self._kind_of(p)
             if kind and doc.kind == "other":
                 doc.kind = kind
+            if low in ("antwort", "und antwort"):
+                self.combined = True
             if self._read_originators(p) or kind or low in ("und", "stellungnahme", "antwort", "zu der"):
                 if title_parts:
                     title_done = True
@@ -334,6 +338,9 @@ class _Parser:
     def _ministry_line(self, p: str) -> str | None:
         if len(p) > 200:
             return None
+        m = re.match(r"^(?:des|der) Landesregierung\s*[–-]\s*(?P<m>(?:\w+\s+)?Ministerium\b.+)$", p)
+        if m:  # Schleswig-Holstein: "der Landesregierung – Ministerium für …"
+            return _squash(m["m"])
         m = re.match(r"^Antwort (?:des|der) (?P<m>.+?)(?: namens der Landesregierung)?(?: vom (?P<d>.+))?$", p)
         if m and re.search(r"[Mm]inisterium|Senat|Staatskanzlei|Regierung", m["m"]):  # Niedersachsen
             if m["d"]:
@@ -388,13 +395,14 @@ class _Parser:
             m = re.search(r"Ausgegeben:?\s*(.+)$|\((?:Verteilt|Ausgegeben) am (.+)\)", line)
             if m and doc.published is None:
                 doc.published = first_date(m.group(0))
-        # the first bare date in page one's header block is the print's date
-        if doc.submitted is None:
-            for line in self.furniture[:6]:
-                d = parse_date(line)
-                if d:
-                    doc.submitted = d
-                    break
+        # the first bare date in page one's header block is the print's date: of the question, or
+        # in a print of question and answer together ("Kleine Anfrage … und Antwort …"), of the answer
+        self.header_date = next(
+            (d for line in self.furniture[:6] if (d := parse_date(re.sub(r"^\d{1,2}\.\s*Wahlperiode\s+", "", line)))),
+            None,
+        )
+        if doc.submitted is None and not self.combined:
+            doc.submitted = self.header_date
         if doc.number is None:
             for p in self.paras[:12]:
                 if re.match(r"^Drucksache\s", p):
@@ -506,6 +514,8 @@ class _Parser:
         if self.sent_by:
             answer.ministry = answer.ministry or self.sent_by[0]
             answer.date = answer.date or self.sent_by[1]  # type: ignore[assignment]
+        if self.combined:
+            answer.date = answer.date or self.header_date
         part, signatory, office = self._split_signature(part)
         answer.signatory = signatory
         answer.office = office
@@ -540,6 +550,9 @@ class _Parser:
             # questions reprinted without headings: core.alignment decides which numbered
             # paragraphs are questions; the loop below reads only what stands before the first
             part = [p for p in part if not (self._metadata_line(p, answer) or re.match(r"^Anlagen?\s*:?$", p))]
+            # Schleswig-Holstein: "Antwort:" between each question and its answer
+            part = [m["rest"] if (m := ANSWER_PREFIX.match(p)) else p for p in part]
+            part = [p for p in part if p]
             start = next((i for i, p in enumerate(part) if not self._inquiry_quoted(p)), len(part))
             aligned = align(part[start:], {lb: pt.text for lb, pt in known.items()})
             if aligned.first_question is not None:

@@ -149,7 +149,6 @@ NOT_YET = {
     "he_kleine_anfrage": 10,
     "hh_kleine_anfrage": 8,
     "nw_kleine_anfrage": 8,
-    "sh_kleine_anfrage": 7,
     "sn_kleine_anfrage": 10,
     "st_kleine_anfrage": 10,
 }
