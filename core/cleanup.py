@@ -498,6 +498,7 @@ def _split_block(block: list[str]) -> list[list[str]]:
             or _HEAD_LINE.match(line)
             or (_HEAD_LINE.match(paras[-1][0]) and _HEAD_LINE_END.search(prev))
             or (_MINISTRY_LINE.match(paras[-1][0]) and line[:1].isupper() and not _GOES_ON.search(prev))
+            or (_HEAD_PART.match(line) and len(prev) < 0.7 * longest and not _GOES_ON.search(prev))
             or re.fullmatch(r"\d{1,2}\.\s?\d{1,2}\.\s?\d{4}", line)
             or re.fullmatch(r"\d{1,2}\.\s?\d{1,2}\.\s?\d{4}", prev)
             or (wrapped and prev.endswith((".", ":", "?", "!")) and len(prev) < 0.75 * longest)
@@ -526,6 +527,12 @@ _HEAD_LINE = re.compile(
 # "des Thüringer Ministeriums für Umwelt, …" in the head: the title follows on the next line
 _MINISTRY_LINE = re.compile(
     r"^(?:des|der) (?:\w+ )?(?:Ministeriums|Staatsministeriums|Senats|Senatsverwaltung|Staatskanzlei) für \w"
+)
+# short head lines that start a part of the head ("der Landesregierung" / "auf die Kleine Anfrage
+# 5432 vom 8. April 2025" / "der Abgeordneten Sabine Probe und Tim Muster FDP", Nordrhein-Westfalen)
+_HEAD_PART = re.compile(
+    r"^(?:(?:der|des|die) (?:Abgeordneten|Abg\.|Fraktion|Landesregierung$)"
+    r"|auf die (?:Kleine |Große |Schriftliche )?Anfrage)"
 )
 _GOES_ON = re.compile(r"(?:[,\-–]|\b(?:und|für|sowie|der|des))$")
 

@@ -124,6 +124,10 @@ def _nominative(name: str) -> str:
     name = re.sub(r"^(?:des|dem|der|den|das|die|vom)\s+", "", name)
     name = re.sub(r"\b(\w+)ministeriums\b", r"\1ministerium", name)
     name = re.sub(r"\bMinisteriums\b", "Ministerium", name)
+    # the office for its house: "Ministerin für X" → "Ministerium für X"
+    name = re.sub(
+        r"^(Staats)?[Mm]inister(?:in)?\s+(?=für\b)", lambda m: "Staatsministerium " if m[1] else "Ministerium ", name
+    )
     name = re.sub(r"\b(\w+)(?:ischen|ische)\s+(Ministerium|Staatsministerium)\b", r"\1isches \2", name)
     name = re.sub(r"\b(\w+)(?:ischen)\s+(Staatskanzlei|Landesregierung)\b", r"\1ische \2", name)
     return name
@@ -229,6 +233,9 @@ class _Parser:
             kind = self._kind_of(p)
             if kind and doc.kind == "other":
                 doc.kind = kind
+            asked = re.match(r"^auf die (?:\w+ )?Anfrage\b.*?\bvom\s+(?P<d>.{6,25}?\d{4})", p)
+            if asked:  # "auf die Kleine Anfrage 5432 vom 8. April 2025"
+                doc.submitted = doc.submitted or first_date(asked["d"])
             if low in ("antwort", "und antwort"):
                 self.combined = True
             if self._read_originators(p) or kind or low in ("und", "stellungnahme", "antwort", "zu der"):
@@ -782,9 +789,14 @@ class _Parser:
         )
         if m:
             answer.ministry = _nominative(m["m"])
+        m = re.match(
+            r"^(?:Der|Die|Das)\s+(?P<m>[\w ]{0,40}?(?:Minister|Ministerin|Ministerium)\b.{0,150}?)\s+hat die", text
+        )
+        if m and not answer.ministry:  # Nordrhein-Westfalen: "Der Minister für … hat die Kleine Anfrage … beantwortet."
+            answer.ministry = _nominative(m["m"])
         m = re.search(
-            r"\bim Einvernehmen mit\s+(?P<c>.+?)\s+(?=zu dem|zum Antrag|die (?:Kleine|Große) Anfrage|wie folgt"
-            r"|im Namen|namens)",
+            r"\bim Einvernehmen mit\s+(?P<c>.+?)\s*(?=zu dem|zum Antrag|die (?:Kleine|Große) Anfrage|wie folgt"
+            r"|im Namen|namens|beantwortet\.?$)",
             text,
         )
         if m:

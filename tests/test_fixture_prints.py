@@ -148,7 +148,6 @@ NOT_YET = {
     "hb_kleine_anfrage": 10,
     "he_kleine_anfrage": 10,
     "hh_kleine_anfrage": 8,
-    "nw_kleine_anfrage": 8,
     "sn_kleine_anfrage": 10,
     "st_kleine_anfrage": 10,
 }
