@@ -8,12 +8,11 @@ number and its "Eingegangen"/"Ausgegeben" dates live there.
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from core.vocabulary import REQUEST_END
+from core.vocabulary import ANSWER_OPENER, REQUEST_END
 
 PARLIAMENTS = (
     r"Landtag von Baden-Württemberg|Bayerischer Landtag|Abgeordnetenhaus(?: von)? Berlin|Landtag Brandenburg"
@@ -470,6 +469,9 @@ def _blocks(lines: list[str]) -> list[list[str]]:
     return [b for b in blocks if b]
 
 
+_INLINE_HEADING = re.compile(r"^(?:Antwort )?zu (?:den )?Fragen?\s+\d{1,3}[^:]{0,40}:\s", re.IGNORECASE)
+
+
 _SUB_HEADING_LINE = re.compile(r"^Zu\s+[a-z]\s*\)?\s*\.?\s*:\s*$")  # "Zu a:", "Zu b):"
 
 
@@ -485,7 +487,8 @@ def _split_block(block: list[str]) -> list[list[str]]:
     longest = max(len(line) for line in block)
     wrapped = longest > 60
     paras: list[list[str]] = [[block[0]]]
-    for prev, line in itertools.pairwise(block):
+    for i in range(1, len(block)):
+        prev, line = block[i - 1], block[i]
         new = False
         if (
             _is_heading(line)
@@ -493,6 +496,8 @@ def _split_block(block: list[str]) -> list[list[str]]:
             or (LABEL_START.match(line) and prev.rstrip("*_ ").endswith(_TERMINAL))
             or (LABEL_START.match(line) and re.match(r"^[IVX]{1,5}\.\s+[A-ZÄÖÜ]", prev))  # section title
             or re.match(r"^(?:Frage\s+\d{1,3}\s*[a-z]?\)?|Antwort)\s*:", line)
+            or _INLINE_HEADING.match(line)  # Brandenburg: "zu Frage 1: Nach den Daten …"
+            or (line[:1].isupper() and ANSWER_OPENER.match(" ".join(block[i : i + 3])))  # set over lines
             or (prev.endswith("?") and _STARTS_SENTENCE.match(line))  # a question ends, its answer begins
             or (prev.endswith((".", ")")) and _STARTS_SENTENCE.match(line) and REQUEST_END.search(prev[-160:]))
             or _HEAD_LINE.match(line)

@@ -113,6 +113,9 @@ def _strip_markup(para: str) -> str:
     return para.strip()
 
 
+_SENTENCES = re.compile(r"[.!?]\s+[A-ZÄÖÜ]|[.:]$")
+
+
 def _squash(text: str) -> str:
     return " ".join(text.split())
 
@@ -154,6 +157,7 @@ class _Parser:
         self.head_answer_date: date | None = None
         self.combined = False  # the head announces question and answer in one print
         self.header_date: date | None = None  # the date in page one's header block
+        self.original_date: date | None = None  # "Datum des Originals" / "Datum des Eingangs" in a footer
 
     def run(self) -> PrintDoc:
         doc = self.doc
@@ -278,7 +282,8 @@ class _Parser:
                 continue
             title_parts.append(p)
         # a title is a line or two; running text in the head is no title
-        title_parts = [t for t in title_parts[:3] if len(t) <= 250]
+        # a title runs to three or four lines (up to about 400 characters) but is no running text
+        title_parts = [t for t in title_parts[:3] if len(t) <= 250 or (len(t) <= 450 and not _SENTENCES.search(t))]
         if reasoning and doc.reasoning is None:
             doc.reasoning = "\n\n".join(reasoning)
         if title_parts:
@@ -396,6 +401,9 @@ class _Parser:
             m = re.search(r"Drucksache\s*[\d/ ]+\((?P<q>\d{1,2}/\d{1,6})\)", line)
             if m:  # Saarland: the answer's number, then the question's in brackets
                 self.doc.references.append(Reference(m["q"], [], "other"))
+            m = re.search(r"Datum des (?:Originals|Eingangs):?\s*(?P<d>[\d.]+)", line)
+            if m:  # Brandenburg, Nordrhein-Westfalen: the date of the answer (or of its arrival)
+                self.original_date = self.original_date or first_date(m["d"])
             m = re.search(r"Eingegangen:?\s*(\S+)", line)
             if m and doc.received is None:
                 doc.received = first_date(line[m.start() :])
@@ -522,7 +530,7 @@ class _Parser:
             answer.ministry = answer.ministry or self.sent_by[0]
             answer.date = answer.date or self.sent_by[1]  # type: ignore[assignment]
         if self.combined:
-            answer.date = answer.date or self.header_date
+            answer.date = answer.date or self.original_date or self.header_date
         part, signatory, office = self._split_signature(part)
         answer.signatory = signatory
         answer.office = office
@@ -758,6 +766,8 @@ class _Parser:
     @staticmethod
     def _heading_ahead(part: list[str], idx: int, label: str) -> bool:
         for p in part[idx + 1 : idx + 10]:
+            if FRAGE.match(p):
+                return False  # "Frage 2: …" reprints the question itself (Brandenburg, Sachsen)
             m = HEADING.match(p)
             if m and ":" in p:
                 labels = expand_labels(m["labels"])
