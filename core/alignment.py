@@ -29,7 +29,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from core.labels import roman_to_int
+from core.labels import section_value
 from core.similarity import similar
 from core.vocabulary import (
     COMBINED,
@@ -45,6 +45,8 @@ from core.vocabulary import (
 _CANDIDATE = re.compile(
     r"^(?:(?P<roman>[IVX]{1,5})\.\s*)?(?P<num>\d{1,3})(?:\.|\))(?!\d)\s*(?P<sub>[a-z]\)\s+)?(?P<text>\S.*)$", re.DOTALL
 )
+# Bavaria: "2.1 Wie hoch …?" — the section is the first number, and the numbering restarts in each
+_DECIMAL_CANDIDATE = re.compile(r"^(?P<roman>\d{1,2})\.(?P<num>\d{1,2})\s+(?P<sub>)(?P<text>[A-ZÄÖÜ„\"].*)$", re.DOTALL)
 _SUB_QUESTION = re.compile(r"^(?P<sub>[a-z])\)\s+(?P<text>\S.*)$", re.DOTALL)
 _SECTION_TITLE_MAX = 150
 
@@ -91,7 +93,7 @@ def candidates(paras: list[str], known: dict[str, str]) -> list[Candidate]:
         if m and len(p) < _SECTION_TITLE_MAX and not p.rstrip().endswith((".", ";", ",", "?")):
             section = m["roman"]  # "II. Personal und Finanzen": numbering restarts
             continue
-        m = _CANDIDATE.match(p)
+        m = _DECIMAL_CANDIDATE.match(p) or _CANDIDATE.match(p)
         if not m:
             continue
         text = m["text"]
@@ -99,7 +101,7 @@ def candidates(paras: list[str], known: dict[str, str]) -> list[Candidate]:
         if first_word in MONTHS or re.match(r"^\d{1,2}\.\s?\d{1,2}\.", p):
             continue  # "1. Januar 2025", "12.05.2025"
         sec = m["roman"] or section
-        if m["roman"]:
+        if m["roman"] and m.re is _CANDIDATE:  # a Roman section runs on; a decimal one names itself
             section = m["roman"]
         label = f"{sec}.{m['num']}" if sec else m["num"]
         if known and label not in known:
@@ -233,7 +235,7 @@ def _step_gap(a: Candidate, b: Candidate, position: dict[str, int] | None) -> in
         return pb - pa - 1
     if a.section == b.section:
         return b.num - a.num - 1 if 0 < b.num - a.num <= 3 else None
-    if b.section and (not a.section or roman_to_int(b.section) > roman_to_int(a.section)):
+    if b.section and (not a.section or section_value(b.section) > section_value(a.section)):
         if b.num == a.num + 1:
             return 0  # numbering runs on through the sections (I. 1–13, II. 14–21)
         if b.num <= 2:
@@ -244,7 +246,10 @@ def _step_gap(a: Candidate, b: Candidate, position: dict[str, int] | None) -> in
 def _relabel(chain: list[Candidate]) -> None:
     """Section prefixes ("II.3") only where the numbering restarts per section; plain numbers
     where it runs on through the sections."""
-    restarts = any(b.section != a.section and b.num <= a.num for a, b in itertools.pairwise(chain))
+    restarts = any(b.section != a.section and b.num <= a.num for a, b in itertools.pairwise(chain)) or any(
+        c.section.isdigit()
+        for c in chain  # decimal labels ("1.2") keep their section
+    )
     for c in chain:
         c.label = f"{c.section}.{c.num}" if restarts and c.section else str(c.num)
 
@@ -313,7 +318,7 @@ def _sub_answers(question: Question, region: list[str], paras: list[str]) -> lis
     "35. …? Wenn ja:" then "a) Welche?" with its answer, "b) …?" with its answer. Empty when the
     answer does not take the sub-questions apart."""
     label = question.label
-    m = _CANDIDATE.match(paras[question.first])
+    m = _DECIMAL_CANDIDATE.match(paras[question.first]) or _CANDIDATE.match(paras[question.first])
     first = (m["sub"] or "") + m["text"] if m else paras[question.first]  # "3. a) Wie viele …?" keeps its "a)"
     block = [first, *paras[question.first + 1 : question.last + 1], *region]
     n_question = question.last - question.first + 1  # paragraphs of `block` that the question holds

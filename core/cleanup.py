@@ -77,7 +77,7 @@ ANSWER_HEADING_LINE = re.compile(
     r"(?:[IVX]{1,5}\.?\s*)?(?:\d{1,3}|[a-z]\))[^:]{0,50}:\s*$",
     re.IGNORECASE,
 )
-LABEL_START = re.compile(r"^[*_\-–•]*\s*(?:(?:[IVX]{1,5}|\d{1,3})\.|[a-z]\))\s")
+LABEL_START = re.compile(r"^[*_\-–•]*\s*(?:(?:[IVX]{1,5}|\d{1,3})\.|[a-z]\)|\d{1,2}\.\d{1,2}(?=\s+[A-ZÄÖÜ]))\s")
 _TERMINAL = (".", ":", ";", "?", "!", ",")
 _CONJUNCTIONS = {"und", "oder", "bzw.", "sowie", "bis", "als", "wie", "noch", "beziehungsweise", "respektive"}
 _WORD = re.compile(r"[A-Za-zÄÖÜäöüß][\wÄÖÜäöüß-]*")
@@ -272,7 +272,7 @@ def _unmark(line: str, taken: set[str], anchors: dict[str, str]) -> str:
     return _MARKER.sub(drop, line)
 
 
-_MARKER = re.compile(r"(?<=[a-zäöüß.,;:)“\"])(?P<n>\d{1,2})(?=[\s.,;:)]|$)")
+_MARKER = re.compile(r"(?<=[a-zäöüß.,;:)“\"])(?<!\d[.,])(?P<n>\d{1,2})(?=[\s.,;:)]|$)")
 
 
 _SPACED_MARKER = re.compile(r"[.;,]\s(?P<n>\d{1,2})\s+(?=[A-ZÄÖÜ])")
@@ -406,6 +406,13 @@ def _strip_edges(lines: list[str], furniture: list[str], repeated: set[str]) -> 
             break
     end = len(lines)
     taken_bottom: list[str] = []
+    # a footer block of several lines at the page bottom (Bavaria's "Hinweis des Landtagsamts: …",
+    # Nordrhein-Westfalen's "Die Veröffentlichungen des Landtags … sind einzeln … zu beziehen")
+    for k in range(max(start, end - _FOOTER_BLOCK_LINES), end):
+        if _FOOTER_BLOCK.match(lines[k]):
+            taken_bottom.append(" ".join(ln for ln in lines[k:end] if ln))
+            end = k
+            break
     while end > start:
         line = lines[end - 1]
         if not line:
@@ -428,6 +435,12 @@ def _strip_edges(lines: list[str], furniture: list[str], repeated: set[str]) -> 
     pending.extend(reversed(taken_bottom))
     furniture.extend(pending)
     return lines[start:end]
+
+
+_FOOTER_BLOCK = re.compile(
+    r"^(?:Hinweis des Landtagsamts:|Die Veröffentlichungen des Landtags|Drucksachen, Plenarprotokolle sowie die)"
+)
+_FOOTER_BLOCK_LINES = 8
 
 
 def _join_pages(bodies: list[list[str]]) -> list[str]:
@@ -456,7 +469,7 @@ def _join_pages(bodies: list[list[str]]) -> list[str]:
     return out
 
 
-_LABEL_THEN_WORD = re.compile(r"^(?:[IVX]{1,5}\.\s*)?\d{1,3}\.\s+[A-ZÄÖÜ](?!\w*\s+\d{4})")
+_LABEL_THEN_WORD = re.compile(r"^(?:[IVX]{1,5}\.\s*|\d{1,2}\.(?=\d))?\d{1,3}\.?\s+[A-ZÄÖÜ](?!\w*\s+\d{4})")
 
 
 def _blocks(lines: list[str]) -> list[list[str]]:
@@ -565,7 +578,11 @@ def _join_lines(lines: list[str], vocabulary: set[str]) -> str:
             head = m.group(1)
             first = line.split(" ", 1)[0]
             tail = re.match(r"[\wÄÖÜäöüß]+", first)
-            if tail is None or first.lower() in _CONJUNCTIONS or first.rstrip(",;").lower() in _CONJUNCTIONS:
+            joined = f"{head}{tail.group(0)}".lower() if tail else ""
+            if tail is not None and first.lower() in _CONJUNCTIONS and joined in vocabulary:
+                parts[-1] = prev[:-1]
+                parts.append(line)  # "so-" + "wie": the document spells "sowie" elsewhere
+            elif tail is None or first.lower() in _CONJUNCTIONS or first.rstrip(",;").lower() in _CONJUNCTIONS:
                 parts.append(" " + line)  # "Ver- und Überschuldung"
             elif first[0].isupper() or first[0].isdigit() or head[-1].isdigit():
                 parts.append(line)  # "Baden-Württemberg", "KI-Netzwerke", "2025-2027"

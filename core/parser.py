@@ -44,7 +44,10 @@ from core.vocabulary import (
     KIND_WORDS,
     NAME_AND_OFFICE,
     OFFICE,
+    OPENER_CONSENT,
+    OPENER_MINISTRY,
     PARLIAMENT_CODES,
+    POINT_DECIMAL,
     POINT_NUM,
     POINT_ROMAN,
     POINT_ROMAN_NUM,
@@ -116,6 +119,21 @@ def _strip_markup(para: str) -> str:
 _SENTENCES = re.compile(r"[.!?]\s+[A-ZÄÖÜ]|[.:]$")
 
 
+_ANSWERING_HOUSE = re.compile(r"^(?:des|der) (?:\w+ )?Staatsministeriums\b.{0,300}\bvom\s+[\d.]+\d{4}$", re.DOTALL)
+
+
+def _join_answer_heading(paras: list[str]) -> list[str]:
+    """Bavaria heads its answer "Antwort" / "des Staatsministeriums für … vom 04.03.2025":
+    one paragraph, so that it reads as the answer's opener."""
+    out: list[str] = []
+    for p in paras:
+        if out and out[-1] == "Antwort" and _ANSWERING_HOUSE.match(p):
+            out[-1] = f"Antwort {p}"
+        else:
+            out.append(p)
+    return out
+
+
 def _squash(text: str) -> str:
     return " ".join(text.split())
 
@@ -149,7 +167,7 @@ class _Parser:
         self.furniture = cleaned.furniture
         self.footnotes = cleaned.footnotes
         self.paras = [_strip_markup(p) for p in cleaned.paragraphs]
-        self.paras = [p for p in self.paras if p]
+        self.paras = _join_answer_heading([p for p in self.paras if p])
         self.doc = PrintDoc()
         self.other_texts: list[str] = []
         self.inquiry_paras: set[str] = set()
@@ -315,6 +333,10 @@ class _Parser:
             if received:  # Niedersachsen: "…, eingegangen am 12.05.2025 - Drs. 19/11001"
                 doc.received = doc.received or first_date(received["d"])
             names = re.split(r",?\s+eingegangen am\b", names)[0]
+            asked = re.search(r"\s+vom\s+(?P<d>[\d.]+\s?\d{4}|\d{1,2}\.\s*\w+\s+\d{4})\s*$", names)
+            if asked:  # Bavaria: "der Abgeordneten Maria Beispiel SPD vom 27.01.2025"
+                doc.submitted = doc.submitted or first_date(asked["d"])
+                names = names[: asked.start()]
             for fm in re.finditer(rf"\((?P<f>[^)]*)\)|\b(?:Fraktion (?:der|des|von)\s+)(?P<g>{_FACTION_RE})", names):
                 for f in re.findall(_FACTION_RE, fm["f"] or fm["g"] or ""):
                     if f not in doc.factions:
@@ -471,6 +493,10 @@ class _Parser:
                 return points, i
             if re.match(r"^\d{1,2}\.\s?\d{1,2}\.\s?\d{4}\b", p):
                 return points, i
+            m = POINT_DECIMAL.match(p)
+            if m:  # "1.2 Wie viele …?" (Bavaria)
+                points.append(Point(f"{m['sec']}.{m['num']}", m["text"].strip()))
+                continue
             m = POINT_ROMAN_NUM.match(p)
             if m:
                 roman = m["roman"]
@@ -568,7 +594,15 @@ class _Parser:
             # Schleswig-Holstein: "Antwort:" between each question and its answer
             part = [m["rest"] if (m := ANSWER_PREFIX.match(p)) else p for p in part]
             part = [p for p in part if p]
-            start = next((i for i, p in enumerate(part) if not self._inquiry_quoted(p)), len(part))
+            # what quotes the inquiry comes first; a question reprinted word for word is no quote here
+            start = next(
+                (
+                    i
+                    for i, p in enumerate(part)
+                    if not self._inquiry_quoted(p) or POINT_NUM.match(p) or POINT_DECIMAL.match(p)
+                ),
+                len(part),
+            )
             aligned = align(part[start:], {lb: pt.text for lb, pt in known.items()})
             if aligned.first_question is not None:
                 part = part[: start + aligned.first_question]
@@ -792,23 +826,10 @@ class _Parser:
         m = re.search(r"\b(?:Nr\.|Az\.|Aktenzeichen:?|AZ:?)\s*(?P<f>[^\s,;]+)", text)
         if m:
             answer.file_number = m["f"].rstrip(".:")
-        m = re.search(
-            r"\b(?:nimmt|beantwortet|beantworten)\s+(?:das|der|die)\s+(?P<m>.+?)\s+(?=im Einvernehmen|im Namen|namens"
-            r"|zu dem|zum Antrag|die (?:Kleine|Große|Schriftliche) Anfrage|wie folgt)",
-            text,
-        )
+        m = next((m for rx in OPENER_MINISTRY if (m := rx.search(text))), None)
         if m:
             answer.ministry = _nominative(m["m"])
-        m = re.match(
-            r"^(?:Der|Die|Das)\s+(?P<m>[\w ]{0,40}?(?:Minister|Ministerin|Ministerium)\b.{0,150}?)\s+hat die", text
-        )
-        if m and not answer.ministry:  # Nordrhein-Westfalen: "Der Minister für … hat die Kleine Anfrage … beantwortet."
-            answer.ministry = _nominative(m["m"])
-        m = re.search(
-            r"\bim Einvernehmen mit\s+(?P<c>.+?)\s*(?=zu dem|zum Antrag|die (?:Kleine|Große) Anfrage|wie folgt"
-            r"|im Namen|namens|beantwortet\.?$)",
-            text,
-        )
+        m = OPENER_CONSENT.search(text)
         if m:
             answer.consent = _split_consent(m["c"])
 

@@ -65,7 +65,10 @@ VOCABULARY: dict[str, dict[str, list[str]]] = {
         "answer_openers": [r"Mit Schreiben vom .{0,600}?(?:Stellung|beantwortet|wie folgt)"],
     },
     "BE": {"answer_openers": [r"Im Namen des Senats .{0,120}beantworte"]},
-    "BY": {"question_openers": [r"Ich frage die Staatsregierung"]},
+    "BY": {
+        "question_openers": [r"Ich frage die Staatsregierung"],
+        "answer_openers": [r"Antwort des (?:\w+ )?Staatsministeriums\b.{0,300}\bvom\s+[\d.]+\d{4}$"],
+    },
     "BB": {"answer_openers": [r"Namens der Landesregierung beantwortet .{0,200}wie folgt"]},
     "HB": {
         "question_openers": [r"Wir fragen den Senat"],
@@ -107,6 +110,23 @@ def _union(key: str) -> str:
 QUESTION_OPENER = re.compile(rf"(?:{_union('question_openers')})", re.IGNORECASE)
 ANSWER_OPENER = re.compile(rf"^(?:{_union('answer_openers')})", re.IGNORECASE)
 QUOTED_QUESTION = re.compile(rf"(?:{_union('quoted_question')})\s*:?\s*$", re.IGNORECASE)
+# Who answers, in the answer's opener; the first pattern that matches names the ministry.
+OPENER_MINISTRY = [
+    re.compile(p)
+    for p in (
+        # BW, BB: "… nimmt das Ministerium für … Stellung", "beantwortet der Minister für … die Kleine Anfrage"
+        r"\b(?:nimmt|beantwortet|beantworten)\s+(?:das|der|die)\s+(?P<m>.+?)\s+(?=im Einvernehmen|im Namen|namens"
+        r"|zu dem|zum Antrag|die (?:Kleine|Große|Schriftliche) Anfrage|wie folgt)",
+        # NW, RP, TH: "Der Minister für … hat die Kleine Anfrage … beantwortet."
+        r"^(?:Der|Die|Das)\s+(?P<m>[\w ]{0,40}?(?:Minister|Ministerin|Ministerium)\b.{0,150}?)\s+hat die",
+        # BY: "Antwort des Staatsministeriums für … im Einvernehmen mit … vom 04.03.2025"
+        r"^Antwort (?:des|der) (?P<m>.+?)(?=\s+im Einvernehmen|\s+vom\s)",
+    )
+]
+OPENER_CONSENT = re.compile(
+    r"\bim Einvernehmen mit\s+(?P<c>.+?)\s*(?=zu dem|zum Antrag|die (?:Kleine|Große) Anfrage|wie folgt"
+    r"|im Namen|namens|beantwortet\.?$|vom\s+[\d.]+\d{4}$)"
+)
 ANSWER_HEADING_WORD = re.compile(r"^(?:Stellungnahme|Antwort)$", re.IGNORECASE)
 KIND_WORDS = [
     (re.compile(r"\bKleine Anfrage\b", re.I), "kleine_anfrage"),
@@ -141,8 +161,10 @@ IN_VERTRETUNG = re.compile(r"^(?:In Vertretung|i\.\s?V\.|Im Auftrag|i\.\s?A\.)\b
 
 _ROMAN = r"[IVX]{1,5}"
 _NUM = r"\d{1,3}"
-# A single label in an answer heading: "I. 1.", "2 a)", "3.", "II.", "a)".
-_LABEL = rf"(?:{_ROMAN}\.?\s*{_NUM}\.?(?:\s*[a-z]\))?|{_NUM}\.?(?:\s*[a-z]\))?|{_ROMAN}\.?|[a-z]\))"
+# Bavaria numbers its questions decimally: "1.1", "1.2", "2.1" (never a date: no third part)
+_DECIMAL = r"\d{1,2}\.\d{1,2}(?![.\d])"
+# A single label in an answer heading: "I. 1.", "2 a)", "3.", "II.", "a)", "3.1".
+_LABEL = rf"(?:{_DECIMAL}|{_ROMAN}\.?\s*{_NUM}\.?(?:\s*[a-z]\))?|{_NUM}\.?(?:\s*[a-z]\))?|{_ROMAN}\.?|[a-z]\))"
 _SEP = r"(?:\s*,\s*|\s+und\s+|\s+sowie\s+|\s+bis\s+|\s*[–-]\s*)"
 _LABELS = rf"{_LABEL}(?:{_SEP}{_LABEL})*"
 HEADING = re.compile(
@@ -159,6 +181,7 @@ FRAGE = re.compile(rf"^Frage\s+(?P<labels>{_LABEL})\s*:\s*(?P<rest>.*)$", re.IGN
 ANSWER_PREFIX = re.compile(r"^Antwort\s*:\s*(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
 POINT_ROMAN_NUM = re.compile(rf"^(?P<roman>{_ROMAN})\.\s*(?P<num>{_NUM})[.)]\s+(?P<text>.+)$", re.DOTALL)
 POINT_NUM = re.compile(rf"^(?P<num>{_NUM})(?:\.|\))\s+(?P<text>.+)$", re.DOTALL)
+POINT_DECIMAL = re.compile(r"^(?P<sec>\d{1,2})\.(?P<num>\d{1,2})\s+(?P<text>[A-ZÄÖÜ„\"].+)$", re.DOTALL)
 POINT_ROMAN = re.compile(rf"^(?P<roman>{_ROMAN})\.\s+(?P<text>.+)$", re.DOTALL)
 
 
@@ -184,18 +207,10 @@ def expand_labels(spec: str, context: str | None = None) -> list[str]:
         if sep in ("bis", "–", "-"):
             pending_range = True
             continue
-        m = _LABEL_PARTS.match(tok.strip())
-        if not m or not (m["roman"] or m["num"] or m["sub"]):
+        label = _one_label(tok.strip(), roman, num)
+        if label is None:
             continue
-        if m["roman"]:
-            roman, num = m["roman"], None
-        if m["num"]:
-            num = m["num"]
-        if m["num"] or m["sub"]:
-            # "2 a)" → "2a"; "I. 2." → "I.2"; a bare "b)" keeps the number (and section) before it
-            label = ".".join(x for x in (roman, num) if x) + (m["sub"] or "")
-        else:
-            label = roman or ""  # a section alone: "II."
+        label, roman, num = label
         if pending_range and out:
             out.extend(_range(out[-1], label))
         else:
@@ -204,10 +219,28 @@ def expand_labels(spec: str, context: str | None = None) -> list[str]:
     return [label for label in dict.fromkeys(out) if label]
 
 
+def _one_label(tok: str, roman: str | None, num: str | None) -> tuple[str, str | None, str | None] | None:
+    """One token of a heading as a label, with the section and number it leaves for the next
+    token; None for no label."""
+    if re.fullmatch(_DECIMAL, tok):
+        return tok, None, None  # "3.1" (Bavaria)
+    m = _LABEL_PARTS.match(tok)
+    if not m or not (m["roman"] or m["num"] or m["sub"]):
+        return None
+    if m["roman"]:
+        roman, num = m["roman"], None
+    if m["num"]:
+        num = m["num"]
+    if m["num"] or m["sub"]:
+        # "2 a)" → "2a"; "I. 2." → "I.2"; a bare "b)" keeps the number (and section) before it
+        return ".".join(x for x in (roman, num) if x) + (m["sub"] or ""), roman, num
+    return roman or "", roman, num  # a section alone: "II."
+
+
 def _range(start: str, end: str) -> list[str]:
     """Labels after `start` up to `end` inclusive ("1".."3", "I.2".."I.4", "a".."c", "I".."III")."""
-    m1 = re.match(r"^(?:(?P<r>[IVX]+)\.)?(?P<n>\d+)(?P<s>[a-z]?)$", start)
-    m2 = re.match(r"^(?:(?P<r>[IVX]+)\.)?(?P<n>\d+)(?P<s>[a-z]?)$", end)
+    m1 = re.match(r"^(?:(?P<r>[IVX]+|\d+)\.)?(?P<n>\d+)(?P<s>[a-z]?)$", start)
+    m2 = re.match(r"^(?:(?P<r>[IVX]+|\d+)\.)?(?P<n>\d+)(?P<s>[a-z]?)$", end)
     if m1 and m2 and m1["r"] == m2["r"] and not m1["s"] and not m2["s"]:
         a, b = int(m1["n"]), int(m2["n"])
         if a < b <= a + 50:
