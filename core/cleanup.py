@@ -16,7 +16,8 @@ from core.vocabulary import ANSWER_OPENER, REQUEST_END
 
 PARLIAMENTS = (
     r"Landtag von Baden-Württemberg|Bayerischer Landtag|Abgeordnetenhaus(?: von)? Berlin|Landtag Brandenburg"
-    r"|Bremische Bürgerschaft|Bürgerschaft der Freien und Hansestadt Hamburg|Hessischer Landtag"
+    r"|Bremische Bürgerschaft(?: \((?:Landtag|Stadtbürgerschaft)\))?|Bürgerschaft der Freien und Hansestadt Hamburg"
+    r"|Hessischer Landtag"
     r"|Landtag Mecklenburg-Vorpommern|Niedersächsischer Landtag|Landtag Nordrhein-Westfalen"
     r"|Landtag Rheinland-Pfalz|Landtag des Saarlandes|Sächsischer Landtag|Landtag von Sachsen-Anhalt"
     r"|Schleswig-Holsteinischer Landtag|Thüringer Landtag|Deutscher Bundestag"
@@ -62,6 +63,7 @@ WEAK_FURNITURE = [
         rf"^(?:{PARLIAMENTS})\s*[–—-]?\s*\d{{1,2}}\.\s*Wahlperiode$",
         rf"^{_DATE}$",
         r"^(?:ENTWURF|Entwurf)$",  # the watermark of a draft exported by Ziffer
+        r"^(?:Landtag|Stadtbürgerschaft)\s+\d{1,2}\.\d{1,2}\.\d{2}(?:\d{2})?$",  # Bremen: "Landtag 12.03.24"
     )
 ]
 
@@ -233,6 +235,8 @@ def _take_footnotes(lines: list[str], footnotes: list[Footnote]) -> list[str]:
             continue
         body = "\n".join(lines[:k])
         note = lines[k][m.end() :]
+        if _RULE.fullmatch(lines[k - 1]):
+            lines = [*lines[: k - 1], "", *lines[k:]]  # the rule above the footnotes (Bremen): a blank
         if lines[k - 1]:
             # set without a blank line above (Thüringen): only a note that reads like one ("1 Vgl.
             # Drucksache …"), and only when its marker stands glued in the text above
@@ -256,6 +260,9 @@ def _take_footnotes(lines: list[str], footnotes: list[Footnote]) -> list[str]:
         )
         return kept
     return lines[:end]
+
+
+_RULE = re.compile(r"[_–—-]{5,}")
 
 
 def _unmark(line: str, taken: set[str], anchors: dict[str, str]) -> str:

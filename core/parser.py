@@ -105,8 +105,13 @@ _MARKUP_END = re.compile(r"\s*[*_]{1,3}$")
 
 
 def _strip_markup(para: str) -> str:
-    """Drop markdown emphasis and a bullet in front of a numbered point ("- 1. …;*")."""
+    """Drop markdown emphasis and a bullet in front of a numbered point ("- 1. …;*"), and the
+    quotation marks that open or close a quoted question print („… / …“, Bremen)."""
     para = para.strip()
+    if para.startswith("„") and "“" not in para:
+        para = para[1:].lstrip()
+    elif para.endswith("“") and "„" not in para:
+        para = para[:-1].rstrip()
     if not para or (para[0] not in "-–•#*_" and para[-1] not in "*_"):
         return para
     para = _BULLET_BEFORE_LABEL.sub("", para)
@@ -134,6 +139,19 @@ def _join_answer_heading(paras: list[str]) -> list[str]:
     return out
 
 
+def _header_date(line: str) -> date | None:
+    """A date on a header line of its own: "15.05.2025", "20. Wahlperiode 2025-05-06", Bremen's
+    "Landtag 12.03.24" (two-digit year)."""
+    line = re.sub(r"^(?:\d{1,2}\.\s*Wahlperiode|Landtag|Stadtbürgerschaft)\s+", "", line)
+    m = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{2})", line)
+    if m:
+        try:
+            return date(2000 + int(m[3]), int(m[2]), int(m[1]))
+        except ValueError:
+            return None
+    return parse_date(line)
+
+
 def _squash(text: str) -> str:
     return " ".join(text.split())
 
@@ -145,6 +163,7 @@ def _nominative(name: str) -> str:
     name = re.sub(r"^(?:des|dem|der|den|das|die|vom)\s+", "", name)
     name = re.sub(r"\b(\w+)ministeriums\b", r"\1ministerium", name)
     name = re.sub(r"\bMinisteriums\b", "Ministerium", name)
+    name = re.sub(r"^Senats$", "Senat", name)
     # the office for its house: "Ministerin für X" → "Ministerium für X"
     name = re.sub(
         r"^(Staats)?[Mm]inister(?:in)?\s+(?=für\b)", lambda m: "Staatsministerium " if m[1] else "Ministerium ", name
@@ -258,7 +277,7 @@ class _Parser:
             asked = re.match(r"^auf die (?:\w+ )?Anfrage\b.*?\bvom\s+(?P<d>.{6,25}?\d{4})", p)
             if asked:  # "auf die Kleine Anfrage 5432 vom 8. April 2025"
                 doc.submitted = doc.submitted or first_date(asked["d"])
-            if low in ("antwort", "und antwort"):
+            if re.match(r"^(?:und )?antwort\b", low):  # "Antwort", "und Antwort", "Antwort des Senats"
                 self.combined = True
             if self._read_originators(p) or kind or low in ("und", "stellungnahme", "antwort", "zu der"):
                 if title_parts:
@@ -306,6 +325,8 @@ class _Parser:
             doc.reasoning = "\n\n".join(reasoning)
         if title_parts:
             doc.title = _squash(" ".join(title_parts)).strip(" *#")
+            if doc.title.startswith("„") and doc.title.endswith("“"):
+                doc.title = doc.title[1:-1]  # „Schwimmunterricht an Grundschulen im Land Bremen“
 
     @staticmethod
     def _kind_of(p: str) -> str | None:
@@ -435,7 +456,7 @@ class _Parser:
         # the first bare date in page one's header block is the print's date: of the question, or
         # in a print of question and answer together ("Kleine Anfrage … und Antwort …"), of the answer
         self.header_date = next(
-            (d for line in self.furniture[:6] if (d := parse_date(re.sub(r"^\d{1,2}\.\s*Wahlperiode\s+", "", line)))),
+            (d for line in self.furniture[:6] if (d := _header_date(line))),
             None,
         )
         if doc.submitted is None and not self.combined:
@@ -527,8 +548,8 @@ class _Parser:
         """ "Salomon, Seimer, Häusler … GRÜNE", "Dr. Rülke und Fraktion", "Beispiel AfD"."""
         if len(p) > 300 or p.endswith((";", "?")):
             return False
-        if re.search(r"\bund Fraktion$", p):
-            return True
+        if re.search(rf"\bund Fraktion(?: (?:der|des) (?:{_FACTION_RE}))?$", p):
+            return True  # "Dr. Rülke und Fraktion", "Maria Beispiel, Jens Muster und Fraktion der CDU" (Bremen)
         return bool(
             re.search(rf"^[A-ZÄÖÜ][\w.\- ]+(?:,\s*[A-ZÄÖÜ][\w.\- ]+)*\s+(?:u\.\s?a\.\s+)?(?:{_FACTION_RE})$", p)
         )
@@ -541,7 +562,9 @@ class _Parser:
         if m and m["f"] not in doc.factions:
             doc.factions.append(m["f"])
         if not doc.originators:
-            names = re.sub(rf"\s+(?:u\.\s?a\.\s+)?(?:{_FACTION_RE})$|\s+und Fraktion$", "", p)
+            names = re.sub(
+                rf"\s+(?:u\.\s?a\.\s+)?(?:{_FACTION_RE})$|\s+und Fraktion(?: (?:der|des) (?:{_FACTION_RE}))?$", "", p
+            )
             doc.originators = [n.strip() for n in re.split(r",\s*|\s+und\s+", names) if n.strip()]
 
     # -- the answer ----------------------------------------------------------------------------
@@ -557,6 +580,10 @@ class _Parser:
             answer.date = answer.date or self.sent_by[1]  # type: ignore[assignment]
         if self.combined:
             answer.date = answer.date or self.original_date or self.header_date
+        cut = next((i for i, p in enumerate(part) if re.match(r"^Beschlussempfehlung\s*:?$", p)), None)
+        if cut is not None:  # Bremen: what the Bürgerschaft is asked to resolve follows the answer
+            self.other_texts.extend(part[cut:])
+            part = part[:cut]
         part, signatory, office = self._split_signature(part)
         answer.signatory = signatory
         answer.office = office

@@ -115,10 +115,13 @@ OPENER_MINISTRY = [
     re.compile(p)
     for p in (
         # BW, BB: "… nimmt das Ministerium für … Stellung", "beantwortet der Minister für … die Kleine Anfrage"
-        r"\b(?:nimmt|beantwortet|beantworten)\s+(?:das|der|die)\s+(?P<m>.+?)\s+(?=im Einvernehmen|im Namen|namens"
+        r"\b(?:nimmt|beantwortet|beantworten)\s+(?:das|der|die)\s+(?!(?:Kleine|Große|Schriftliche) Anfrage)(?P<m>.+?)"
+        r"\s+(?=im Einvernehmen|im Namen|namens"
         r"|zu dem|zum Antrag|die (?:Kleine|Große|Schriftliche) Anfrage|wie folgt)",
         # NW, RP, TH: "Der Minister für … hat die Kleine Anfrage … beantwortet."
         r"^(?:Der|Die|Das)\s+(?P<m>[\w ]{0,40}?(?:Minister|Ministerin|Ministerium)\b.{0,150}?)\s+hat die",
+        # HB, HH: "Der Senat beantwortet die Kleine Anfrage wie folgt:"
+        r"^(?:Der|Die) (?P<m>Senat|Landesregierung|Staatsregierung) beantwortet\b",
         # BY: "Antwort des Staatsministeriums für … im Einvernehmen mit … vom 04.03.2025"
         r"^Antwort (?:des|der) (?P<m>.+?)(?=\s+im Einvernehmen|\s+vom\s)",
     )
