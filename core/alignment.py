@@ -128,9 +128,9 @@ def question_extent(paras: list[str], start: int, stop: int) -> int:
     j = start + 1
     while j < stop:
         p = paras[j]
-        if not _complete(text):
+        if not complete_question(text):
             pass  # "… welche" / "Beobachtungsobjekte … nicht?": the question goes on
-        elif _goes_on(p):
+        elif goes_on(p):
             pass  # "Falls ja, welche?", "(Bitte nach Jahren aufschlüsseln.)"
         else:
             break
@@ -140,7 +140,7 @@ def question_extent(paras: list[str], start: int, stop: int) -> int:
     return last
 
 
-def _goes_on(p: str) -> bool:
+def goes_on(p: str) -> bool:
     """Is `p` more of a complete question before it: another question sentence, a sub-question,
     a request ("Bitte … aufschlüsseln.")?"""
     if COMBINED.match(p) or SUB_HEADING.match(p):
@@ -150,7 +150,8 @@ def _goes_on(p: str) -> bool:
     return len(p) < 300 and QUESTION_CONTINUATION.match(p) is not None
 
 
-def _complete(text: str) -> bool:
+def complete_question(text: str) -> bool:
+    """Does the question text end as a finished sentence or request (not "… und welche")?"""
     text = text.rstrip(" *_")
     return text.endswith(("?", ".", "!", ":", ")", "“", '"', "»")) or bool(REQUEST_END.search(text[-160:]))
 

@@ -29,13 +29,14 @@ _DATE = r"\d{1,2}\.\s?\d{1,2}\.\s?\d{4}"
 STRONG_FURNITURE = [
     re.compile(p, re.IGNORECASE)
     for p in (
-        rf"^(?:{PARLIAMENTS})\s*[–—-]?\s*(?:\d+\.\s*Wahlperiode)?\s*[–—-]?\s*(?:[–—-]\s*\d+\s*[–—-]\s*)?{_DRS}"
-        rf"(?:\s*\(\d+/\d+\))?$",
+        rf"^(?:\d{{1,3}}\s+)?(?:{PARLIAMENTS})\s*[–—·-]?\s*(?:\d+\.\s*Wahlperiode)?\s*[–—·-]?\s*(?:[–—-]\s*\d+\s*[–—-]\s*)?"
+        rf"{_DRS}(?:\s*\(\d+/\d+\))?(?:\s+\d{{1,3}})?$",  # "2 Hessischer Landtag · 21. Wahlperiode · Drucksache …"
         rf"^{_DRS}\s*[–—-]\s*\d+\s*[–—-]\s*(?:{PARLIAMENTS})\s*[–—-]\s*\d+\.\s*Wahlperiode$",
         rf"^[–—-]\s*\d+\s*[–—-]\s*{_DRS}$",
         rf"^(?:{PARLIAMENTS})\s*[–—-]\s*\d+\.\s*Wahlperiode\s*[–—-]\s*\d+\s*[–—-]\s*{_DRS}$",
         rf"^Eingegangen:?\s*{_DATE}(?:\s*/\s*Ausgegeben:?\s*{_DATE})?$",
         rf"^Ausgegeben:?\s*{_DATE}$",
+        r"^Eingegangen am .{6,20}\d{4}\s*·\s*Ausgegeben am .{6,20}\d{4}$",  # Hessen
         r"^Drucksachen und Plenarprotokolle sind im Internet",
         r"^abrufbar unter:?\s*www\.",
         r"^Der Landtag druckt auf Recyclingpapier",
@@ -524,6 +525,7 @@ def _split_block(block: list[str]) -> list[list[str]]:
             or (_HEAD_LINE.match(paras[-1][0]) and _HEAD_LINE_END.search(prev))
             or (_MINISTRY_LINE.match(paras[-1][0]) and line[:1].isupper() and not _GOES_ON.search(prev))
             or (_HEAD_PART.match(line) and len(prev) < 0.7 * longest and not _GOES_ON.search(prev))
+            or (line.startswith("betreffend ") and not _GOES_ON.search(prev))  # Hessen: the title's line
             or re.fullmatch(r"\d{1,2}\.\s?\d{1,2}\.\s?\d{4}", line)
             or re.fullmatch(r"\d{1,2}\.\s?\d{1,2}\.\s?\d{4}", prev)
             or (wrapped and prev.endswith((".", ":", "?", "!")) and len(prev) < 0.75 * longest)

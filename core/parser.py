@@ -23,9 +23,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from core.alignment import align
+from core.alignment import align, complete_question, goes_on
 from core.cleanup import Cleaned, clean
-from core.dates import first_date, parse_date
+from core.dates import find_dates, first_date, parse_date
 from core.documents import read_document
 from core.labels import label_key
 from core.model import Answer, AnswerItem, Point, PrintDoc, Reference
@@ -166,7 +166,9 @@ def _nominative(name: str) -> str:
     name = re.sub(r"^Senats$", "Senat", name)
     # the office for its house: "Ministerin für X" → "Ministerium für X"
     name = re.sub(
-        r"^(Staats)?[Mm]inister(?:in)?\s+(?=für\b)", lambda m: "Staatsministerium " if m[1] else "Ministerium ", name
+        r"^(Staats)?[Mm]inister(?:in|s)?\s+(?=für\b|der\b|des\b)",
+        lambda m: "Staatsministerium " if m[1] else "Ministerium ",
+        name,
     )
     name = re.sub(r"\b(\w+)(?:ischen|ische)\s+(Ministerium|Staatsministerium)\b", r"\1isches \2", name)
     name = re.sub(r"\b(\w+)(?:ischen)\s+(Staatskanzlei|Landesregierung)\b", r"\1ische \2", name)
@@ -225,7 +227,10 @@ class _Parser:
             # no opener at all: a print of questions only, or an unknown layout
             self._read_answer(paras[head_end:], opener=None)
         if a_open is not None:
-            self._read_answer(paras[a_open + 1 :], opener=paras[a_open])
+            # with no question opener, what stands between the head and the answer's opener (the
+            # askers' and the ministry's "Vorbemerkung", Hessen) is read with the answer part
+            before = paras[head_end:a_open] if q_open is None else []
+            self._read_answer(before + paras[a_open + 1 :], opener=paras[a_open])
         elif q_open is None and self.doc.answer is None and not doc.points:
             doc.warnings.append("no numbered points or questions found")
         self._infer_parliament()
@@ -402,7 +407,8 @@ class _Parser:
                 self.head_answer_date = first_date(m["d"])
             return _nominative(m["m"])
         m = re.match(
-            r"^(?:des|der)\s+(?P<m>(?:\w+\s+)?(?:Ministeriums|Staatsministeriums|Landesregierung|Bundesregierung"
+            r"^(?:des|der)\s+(?P<m>(?:\w+\s+)?(?:Ministeriums|Staatsministeriums|Ministers|Ministerin|Landesregierung"
+            r"|Bundesregierung"
             r"|Staatskanzlei|Senatsverwaltung|Senats|Senatskanzlei)\b.*)$",
             p,
         )
@@ -578,8 +584,6 @@ class _Parser:
         if self.sent_by:
             answer.ministry = answer.ministry or self.sent_by[0]
             answer.date = answer.date or self.sent_by[1]  # type: ignore[assignment]
-        if self.combined:
-            answer.date = answer.date or self.original_date or self.header_date
         cut = next((i for i, p in enumerate(part) if re.match(r"^Beschlussempfehlung\s*:?$", p)), None)
         if cut is not None:  # Bremen: what the Bürgerschaft is asked to resolve follows the answer
             self.other_texts.extend(part[cut:])
@@ -595,6 +599,9 @@ class _Parser:
             elif re.match(r"^(?:Senatsverwaltung|Ministerium|Staatsministerium|Staatskanzlei)\b", office):
                 answer.ministry = office
         has_headings = any(HEADING.match(p) and ":" in p for p in part)
+        # "Frage 1. …" / "Frage 1: …" mark the questions (Hessen, Brandenburg, Sachsen): a numbered
+        # paragraph is then a list entry, never a question
+        frage_layout = sum(1 for p in part[:400] if FRAGE.match(p)) >= 2
         known = {pt.label: pt for pt in doc.points}
         derive_points = not doc.points
         items: list[_Item] = []
@@ -614,7 +621,7 @@ class _Parser:
             return item
 
         aligned = None
-        if not has_headings:
+        if not has_headings and not frage_layout:
             # questions reprinted without headings: core.alignment decides which numbered
             # paragraphs are questions; the loop below reads only what stands before the first
             part = [p for p in part if not (self._metadata_line(p, answer) or re.match(r"^Anlagen?\s*:?$", p))]
@@ -703,7 +710,15 @@ class _Parser:
                 continue
             if self._is_section_title(p):
                 continue
-            quote = self._as_question(p, part, idx, has_headings, known, last_num, mode)
+            if mode == "question" and question is not None and not has_headings:
+                # "Frage 5. …?" with its answer below and no heading (Hessen): the question may go on
+                if not complete_question(" ".join(question.texts)) or goes_on(p):
+                    question.texts.append(p)
+                else:
+                    new_item([question.label]).texts.append(p)
+                    mode = "answer"
+                continue
+            quote = None if frage_layout else self._as_question(p, part, idx, has_headings, known, last_num, mode)
             if quote is not None:
                 question = _Question(quote[0], [quote[1]])
                 if quote[0].split(".")[-1].isdigit():
@@ -747,6 +762,8 @@ class _Parser:
             items.insert(0, _Item([], preface))
         self._collapse_sub_labels(items, questions)
         answer.items = [AnswerItem(list(it.labels), "\n\n".join(it.texts)) for it in items]
+        if self.combined:  # no date in the answer itself: the print's own date is the answer's
+            answer.date = answer.date or self.original_date or self.header_date
         if items or opener:
             doc.answer = answer
         if (not doc.ministry and answer.ministry) or (
@@ -866,6 +883,11 @@ class _Parser:
         m = re.match(r"^(?:[A-ZÄÖÜ][\wäöü.\- ]+),\s+(?:den\s+)?(?P<d>\d.+)$", p)
         if m and len(p) < 60 and first_date(m["d"]):
             answer.date = answer.date or first_date(m["d"])
+            # "Wiesbaden, 8. Mai 2025   Timo Beispielmann": place and date left, the signature right (Hessen)
+            found = find_dates(m["d"])
+            name = m["d"][found[0][2] :].strip() if found else ""
+            if name and self._looks_like_name(name):
+                answer.signatory = answer.signatory or name
             return True
         m = re.search(r"mit Schreiben des (?P<m>.+?) vom (?P<d>.+?\d{4}) übermittelt", p)
         if m:

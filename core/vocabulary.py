@@ -146,7 +146,7 @@ REASONING_START = re.compile(
 )
 PREFACE_START = re.compile(
     r"^Vorbemerkung(?: (?:der|des) (?:Landesregierung|Bundesregierung|Senats|Verwaltung|Staatsregierung"
-    r"|Ministeriums)[^:]*)?\s*:?\s*(?P<rest>.*)$",
+    r"|Ministeriums|Ministers|Ministerin|Senators|Senatorin)[^:]*)?\s*:?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
 OFFICE = re.compile(
@@ -180,7 +180,10 @@ COMBINED = re.compile(
     rf"|zusammenhängend)\s+beantwortet\.?\s*(?P<rest>.*)$",
     re.IGNORECASE | re.DOTALL,
 )
-FRAGE = re.compile(rf"^Frage\s+(?P<labels>{_LABEL})\s*:\s*(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
+# "Frage 2: …" (Brandenburg, Sachsen), "Frage 2.  …" (Hessen, the question in a column of its own)
+FRAGE = re.compile(
+    rf"^Frage\s+(?P<labels>{_LABEL})\s*(?::\s*|(?<=\.)\s+(?=[A-ZÄÖÜ„]))(?P<rest>.*)$", re.IGNORECASE | re.DOTALL
+)
 ANSWER_PREFIX = re.compile(r"^Antwort\s*:\s*(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
 POINT_ROMAN_NUM = re.compile(rf"^(?P<roman>{_ROMAN})\.\s*(?P<num>{_NUM})[.)]\s+(?P<text>.+)$", re.DOTALL)
 POINT_NUM = re.compile(rf"^(?P<num>{_NUM})(?:\.|\))\s+(?P<text>.+)$", re.DOTALL)
