@@ -33,6 +33,7 @@ from core.labels import section_value
 from core.similarity import similar
 from core.vocabulary import (
     COMBINED,
+    HEADING,
     MONTHS,
     POINT_ROMAN,
     QUESTION_CONTINUATION,
@@ -300,12 +301,12 @@ def align(paras: list[str], known: dict[str, str] | None = None) -> Alignment:
                 pending, announced = [], []
                 continue
         labels = list(pending)
-        m = COMBINED.match(region[0])
-        if m:
+        m = COMBINED.match(region[0]) or (HEADING.match(region[0]) if ":" in region[0] else None)
+        if m:  # "Die Fragen 2 und 3 werden gemeinsam beantwortet.", "Zu 2. und 3.:"
             named = expand_labels(m["labels"])
             if named and c.label in named:
                 labels = named
-                rest = m["rest"].strip()
+                rest = (m["rest"] or "").strip()
                 region = ([rest] if rest else []) + region[1:]
         elif announced and c.label in announced:
             labels = list(dict.fromkeys([*announced, *pending]))

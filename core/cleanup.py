@@ -60,7 +60,7 @@ WEAK_FURNITURE = [
         r"^Seite\s+\d+(?:\s+von\s+\d+)?$",
         rf"^(?:{PARLIAMENTS})$",
         rf"^{_DRS}(?:\s*\(\d+/\d+\))?$",
-        rf"^\d{{1,2}}\.\s*Wahlperiode(?:\s*[–—-]?\s*{_DATE})?$",
+        rf"^\d{{1,2}}\.\s*Wahlperiode(?:\s*[–—-]?\s*(?:{_DATE}|\d{{1,2}}\.\d{{1,2}}\.\d{{2}}))?$",  # HH: 09.10.18
         rf"^(?:{PARLIAMENTS})\s*[–—-]?\s*\d{{1,2}}\.\s*Wahlperiode$",
         rf"^{_DATE}$",
         r"^(?:ENTWURF|Entwurf)$",  # the watermark of a draft exported by Ziffer
@@ -526,6 +526,7 @@ def _split_block(block: list[str]) -> list[list[str]]:
             or (_MINISTRY_LINE.match(paras[-1][0]) and line[:1].isupper() and not _GOES_ON.search(prev))
             or (_HEAD_PART.match(line) and len(prev) < 0.7 * longest and not _GOES_ON.search(prev))
             or (line.startswith("betreffend ") and not _GOES_ON.search(prev))  # Hessen: the title's line
+            or line.startswith("und Antwort des ")  # Hamburg: "… vom 01.10.18" / "und Antwort des Senats"
             or re.fullmatch(r"\d{1,2}\.\s?\d{1,2}\.\s?\d{4}", line)
             or re.fullmatch(r"\d{1,2}\.\s?\d{1,2}\.\s?\d{4}", prev)
             or (wrapped and prev.endswith((".", ":", "?", "!")) and len(prev) < 0.75 * longest)

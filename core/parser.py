@@ -141,15 +141,24 @@ def _join_answer_heading(paras: list[str]) -> list[str]:
 
 def _header_date(line: str) -> date | None:
     """A date on a header line of its own: "15.05.2025", "20. Wahlperiode 2025-05-06", Bremen's
-    "Landtag 12.03.24" (two-digit year)."""
-    line = re.sub(r"^(?:\d{1,2}\.\s*Wahlperiode|Landtag|Stadtbürgerschaft)\s+", "", line)
-    m = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{2})", line)
+    "Landtag 12.03.24" and Hamburg's "21. Wahlperiode 09.10.18" (two-digit years)."""
+    return _print_date(re.sub(r"^(?:\d{1,2}\.\s*Wahlperiode|Landtag|Stadtbürgerschaft)\s+", "", line))
+
+
+def _print_date(line: str) -> date | None:
+    """A bare date, also with the two-digit year of Bremen's and Hamburg's prints ("01.10.18")."""
+    m = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{2})", line.strip())
     if m:
         try:
             return date(2000 + int(m[3]), int(m[2]), int(m[1]))
         except ValueError:
             return None
     return parse_date(line)
+
+
+def _is_answer_preface(p: str) -> bool:
+    """ "Vorbemerkung:" or "Vorbemerkung der Landesregierung: …" — the answering side's, not the askers'."""
+    return p.lower().startswith("vorbemerkung") and bool(PREFACE_START.match(p)) and not REASONING_START.match(p)
 
 
 def _squash(text: str) -> str:
@@ -205,7 +214,7 @@ class _Parser:
             (i for i, p in enumerate(paras) if len(p) < 400 and _may_open(p) and QUESTION_OPENER.search(p)), None
         )
         a_open = self._find_answer_opener(q_open)
-        head_end = min(x for x in (q_open, a_open, self._first_structural(), len(paras)) if x is not None)
+        head_end = min(x for x in (q_open, a_open, self._first_structural(q_open), len(paras)) if x is not None)
         quoted = next((i for i, p in enumerate(paras[:head_end]) if QUOTED_QUESTION.search(p)), None)
         if quoted is not None and q_open is not None and quoted < q_open:
             # "Die Kleine Anfrage … hat folgenden Wortlaut:": the askers' preamble, then the questions
@@ -221,15 +230,24 @@ class _Parser:
         self._read_furniture()
 
         body_end = a_open if a_open is not None else len(paras)
+        before: list[str] = []
+        if q_open is None:
+            # what stands between the head and the answer's opener (the askers' and the ministry's
+            # "Vorbemerkung", Hessen) is read with the answer part
+            before = paras[head_end:a_open] if a_open is not None else []
+        elif a_open is not None:
+            # the ministry's "Vorbemerkung:" right after the question opener, before its own opener
+            # ("Vor diesem Hintergrund fragen wir den Senat:" / "Vorbemerkung: …" / "Dies
+            # vorausgeschickt, beantwortet der Senat …", Hamburg)
+            preface = next((i for i in range(q_open + 1, a_open) if _is_answer_preface(paras[i])), None)
+            if preface is not None:
+                body_end, before = preface, paras[preface:a_open]
         if q_open is not None:
             self._read_inquiry(paras[q_open:body_end], paras[q_open])
         elif a_open is None:
             # no opener at all: a print of questions only, or an unknown layout
             self._read_answer(paras[head_end:], opener=None)
         if a_open is not None:
-            # with no question opener, what stands between the head and the answer's opener (the
-            # askers' and the ministry's "Vorbemerkung", Hessen) is read with the answer part
-            before = paras[head_end:a_open] if q_open is None else []
             self._read_answer(before + paras[a_open + 1 :], opener=paras[a_open])
         elif q_open is None and self.doc.answer is None and not doc.points:
             doc.warnings.append("no numbered points or questions found")
@@ -253,15 +271,17 @@ class _Parser:
                     return i
         return None
 
-    def _first_structural(self) -> int | None:
-        """For prints without an opener: where the first question, heading or Vorbemerkung stands."""
+    def _first_structural(self, q_open: int | None) -> int | None:
+        """For prints without an opener: where the first question, heading or Vorbemerkung stands.
+        Before a question opener, a numbered question is one the askers quote from an earlier
+        inquiry ("Wir stellten damals folgende Fragen: 1. …?"), part of their preamble."""
         for i, p in enumerate(self.paras):
             if (
                 REASONING_START.match(p)
                 or (PREFACE_START.match(p) and p.lower().startswith("vorbemerkung"))
                 or FRAGE.match(p)
                 or (HEADING.match(p) and ":" in p)
-                or (i > 2 and POINT_NUM.match(p) and p.rstrip().endswith("?"))
+                or (i > 2 and (q_open is None or i > q_open) and POINT_NUM.match(p) and p.rstrip().endswith("?"))
             ):
                 return i
         return None
@@ -314,8 +334,10 @@ class _Parser:
                     self.other_texts.append(p)
                 self._dates_in_head(p)
                 continue
+            if expect_title and title_parts and (len(p) > 150 or p.endswith((".", ":", "?"))):
+                title_done, expect_title = True, False  # running text after "Betr.: …" (Hamburg)
             if title_done and not expect_title:
-                if len(p) > 120 and p.endswith(".") and not find_print_numbers(p):
+                if reasoning or (len(p) > 120 and p.endswith((".", ":"))):
                     # running text after the title, before the first question (Mecklenburg-Vorpommern
                     # prints the askers' remark there, with no opener): their reasoning
                     reasoning.append(p)
@@ -359,9 +381,9 @@ class _Parser:
             if received:  # Niedersachsen: "…, eingegangen am 12.05.2025 - Drs. 19/11001"
                 doc.received = doc.received or first_date(received["d"])
             names = re.split(r",?\s+eingegangen am\b", names)[0]
-            asked = re.search(r"\s+vom\s+(?P<d>[\d.]+\s?\d{4}|\d{1,2}\.\s*\w+\s+\d{4})\s*$", names)
-            if asked:  # Bavaria: "der Abgeordneten Maria Beispiel SPD vom 27.01.2025"
-                doc.submitted = doc.submitted or first_date(asked["d"])
+            asked = re.search(r"\s+vom\s+(?P<d>[\d.]+\s?\d{2}(?:\d{2})?|\d{1,2}\.\s*\w+\s+\d{4})\s*$", names)
+            if asked:  # Bavaria: "der Abgeordneten Maria Beispiel SPD vom 27.01.2025"; Hamburg: "vom 01.10.18"
+                doc.submitted = doc.submitted or _print_date(asked["d"]) or first_date(asked["d"])
                 names = names[: asked.start()]
             for fm in re.finditer(rf"\((?P<f>[^)]*)\)|\b(?:Fraktion (?:der|des|von)\s+)(?P<g>{_FACTION_RE})", names):
                 for f in re.findall(_FACTION_RE, fm["f"] or fm["g"] or ""):
@@ -401,7 +423,7 @@ class _Parser:
         m = re.match(r"^(?:des|der) Landesregierung\s*[–-]\s*(?P<m>(?:\w+\s+)?Ministerium\b.+)$", p)
         if m:  # Schleswig-Holstein: "der Landesregierung – Ministerium für …"
             return _squash(m["m"])
-        m = re.match(r"^Antwort (?:des|der) (?P<m>.+?)(?: namens der Landesregierung)?(?: vom (?P<d>.+))?$", p)
+        m = re.match(r"^(?:und )?Antwort (?:des|der) (?P<m>.+?)(?: namens der Landesregierung)?(?: vom (?P<d>.+))?$", p)
         if m and re.search(r"[Mm]inisterium|Senat|Staatskanzlei|Regierung", m["m"]):  # Niedersachsen
             if m["d"]:
                 self.head_answer_date = first_date(m["d"])
@@ -598,7 +620,11 @@ class _Parser:
                 answer.ministry = f"Ministerium {m['rest']}"
             elif re.match(r"^(?:Senatsverwaltung|Ministerium|Staatsministerium|Staatskanzlei)\b", office):
                 answer.ministry = office
-        has_headings = any(HEADING.match(p) and ":" in p for p in part)
+        headings = sum(1 for p in part if HEADING.match(p) and ":" in p)
+        # a heading for some questions only ("Zu 2. und 3.:" after two questions reprinted back to
+        # back, Hamburg) among many questions reprinted without one: the layout has no headings
+        reprinted = sum(1 for p in part if POINT_NUM.match(p) and p.endswith("?"))
+        has_headings = headings > 0 and reprinted <= 2 * headings
         # "Frage 1. …" / "Frage 1: …" mark the questions (Hessen, Brandenburg, Sachsen): a numbered
         # paragraph is then a list entry, never a question
         frage_layout = sum(1 for p in part[:400] if FRAGE.match(p)) >= 2

@@ -117,7 +117,7 @@ OPENER_MINISTRY = [
         # BW, BB: "… nimmt das Ministerium für … Stellung", "beantwortet der Minister für … die Kleine Anfrage"
         r"\b(?:nimmt|beantwortet|beantworten)\s+(?:das|der|die)\s+(?!(?:Kleine|Große|Schriftliche) Anfrage)(?P<m>.+?)"
         r"\s+(?=im Einvernehmen|im Namen|namens"
-        r"|zu dem|zum Antrag|die (?:Kleine|Große|Schriftliche) Anfrage|wie folgt)",
+        r"|zu dem|zum Antrag|die (?:Kleine|Große|Schriftliche) Anfrage|die Fragen|wie folgt)",
         # NW, RP, TH: "Der Minister für … hat die Kleine Anfrage … beantwortet."
         r"^(?:Der|Die|Das)\s+(?P<m>[\w ]{0,40}?(?:Minister|Ministerin|Ministerium)\b.{0,150}?)\s+hat die",
         # HB, HH: "Der Senat beantwortet die Kleine Anfrage wie folgt:"
