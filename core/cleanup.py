@@ -36,7 +36,7 @@ STRONG_FURNITURE = [
         rf"^(?:{PARLIAMENTS})\s*[–—-]\s*\d+\.\s*Wahlperiode\s*[–—-]\s*\d+\s*[–—-]\s*{_DRS}$",
         rf"^Eingegangen:?\s*{_DATE}(?:\s*/\s*Ausgegeben:?\s*{_DATE})?$",
         rf"^Ausgegeben:?\s*{_DATE}$",
-        r"^Eingegangen am .{6,20}\d{4}\s*·\s*Ausgegeben am .{6,20}\d{4}$",  # Hessen
+        r"^Eingegangen am:? .{6,20}\d{4}\s*·?\s*Ausgegeben am:? .{6,20}\d{4}$",  # Hessen, Sachsen
         r"^Drucksachen und Plenarprotokolle sind im Internet",
         r"^abrufbar unter:?\s*www\.",
         r"^Der Landtag druckt auf Recyclingpapier",
@@ -192,6 +192,7 @@ def clean(text: str) -> Cleaned:
 
 
 _RUNNING_HEAD = re.compile(rf"{_DRS}", re.IGNORECASE)
+_LETTER_PAGE = re.compile(r"Seite \d{1,3} von \d{1,3}")
 
 
 def _pages(text: str) -> list[str]:
@@ -205,11 +206,9 @@ def _pages(text: str) -> list[str]:
     for line in lines:
         stripped = line.strip()
         if (
-            "drucksache" in stripped.lower()
-            and is_strong_furniture(stripped)
-            and _RUNNING_HEAD.search(stripped)
-            and any(ln.strip() for ln in pages[-1])
-        ):
+            ("drucksache" in stripped.lower() and is_strong_furniture(stripped) and _RUNNING_HEAD.search(stripped))
+            or _LETTER_PAGE.fullmatch(stripped)  # "Seite 2 von 3" atop a letter's page (Sachsen)
+        ) and any(ln.strip() for ln in pages[-1]):
             pages.append([])
         pages[-1].append(line)
     return ["\n".join(page) for page in pages]
@@ -446,7 +445,8 @@ def _strip_edges(lines: list[str], furniture: list[str], repeated: set[str]) -> 
 
 
 _FOOTER_BLOCK = re.compile(
-    r"^(?:Hinweis des Landtagsamts:|Die Veröffentlichungen des Landtags|Drucksachen, Plenarprotokolle sowie die)"
+    r"^(?:Hinweis des Landtagsamts:|Die Veröffentlichungen des Landtags|Drucksachen, Plenarprotokolle sowie die"
+    r"|Hausanschrift:)"  # Sachsen: the ministry's letter paper
 )
 _FOOTER_BLOCK_LINES = 8
 

@@ -156,6 +156,21 @@ def _print_date(line: str) -> date | None:
     return parse_date(line)
 
 
+_CAPS_MINISTRY = re.compile(r"^(?:[A-ZÄÖÜ]+ )?STAATSMINISTERIUM (?:FÜR|DER|DES)(?: [A-ZÄÖÜ,-]+)+(?= |$)")
+_LOWER_WORDS = {"für", "und", "der", "des", "die", "das", "von", "zu"}
+
+
+def _uncaps(name: str) -> str:
+    """ "SÄCHSISCHES STAATSMINISTERIUM FÜR INFRASTRUKTUR UND LANDESENTWICKLUNG" in ordinary case."""
+    words = name.split()
+    return " ".join(w.lower() if w.lower() in _LOWER_WORDS else w.capitalize() for w in words)
+
+
+_PLACE_DATE = re.compile(
+    r"^[A-ZÄÖÜ][\wäöüß.\- ]{1,40},\s+(?:den\s+)?(?P<d>\d{1,2}\.\s*(?:\d{1,2}\.|[A-ZÄÖÜ]\w+)\s*\d{4})$"
+)
+
+
 def _is_answer_preface(p: str) -> bool:
     """ "Vorbemerkung:" or "Vorbemerkung der Landesregierung: …" — the answering side's, not the askers'."""
     return p.lower().startswith("vorbemerkung") and bool(PREFACE_START.match(p)) and not REASONING_START.match(p)
@@ -206,6 +221,7 @@ class _Parser:
         self.combined = False  # the head announces question and answer in one print
         self.header_date: date | None = None  # the date in page one's header block
         self.original_date: date | None = None  # "Datum des Originals" / "Datum des Eingangs" in a footer
+        self.letter: dict[str, object] = {}  # a ministry's letter before the answer: ministry, file number, date
 
     def run(self) -> PrintDoc:
         doc = self.doc
@@ -227,6 +243,10 @@ class _Parser:
                 doc.reasoning = "\n\n".join(preamble)
         else:
             self._read_head(paras[:head_end])
+            if q_open is not None and head_end < q_open and PREFACE_START.match(paras[head_end]):
+                # "Vorbemerkung:" before the questions is the askers' (Sachsen)
+                rest = PREFACE_START.match(paras[head_end])["rest"]  # type: ignore[index]
+                doc.reasoning = "\n\n".join([*([rest] if rest else []), *paras[head_end + 1 : q_open]]) or None
         self._read_furniture()
 
         body_end = a_open if a_open is not None else len(paras)
@@ -309,7 +329,9 @@ class _Parser:
                     title_done = True
                     expect_title = False
                 continue
-            m = re.match(r"^(?:zum Thema\s*:|Betreff\s*:|betreffend\s*:?|betr\.\s*:?)\s*(?P<t>.*)$", p, re.IGNORECASE)
+            m = re.match(
+                r"^(?:zum Thema\s*:|Thema\s*:|Betreff\s*:|betreffend\s*:?|betr\.\s*:?)\s*(?P<t>.*)$", p, re.IGNORECASE
+            )
             if m:
                 title_parts = [m["t"]] if m["t"] else []
                 title_done = False
@@ -523,6 +545,8 @@ class _Parser:
                     continue
                 if d:
                     continue
+                if self._read_letterhead(p):
+                    continue
                 self._read_signers(p)
             else:
                 if ANSWER_HEADING_WORD.match(p):
@@ -540,8 +564,8 @@ class _Parser:
         for i, p in enumerate(paras):
             if parse_date(p) or REASONING_START.match(p) or ANSWER_HEADING_WORD.match(p) or self._is_signers(p):
                 return points, i
-            if re.match(r"^\d{1,2}\.\s?\d{1,2}\.\s?\d{4}\b", p):
-                return points, i
+            if re.match(r"^\d{1,2}\.\s?\d{1,2}\.\s?\d{4}\b", p) or _PLACE_DATE.match(p):
+                return points, i  # "Dresden, den 17. Februar 2025": the askers sign
             m = POINT_DECIMAL.match(p)
             if m:  # "1.2 Wie viele …?" (Bavaria)
                 points.append(Point(f"{m['sec']}.{m['num']}", m["text"].strip()))
@@ -571,6 +595,32 @@ class _Parser:
             if points:
                 points[-1].text = f"{points[-1].text}\n\n{p}"
         return points, len(paras) if paras else 0
+
+    def _read_letterhead(self, p: str) -> bool:
+        """Sachsen prints the ministry's letter between the questions and the answer: the askers'
+        place and date, then the letterhead ("SÄCHSISCHES STAATSMINISTERIUM FÜR …"), "Aktenzeichen"
+        with the file number, the letter's place and date. True if `p` was one of these."""
+        letter = self.letter
+        m = _PLACE_DATE.match(p)
+        if m:
+            if letter:
+                letter["date"] = first_date(m["d"])
+            else:
+                self.doc.submitted = self.doc.submitted or first_date(m["d"])
+            return True
+        m = _CAPS_MINISTRY.match(p)
+        if m:
+            name = _uncaps(m[0])
+            if len(name) > len(letter.get("ministry") or ""):
+                letter["ministry"] = name
+            return True
+        if p.startswith("Aktenzeichen"):
+            letter["file_number"] = ""  # on the next line
+            return True
+        if letter.get("file_number") == "" and re.fullmatch(r"[\w.\-/()]*\d[\w.\-/()]*", p):
+            letter["file_number"] = p
+            return True
+        return False
 
     def _is_signers(self, p: str) -> bool:
         """ "Salomon, Seimer, Häusler … GRÜNE", "Dr. Rülke und Fraktion", "Beispiel AfD"."""
@@ -611,6 +661,12 @@ class _Parser:
             self.other_texts.extend(part[cut:])
             part = part[:cut]
         part, signatory, office = self._split_signature(part)
+        while part and re.match(r"^Mit freundlichen Grüßen,?$", part[-1]):
+            part = part[:-1]
+        if self.letter:
+            answer.date = answer.date or self.letter.get("date")  # type: ignore[assignment]
+            answer.file_number = answer.file_number or self.letter.get("file_number") or None  # type: ignore[assignment]
+            answer.ministry = answer.ministry or self.letter.get("ministry")  # type: ignore[assignment]
         answer.signatory = signatory
         answer.office = office
         if office and not answer.ministry:
@@ -1042,37 +1098,33 @@ class _Parser:
         doc.points = out
 
     def _collect_references(self) -> None:
+        """Cited prints in the order of the document: the head, the points, the reasoning, the
+        answers; a footnote's citations where its marker stood, after that part's own."""
         doc = self.doc
         own = doc.number
+        parts = [("other", text) for text in self.other_texts]
+        parts += [(f"point:{p.label}", p.text) for p in doc.points]
+        parts.append(("reasoning", doc.reasoning or ""))
+        if doc.answer:
+            parts += [(f"answer:{k}", item.text) for k, item in enumerate(doc.answer.items, 1)]
+        found: dict[str, list[Reference]] = {where: [] for where, _ in [("other", ""), *parts]}  # in order
 
-        def add(text: str | None, where: str) -> None:
-            if not text:
-                return
+        def add(text: str, where: str) -> None:
             for c in find_citations(text):
                 if c.number is not None and c.number == own:
                     continue
                 parliament = c.parliament or ("BT" if doc.parliament == "BT" and c.number else None)
-                doc.references.append(Reference(c.number, list(c.points), where, parliament))
+                found[where].append(Reference(c.number, list(c.points), where, parliament))
 
-        parts = [(f"point:{p.label}", p.text) for p in doc.points]
-        parts.append(("reasoning", doc.reasoning or ""))
-        if doc.answer:
-            parts += [(f"answer:{k}", item.text) for k, item in enumerate(doc.answer.items, 1)]
-
-        for text in self.other_texts:
-            add(text, "other")
+        for where, text in parts:
+            if text:
+                add(text, where)
         for note in self.footnotes:  # "1 Vgl. Drs. 19/…", "BT-Drucksache 21/…" at a page bottom
-            # the note belongs to the part where its marker stood
             anchor = _squash(note.anchor)
-            where = next((w for w, t in parts if anchor and anchor in _squash(t)), "other")
+            where = next((w for w, t in parts if w != "other" and anchor and anchor in _squash(t)), "other")
             add(note.text, where)
             for m in PRINT_URL.finditer(note.text):  # ".../drucksachen/…/19-02752.pdf"
                 number = f"{int(m['wp'])}/{int(m['nr'])}"
                 if number != own:
-                    doc.references.append(Reference(number, [], where, doc.parliament))
-        for p in doc.points:
-            add(p.text, f"point:{p.label}")
-        add(doc.reasoning, "reasoning")
-        if doc.answer:
-            for k, item in enumerate(doc.answer.items, 1):
-                add(item.text, f"answer:{k}")
+                    found[where].append(Reference(number, [], where, doc.parliament))
+        doc.references.extend(ref for refs in found.values() for ref in refs)

@@ -35,6 +35,7 @@ PARLIAMENT_CODES = [
 ]
 FACTIONS = [
     "BÜNDNIS 90/DIE GRÜNEN",
+    "BÜNDNISGRÜNE",
     "Bündnis 90/Die Grünen",
     "CDU/CSU",
     "FDP/DVP",

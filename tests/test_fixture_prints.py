@@ -143,7 +143,6 @@ def check(expected: dict[str, Any], actual: dict[str, Any]) -> list[str]:
 # expected files are the truth, hand-written; strict xfail: a fixture that comes out right fails
 # here until it is taken off this list. The numbers are the mismatches left at the last count.
 NOT_YET = {
-    "sn_kleine_anfrage": 10,
     "st_kleine_anfrage": 10,
 }
 
