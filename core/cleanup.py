@@ -29,10 +29,11 @@ _DATE = r"\d{1,2}\.\s?\d{1,2}\.\s?\d{4}"
 STRONG_FURNITURE = [
     re.compile(p, re.IGNORECASE)
     for p in (
-        rf"^(?:\d{{1,3}}\s+)?(?:{PARLIAMENTS})\s*[–—·-]?\s*(?:\d+\.\s*Wahlperiode)?\s*[–—·-]?\s*(?:[–—-]\s*\d+\s*[–—-]\s*)?"
+        rf"^(?:\d{{1,3}}\s+)?(?:{PARLIAMENTS})\s*[–—·•-]?\s*(?:\d+\.\s*Wahlperiode)?\s*[–—·•-]?\s*(?:[–—-]\s*\d+\s*[–—-]\s*)?"
         rf"{_DRS}(?:\s*\(\d+/\d+\))?(?:\s+\d{{1,3}})?$",  # "2 Hessischer Landtag · 21. Wahlperiode · Drucksache …"
         rf"^{_DRS}\s*[–—-]\s*\d+\s*[–—-]\s*(?:{PARLIAMENTS})\s*[–—-]\s*\d+\.\s*Wahlperiode$",
         rf"^[–—-]\s*\d+\s*[–—-]\s*{_DRS}$",
+        rf"^{_DRS}\s+(?:{PARLIAMENTS})\s*[–—·•-]\s*\d+\.\s*Wahlperiode$",  # MV, ST: "Drucksache 8/5127 Landtag von …"
         rf"^(?:{PARLIAMENTS})\s*[–—-]\s*\d+\.\s*Wahlperiode\s*[–—-]\s*\d+\s*[–—-]\s*{_DRS}$",
         rf"^Eingegangen:?\s*{_DATE}(?:\s*/\s*Ausgegeben:?\s*{_DATE})?$",
         rf"^Ausgegeben:?\s*{_DATE}$",
@@ -525,6 +526,7 @@ def _split_block(block: list[str]) -> list[list[str]]:
             or (_HEAD_LINE.match(paras[-1][0]) and _HEAD_LINE_END.search(prev))
             or (_MINISTRY_LINE.match(paras[-1][0]) and line[:1].isupper() and not _GOES_ON.search(prev))
             or (_HEAD_PART.match(line) and len(prev) < 0.7 * longest and not _GOES_ON.search(prev))
+            or (_HEAD_PART.match(paras[-1][0]) and _HEAD_LINE_END.search(prev))  # "… (DIE LINKE)" / the title
             or (line.startswith("betreffend ") and not _GOES_ON.search(prev))  # Hessen: the title's line
             or line.startswith("und Antwort des ")  # Hamburg: "… vom 01.10.18" / "und Antwort des Senats"
             or re.fullmatch(r"\d{1,2}\.\s?\d{1,2}\.\s?\d{4}", line)
@@ -559,7 +561,7 @@ _MINISTRY_LINE = re.compile(
 # short head lines that start a part of the head ("der Landesregierung" / "auf die Kleine Anfrage
 # 5432 vom 8. April 2025" / "der Abgeordneten Sabine Probe und Tim Muster FDP", Nordrhein-Westfalen)
 _HEAD_PART = re.compile(
-    r"^(?:(?:der|des|die) (?:Abgeordneten|Abg\.|Fraktion|Landesregierung$)"
+    r"^(?:(?:der|des|die) (?:Abgeordneten|Abg\.|Fraktion|Landesregierung$)|Abgeordnete[rn]? [A-ZÄÖÜ]"
     r"|auf die (?:Kleine |Große |Schriftliche )?Anfrage)"
 )
 _GOES_ON = re.compile(r"(?:[,\-–]|\b(?:und|für|sowie|der|des))$")
@@ -606,7 +608,7 @@ def _join_lines(lines: list[str], vocabulary: set[str]) -> str:
     return "".join(parts)
 
 
-_HYPHENATED_END = re.compile(r"([\wÄÖÜäöüß]+)-$")
+_HYPHENATED_END = re.compile(r"([\wÄÖÜäöüß+]+)-$")  # "+" for "ESF+-" / "Förderperiode"
 
 
 _SPACED_CAPS = re.compile(r"(?<![\w.])((?:[A-Za-zÄÖÜäöüß] ){2,}[A-Za-zÄÖÜäöüß])(?![\w.])")

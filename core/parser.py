@@ -391,7 +391,8 @@ class _Parser:
     def _read_originators(self, p: str) -> bool:
         """ "der Abg. A und B u. a. GRÜNE", "des Abgeordneten X (CDU)", "der Fraktion der FDP/DVP"."""
         m = re.search(
-            r"(?:^|\b(?:Anfrage|Antrag)\s+)(?:der|des|die)\s+(?:Abg\.|Abgeordneten|Abgeordnete|Abgeordnetenin)\s+(?P<names>.+)$",
+            r"(?:^|\b(?:Anfrage|Antrag)\s+)(?:(?:der|des|die)\s+(?:Abg\.|Abgeordneten|Abgeordnete|Abgeordnetenin)"
+            r"|^Abgeordneter?)\s+(?P<names>.+)$",  # "Abgeordnete Maria Beispiel (DIE LINKE)" (Sachsen-Anhalt)
             p,
         )
         doc = self.doc
@@ -446,7 +447,7 @@ class _Parser:
         if m:  # Schleswig-Holstein: "der Landesregierung – Ministerium für …"
             return _squash(m["m"])
         m = re.match(r"^(?:und )?Antwort (?:des|der) (?P<m>.+?)(?: namens der Landesregierung)?(?: vom (?P<d>.+))?$", p)
-        if m and re.search(r"[Mm]inisterium|Senat|Staatskanzlei|Regierung", m["m"]):  # Niedersachsen
+        if m and re.search(r"[Mm]inisterium|Senat|Staatskanzlei|[Rr]egierung", m["m"]):  # Niedersachsen
             if m["d"]:
                 self.head_answer_date = first_date(m["d"])
             return _nominative(m["m"])
@@ -458,7 +459,7 @@ class _Parser:
         )
         if m:
             return _nominative(m["m"])
-        m = re.search(r"\bbeantwortet vom\s+(?P<m>.+?)\s*$", p)
+        m = re.search(r"\b(?:beantwortet|erstellt) vom\s+(?P<m>.+?)\s*$", p)  # ST: "erstellt vom Ministerium für …"
         if m:
             return _nominative(m["m"])
         m = re.match(r"^(?P<m>Senatsverwaltung für .+|(?:\w+\s+)?Ministerium für .+|Staatsministerium.*)$", p)
@@ -815,6 +816,15 @@ class _Parser:
                     new_item([quote[0]])
                     mode = "answer"
                 continue
+            ministry = self._ministry_line(p) if mode in ("reasoning", "head") and len(p) < 200 else None
+            if ministry:  # "Antwort der Landesregierung" / "erstellt vom Ministerium für Bildung" (Sachsen-Anhalt)
+                self.combined = True
+                if ministry not in ("Landesregierung", "Staatsregierung", "Senat") or not answer.ministry:
+                    answer.ministry = ministry
+                mode = "head"
+                continue
+            if mode == "head":
+                mode = "start"
             if (mode == "question" and question is not None and has_headings) or (
                 mode == "question-after-heading" and question is not None
             ):

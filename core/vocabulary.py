@@ -142,7 +142,8 @@ KIND_WORDS = [
 ]
 REASONING_START = re.compile(
     r"^(?:Begründung|Vorbemerkung (?:der Fragesteller(?:in|innen)?|des Fragestellers|der Fragestellerin"
-    r"|der Abgeordneten|des Abgeordneten|der (?:Kleinen|Großen) Anfrage))\s*:?\s*(?P<rest>.*)$",
+    r"|der Abgeordneten|des Abgeordneten|der (?:Kleinen|Großen) Anfrage|des Fragestellenden|der Fragestellenden))"
+    r"\s*:?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
 PREFACE_START = re.compile(

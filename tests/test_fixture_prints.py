@@ -139,23 +139,7 @@ def check(expected: dict[str, Any], actual: dict[str, Any]) -> list[str]:
     return errors
 
 
-# Fixtures of issue 10 (one per parliament) that the parser does not read exactly yet. Their
-# expected files are the truth, hand-written; strict xfail: a fixture that comes out right fails
-# here until it is taken off this list. The numbers are the mismatches left at the last count.
-NOT_YET = {
-    "st_kleine_anfrage": 10,
-}
-
-
-def _fixture_param(expected_file: Path):  # type: ignore[no-untyped-def]
-    name = expected_file.name.removesuffix(".expected.json")
-    if name in NOT_YET:
-        reason = f"issue 10: {NOT_YET[name]} mismatches left"
-        return pytest.param(expected_file, id=name, marks=pytest.mark.xfail(strict=True, reason=reason))
-    return pytest.param(expected_file, id=name)
-
-
-@pytest.mark.parametrize("expected_file", [_fixture_param(f) for f in EXPECTED_FILES])
+@pytest.mark.parametrize("expected_file", EXPECTED_FILES, ids=lambda f: f.name.removesuffix(".expected.json"))
 def test_parse_matches_expected(expected_file: Path) -> None:
     from core.parser import parse_file  # imported here so that the fixture checks below run on their own
 
