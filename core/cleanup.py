@@ -478,7 +478,7 @@ def _join_pages(bodies: list[list[str]]) -> list[str]:
     return out
 
 
-_LABEL_THEN_WORD = re.compile(r"^(?:[IVX]{1,5}\.\s*|\d{1,2}\.(?=\d))?\d{1,3}\.?\s+[A-ZÄÖÜ](?!\w*\s+\d{4})")
+_LABEL_THEN_WORD = re.compile(r"^(?:(?:[IVX]{1,5}\.\s*)?\d{1,3}\.|\d{1,2}\.\d{1,2})\s+[A-ZÄÖÜ](?!\w*\s+\d{4})")
 
 
 def _blocks(lines: list[str]) -> list[list[str]]:

@@ -111,6 +111,38 @@ def _union(key: str) -> str:
 QUESTION_OPENER = re.compile(rf"(?:{_union('question_openers')})", re.IGNORECASE)
 ANSWER_OPENER = re.compile(rf"^(?:{_union('answer_openers')})", re.IGNORECASE)
 QUOTED_QUESTION = re.compile(rf"(?:{_union('quoted_question')})\s*:?\s*$", re.IGNORECASE)
+# --- the head and the frame of the answer (read by core.head) ---------------------------------------
+
+# The title's own prefix: "Betr.: …" (HH), "betreffend …" (HE), "Thema: …" (SN), "zum Thema: …" (BE)
+TITLE_PREFIX = re.compile(
+    r"^(?:zum Thema\s*:|Thema\s*:|Betreff\s*:|betreffend\s*:?|betr\.\s*:?)\s*(?P<t>.*)$", re.IGNORECASE
+)
+# The answering house on a head line of its own, with how to read the name: "as is", in the
+# "genitive" ("des Ministeriums für …"), as a "name" line ("Ministerium für …"), or an "answer"
+# line that may also carry the answer's date ("Antwort des … vom …"). The first match counts.
+HEAD_MINISTRY = [
+    (re.compile(p), how)
+    for p, how in (
+        # SH: "der Landesregierung – Ministerium für …"
+        (r"^(?:des|der) Landesregierung\s*[–-]\s*(?P<m>(?:\w+\s+)?Ministerium\b.+)$", "as is"),
+        # NI, HB, HH, ST: "Antwort des Niedersächsischen Ministeriums für … namens der Landesregierung"
+        (r"^(?:und )?Antwort (?:des|der) (?P<m>.+?)(?: namens der Landesregierung)?(?: vom (?P<d>.+))?$", "answer"),
+        # BW, TH, MV, HE: "des Ministeriums für …", "der Landesregierung", "des Ministers für …"
+        (r"^(?:des|der)\s+(?P<m>(?:\w+\s+)?(?:Ministeriums|Staatsministeriums|Ministers|Ministerin|Landesregierung"
+         r"|Bundesregierung|Staatskanzlei|Senatsverwaltung|Senats|Senatskanzlei)\b.*)$", "genitive"),
+        # BT, ST: "beantwortet vom Bundesministerium …", "erstellt vom Ministerium für Bildung"
+        (r"\b(?:beantwortet|erstellt) vom\s+(?P<m>.+?)\s*$", "genitive"),
+        # BE and letterheads: "Senatsverwaltung für …", "Ministerium für …"
+        (r"^(?P<m>Senatsverwaltung für .+|(?:\w+\s+)?Ministerium für .+|Staatsministerium.*)$", "name"),
+    )
+]  # fmt: skip
+# SN: the letterhead in capitals, "SÄCHSISCHES STAATSMINISTERIUM FÜR INFRASTRUKTUR UND …"
+CAPS_MINISTRY = re.compile(r"^(?:[A-ZÄÖÜ]+ )?STAATSMINISTERIUM (?:FÜR|DER|DES)(?: [A-ZÄÖÜ,-]+)+(?= |$)")
+# "Dresden, den 17. Februar 2025", "Wiesbaden, 8.5.2025": where and when a letter or inquiry is signed
+PLACE_DATE = re.compile(
+    r"^[A-ZÄÖÜ][\wäöüß.\- ]{1,40},\s+(?:den\s+)?(?P<d>\d{1,2}\.\s*(?:\d{1,2}\.|[A-ZÄÖÜ]\w+)\s*\d{4})$"
+)
+CLOSING = re.compile(r"^Mit freundlichen Grüßen,?$")
 # Who answers, in the answer's opener; the first pattern that matches names the ministry.
 OPENER_MINISTRY = [
     re.compile(p)
