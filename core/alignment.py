@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from core.labels import section_value
@@ -48,6 +49,7 @@ _CANDIDATE = re.compile(
 )
 # Bavaria: "2.1 Wie hoch …?" — the section is the first number, and the numbering restarts in each
 _DECIMAL_CANDIDATE = re.compile(r"^(?P<roman>\d{1,2})\.(?P<num>\d{1,2})\s+(?P<sub>)(?P<text>[A-ZÄÖÜ„\"].*)$", re.DOTALL)
+Styled = Callable[[str], bool]  # is a paragraph set apart by type in the PDF?
 _SUB_QUESTION = re.compile(r"^(?P<sub>[a-z])\)\s+(?P<text>\S.*)$", re.DOTALL)
 _SECTION_TITLE_MAX = 150
 
@@ -122,14 +124,18 @@ def _known_label(num: str, text: str, known: dict[str, str]) -> str | None:
     return best
 
 
-def question_extent(paras: list[str], start: int, stop: int) -> int:
-    """Index of the last paragraph of the question starting at `start` (before `stop`)."""
+def question_extent(paras: list[str], start: int, stop: int, styled: Styled | None = None) -> int:
+    """Index of the last paragraph of the question starting at `start` (before `stop`). Where the
+    PDF sets questions in their own type, the question is what is set in it."""
     text = paras[start]
     last = start
     j = start + 1
     while j < stop:
         p = paras[j]
-        if not complete_question(text):
+        if styled is not None:
+            if not styled(p):
+                break
+        elif not complete_question(text):
             pass  # "… welche" / "Beobachtungsobjekte … nicht?": the question goes on
         elif goes_on(p):
             pass  # "Falls ja, welche?", "(Bitte nach Jahren aufschlüsseln.)"
@@ -157,8 +163,10 @@ def complete_question(text: str) -> bool:
     return text.endswith(("?", ".", "!", ":", ")", "“", '"', "»")) or bool(REQUEST_END.search(text[-160:]))
 
 
-def _question_score(paras: list[str], cand: Candidate, known: dict[str, str], stop: int) -> float:
-    last = question_extent(paras, cand.index, stop)
+def _question_score(
+    paras: list[str], cand: Candidate, known: dict[str, str], stop: int, styled: Styled | None
+) -> float:
+    last = question_extent(paras, cand.index, stop, styled)
     text = " ".join([cand.text, *paras[cand.index + 1 : last + 1]]).rstrip(" *_")
     score = 1.0
     if text.endswith("?") or "?" in text[-40:]:
@@ -179,6 +187,8 @@ def _question_score(paras: list[str], cand: Candidate, known: dict[str, str], st
         score -= 2  # "… folgende Aspekte:" then "1. …": a list
     if not text.endswith(("?", ".")) and len(text) < 60:
         score -= 1  # a table row or a list entry
+    if styled is not None:
+        score += 4 if styled(paras[cand.index]) else -4  # the PDF's type settles it
     return score
 
 
@@ -256,15 +266,18 @@ def _relabel(chain: list[Candidate]) -> None:
         c.label = f"{c.section}.{c.num}" if restarts and c.section else str(c.num)
 
 
-def align(paras: list[str], known: dict[str, str] | None = None) -> Alignment:
+def align(paras: list[str], known: dict[str, str] | None = None, styled: Styled | None = None) -> Alignment:
     """Find the questions in `paras` and the answer block of each (see the module docstring).
 
-    `known` maps the labels of the print's question part (if it has one) to their texts."""
+    `known` maps the labels of the print's question part (if it has one) to their texts;
+    `styled` tells the paragraphs a PDF sets apart by type (smaller, bold, italic)."""
     known = known or {}
     cands = candidates(paras, known)
     stops = [c.index for c in cands[1:]] + [len(paras)] if cands else []
+    if styled is not None and sum(1 for c in cands if styled(paras[c.index])) < 2:
+        styled = None  # the type tells the questions apart only if it sets some of them apart
     for c, stop in zip(cands, stops, strict=True):
-        c.score = _question_score(paras, c, known, stop)
+        c.score = _question_score(paras, c, known, stop, styled)
     chain = best_chain(cands, list(known) if known else None)
     if not known:
         _relabel(chain)
@@ -276,7 +289,7 @@ def align(paras: list[str], known: dict[str, str] | None = None) -> Alignment:
     pending: list[str] = []  # questions reprinted back to back, waiting for their answer
     announced: list[str] = []  # "Die Fragen 3 und 4 werden gemeinsam beantwortet." before question 3
     for k, c in enumerate(chain):
-        last = question_extent(paras, c.index, starts[k + 1])
+        last = question_extent(paras, c.index, starts[k + 1], styled)
         qtext = " ".join([c.text, *paras[c.index + 1 : last + 1]])
         questions.append(Question(c.label, qtext.strip(), c.index, last))
         region = paras[last + 1 : starts[k + 1]]

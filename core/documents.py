@@ -32,6 +32,17 @@ class Document:
     text: str
     source: str  # "txt", "docx" or "pdf"
     pages: int  # pages in a PDF; form-feed pages in a text; 1 for DOCX (Word paginates itself)
+    # lines a PDF sets apart from its body text by type (smaller, bold or italic), by line_key:
+    # the Bundestag prints the reprinted questions in smaller type, several Landtage in bold
+    styled: frozenset[str] = frozenset()
+
+
+def line_key(text: str) -> str:
+    """What identifies a line of a PDF in the cleaned paragraph that starts with it."""
+    return " ".join(text.split())[:_KEY_LENGTH].rstrip("-")
+
+
+_KEY_LENGTH = 25
 
 
 def read_document(path: str | Path, data: bytes | None = None) -> Document:
@@ -60,8 +71,9 @@ def read_document(path: str | Path, data: bytes | None = None) -> Document:
 
 def _from_bytes(path: Path, data: bytes) -> Document:
     kind = _sniff(path, data)
+    styled: frozenset[str] = frozenset()
     if kind == "pdf":
-        text, pages = _read_pdf(path, data)
+        text, pages, styled = _read_pdf(path, data)
     elif kind == "docx":
         text, pages = _read_docx(path, data), 1
     else:
@@ -70,7 +82,7 @@ def _from_bytes(path: Path, data: bytes) -> Document:
     text = normalise_characters(text)
     if not text.strip():
         raise DocumentError(f"{path}: contains no text.")
-    return Document(path=path, text=text, source=kind, pages=pages)
+    return Document(path=path, text=text, source=kind, pages=pages, styled=styled)
 
 
 def normalise_characters(text: str) -> str:
@@ -180,8 +192,9 @@ def _read_docx(path: Path, data: bytes) -> str:
 # --- PDF ------------------------------------------------------------------------------------
 
 
-def _read_pdf(path: Path, data: bytes) -> tuple[str, int]:
-    """The text layer of every page, with paragraph breaks recovered from vertical gaps."""
+def _read_pdf(path: Path, data: bytes) -> tuple[str, int, frozenset[str]]:
+    """The text layer of every page, with paragraph breaks recovered from vertical gaps, and the
+    lines set in another type than the body text."""
     from pypdf import PdfReader
     from pypdf.errors import FileNotDecryptedError, PdfReadError
 
@@ -195,7 +208,7 @@ def _read_pdf(path: Path, data: bytes) -> tuple[str, int]:
                 raise DocumentError(f"{path}: the PDF is encrypted and cannot be opened.") from exc
             if not ok:
                 raise DocumentError(f"{path}: the PDF is password-protected.")
-        pages = [_pdf_page_text(page) for page in reader.pages]
+        read = [_pdf_page_lines(page) for page in reader.pages]
     except DocumentError:
         raise
     except FileNotDecryptedError as exc:
@@ -206,14 +219,25 @@ def _read_pdf(path: Path, data: bytes) -> tuple[str, int]:
         raise DocumentError(f"{path}: a damaged PDF file (nested too deeply).") from exc
     except Exception as exc:  # pypdf's failure modes are many; the user needs one sentence
         raise DocumentError(f"{path}: the PDF cannot be read ({type(exc).__name__}).") from exc
+    pages = [text for text, _ in read]
     if not any(p.strip() for p in pages):
         raise DocumentError(f"{path}: the PDF has no text layer (a scan?); text recognition is not supported.")
-    return "\f".join(pages), len(pages)
+    styled = _styled_lines([line for _, lines in read for line in lines])
+    return "\f".join(pages), len(pages), frozenset(line_key(normalise_characters(t)) for t in styled)
 
 
-def _pdf_page_text(page) -> str:  # type: ignore[no-untyped-def]
-    """One page's text; a blank line where the gap to the previous line is wider than usual."""
-    lines: list[list] = [[None, 0.0, ""]]  # [y of the first glyph run, font size, text]
+@dataclass
+class _Line:
+    y: float | None  # of the first glyph run
+    size: float = 0.0  # font size times the text matrix's scale
+    font: str = ""  # the first glyph run's font name ("Helvetica-Bold")
+    text: str = ""
+
+
+def _pdf_page_lines(page) -> tuple[str, list[_Line]]:  # type: ignore[no-untyped-def]
+    """One page's text, with a blank line where the gap to the previous line is wider than
+    usual, and its lines with their type."""
+    lines: list[_Line] = [_Line(None)]
 
     def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
         if not text:
@@ -223,24 +247,60 @@ def _pdf_page_text(page) -> str:  # type: ignore[no-untyped-def]
         parts = text.split("\n")
         for i, part in enumerate(parts):
             current = lines[-1]
-            if part.strip() and current[0] is None:
-                current[0], current[1] = y, (size or 10.0) * scale
-            current[2] += part
+            if part.strip() and current.y is None:
+                current.y, current.size, current.font = y, (size or 10.0) * scale, _font_name(font)
+            current.text += part
             if i < len(parts) - 1:
-                lines.append([None, 0.0, ""])
+                lines.append(_Line(None))
 
     plain = page.extract_text(visitor_text=visit)
-    found = [ln for ln in lines if ln[2].strip()]
-    if not found or any(ln[0] is None for ln in found):
-        return plain or ""
-    gaps = [a[0] - b[0] for a, b in itertools.pairwise(found) if 0 < a[0] - b[0] < 3 * a[1]]
+    found = [ln for ln in lines if ln.text.strip()]
+    ys = [ln.y for ln in found if ln.y is not None]
+    if not found or len(ys) < len(found):
+        return plain or "", []
+    gaps = [ya - yb for (ya, yb), a in zip(itertools.pairwise(ys), found, strict=False) if 0 < ya - yb < 3 * a.size]
     # the line spacing: a low quantile of the gaps, since paragraph gaps are the wider ones
     usual = sorted(gaps)[len(gaps) // 4] if gaps else None
     out: list[str] = []
-    for i, (y, size, text) in enumerate(found):
+    for i, ln in enumerate(found):
         if i:
-            gap = found[i - 1][0] - y
-            if usual is None or gap <= 0 or (gap > max(usual * 1.3, usual + 2.0) and gap > size * 0.9):
+            gap = ys[i - 1] - ys[i]
+            wide = usual is None or gap <= 0 or (gap > max(usual * 1.3, usual + 2.0) and gap > ln.size * 0.9)
+            # a sentence ends and the type changes: a question set in its own type begins or ends
+            retyped = _style(found[i - 1]) != _style(ln) and found[i - 1].text.rstrip().endswith(_SENTENCE_END)
+            if wide or retyped:
                 out.append("")
-        out.append(text.rstrip())
-    return "\n".join(out)
+        out.append(ln.text.rstrip())
+    return "\n".join(out), found
+
+
+_SENTENCE_END = (".", "?", "!", ":", ")")
+
+
+def _font_name(font: object) -> str:
+    try:
+        return str(font.get("/BaseFont", "")) if font is not None else ""  # type: ignore[attr-defined]
+    except Exception:  # a damaged font dictionary: no type to tell
+        return ""
+
+
+def _style(line: _Line) -> tuple[float, bool, bool]:
+    name = line.font.lower()
+    return round(line.size, 1), "bold" in name or "black" in name, "italic" in name or "oblique" in name
+
+
+def _styled_lines(lines: list[_Line]) -> list[str]:
+    """The lines set apart from the body text: smaller type, or bold or italic where the body
+    is not. The body's style is the one with the most characters."""
+    weight: dict[tuple[float, bool, bool], int] = {}
+    for ln in lines:
+        weight[_style(ln)] = weight.get(_style(ln), 0) + len(ln.text)
+    if not weight:
+        return []
+    size, bold, italic = max(weight, key=lambda k: weight[k])
+    apart = []
+    for ln in lines:
+        s, b, i = _style(ln)
+        if s < size * 0.93 or (b and not bold) or (i and not italic):
+            apart.append(ln.text)
+    return apart

@@ -25,7 +25,7 @@ from pathlib import Path
 from core.alignment import align, complete_question, goes_on
 from core.cleanup import Cleaned, clean
 from core.dates import first_date, parse_date
-from core.documents import read_document
+from core.documents import line_key, read_document
 from core.head import (
     HeadFacts,
     frame_answer,
@@ -85,7 +85,8 @@ class _Question:
 
 def parse_file(path: str | Path) -> PrintDoc:
     """Read and parse one document; raises DocumentError for unreadable files only."""
-    return parse_text(read_document(path).text)
+    document = read_document(path)
+    return _Parser(clean(document.text), document.styled).run()
 
 
 def parse_text(text: str) -> PrintDoc:
@@ -93,9 +94,10 @@ def parse_text(text: str) -> PrintDoc:
     return _Parser(clean(text)).run()
 
 
-def parse_cleaned(cleaned: Cleaned) -> PrintDoc:
-    """Parse text that core.cleanup.clean has already cleaned (the importer keeps it as material)."""
-    return _Parser(cleaned).run()
+def parse_cleaned(cleaned: Cleaned, styled: frozenset[str] = frozenset()) -> PrintDoc:
+    """Parse text that core.cleanup.clean has already cleaned (the importer keeps it as material);
+    `styled` are the lines a PDF sets apart by type (core.documents.Document.styled)."""
+    return _Parser(cleaned, styled).run()
 
 
 def _may_open(p: str) -> bool:
@@ -138,7 +140,8 @@ def _is_answer_preface(p: str) -> bool:
 
 
 class _Parser:
-    def __init__(self, cleaned: Cleaned) -> None:
+    def __init__(self, cleaned: Cleaned, styled: frozenset[str] = frozenset()) -> None:
+        self.styled = styled
         self.furniture = cleaned.furniture
         self.footnotes = cleaned.footnotes
         self.paras = [_strip_markup(p) for p in cleaned.paragraphs]
@@ -365,7 +368,9 @@ class _Parser:
                 ),
                 len(part),
             )
-            aligned = align(part[start:], {lb: pt.text for lb, pt in known.items()})
+            aligned = align(
+                part[start:], {lb: pt.text for lb, pt in known.items()}, self._is_styled if self.styled else None
+            )
             if aligned.first_question is not None:
                 part = part[: start + aligned.first_question]
             else:
@@ -507,6 +512,10 @@ class _Parser:
             answer.ministry and (opener or doc.ministry in ("Landesregierung", "Bundesregierung", "Senat"))
         ):
             doc.ministry = answer.ministry
+
+    def _is_styled(self, p: str) -> bool:
+        """Does the PDF set this paragraph apart by type (smaller, bold or italic)?"""
+        return line_key(p) in self.styled
 
     def _inquiry_quoted(self, p: str) -> bool:
         """The motion's opener ("… zu ersuchen", "I. zu berichten,") or a paragraph of the inquiry,

@@ -295,7 +295,9 @@ def read_and_parse(path: Path, data: bytes | None = None) -> _Parsed | ImportRes
     except DocumentError as exc:
         return ImportResult(path, FAILED, reason=str(exc).removeprefix(f"{path}: "))
     cleaned = clean(document.text)
-    return _Parsed(hashlib.sha256(data).hexdigest(), len(data), document.text, cleaned, parse_cleaned(cleaned))
+    return _Parsed(
+        hashlib.sha256(data).hexdigest(), len(data), document.text, cleaned, parse_cleaned(cleaned, document.styled)
+    )
 
 
 def _store(register: RegisterLike, prep: _Prepared, who: str) -> ImportResult:

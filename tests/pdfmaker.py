@@ -14,11 +14,15 @@ def _escape(line: str) -> bytes:
     return raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
 
 
-def make_pdf(path: Path, pages: list[list[str]], *, header: list[str] | None = None, font_size: float = 10) -> Path:
+Line = str | tuple[str, str]  # a line, or (line, "small" | "bold" | "italic")
+
+
+def make_pdf(path: Path, pages: list[list[Line]], *, header: list[str] | None = None, font_size: float = 10) -> Path:
     """Write `pages` (each a list of lines; "" is a paragraph gap) as an A4 PDF.
 
     `header` lines are set at the top of every page, and the page number at the bottom, as a
-    print's running header and footer would be.
+    print's running header and footer would be. A line given as (text, style) is set in smaller
+    type (the Bundestag's reprinted questions), in bold or in italics.
     """
     objects: list[bytes] = []
 
@@ -26,7 +30,12 @@ def make_pdf(path: Path, pages: list[list[str]], *, header: list[str] | None = N
         objects.append(obj)
         return len(objects)
 
-    font = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+    fonts = [
+        add(b"<< /Type /Font /Subtype /Type1 /BaseFont /%s /Encoding /WinAnsiEncoding >>" % name)
+        for name in (b"Helvetica", b"Helvetica-Bold", b"Helvetica-Oblique")
+    ]
+    styles = {"": (b"/F1", font_size), "small": (b"/F1", font_size * 0.85), "bold": (b"/F2", font_size)}
+    styles["italic"] = (b"/F3", font_size)
     pages_id_placeholder = len(objects) + 1
     add(b"")  # the Pages object, filled in below
     page_ids = []
@@ -38,20 +47,23 @@ def make_pdf(path: Path, pages: list[list[str]], *, header: list[str] | None = N
             ops.append(b"1 0 0 1 57 %.1f Tm (%s) Tj" % (y, _escape(h)))
             y -= leading
         y -= leading * 2
-        for line in lines:
+        for entry in lines:
+            line, style = (entry, "") if isinstance(entry, str) else entry
             if line:
-                ops.append(b"1 0 0 1 57 %.1f Tm (%s) Tj" % (y, _escape(line)))
+                name, size = styles[style]
+                ops.append(b"%s %.1f Tf 1 0 0 1 57 %.1f Tm (%s) Tj" % (name, size, y, _escape(line)))
                 y -= leading
             else:
                 y -= leading * 0.8  # a paragraph gap, wider than the line spacing
-        ops.append(b"1 0 0 1 290 30 Tm (%d) Tj" % number)
+        ops.append(b"/F1 %.1f Tf 1 0 0 1 290 30 Tm (%d) Tj" % (font_size, number))
         ops.append(b"ET")
         stream = b"\n".join(ops)
         content = add(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream))
         page_ids.append(
             add(
                 b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] /Contents %d 0 R "
-                b"/Resources << /Font << /F1 %d 0 R >> >> >>" % (pages_id_placeholder, content, font)
+                b"/Resources << /Font << /F1 %d 0 R /F2 %d 0 R /F3 %d 0 R >> >> >>"
+                % (pages_id_placeholder, content, *fonts)
             )
         )
     kids = b" ".join(b"%d 0 R" % i for i in page_ids)
