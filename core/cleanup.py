@@ -205,12 +205,13 @@ def _pages(text: str) -> list[str]:
     lines = text.split("\n")
     pages: list[list[str]] = [[]]
     for line in lines:
-        stripped = line.strip()
-        if (
-            ("drucksache" in stripped.lower() and is_strong_furniture(stripped) and _RUNNING_HEAD.search(stripped))
-            or _LETTER_PAGE.fullmatch(stripped)  # "Seite 2 von 3" atop a letter's page (Sachsen)
-        ) and any(ln.strip() for ln in pages[-1]):
-            pages.append([])
+        if "rucksache" in line or "RUCKSACHE" in line or "Seite " in line:  # the cheap test first
+            stripped = line.strip()
+            if (
+                (is_strong_furniture(stripped) and _RUNNING_HEAD.search(stripped))
+                or _LETTER_PAGE.fullmatch(stripped)  # "Seite 2 von 3" atop a letter's page (Sachsen)
+            ) and any(ln.strip() for ln in pages[-1]):
+                pages.append([])
         pages[-1].append(line)
     return ["\n".join(page) for page in pages]
 
@@ -363,6 +364,10 @@ _FURNITURE_HINTS = (
 )
 
 
+_HINT = re.compile("|".join(re.escape(hint) for hint in _FURNITURE_HINTS))  # on the lower-cased line
+_STRONG = re.compile("|".join(f"(?:{p.pattern})" for p in STRONG_FURNITURE), re.IGNORECASE)  # all anchored: ^
+
+
 def _only_furniture_tokens(line: str) -> bool:
     """A header line made of nothing but parliament, term, print number, date and page number,
     in any order ("17. Wahlperiode Drucksache 17 / 8906 3")."""
@@ -373,10 +378,9 @@ def is_strong_furniture(line: str) -> bool:
     """Furniture wherever it stands: print footers, and header lines naming the print number."""
     if len(line) > 200:
         return False
-    low = line.lower()
-    if not any(hint in low for hint in _FURNITURE_HINTS):
+    if not _HINT.search(line.lower()):
         return False  # the cheap test first: almost every line is text
-    if any(p.search(line) for p in STRONG_FURNITURE):
+    if _STRONG.match(line):
         return True
     return (
         _only_furniture_tokens(line)
@@ -426,7 +430,7 @@ def _strip_edges(lines: list[str], furniture: list[str], repeated: set[str]) -> 
         if not line:
             end -= 1
             continue
-        before = next((ln for ln in reversed(lines[start : end - 1]) if ln), "")
+        before = next((lines[k] for k in range(end - 2, start - 1, -1) if lines[k]), "")
         if before.endswith(("-", "–")) and re.fullmatch(r"\d+", line):
             break  # "2025-" / "2027": a number that completes the line above, not a page number
         if _is_furniture(line, repeated):
@@ -508,29 +512,35 @@ def _split_block(block: list[str]) -> list[list[str]]:
         return [block]
     longest = max(len(line) for line in block)
     wrapped = longest > 60
+    # what each line is, tested once (the tests below look at a line as `line` and as `prev`)
+    heading = [_is_heading(line) for line in block]
+    label = [LABEL_START.match(line) is not None for line in block]
+    bare_date = [_BARE_DATE.fullmatch(line) is not None for line in block]
+    head_line = [_HEAD_LINE.match(line) is not None for line in block]
+    head_part = [_HEAD_PART.match(line) is not None for line in block]
+    first = 0  # the index of the current paragraph's first line
     paras: list[list[str]] = [[block[0]]]
     for i in range(1, len(block)):
         prev, line = block[i - 1], block[i]
         new = False
         if (
-            _is_heading(line)
-            or _is_heading(prev)
-            or (LABEL_START.match(line) and prev.rstrip("*_ ").endswith(_TERMINAL))
-            or (LABEL_START.match(line) and re.match(r"^[IVX]{1,5}\.\s+[A-ZÄÖÜ]", prev))  # section title
-            or re.match(r"^(?:Frage\s+\d{1,3}\s*[a-z]?\)?|Antwort)\s*:", line)
+            heading[i]
+            or heading[i - 1]
+            or bare_date[i]
+            or bare_date[i - 1]
+            or head_line[i]
+            or (label[i] and prev.rstrip("*_ ").endswith(_TERMINAL))
+            or (label[i] and _SECTION_TITLE.match(prev))
+            or _QUESTION_OR_ANSWER.match(line)
             or _INLINE_HEADING.match(line)  # Brandenburg: "zu Frage 1: Nach den Daten …"
-            or (line[:1].isupper() and ANSWER_OPENER.match(" ".join(block[i : i + 3])))  # set over lines
             or (prev.endswith("?") and _STARTS_SENTENCE.match(line))  # a question ends, its answer begins
             or (prev.endswith((".", ")")) and _STARTS_SENTENCE.match(line) and REQUEST_END.search(prev[-160:]))
-            or _HEAD_LINE.match(line)
-            or (_HEAD_LINE.match(paras[-1][0]) and _HEAD_LINE_END.search(prev))
-            or (_MINISTRY_LINE.match(paras[-1][0]) and line[:1].isupper() and not _GOES_ON.search(prev))
-            or (_HEAD_PART.match(line) and len(prev) < 0.7 * longest and not _GOES_ON.search(prev))
-            or (_HEAD_PART.match(paras[-1][0]) and _HEAD_LINE_END.search(prev))  # "… (DIE LINKE)" / the title
+            or ((head_line[first] or head_part[first]) and _HEAD_LINE_END.search(prev))  # "… (DIE LINKE)" / title
+            or (head_part[i] and len(prev) < 0.7 * longest and not _GOES_ON.search(prev))
+            or (line[:1].isupper() and _MINISTRY_LINE.match(block[first]) and not _GOES_ON.search(prev))
             or (line.startswith("betreffend ") and not _GOES_ON.search(prev))  # Hessen: the title's line
             or line.startswith("und Antwort des ")  # Hamburg: "… vom 01.10.18" / "und Antwort des Senats"
-            or re.fullmatch(r"\d{1,2}\.\s?\d{1,2}\.\s?\d{4}", line)
-            or re.fullmatch(r"\d{1,2}\.\s?\d{1,2}\.\s?\d{4}", prev)
+            or (line[:1].isupper() and _opener_starts(block, i))
             or (wrapped and prev.endswith((".", ":", "?", "!")) and len(prev) < 0.75 * longest)
         ):
             new = True
@@ -540,9 +550,15 @@ def _split_block(block: list[str]) -> list[list[str]]:
             new = True  # short lines of an address, a signature or a letterhead each stand alone
         if new:
             paras.append([line])
+            first = i
         else:
             paras[-1].append(line)
     return paras
+
+
+_BARE_DATE = re.compile(r"\d{1,2}\.\s?\d{1,2}\.\s?\d{4}")
+_SECTION_TITLE = re.compile(r"^[IVX]{1,5}\.\s+[A-ZÄÖÜ]")
+_QUESTION_OR_ANSWER = re.compile(r"^(?:Frage\s+\d{1,3}\s*[a-z]?\)?|Antwort)\s*:")
 
 
 # Lines of a print's head that always start a paragraph of their own (Niedersachsen sets them
@@ -565,6 +581,15 @@ _HEAD_PART = re.compile(
     r"|auf die (?:Kleine |Große |Schriftliche )?Anfrage)"
 )
 _GOES_ON = re.compile(r"(?:[,\-–]|\b(?:und|für|sowie|der|des))$")
+
+
+def _opener_starts(block: list[str], i: int) -> bool:
+    """Does an answer's opener, set over up to three lines, start at line i?"""
+    text = " ".join(block[i : i + 3])
+    return any(word in text for word in _OPENER_WORDS) and ANSWER_OPENER.match(text) is not None
+
+
+_OPENER_WORDS = ("eantwort", "Stellung", "wie folgt", "Antwort des")  # one of them is in every opener
 
 
 def _vocabulary(lines: list[str]) -> set[str]:
@@ -611,12 +636,17 @@ def _join_lines(lines: list[str], vocabulary: set[str]) -> str:
 _HYPHENATED_END = re.compile(r"([\wÄÖÜäöüß+]+)-$")  # "+" for "ESF+-" / "Förderperiode"
 
 
+# a letter standing alone, after a blank (or the start) or after a sign: both artefacts have one
+_SINGLE_LETTER = re.compile(r" [A-Za-zÄÖÜäöüß] ")
+_SINGLE_LETTER_AFTER_SIGN = re.compile(r"[^\w\s.][A-Za-zÄÖÜäöüß] ")
 _SPACED_CAPS = re.compile(r"(?<![\w.])((?:[A-Za-zÄÖÜäöüß] ){2,}[A-Za-zÄÖÜäöüß])(?![\w.])")
 _SPLIT_INITIAL = re.compile(r"(?<![\w.§])([A-ZÄÖÜ]) ([a-zäöüß]{2,})\b")
 
 
 def fix_letter_spacing(text: str, vocabulary: set[str] | None = None) -> str:
     """Undo letter-spacing artefacts: "A n t w o r t" → "Antwort", "W ie" → "Wie"."""
+    if not (_SINGLE_LETTER.search(" " + text) or _SINGLE_LETTER_AFTER_SIGN.search(text)):
+        return text  # no letter standing alone: nothing to undo (the cheap test first)
     vocabulary = vocabulary or set()
     text = _SPACED_CAPS.sub(lambda m: m.group(1).replace(" ", ""), text)
 
