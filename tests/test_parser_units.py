@@ -21,6 +21,8 @@ from core.parser import HEADING, expand_labels, parse_text
         ("a) und b)", "4", ["4a", "4b"]),
         ("2 bis 4", None, ["2", "3", "4"]),
         ("I. bis III.", None, ["I", "II", "III"]),
+        ("3.1 und 3.2", None, ["3.1", "3.2"]),  # Bavaria's decimal labels
+        ("1.1 bis 1.3", None, ["1.1", "1.2", "1.3"]),
     ],
 )
 def test_expand_labels(spec: str, context: str | None, labels: list[str]) -> None:
@@ -234,3 +236,75 @@ def test_long_answer_opener() -> None:
     d = parse_text(MOTION + long_answer).to_dict()
     assert d["answer"]["file_number"] == "VM2-3941-5/12"
     assert [i["points"] for i in d["answer"]["items"]] == [["1"], ["2", "3"]]
+
+
+def test_decimal_labels_sort_by_section() -> None:
+    from core.labels import label_key
+
+    assert sorted(["2.1", "1.10", "1.2", "10.1"], key=label_key) == ["1.2", "1.10", "2.1", "10.1"]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("20. Wahlperiode 2025-05-06", "2025-05-06"),  # Schleswig-Holstein: ISO dates
+        ("Landtag 12.03.24", "2024-03-12"),  # Bremen: two-digit year in the header
+        ("21. Wahlperiode 09.10.18", "2018-10-09"),  # Hamburg
+        ("15.05.2025", "2025-05-15"),
+        ("21. Wahlperiode", None),
+        ("Landtag 31.02.24", None),
+    ],
+)
+def test_header_dates(text: str, day: str | None) -> None:
+    from core.head import header_date
+
+    found = header_date(text)
+    assert (found.isoformat() if found else None) == day
+
+
+@pytest.mark.parametrize(
+    ("name", "nominative"),
+    [
+        ("des Ministers für Wirtschaft, Energie und Verkehr", "Ministerium für Wirtschaft, Energie und Verkehr"),
+        ("der Ministerin für Kinder und Jugend", "Ministerium für Kinder und Jugend"),
+        ("des Ministers der Finanzen", "Ministerium der Finanzen"),
+        ("Senats", "Senat"),
+        ("dem Staatsminister für Kultus", "Staatsministerium für Kultus"),
+        (
+            "des Niedersächsischen Ministeriums für Inneres und Sport",
+            "Niedersächsisches Ministerium für Inneres und Sport",
+        ),
+    ],
+)
+def test_nominative_names_the_house(name: str, nominative: str) -> None:
+    """The office signs for its house: "des Ministers für X" is the "Ministerium für X"."""
+    from core.head import nominative as to_nominative
+
+    assert to_nominative(name) == nominative
+
+
+def test_footnote_citation_stands_where_its_marker_stood() -> None:
+    """A print cited in a footnote is a reference of the answer whose text carries the marker."""
+    text = "\n".join(
+        [
+            "Ich frage die Landesregierung:",
+            "1. Wie viele Anträge wurden gestellt?",
+            "2. Wie viele wurden bewilligt?",
+            "",
+            "Mit Schreiben vom 3. März 2025 Nr. 1-0141.5/12 beantwortet das Ministerium für Verkehr die"
+            " Kleine Anfrage wie folgt:",
+            "",
+            "Zu 1.:",
+            "Es wurden 41 Anträge gestellt.",
+            "",
+            "Zu 2.:",
+            "Bewilligt wurden 38 Anträge, wie im Vorjahr berichtet.1",
+            "",
+            "1 Vgl. Drucksache 17/4410.",
+        ]
+    )
+    doc = parse_text(text)
+    assert [(r.number, r.where) for r in doc.references] == [("17/4410", "answer:2")]
+    assert (
+        doc.answer is not None and doc.answer.items[1].text == "Bewilligt wurden 38 Anträge, wie im Vorjahr berichtet."
+    )
