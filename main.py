@@ -671,6 +671,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
+        from gui.platform_check import platform_problem
+
+        problem = platform_problem()
+        if problem:  # Qt would abort the process; say what is missing instead
+            print(f"ziffer: {problem}", file=sys.stderr)
+            return 1
         from gui.app import run
 
         return run(args.db)
