@@ -95,6 +95,7 @@ def connect(path: str | os.PathLike[str]) -> sqlite_utils.Database:
             _check_version(db, path)  # before the first write: WAL mode below already writes the header
             if _check_due(path, state):
                 _quick_check(conn, path)
+            _checked[path.resolve()] = _checked.get(path.resolve(), 0) + 1
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")  # safe with WAL: a crash loses no committed data
         migrate(db, path)
@@ -125,11 +126,12 @@ def connect(path: str | os.PathLike[str]) -> sqlite_utils.Database:
 # of the window (0.6 s), and every background job of the window opens the register again. So the check
 # runs only when the file is not as Ziffer left it: each close of a register checked in this process
 # notes the file's size and time beside it (`checked_marker`), and an open finding the file so skips
-# the check. Damage from outside (a sync tool, a copy broken off, a crash mid-write) changes size or
-# time and is caught at the next open; what every open does - the header, the schema, the versions -
-# costs well under a millisecond.
+# the check; while a connection to it is open in this process (the window's, while background jobs
+# open their own), it is not checked again. Damage from outside (a sync tool, a copy broken off, a crash
+# mid-write) changes size or time and is caught at the next open; what every open does - the header,
+# the schema, the versions - costs well under a millisecond.
 
-_checked: set[Path] = set()  # registers found intact by this process
+_checked: dict[Path, int] = {}  # registers found intact: their connections open in this process
 
 
 def checked_marker(path: Path) -> Path:
@@ -151,26 +153,24 @@ def _file_state(path: Path) -> list[list[int] | None]:
 
 
 def _check_due(path: Path, state: list[list[int] | None] | None) -> bool:
-    key = path.resolve()
-    if key in _checked:
-        return False
-    if state is None or state[0] is None or state[0][0] == 0:
-        _checked.add(key)  # a new file: what Ziffer writes into it now is intact
-        return False
+    if path.resolve() in _checked or state is None or state[0] is None or state[0][0] == 0:
+        return False  # open and checked in this process, or a new file
     try:
-        if json.loads(checked_marker(path).read_text(encoding="utf-8")) == state:
-            _checked.add(key)
-            return False
+        return bool(json.loads(checked_marker(path).read_text(encoding="utf-8")) != state)
     except (OSError, ValueError):
-        pass
-    return True
+        return True
 
 
 def remember_checked(path: Path) -> None:
-    """Note the register's present state as intact, if this process checked it (called after closing)."""
+    """One connection to the register is closed; after the last, note its present state as intact."""
     path = Path(path)
-    if str(path) == ":memory:" or path.resolve() not in _checked:
+    key = path.resolve() if str(path) != ":memory:" else None
+    if key not in _checked:
         return
+    _checked[key] -= 1
+    if _checked[key] > 0:
+        return
+    del _checked[key]
     with contextlib.suppress(OSError):
         checked_marker(path).write_text(json.dumps(_file_state(path)), encoding="utf-8")
 
@@ -190,7 +190,6 @@ def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
     rows = conn.execute("PRAGMA quick_check").fetchall()
     if [r[0] for r in rows] != ["ok"]:
         raise DamagedRegister(path, str(rows[0][0]))
-    _checked.add(path.resolve())
 
 
 def _check_version(db: sqlite_utils.Database, path: Path) -> None:
