@@ -11,6 +11,7 @@ import contextlib
 import json
 import os
 import sqlite3
+import threading
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -95,7 +96,8 @@ def connect(path: str | os.PathLike[str]) -> sqlite_utils.Database:
             _check_version(db, path)  # before the first write: WAL mode below already writes the header
             if _check_due(path, state):
                 _quick_check(conn, path)
-            _checked[path.resolve()] = _checked.get(path.resolve(), 0) + 1
+            with _checked_lock:
+                _checked[path.resolve()] = _checked.get(path.resolve(), 0) + 1
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")  # safe with WAL: a crash loses no committed data
         migrate(db, path)
@@ -132,6 +134,7 @@ def connect(path: str | os.PathLike[str]) -> sqlite_utils.Database:
 # the schema, the versions - costs well under a millisecond.
 
 _checked: dict[Path, int] = {}  # registers found intact: their connections open in this process
+_checked_lock = threading.Lock()  # background jobs open and close their own connections
 
 
 def checked_marker(path: Path) -> Path:
@@ -165,12 +168,13 @@ def remember_checked(path: Path) -> None:
     """One connection to the register is closed; after the last, note its present state as intact."""
     path = Path(path)
     key = path.resolve() if str(path) != ":memory:" else None
-    if key not in _checked:
-        return
-    _checked[key] -= 1
-    if _checked[key] > 0:
-        return
-    del _checked[key]
+    with _checked_lock:
+        if key not in _checked:
+            return
+        _checked[key] -= 1
+        if _checked[key] > 0:
+            return
+        del _checked[key]
     with contextlib.suppress(OSError):
         checked_marker(path).write_text(json.dumps(_file_state(path)), encoding="utf-8")
 
