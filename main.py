@@ -104,9 +104,51 @@ def summary(d: dict) -> str:
 
 
 def _open_register(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """The register for a subcommand; a damaged one is refused with the way out (the `restore` command)."""
+    from storage.db import DamagedRegister, StorageError
     from storage.register import Register
 
-    return Register.open(args.db)
+    try:
+        return Register.open(args.db)
+    except DamagedRegister as exc:
+        raise StorageError(f"{exc} {_restore_hint(exc.path)}") from exc
+
+
+def _restore_hint(path: Path) -> str:
+    from storage import backup
+
+    folder = backup.backup_folder(path)
+    if not backup.list_backups(path):
+        return f"In {folder} liegt keine Sicherung; bitte wenden Sie sich an die IT."
+    return f"Die neueste unbeschädigte Sicherung aus {folder} spielen Sie mit „ziffer --db {path} restore“ zurück."
+
+
+def _restore(args: argparse.Namespace) -> int:
+    """Put a backup (the newest intact one, or COPY) in place of the register; a damaged register is
+    kept beside it, an intact one as a copy "…-vor-Wiederherstellung-…"."""
+    from storage import backup
+    from storage.db import DamagedRegister, resolve_db_path
+    from storage.register import Register
+
+    path = resolve_db_path(args.db)
+    if args.copy:
+        copy = Path(args.copy)
+    else:
+        newest = backup.newest_intact(path)
+        if newest is None:
+            print(f"ziffer: In {backup.backup_folder(path)} liegt keine unbeschädigte Sicherung.", file=sys.stderr)
+            return EXIT_USAGE
+        copy = newest.path
+    try:
+        if path.exists():
+            Register.open(path).close()
+    except DamagedRegister:
+        aside = backup.replace_damaged(copy, path)
+        print(f"Sicherung {copy.name} zurückgespielt; die beschädigte Datei liegt jetzt unter {aside}.")
+        return 0
+    safety = backup.restore(copy, path)
+    print(f"Sicherung {copy.name} zurückgespielt; der vorige Stand liegt unter {safety}.")
+    return 0
 
 
 def _render_snippet(snippet: str) -> str:
@@ -504,10 +546,9 @@ def _export(args: argparse.Namespace) -> int:
 
 def _watch(args: argparse.Namespace) -> int:
     from core.inbox import watch
-    from storage.register import Register
 
     sys.stdout.reconfigure(errors="replace")  # type: ignore[union-attr]  # "→" on a cp1252 console
-    return watch(Path(args.folder), lambda: Register.open(args.db), out=lambda line: print(line, flush=True))
+    return watch(Path(args.folder), lambda: _open_register(args), out=lambda line: print(line, flush=True))
 
 
 def _user_templates_hint() -> str:
@@ -664,6 +705,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("demo", parents=[db], help="fill a register with demo prints and material")
     p.set_defaults(func=_demo)
+
+    p = sub.add_parser(
+        "restore", parents=[db], help="put a backup in place of the register (default: the newest intact one)"
+    )
+    p.add_argument("copy", nargs="?", metavar="COPY", help="a file in the backups folder beside the register")
+    p.set_defaults(func=_restore)
     return parser
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import contextlib
 import sys
 
-from storage.db import StorageError
+from core.errors import in_german
+from storage import backup
+from storage.db import DamagedRegister, NewerRegister, StorageError, error_log_path, log_error, resolve_db_path
 from storage.register import Register
 
 _translators: list = []  # installed translators live as long as the app
@@ -13,8 +15,7 @@ _translators: list = []  # installed translators live as long as the app
 
 def run(db_path: str | None = None) -> int:
     """Open the register (--db, ZIFFER_DB or the data folder) in Ziffer's window; returns the exit code."""
-    from PySide6.QtCore import QCoreApplication
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     from gui import settings
     from gui.resources import app_icon, load_translator, qt_translator
@@ -27,25 +28,74 @@ def run(db_path: str | None = None) -> int:
     _translators[:] = [t for t in (qt_translator(language), load_translator(language)) if t is not None]
     for translator in _translators:
         app.installTranslator(translator)
-    try:
-        register = Register.open(db_path)
-    except StorageError as exc:
-        QMessageBox.critical(
-            None,
-            "Ziffer",
-            QCoreApplication.translate("app", "Das Register kann nicht geöffnet werden: {reason}").format(reason=exc),
-        )
+    register, note = open_at_start(db_path)
+    if register is None:
         return 2
 
     from gui.main_window import MainWindow
 
     window = MainWindow(register)
-    sys.excepthook = _report_unexpected(window, register.path.parent / "ziffer-fehler.log")
+    sys.excepthook = _report_unexpected(window, error_log_path(register.path))
     window.show()
+    if note:
+        window.show_message(note)
     try:
         return int(app.exec())
     finally:
         window.register.close()
+
+
+def open_at_start(db_path: str | None = None) -> tuple[Register | None, str]:
+    """The register for the window and a note for the status bar; None when it cannot be opened (the
+    officer has been told why). A damaged register is not opened: the newest intact backup is offered
+    in its place, since otherwise the window, and with it the restore in the settings, is out of reach."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QDialog
+
+    from gui.restore_dialog import RestoreDialog
+
+    path = resolve_db_path(db_path)
+    try:
+        return Register.open(path), ""
+    except DamagedRegister:
+        pass  # logged by the open
+    except NewerRegister as exc:
+        _refuse(str(exc))
+        return None, ""
+    except StorageError as exc:
+        _refuse(
+            QCoreApplication.translate("app", "Das Register kann nicht geöffnet werden: {reason}").format(
+                reason=in_german(str(exc))
+            )
+        )
+        return None, ""
+    newest = backup.newest_intact(path)
+    dialog = RestoreDialog(path, newest)
+    if dialog.exec() != QDialog.DialogCode.Accepted or newest is None:
+        return None, ""
+    try:
+        aside = backup.replace_damaged(newest.path, path)
+        register = Register.open(path)
+    except StorageError as exc:
+        log_error(path, str(exc))
+        _refuse(
+            QCoreApplication.translate("app", "Das Register kann nicht geöffnet werden: {reason}").format(
+                reason=in_german(str(exc))
+            )
+        )
+        return None, ""
+    log_error(path, f"Sicherung {newest.path.name} zurückgespielt; die beschädigte Datei liegt unter {aside}.")
+    note = QCoreApplication.translate(
+        "app", "Sicherung vom {date} zurückgespielt; die beschädigte Datei liegt unter {aside}."
+    ).format(date=newest.created.strftime("%d.%m.%Y %H:%M"), aside=aside)
+    return register, note
+
+
+def _refuse(text: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Critical, "Ziffer", text, QMessageBox.StandardButton.Ok)
+    box.exec()
 
 
 def _report_unexpected(window, log_path):  # type: ignore[no-untyped-def]

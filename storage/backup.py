@@ -146,3 +146,52 @@ def restore(backup_path: Path, db_path: Path, now: datetime | None = None, folde
     except (sqlite3.Error, OSError) as exc:
         raise StorageError(f"the copy could not be restored: {exc}") from exc
     return safety
+
+
+DAMAGED = "beschädigt"
+
+
+def is_intact(copy: Path) -> bool:
+    """Whether `copy` opens as an intact register (PRAGMA quick_check, a prints table)."""
+    try:
+        con = sqlite3.connect(f"file:{copy}?mode=ro", uri=True)
+        try:
+            ok = con.execute("PRAGMA quick_check").fetchone()[0]
+            tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return False
+    return ok == "ok" and "prints" in tables
+
+
+def newest_intact(db_path: Path, folder: Path | None = None) -> BackupInfo | None:
+    """The newest copy that is intact: the regular copies first, then the states kept before a restore
+    (one of those may itself be the damaged register)."""
+    copies = list_backups(db_path, folder)
+    ordered = [b for b in copies if SAFETY not in b.path.name] + [b for b in copies if SAFETY in b.path.name]
+    return next((b for b in ordered if is_intact(b.path)), None)
+
+
+def replace_damaged(backup_path: Path, db_path: Path, now: datetime | None = None) -> Path:
+    """Put an intact copy in place of a damaged register (which nobody has open). The damaged file is
+    renamed beside it, "NAME-beschädigt-STAMP.db" with its write-ahead log, not copied: renaming keeps
+    its bytes as they are for whoever looks into the damage and costs nothing at 0.8 GB. Returns the
+    damaged file's new path."""
+    backup_path, db_path = Path(backup_path), Path(db_path)
+    aside = db_path.with_name(f"{db_path.stem}-{DAMAGED}-{(now or datetime.now()).strftime(STAMP)}{db_path.suffix}")
+    moved: list[tuple[Path, Path]] = []
+    try:
+        for suffix in ("", "-wal"):
+            source = Path(f"{db_path}{suffix}")
+            if source.exists():
+                os.replace(source, f"{aside}{suffix}")
+                moved.append((source, Path(f"{aside}{suffix}")))
+        Path(f"{db_path}-shm").unlink(missing_ok=True)
+        _copy(backup_path, db_path)
+    except (sqlite3.Error, OSError, StorageError) as exc:
+        for source, target in moved:  # put the damaged file back rather than leave no register at all
+            with contextlib.suppress(OSError):
+                os.replace(target, source)
+        raise StorageError(f"the copy could not be restored: {exc}") from exc
+    return aside

@@ -8,15 +8,17 @@ their start (BEGIN IMMEDIATE), so two writers queue up instead of deadlocking.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import sqlite3
+import threading
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
 import sqlite_utils
 
-from storage.migrations import MIGRATIONS
+from storage.migrations import MIGRATIONS, known_migrations
 
 BUSY_TIMEOUT_MS = 15_000
 ENV_VAR = "ZIFFER_DB"
@@ -24,6 +26,36 @@ ENV_VAR = "ZIFFER_DB"
 
 class StorageError(Exception):
     """A database that cannot be opened or used; the message is for the user."""
+
+
+class DamagedRegister(StorageError):
+    """A register SQLite finds damaged: opened nowhere for writing, so the damage does not spread and a
+    backup can replace it. The message is German, for the officer."""
+
+    def __init__(self, path: str | os.PathLike[str], detail: str) -> None:
+        self.path = Path(path)
+        self.detail = detail
+        super().__init__(
+            f"Das Register {self.path} ist beschädigt ({detail}) und wird nicht geöffnet, "
+            "damit nichts hineingeschrieben wird."
+        )
+
+
+class NewerRegister(StorageError):
+    """A register a newer Ziffer has changed: this one would not know its new parts and must not write
+    to it. The message is German and names the version that made it."""
+
+    def __init__(self, path: str | os.PathLike[str], made_by: str | None) -> None:
+        from core import VERSION
+
+        self.path = Path(path)
+        self.made_by = made_by
+        by = f"Ziffer {made_by}" if made_by else "einer neueren Ziffer-Version"
+        need = f"Ziffer {made_by} oder neuer" if made_by else "der neueren Version"
+        super().__init__(
+            f"Das Register {self.path} wurde mit {by} angelegt oder erweitert, diese Version ist Ziffer "
+            f"{VERSION}; damit nichts verloren geht, öffnen Sie es bitte mit {need}."
+        )
 
 
 def default_db_path() -> Path:
@@ -43,24 +75,172 @@ def resolve_db_path(arg: str | os.PathLike[str] | None = None) -> Path:
 
 
 def connect(path: str | os.PathLike[str]) -> sqlite_utils.Database:
-    """Open (creating if needed) and migrate the database at `path`."""
+    """Open (creating if needed), check and migrate the database at `path`.
+
+    Raises DamagedRegister for a file SQLite finds damaged and NewerRegister for one whose schema a
+    newer Ziffer made; both are logged in the error log beside the register and neither file is
+    written to."""
     path = Path(path)
+    memory = str(path) == ":memory:"
+    state = None if memory else _file_state(path)
+    conn = None
     try:
-        if str(path) != ":memory:":
+        if not memory:
             path.parent.mkdir(parents=True, exist_ok=True)
+            check_header(path)
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
-        if str(path) != ":memory:":
+        db = sqlite_utils.Database(conn)
+        if not memory:
+            _check_version(db, path)  # before the first write: WAL mode below already writes the header
+            if _check_due(path, state):
+                _quick_check(conn, path)
+            with _checked_lock:
+                _checked[path.resolve()] = _checked.get(path.resolve(), 0) + 1
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")  # safe with WAL: a crash loses no committed data
-        db = sqlite_utils.Database(conn)
         migrate(db, path)
-    except sqlite3.DatabaseError as exc:
+    except (DamagedRegister, NewerRegister) as exc:
+        if conn is not None:
+            conn.close()
+        log_error(path, str(exc))
+        raise
+    except sqlite3.OperationalError as exc:  # locked, unreadable, no such folder: the file may well be fine
+        if conn is not None:
+            conn.close()
         raise StorageError(f"{path}: the database cannot be opened ({exc}).") from exc
+    except sqlite3.DatabaseError as exc:  # "file is not a database", "database disk image is malformed"
+        if conn is not None:
+            conn.close()
+        damaged = DamagedRegister(path, str(exc))
+        log_error(path, str(damaged))
+        raise damaged from exc
     except OSError as exc:
         raise StorageError(f"{path}: the database folder cannot be created ({exc.strerror or exc}).") from exc
     return db
+
+
+# -- checks at open ---------------------------------------------------------------------------------
+#
+# PRAGMA quick_check reads the whole file: 70-100 ms for 5,000 prints (81 MB) but 0.7-1.0 s for 50,000
+# (817 MB) with a warm cache, more from a cold disk (bench/bench_open.py) - longer than the whole start
+# of the window (0.6 s), and every background job of the window opens the register again. So the check
+# runs only when the file is not as Ziffer left it: each close of a register checked in this process
+# notes the file's size and time beside it (`checked_marker`), and an open finding the file so skips
+# the check; while a connection to it is open in this process (the window's, while background jobs
+# open their own), it is not checked again. Damage from outside (a sync tool, a copy broken off, a crash
+# mid-write) changes size or time and is caught at the next open; what every open does - the header,
+# the schema, the versions - costs well under a millisecond.
+
+_checked: dict[Path, int] = {}  # registers found intact: their connections open in this process
+_checked_lock = threading.Lock()  # background jobs open and close their own connections
+
+
+def checked_marker(path: Path) -> Path:
+    """The file beside the register noting the state in which Ziffer last closed it intact."""
+    return path.with_name(path.name + "-geprüft")
+
+
+def _file_state(path: Path) -> list[list[int] | None]:
+    """Size and modification time of the register and its write-ahead log."""
+    state: list[list[int] | None] = []
+    for part in (path, Path(f"{path}-wal")):
+        try:
+            st = part.stat()
+        except OSError:
+            state.append(None)
+        else:
+            state.append([st.st_size, st.st_mtime_ns])
+    return state
+
+
+def _check_due(path: Path, state: list[list[int] | None] | None) -> bool:
+    if path.resolve() in _checked or state is None or state[0] is None or state[0][0] == 0:
+        return False  # open and checked in this process, or a new file
+    try:
+        return bool(json.loads(checked_marker(path).read_text(encoding="utf-8")) != state)
+    except (OSError, ValueError):
+        return True
+
+
+def remember_checked(path: Path) -> None:
+    """One connection to the register is closed; after the last, note its present state as intact."""
+    path = Path(path)
+    key = path.resolve() if str(path) != ":memory:" else None
+    with _checked_lock:
+        if key not in _checked:
+            return
+        _checked[key] -= 1
+        if _checked[key] > 0:
+            return
+        del _checked[key]
+    with contextlib.suppress(OSError):
+        checked_marker(path).write_text(json.dumps(_file_state(path)), encoding="utf-8")
+
+
+def check_header(path: Path) -> None:
+    """The first bytes of a register are SQLite's; anything else is damage (an empty file is a new one)."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(16)
+    except FileNotFoundError:
+        return
+    if head and head != b"SQLite format 3\x00":
+        raise DamagedRegister(path, "file is not a database")
+
+
+def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
+    rows = conn.execute("PRAGMA quick_check").fetchall()
+    if [r[0] for r in rows] != ["ok"]:
+        raise DamagedRegister(path, str(rows[0][0]))
+
+
+def _check_version(db: sqlite_utils.Database, path: Path) -> None:
+    """Refuse a register whose schema is newer than this Ziffer knows (user_version or a migration
+    it has never heard of): writing to it could lose or garble what the newer version stores."""
+    known = known_migrations()
+    level = db.execute("PRAGMA user_version").fetchone()[0]
+    tables = set(db.table_names())  # reads the schema: a damaged first page fails here
+    unknown: list[str] = []
+    if MIGRATIONS.migrations_table in tables:
+        unknown = [m.name for m in MIGRATIONS.applied(db) if m.name not in known]
+    if level <= len(known) and not unknown:
+        return
+    made_by = None
+    if "ziffer_info" in tables:
+        row = db.execute("SELECT value FROM ziffer_info WHERE key = 'schema_by'").fetchone()
+        made_by = row[0] if row else None
+    raise NewerRegister(path, made_by)
+
+
+def _note_schema(db: sqlite_utils.Database) -> None:
+    """After migrating: the schema level and the version that wrote it, for _check_version of an older Ziffer."""
+    from core import VERSION
+
+    level = len(known_migrations())
+    if db.execute("PRAGMA user_version").fetchone()[0] == level:
+        return
+    with db.atomic():
+        db.execute("INSERT OR REPLACE INTO ziffer_info (key, value) VALUES ('schema_by', ?)", [VERSION])
+        db.execute(f"PRAGMA user_version = {level}")
+
+
+# -- the error log ----------------------------------------------------------------------------------
+
+
+def error_log_path(db_path: str | os.PathLike[str]) -> Path:
+    """ziffer-fehler.log beside the register (README, "Where data lives")."""
+    return Path(db_path).parent / "ziffer-fehler.log"
+
+
+def log_error(db_path: str | os.PathLike[str], text: str) -> None:
+    """Append one dated entry to the error log; a log that cannot be written is no reason to fail."""
+    with contextlib.suppress(OSError):
+        log = error_log_path(db_path)
+        log.parent.mkdir(parents=True, exist_ok=True)
+        with open(log, "a", encoding="utf-8") as f:
+            f.write(f"--- {datetime.now().isoformat(timespec='seconds')}\n{text}\n")
 
 
 def migrate(db: sqlite_utils.Database, path: Path | None = None, *, stop_before: str | None = None) -> None:
@@ -74,6 +254,8 @@ def migrate(db: sqlite_utils.Database, path: Path | None = None, *, stop_before:
         with contextlib.closing(sqlite3.connect(str(backup))) as target:
             db.conn.backup(target)
     MIGRATIONS.apply(db, stop_before=stop_before)
+    if stop_before is None:
+        _note_schema(db)
 
 
 @contextlib.contextmanager

@@ -247,3 +247,16 @@ def m008_officer_order(db: sqlite_utils.Database) -> None:
             ON prints(lead_officer IS NULL, lead_officer, due_date IS NULL, due_date, id DESC);
         """
     )
+
+
+@MIGRATIONS()
+def m009_ziffer_info(db: sqlite_utils.Database) -> None:
+    """Facts about the file itself, first of all which Ziffer version last changed its schema: an older
+    Ziffer that finds a newer schema can then name the version the officer needs."""
+    db.execute("CREATE TABLE ziffer_info (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+
+
+def known_migrations() -> list[str]:
+    """The names of the migrations this Ziffer knows, in order; their count is the schema level
+    kept in `PRAGMA user_version`."""
+    return [m.name for m in MIGRATIONS._migrations]  # sqlite-utils keeps the list private

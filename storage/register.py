@@ -20,7 +20,7 @@ import sqlite_utils
 
 from core.model import Answer, AnswerItem, Point, PrintDoc, Reference
 from core.search_query import Query, highlight
-from storage.db import connect, resolve_db_path, write_transaction
+from storage.db import connect, remember_checked, resolve_db_path, write_transaction
 from storage.index import index_material, index_print, unindex_print
 
 SNIPPET_OPEN, SNIPPET_CLOSE = "\x02", "\x03"  # hit markers in snippets; the CLI and GUI render them
@@ -128,6 +128,7 @@ class Register:
 
     def close(self) -> None:
         self.db.close()
+        remember_checked(self.path)  # after closing: the last close folds the write-ahead log into the file
 
     def __enter__(self) -> Register:
         return self

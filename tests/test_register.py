@@ -328,10 +328,10 @@ def test_database_location(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
 
 
 def test_broken_database_file(tmp_path: Path) -> None:
-    """A file that is not a database gives a StorageError with one sentence."""
+    """A file that is not a database gives a StorageError with one sentence: the register is damaged."""
     path = tmp_path / "x.db"
     path.write_bytes(b"not a database at all" * 100)
-    with pytest.raises(StorageError, match="cannot be opened"):
+    with pytest.raises(StorageError, match="ist beschädigt"):
         connect(path)
 
 

@@ -1714,6 +1714,49 @@
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../gui/restore_dialog.py" line="20"/>
+        <source>Register beschädigt</source>
+        <translation>Register damaged</translation>
+    </message>
+    <message>
+        <location filename="../../gui/restore_dialog.py" line="23"/>
+        <source>Das Register {path} ist beschädigt und wird nicht geöffnet. Ziffer kann die neueste unbeschädigte Sicherung vom {date} zurückspielen; die beschädigte Datei bleibt daneben erhalten, mit „beschädigt“ und der Uhrzeit im Namen.</source>
+        <translation>The register {path} is damaged and will not be opened. Ziffer can restore the newest intact backup of {date}; the damaged file is kept beside it, with “beschädigt” and the time in its name.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/restore_dialog.py" line="29"/>
+        <source>Das Register {path} ist beschädigt und wird nicht geöffnet, und in {folder} liegt keine unbeschädigte Sicherung; bitte wenden Sie sich an die IT.</source>
+        <translation>The register {path} is damaged and will not be opened, and there is no intact backup in {folder}; please contact your IT support.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/restore_dialog.py" line="34"/>
+        <source>Meldung</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location filename="../../gui/restore_dialog.py" line="39"/>
+        <source>Sicherung zurückspielen</source>
+        <translation>Restore backup</translation>
+    </message>
+    <message>
+        <location filename="../../gui/restore_dialog.py" line="41"/>
+        <source>Neueste unbeschädigte Sicherung zurückspielen</source>
+        <translation>Restore the newest intact backup</translation>
+    </message>
+    <message>
+        <location filename="../../gui/restore_dialog.py" line="43"/>
+        <source>Beenden</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../gui/restore_dialog.py" line="44"/>
+        <source>Ziffer beenden</source>
+        <translation>Quit Ziffer</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../gui/settings_dialog.py" line="45"/>
@@ -1861,12 +1904,18 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../gui/app.py" line="36"/>
+        <location filename="../../gui/app.py" line="67"/>
+        <location filename="../../gui/app.py" line="82"/>
         <source>Das Register kann nicht geöffnet werden: {reason}</source>
         <translation>The register cannot be opened: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="72"/>
+        <location filename="../../gui/app.py" line="88"/>
+        <source>Sicherung vom {date} zurückgespielt; die beschädigte Datei liegt unter {aside}.</source>
+        <translation>Backup of {date} restored; the damaged file is at {aside}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app.py" line="122"/>
         <source>Ein unerwarteter Fehler ist aufgetreten ({error}). Ihre Texte sind gespeichert; Einzelheiten stehen in {log}.</source>
         <translation>An unexpected error occurred ({error}). Your texts are saved; details are in {log}.</translation>
     </message>
