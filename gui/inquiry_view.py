@@ -12,9 +12,12 @@ import time
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFont, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QFont, QKeyEvent, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -164,6 +167,7 @@ class InquiryView(QWidget):
         self._current_label: str | None = None
         self._shown_text = ""  # the editor's text as of the last command
         self._applying = False
+        self._combined: dict[tuple[str, ...], tuple[str, list[str]]] = {}  # points → (text, texts before)
         self._dirty_since: float | None = None
         self._save_failed = False
         self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
@@ -227,7 +231,7 @@ class InquiryView(QWidget):
         self.combine_button.clicked.connect(self.combine_current)
         self.split_button = QPushButton(self.tr("Antwort aufteilen"), self)
         self.split_button.setAccessibleName(self.tr("Zusammengefasste Antwort aufteilen"))
-        self.split_button.clicked.connect(self.split_current)
+        self.split_button.clicked.connect(lambda: self.split_current())
         shape = QHBoxLayout()
         shape.addWidget(self.combine_button)
         shape.addWidget(self.split_button)
@@ -381,6 +385,28 @@ class InquiryView(QWidget):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
         self.undo_action, self.redo_action = undo, redo
+        for widget in (self.editor, *self.findChildren(QLineEdit)):
+            widget.installEventFilter(self)
+
+    def use_window_undo(self) -> None:
+        """Leave Ctrl+Z/Ctrl+Y to the window's Edit menu (one undo group over every open inquiry): two
+        actions on one key cancel each other out (Qt finds the shortcut ambiguous and runs neither)."""
+        for action in (self.undo_action, self.redo_action):
+            action.setShortcut(QKeySequence())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Ctrl+Z and Ctrl+Y reach the view's undo stack from every field: a text field claims the keys
+        for its own undo even when it has nothing to undo (the answer editor never has: its undo is
+        the stack's), and then nothing happened."""
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            own = None
+            if event.matches(QKeySequence.StandardKey.Undo):
+                own = watched.isUndoAvailable() if isinstance(watched, QLineEdit) else False
+            elif event.matches(QKeySequence.StandardKey.Redo):
+                own = watched.isRedoAvailable() if isinstance(watched, QLineEdit) else False
+            if own is False:
+                return True  # not claimed: the shortcut goes to the undo stack
+        return super().eventFilter(watched, event)
 
     # -- loading ----------------------------------------------------------------------------------
 
@@ -492,6 +518,7 @@ class InquiryView(QWidget):
             edit.editingFinished.connect(
                 lambda step=step: self.set_internal_deadline(step, self.plan_edits[step].text())
             )
+            edit.installEventFilter(self)
             self.plan_form.addRow(step, edit)
             self.plan_edits[step] = edit
         if not steps:
@@ -663,16 +690,44 @@ class InquiryView(QWidget):
         self.save_now()
         old = self._copy(self._items)
         new = answers.combine(old, self._current)
+        # remembered so that "Antwort aufteilen" gives each point its text back while the text is unchanged
+        pair = old[self._current : self._current + 2]
+        texts = [t for item in pair for t in self._combined_texts(item)]
+        self._combined[tuple(new[self._current].points)] = (new[self._current].text, texts)
         self.undo_stack.push(_ItemsCommand(self, self.tr("Antworten zusammenfassen"), old, new))
 
-    def split_current(self) -> None:
-        """Give each point of a combined answer its own item again."""
+    def _combined_texts(self, item: AnswerItem) -> list[str]:
+        """One text per point of `item`: its own combination remembered, else the text on the first point."""
+        text, texts = self._combined.get(tuple(item.points), (None, []))
+        if text == item.text:
+            return list(texts)
+        return [item.text.strip()] + [""] * (len(item.points) - 1)
+
+    def split_current(self, owners: list[int] | None = None) -> bool:
+        """Give each point of a combined answer its own item again, each with its text: the texts
+        combined when the answer is unchanged since, else paragraph by paragraph as the officer
+        chooses (`owners`: the point of each paragraph; asked in a dialog when not given)."""
         if self._current is None or len(self._items[self._current].points) < 2:
-            return
+            return False
         self.save_now()
+        item = self._items[self._current]
+        remembered = self._combined.get(tuple(item.points))
+        paragraphs = answers.paragraphs(item.text)
+        if owners is not None:
+            texts = answers.by_paragraph(item.text, owners, len(item.points))
+        elif remembered and remembered[0] == item.text:
+            texts = list(remembered[1])
+        elif len(paragraphs) > 1:
+            owners = SplitDialog.choose(self, item.points, paragraphs)
+            if owners is None:
+                return False
+            texts = answers.by_paragraph(item.text, owners, len(item.points))
+        else:
+            texts = None  # one paragraph: it stays with the first point
         old = self._copy(self._items)
-        new = answers.split(old, self._current)
+        new = answers.split(old, self._current, texts)
         self.undo_stack.push(_ItemsCommand(self, self.tr("Antwort aufteilen"), old, new))
+        return True
 
     def _store_items(self, items: list[AnswerItem]) -> bool:
         try:
@@ -1067,6 +1122,50 @@ class InquiryView(QWidget):
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         self.close_view()
         super().closeEvent(event)
+
+
+class SplitDialog(QDialog):
+    """Asks which point each paragraph of a combined answer belongs to, before it is split."""
+
+    def __init__(self, points: list[str], paragraphs: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Antwort aufteilen"))
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr("Zu welcher Ziffer gehört jeder Absatz der Antwort?"), self)
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.choices: list[QComboBox] = []
+        for k, (paragraph, owner) in enumerate(
+            zip(paragraphs, answers.suggested_owners(len(paragraphs), len(points)), strict=True), 1
+        ):
+            box = QComboBox(self)
+            for label in points:
+                box.addItem(self.tr("Zu {label}.").format(label=label))
+            box.setCurrentIndex(owner)
+            box.setAccessibleName(self.tr("Ziffer für Absatz {n}").format(n=k))
+            text = QLabel(_clip(paragraph, 160), self)
+            text.setWordWrap(True)
+            text.setToolTip(paragraph)
+            form.addRow(box, text)
+            self.choices.append(box)
+        layout.addLayout(form)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def owners(self) -> list[int]:
+        return [box.currentIndex() for box in self.choices]
+
+    @classmethod
+    def choose(cls, parent: QWidget, points: list[str], paragraphs: list[str]) -> list[int] | None:
+        """The point of each paragraph as the officer chose it; None when cancelled."""
+        dialog = cls(points, paragraphs, parent)
+        try:
+            return dialog.owners() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()
 
 
 def diff_html(old: str | None, new: str | None) -> str:

@@ -266,6 +266,7 @@ class MainWindow(QMainWindow):
             view.changed.connect(self._print_changed)
             view.export_requested.connect(self.export_print)
             self.undo_group.addStack(view.undo_stack)
+            view.use_window_undo()
             self.inquiries[print_id] = view
             number = view.doc.number or self.tr("ohne Nummer")
             index = self.tabs.addTab(view, number)

@@ -109,7 +109,101 @@ def test_combine_split_and_undo(qtbot, reg: Register) -> None:
     view.select_point("4")
     view.split_current()
     items = reg.get_print(pid).doc.answer.items  # type: ignore[union-attr]
-    assert [i.points for i in items] == [["1"], ["2"], ["3"], ["4"]] and items[3].text == ""
+    assert [i.points for i in items] == [["1"], ["2"], ["3"], ["4"]]
+    assert [items[2].text, items[3].text] == ["Text drei.", "Text vier."]
+
+
+def _combined_3_and_4(qtbot, reg: Register):  # type: ignore[no-untyped-def]
+    pid = _open_motion(reg)
+    view = _view(qtbot, reg, pid)
+    view.select_point("3")
+    type_into(qtbot, view.editor, "Text drei.")
+    view.select_point("4")
+    type_into(qtbot, view.editor, "Text vier.")
+    view.select_point("3")
+    view.combine_button.click()
+    return pid, view
+
+
+def test_split_gives_each_point_its_text_back(qtbot, reg: Register) -> None:
+    """ "Antwort aufteilen" after combining 3 and 4 gives 3 and 4 their own texts again, whichever point is shown."""
+    pid, view = _combined_3_and_4(qtbot, reg)
+    view.select_point("4")
+    view.split_button.click()
+    items = reg.get_print(pid).doc.answer.items  # type: ignore[union-attr]
+    assert [(i.points, i.text) for i in items[2:]] == [(["3"], "Text drei."), (["4"], "Text vier.")]
+    assert view.editor.toPlainText() == "Text vier."
+    view.select_point("3")
+    assert view.editor.toPlainText() == "Text drei."
+
+
+def test_split_of_an_edited_answer_by_paragraph(qtbot, reg: Register) -> None:
+    """A combined answer edited since is split as the officer assigns its paragraphs to the points."""
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from gui.inquiry_view import SplitDialog
+
+    pid, view = _combined_3_and_4(qtbot, reg)
+    view.editor.moveCursor(view.editor.textCursor().MoveOperation.End)
+    qtbot.keyClick(view.editor, Qt.Key.Key_Return)
+    qtbot.keyClick(view.editor, Qt.Key.Key_Return)
+    type_into(qtbot, view.editor, "Noch zu vier.")
+    view.save_now()
+    seen = []
+
+    def choose() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, SplitDialog)
+        seen.append([box.currentIndex() for box in dialog.choices])  # the suggestion
+        dialog.choices[1].setCurrentIndex(0)  # "Text vier." belongs to 3 after all
+        dialog.accept()
+
+    QTimer.singleShot(0, choose)
+    assert view.split_current()
+    assert seen == [[0, 0, 1]]
+    items = reg.get_print(pid).doc.answer.items  # type: ignore[union-attr]
+    assert [(i.points, i.text) for i in items[2:]] == [
+        (["3"], "Text drei.\n\nText vier."),
+        (["4"], "Noch zu vier."),
+    ]
+    QTimer.singleShot(0, lambda: QApplication.activeModalWidget().reject())
+    view.undo_stack.undo()
+    assert not view.split_current()  # cancelled: the answer stays combined
+    assert [i.points for i in reg.get_print(pid).doc.answer.items][2] == ["3", "4"]  # type: ignore[union-attr]
+
+
+def test_ctrl_z_in_the_unit_field_undoes(qtbot, reg: Register, tmp_path: Path) -> None:
+    """Ctrl+Z with the cursor in the "Referat" field (nothing typed there) undoes the last step, as in the editor."""
+    from PySide6.QtCore import Qt
+
+    from gui.main_window import MainWindow
+
+    pid = _open_motion(reg)
+    window = MainWindow(reg, today=date(2025, 11, 20), start_services=False)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    view = window.open_print(pid)
+    view.select_point("3")
+    view.editor.setFocus()
+    type_into(qtbot, view.editor, "Drei Monate.")
+    view.save_now()
+    view.contribution_unit.setFocus()
+    qtbot.keyClick(view.contribution_unit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert view.editor.toPlainText() == ""
+    assert not reg.get_print(pid).doc.answer.items[2].text  # type: ignore[union-attr]
+    view.editor.setFocus()
+    qtbot.keyClick(view.editor, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert view.editor.toPlainText() == "Drei Monate."
+    qtbot.keyClick(view.editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert view.editor.toPlainText() == ""
+    view.contribution_unit.setFocus()
+    type_into(qtbot, view.contribution_unit, "Ref 12")
+    qtbot.keyClick(view.contribution_unit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert view.contribution_unit.text() == ""  # typing in the field is the field's own to undo
+    window.close()
 
 
 def test_facts_are_corrected_with_undo(qtbot, reg: Register) -> None:
