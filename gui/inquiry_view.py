@@ -168,6 +168,7 @@ class InquiryView(QWidget):
         self._shown_text = ""  # the editor's text as of the last command
         self._applying = False
         self._combined: dict[tuple[str, ...], tuple[str, list[str]]] = {}  # points → (text, texts before)
+        self._citations_shown: tuple[list[Any], list[Any]] | None = None
         self._dirty_since: float | None = None
         self._save_failed = False
         self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
@@ -444,6 +445,7 @@ class InquiryView(QWidget):
             self._point_selected(self.points.currentItem(), None)
         else:
             self._show_item(None)
+        self._citations_shown = None
         self._load_citations()
         self._side_changed()
 
@@ -660,6 +662,7 @@ class InquiryView(QWidget):
         self._save_failed = False
         self.save_label.setText(self.tr("Gespeichert {time}").format(time=time.strftime("%H:%M:%S")))
         self._refresh_point_marks()
+        self._load_citations()  # the saved text may cite a print, or no longer
         self.changed.emit(self.print_id)
         return True
 
@@ -751,6 +754,7 @@ class InquiryView(QWidget):
             return
         self._show_item(answers.item_for_point(self._items, self._current_label or ""))
         self._refresh_point_marks()
+        self._load_citations()
         self.changed.emit(self.print_id)
 
     # -- facts --------------------------------------------------------------------------------------
@@ -942,8 +946,13 @@ class InquiryView(QWidget):
             self._load_history()
 
     def _load_citations(self) -> None:
+        outgoing = self.register.citations_from(self.print_id)
+        incoming = self.register.citations_to(self.doc.number) if self.doc.number else []
+        if (outgoing, incoming) == self._citations_shown:
+            return  # unchanged: the list is not rebuilt under the officer's mouse at every save
+        self._citations_shown = (outgoing, incoming)
         self.citations.clear()
-        for c in self.register.citations_from(self.print_id):
+        for c in outgoing:
             if c["number"] is None:
                 continue  # a point of the same print
             where = where_german(c["in"])
@@ -959,16 +968,15 @@ class InquiryView(QWidget):
             item.setData(TargetRole, (c["target_id"], c["number"]))
             item.setToolTip(text)
             self.citations.addItem(item)
-        if self.doc.number:
-            for b in self.register.citations_to(self.doc.number):
-                if b["print_id"] == self.print_id:
-                    continue
-                text = self.tr("← Drucksache {number} verweist hierauf ({where}) — {title}").format(
-                    number=b["number"], where=where_german(b["in"]), title=b["title"] or ""
-                )
-                item = QListWidgetItem(text)
-                item.setData(TargetRole, (b["print_id"], b["number"]))
-                self.citations.addItem(item)
+        for b in incoming:
+            if b["print_id"] == self.print_id:
+                continue
+            text = self.tr("← Drucksache {number} verweist hierauf ({where}) — {title}").format(
+                number=b["number"], where=where_german(b["in"]), title=b["title"] or ""
+            )
+            item = QListWidgetItem(text)
+            item.setData(TargetRole, (b["print_id"], b["number"]))
+            self.citations.addItem(item)
         if self.citations.count() == 0:
             empty = QListWidgetItem(self.tr("Keine Verweise auf andere Drucksachen."))
             empty.setFlags(Qt.ItemFlag.NoItemFlags)

@@ -373,3 +373,24 @@ def test_combining_is_offered_once_the_draft_begins(qtbot, reg: Register) -> Non
     assert not view.combine_button.isEnabled()
     type_into(qtbot, view.editor, "x")
     assert view.combine_button.isEnabled() and not view.split_button.isEnabled()
+
+
+def test_a_citation_typed_into_the_draft_appears_under_verweise(qtbot, reg: Register) -> None:
+    """ "… in Drucksache 17/9075 …" typed into answer 2 is listed under Verweise once saved, and goes with the text."""
+    from PySide6.QtCore import Qt
+
+    pid = _open_motion(reg)
+    view = _view(qtbot, reg, pid)
+    view.select_point("2")
+    type_into(qtbot, view.editor, "Wie in Drucksache 17/9075 dargestellt.")
+    qtbot.waitUntil(lambda: not view.has_unsaved_text, timeout=3000)
+    assert "→ Drucksache 17/9075 (Antwort 2) — nicht im Register" in view.citation_items()
+    target = import_file(reg, GUI_FIXTURES / "bw_antrag_17_9075.txt", who="t").id
+    assert any(
+        line.startswith("← Drucksache 17/8530 verweist hierauf (Antwort 2)")
+        for line in _view(qtbot, reg, target).citation_items()
+    )  # type: ignore[arg-type]
+    view.editor.selectAll()
+    qtbot.keyClick(view.editor, Qt.Key.Key_Delete)
+    view.save_now()
+    assert not any("17/9075" in line for line in view.citation_items())
