@@ -902,6 +902,9 @@ class InquiryView(QWidget):
             state = self.tr("eingegangen am {day}").format(day=short_date(date.fromisoformat(entry["received_on"])))
         elif entry:
             state = self.tr("angefordert")
+            deadline = self.register.workflow(self.print_id)["due_date"]
+            if entry["due"] and deadline and entry["due"] > deadline:
+                state += self.tr(" — nach der Frist der Antwort!")
         else:
             state = ""
         self.contribution_state.setText(state)
@@ -915,8 +918,26 @@ class InquiryView(QWidget):
         if not label or not unit or (due_text and due is None):
             self.status_message.emit(self.tr("Bitte ein Referat und, wenn gewünscht, ein Datum TT.MM.JJJJ angeben."))
             return False
-        with self.register.transaction():
-            self.register.set_contribution(self.print_id, label, unit, due.isoformat() if due else None, self.who)
+        warning = tracking.contribution_warning(self.register, self.print_id, label, due)
+        if warning:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Zulieferung nach der Frist"),
+                self.tr("{warning}\n\nDie Zulieferung trotzdem mit diesem Datum eintragen?").format(warning=warning),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                self.status_message.emit(self.tr("Zulieferung nicht eingetragen."))
+                return False
+        try:
+            with self.register.transaction():
+                tracking.request_contribution(
+                    self.register, self.print_id, label, unit, due, self.who, confirmed=bool(warning)
+                )
+        except WorkflowError as exc:
+            self.status_message.emit(str(exc))
+            return False
         self._load_contribution()
         self._load_history()
         self.status_message.emit(

@@ -394,3 +394,32 @@ def test_a_citation_typed_into_the_draft_appears_under_verweise(qtbot, reg: Regi
     qtbot.keyClick(view.editor, Qt.Key.Key_Delete)
     view.save_now()
     assert not any("17/9075" in line for line in view.citation_items())
+
+
+def test_contribution_after_the_deadline_asks_first(qtbot, reg: Register, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A contribution due after the answer's deadline is entered only once the officer confirms the warning."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from core import tracking
+
+    pid = _open_motion(reg)
+    with reg.transaction():
+        tracking.set_received(reg, pid, date(2025, 8, 8), "t")  # due 29.8.2025
+    view = _view(qtbot, reg, pid)
+    view.select_point("2")
+    asked: list[str] = []
+    answer = QMessageBox.StandardButton.No
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or answer)
+    view.contribution_unit.setText("Referat 12")
+    view.contribution_due.setText("5.9.2025")
+    assert not view.set_contribution()
+    assert "Zulieferung zu Ziffer 2 wäre am 05.09.2025 fällig, nach der Frist der Antwort (29.08.2025)" in asked[0]
+    assert reg.contributions(pid) == []
+    answer = QMessageBox.StandardButton.Yes
+    assert view.set_contribution()
+    assert [(c["point"], c["due"]) for c in reg.contributions(pid)] == [("2", "2025-09-05")]
+    assert "nach der Frist" in view.contribution_state.text()
+    view.select_point("3")
+    view.contribution_unit.setText("Referat 13")
+    view.contribution_due.setText("20.8.2025")
+    assert view.set_contribution() and len(asked) == 2  # within the deadline: no question
