@@ -433,10 +433,20 @@ def _workflow_command(args: argparse.Namespace) -> int:
                     if args.received:
                         register.mark_contribution_received(pid, args.point, _today(args).isoformat(), who)
                     else:
-                        labels = {p.label for p in register.get_print(pid).doc.points}
-                        if args.point not in labels:
-                            raise WorkflowError(f"Die Drucksache hat keinen Punkt {args.point}.")
-                        register.set_contribution(pid, args.point, args.unit, args.due, who)
+                        if not args.unit:
+                            raise WorkflowError("Eine Zulieferung braucht ein Referat (--unit).")
+                        due = date.fromisoformat(args.due) if args.due else None
+                        warning = tracking.request_contribution(
+                            register, pid, args.point, args.unit, due, who, confirmed=args.after_deadline
+                        )
+                        if warning:
+                            print(f"ziffer: Achtung: {warning} Trotzdem eingetragen.", file=sys.stderr)
+        except tracking.ContributionAfterDeadline as exc:
+            print(
+                f"ziffer: {exc} Nicht eingetragen; mit --after-deadline trotzdem eintragen.",
+                file=sys.stderr,
+            )
+            return EXIT_USAGE
         except ValueError as exc:  # WorkflowError too: a refused step, a bad date
             print(f"ziffer: {exc}", file=sys.stderr)
             return EXIT_USAGE
@@ -470,11 +480,22 @@ def _plan(args: argparse.Namespace) -> int:
                 register.set_internal_deadline(pid, step, day, args.who or current_user())
         plan = tracking.plan(register, pid)
         due = register.workflow(pid)["due_date"]
+        contributions = tracking.open_contributions(register, pid)
     if args.json:
-        _print_json({"due": due, "internal": {k: v.isoformat() for k, v in plan.items()}})
+        _print_json(
+            {
+                "due": due,
+                "internal": {k: v.isoformat() for k, v in plan.items()},
+                "contributions": [c | {"due": c["due"].isoformat()} for c in contributions],
+            }
+        )
         return 0
-    for step, day in sorted(plan.items(), key=lambda kv: kv[1]):
-        print(f"  {day:%d.%m.%Y}  {tracking.STEP_NAMES.get(step, step)}")
+    lines = [(day, tracking.STEP_NAMES.get(step, step)) for step, day in plan.items()]
+    for c in contributions:
+        late = "  (nach der Frist!)" if due and c["due"] > date.fromisoformat(due) else ""
+        lines.append((c["due"], f"Zulieferung {c['unit']} zu Ziffer {c['point']}{late}"))
+    for day, what in sorted(lines, key=lambda line: line[0]):
+        print(f"  {day:%d.%m.%Y}  {what}")
     print(f"  {due or '—'}  Frist")
     return 0
 
@@ -668,6 +689,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--unit")
     p.add_argument("--due", metavar="YYYY-MM-DD")
     p.add_argument("--received", action="store_true", help="the unit's contribution has arrived")
+    p.add_argument(
+        "--after-deadline", action="store_true", help="accept a --due after the answer's own deadline (warned)"
+    )
     p.set_defaults(func=_workflow_command)
 
     p = sub.add_parser("plan", parents=[db, out, who], help="internal deadlines (Zulieferung, Mitzeichnung, Zeichnung)")

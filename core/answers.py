@@ -6,6 +6,7 @@ tests share them; the register stores whatever list comes out."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from core.drafts import long_date
@@ -37,13 +38,38 @@ def combine(items: list[AnswerItem], k: int) -> list[AnswerItem]:
     return [*items[:k], AnswerItem(first.points + second.points, text), *items[k + 2 :]]
 
 
-def split(items: list[AnswerItem], k: int) -> list[AnswerItem]:
-    """An item answering several points becomes one item per point; the text stays with the first."""
+def split(items: list[AnswerItem], k: int, texts: list[str] | None = None) -> list[AnswerItem]:
+    """An item answering several points becomes one item per point. `texts` gives each point its
+    text (see by_paragraph); without it the whole text stays with the first point, where nothing is lost."""
     item = items[k]
     if len(item.points) < 2:
         return list(items)
-    parts = [AnswerItem([item.points[0]], item.text)] + [AnswerItem([label], "") for label in item.points[1:]]
+    if texts is None:
+        texts = [item.text] + [""] * (len(item.points) - 1)
+    if len(texts) != len(item.points):
+        raise ValueError(f"{len(texts)} texts for {len(item.points)} points")
+    parts = [AnswerItem([label], text) for label, text in zip(item.points, texts, strict=True)]
     return [*items[:k], *parts, *items[k + 1 :]]
+
+
+def paragraphs(text: str) -> list[str]:
+    """The paragraphs of an answer text (separated by blank lines, as combine joins them)."""
+    return [p.strip() for p in re.split(r"\n[ \t]*\n", text) if p.strip()]
+
+
+def suggested_owners(n_paragraphs: int, n_points: int) -> list[int]:
+    """Which point each paragraph most likely answers: one each when the counts match (two texts
+    combined); surplus paragraphs stay with the first point, the others take one each from the end."""
+    extra = max(0, n_paragraphs - n_points)
+    return [max(0, k - extra) for k in range(n_paragraphs)]
+
+
+def by_paragraph(text: str, owners: list[int], n_points: int) -> list[str]:
+    """The text of each point when paragraph k of `text` goes to point owners[k]."""
+    paras = paragraphs(text)
+    if len(owners) != len(paras) or any(not 0 <= o < n_points for o in owners):
+        raise ValueError("one point per paragraph, each one of the item's points")
+    return ["\n\n".join(p for p, o in zip(paras, owners, strict=True) if o == n) for n in range(n_points)]
 
 
 def quoted(answer: str, number: str | None, label: str, answer_date: date | str | None = None) -> str:

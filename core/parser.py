@@ -45,7 +45,7 @@ from core.head import (
 )
 from core.labels import label_key
 from core.model import Answer, AnswerItem, Point, PrintDoc, Reference
-from core.references import find_citations
+from core.references import references_in
 from core.similarity import same_wording, similar
 from core.vocabulary import (
     ANSWER_HEADING_WORD,
@@ -685,11 +685,7 @@ class _Parser:
         found: dict[str, list[Reference]] = {where: [] for where, _ in [("other", ""), *parts]}  # in order
 
         def add(text: str, where: str) -> None:
-            for c in find_citations(text):
-                if c.number is not None and c.number == own:
-                    continue
-                parliament = c.parliament or ("BT" if doc.parliament == "BT" and c.number else None)
-                found[where].append(Reference(c.number, list(c.points), where, parliament))
+            found[where].extend(references_in(text, where, own, doc.parliament))
 
         for where, text in parts:
             if text:

@@ -20,6 +20,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from core.labels import int_to_roman, roman_to_int
+from core.model import Reference
 from core.numbers import NumberMatch, find_print_numbers
 
 
@@ -380,3 +381,16 @@ def find_citations(text: str) -> list[Citation]:
 
     found.sort(key=lambda c: (c.start, c.end))
     return found
+
+
+def references_in(text: str, where: str, own_number: str | None, own_parliament: str | None) -> list[Reference]:
+    """The citations of one part of a print ("answer:2") as stored: the print's own number left out, a
+    Bundestag print's citations of prints as Bundestag ones. Shared by the parser and the register,
+    which finds the citations of answers typed by an officer."""
+    out = []
+    for c in find_citations(text):
+        if c.number is not None and c.number == own_number:
+            continue
+        parliament = c.parliament or ("BT" if own_parliament == "BT" and c.number else None)
+        out.append(Reference(c.number, list(c.points), where, parliament))
+    return out

@@ -122,6 +122,48 @@ def plan(register: Any, print_id: int, rules: Rules | None = None) -> dict[str, 
     return out
 
 
+class ContributionAfterDeadline(WorkflowError):
+    """A contribution asked for by a date after the answer's own deadline: allowed once confirmed
+    (an officer may have agreed it, or an extension is on its way), never silently."""
+
+
+def _german_date(d: date) -> str:
+    return f"{d:%d.%m.%Y}"
+
+
+def contribution_warning(register: Any, print_id: int, label: str, due: date | None) -> str | None:
+    """What to say (German) when a contribution for point `label` would be due after the answer is."""
+    deadline = _d(register.workflow(print_id)["due_date"])
+    if due is None or deadline is None or due <= deadline:
+        return None
+    return (
+        f"Die Zulieferung zu Ziffer {label} wäre am {_german_date(due)} fällig, "
+        f"nach der Frist der Antwort ({_german_date(deadline)})."
+    )
+
+
+def request_contribution(
+    register: Any, print_id: int, label: str, unit: str, due: date | None, who: str, *, confirmed: bool = False
+) -> str | None:
+    """Ask `unit` to contribute to point `label` by `due`. A date after the answer's deadline raises
+    ContributionAfterDeadline unless `confirmed`; returns the warning that was confirmed, if any."""
+    if label not in {p.label for p in register.get_print(print_id).doc.points}:
+        raise WorkflowError(f"Die Drucksache hat keine Ziffer {label}.")
+    if not unit.strip():
+        raise WorkflowError("Eine Zulieferung braucht ein Referat.")
+    warning = contribution_warning(register, print_id, label, due)
+    if warning and not confirmed:
+        raise ContributionAfterDeadline(warning)
+    register.set_contribution(print_id, label, unit.strip(), due.isoformat() if due else None, who)
+    return warning
+
+
+def open_contributions(register: Any, print_id: int) -> list[dict[str, Any]]:
+    """Contributions still awaited that have a date, soonest first: what `plan` and the calendar show."""
+    waiting = [c for c in register.contributions(print_id) if c["due"] and not c["received_on"]]
+    return sorted(({**c, "due": date.fromisoformat(c["due"])} for c in waiting), key=lambda c: c["due"])
+
+
 # --- overviews --------------------------------------------------------------------------------
 
 BUCKETS = ("überfällig", "diese Woche", "nächste Woche", "später")
@@ -299,7 +341,8 @@ def to_xlsx(rows: list[DeadlineRow], path: Path) -> None:
 
 
 def to_ical(rows: list[DeadlineRow], register: Any | None = None, now: datetime | None = None) -> bytes:
-    """An iCalendar file: one all-day event per due date (and per internal deadline), with alarms."""
+    """An iCalendar file: one all-day event per due date (and per internal deadline and contribution
+    awaited), with alarms."""
     from icalendar import Alarm, Calendar, Event
 
     cal = Calendar()
@@ -335,6 +378,16 @@ def to_ical(rows: list[DeadlineRow], register: Any | None = None, now: datetime 
             )
         )
         if register is not None:
+            for c in open_contributions(register, r.id):
+                cal.add_component(
+                    event(
+                        f"ziffer-{r.id}-contribution-{c['point']}@ziffer",
+                        c["due"],
+                        f"Zulieferung {c['unit']} zu Ziffer {c['point']}, {name}: {r.title}",
+                        f"von Referat {c['unit']} angefordert; Frist der Antwort am {r.due.isoformat()}",
+                        1,
+                    )
+                )
             for step, day in plan(register, r.id).items():
                 cal.add_component(
                     event(

@@ -12,9 +12,12 @@ import time
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFont, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QFont, QKeyEvent, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -164,6 +167,8 @@ class InquiryView(QWidget):
         self._current_label: str | None = None
         self._shown_text = ""  # the editor's text as of the last command
         self._applying = False
+        self._combined: dict[tuple[str, ...], tuple[str, list[str]]] = {}  # points → (text, texts before)
+        self._citations_shown: tuple[list[Any], list[Any]] | None = None
         self._dirty_since: float | None = None
         self._save_failed = False
         self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
@@ -227,7 +232,7 @@ class InquiryView(QWidget):
         self.combine_button.clicked.connect(self.combine_current)
         self.split_button = QPushButton(self.tr("Antwort aufteilen"), self)
         self.split_button.setAccessibleName(self.tr("Zusammengefasste Antwort aufteilen"))
-        self.split_button.clicked.connect(self.split_current)
+        self.split_button.clicked.connect(lambda: self.split_current())
         shape = QHBoxLayout()
         shape.addWidget(self.combine_button)
         shape.addWidget(self.split_button)
@@ -381,6 +386,28 @@ class InquiryView(QWidget):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
         self.undo_action, self.redo_action = undo, redo
+        for widget in (self.editor, *self.findChildren(QLineEdit)):
+            widget.installEventFilter(self)
+
+    def use_window_undo(self) -> None:
+        """Leave Ctrl+Z/Ctrl+Y to the window's Edit menu (one undo group over every open inquiry): two
+        actions on one key cancel each other out (Qt finds the shortcut ambiguous and runs neither)."""
+        for action in (self.undo_action, self.redo_action):
+            action.setShortcut(QKeySequence())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Ctrl+Z and Ctrl+Y reach the view's undo stack from every field: a text field claims the keys
+        for its own undo even when it has nothing to undo (the answer editor never has: its undo is
+        the stack's), and then nothing happened."""
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            own = None
+            if event.matches(QKeySequence.StandardKey.Undo):
+                own = watched.isUndoAvailable() if isinstance(watched, QLineEdit) else False
+            elif event.matches(QKeySequence.StandardKey.Redo):
+                own = watched.isRedoAvailable() if isinstance(watched, QLineEdit) else False
+            if own is False:
+                return True  # not claimed: the shortcut goes to the undo stack
+        return super().eventFilter(watched, event)
 
     # -- loading ----------------------------------------------------------------------------------
 
@@ -418,6 +445,7 @@ class InquiryView(QWidget):
             self._point_selected(self.points.currentItem(), None)
         else:
             self._show_item(None)
+        self._citations_shown = None
         self._load_citations()
         self._side_changed()
 
@@ -492,6 +520,7 @@ class InquiryView(QWidget):
             edit.editingFinished.connect(
                 lambda step=step: self.set_internal_deadline(step, self.plan_edits[step].text())
             )
+            edit.installEventFilter(self)
             self.plan_form.addRow(step, edit)
             self.plan_edits[step] = edit
         if not steps:
@@ -633,6 +662,7 @@ class InquiryView(QWidget):
         self._save_failed = False
         self.save_label.setText(self.tr("Gespeichert {time}").format(time=time.strftime("%H:%M:%S")))
         self._refresh_point_marks()
+        self._load_citations()  # the saved text may cite a print, or no longer
         self.changed.emit(self.print_id)
         return True
 
@@ -663,16 +693,44 @@ class InquiryView(QWidget):
         self.save_now()
         old = self._copy(self._items)
         new = answers.combine(old, self._current)
+        # remembered so that "Antwort aufteilen" gives each point its text back while the text is unchanged
+        pair = old[self._current : self._current + 2]
+        texts = [t for item in pair for t in self._combined_texts(item)]
+        self._combined[tuple(new[self._current].points)] = (new[self._current].text, texts)
         self.undo_stack.push(_ItemsCommand(self, self.tr("Antworten zusammenfassen"), old, new))
 
-    def split_current(self) -> None:
-        """Give each point of a combined answer its own item again."""
+    def _combined_texts(self, item: AnswerItem) -> list[str]:
+        """One text per point of `item`: its own combination remembered, else the text on the first point."""
+        text, texts = self._combined.get(tuple(item.points), (None, []))
+        if text == item.text:
+            return list(texts)
+        return [item.text.strip()] + [""] * (len(item.points) - 1)
+
+    def split_current(self, owners: list[int] | None = None) -> bool:
+        """Give each point of a combined answer its own item again, each with its text: the texts
+        combined when the answer is unchanged since, else paragraph by paragraph as the officer
+        chooses (`owners`: the point of each paragraph; asked in a dialog when not given)."""
         if self._current is None or len(self._items[self._current].points) < 2:
-            return
+            return False
         self.save_now()
+        item = self._items[self._current]
+        remembered = self._combined.get(tuple(item.points))
+        paragraphs = answers.paragraphs(item.text)
+        if owners is not None:
+            texts = answers.by_paragraph(item.text, owners, len(item.points))
+        elif remembered and remembered[0] == item.text:
+            texts = list(remembered[1])
+        elif len(paragraphs) > 1:
+            owners = SplitDialog.choose(self, item.points, paragraphs)
+            if owners is None:
+                return False
+            texts = answers.by_paragraph(item.text, owners, len(item.points))
+        else:
+            texts = None  # one paragraph: it stays with the first point
         old = self._copy(self._items)
-        new = answers.split(old, self._current)
+        new = answers.split(old, self._current, texts)
         self.undo_stack.push(_ItemsCommand(self, self.tr("Antwort aufteilen"), old, new))
+        return True
 
     def _store_items(self, items: list[AnswerItem]) -> bool:
         try:
@@ -696,6 +754,7 @@ class InquiryView(QWidget):
             return
         self._show_item(answers.item_for_point(self._items, self._current_label or ""))
         self._refresh_point_marks()
+        self._load_citations()
         self.changed.emit(self.print_id)
 
     # -- facts --------------------------------------------------------------------------------------
@@ -843,6 +902,9 @@ class InquiryView(QWidget):
             state = self.tr("eingegangen am {day}").format(day=short_date(date.fromisoformat(entry["received_on"])))
         elif entry:
             state = self.tr("angefordert")
+            deadline = self.register.workflow(self.print_id)["due_date"]
+            if entry["due"] and deadline and entry["due"] > deadline:
+                state += self.tr(" — nach der Frist der Antwort!")
         else:
             state = ""
         self.contribution_state.setText(state)
@@ -856,8 +918,26 @@ class InquiryView(QWidget):
         if not label or not unit or (due_text and due is None):
             self.status_message.emit(self.tr("Bitte ein Referat und, wenn gewünscht, ein Datum TT.MM.JJJJ angeben."))
             return False
-        with self.register.transaction():
-            self.register.set_contribution(self.print_id, label, unit, due.isoformat() if due else None, self.who)
+        warning = tracking.contribution_warning(self.register, self.print_id, label, due)
+        if warning:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Zulieferung nach der Frist"),
+                self.tr("{warning}\n\nDie Zulieferung trotzdem mit diesem Datum eintragen?").format(warning=warning),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                self.status_message.emit(self.tr("Zulieferung nicht eingetragen."))
+                return False
+        try:
+            with self.register.transaction():
+                tracking.request_contribution(
+                    self.register, self.print_id, label, unit, due, self.who, confirmed=bool(warning)
+                )
+        except WorkflowError as exc:
+            self.status_message.emit(str(exc))
+            return False
         self._load_contribution()
         self._load_history()
         self.status_message.emit(
@@ -887,8 +967,13 @@ class InquiryView(QWidget):
             self._load_history()
 
     def _load_citations(self) -> None:
+        outgoing = self.register.citations_from(self.print_id)
+        incoming = self.register.citations_to(self.doc.number) if self.doc.number else []
+        if (outgoing, incoming) == self._citations_shown:
+            return  # unchanged: the list is not rebuilt under the officer's mouse at every save
+        self._citations_shown = (outgoing, incoming)
         self.citations.clear()
-        for c in self.register.citations_from(self.print_id):
+        for c in outgoing:
             if c["number"] is None:
                 continue  # a point of the same print
             where = where_german(c["in"])
@@ -904,16 +989,15 @@ class InquiryView(QWidget):
             item.setData(TargetRole, (c["target_id"], c["number"]))
             item.setToolTip(text)
             self.citations.addItem(item)
-        if self.doc.number:
-            for b in self.register.citations_to(self.doc.number):
-                if b["print_id"] == self.print_id:
-                    continue
-                text = self.tr("← Drucksache {number} verweist hierauf ({where}) — {title}").format(
-                    number=b["number"], where=where_german(b["in"]), title=b["title"] or ""
-                )
-                item = QListWidgetItem(text)
-                item.setData(TargetRole, (b["print_id"], b["number"]))
-                self.citations.addItem(item)
+        for b in incoming:
+            if b["print_id"] == self.print_id:
+                continue
+            text = self.tr("← Drucksache {number} verweist hierauf ({where}) — {title}").format(
+                number=b["number"], where=where_german(b["in"]), title=b["title"] or ""
+            )
+            item = QListWidgetItem(text)
+            item.setData(TargetRole, (b["print_id"], b["number"]))
+            self.citations.addItem(item)
         if self.citations.count() == 0:
             empty = QListWidgetItem(self.tr("Keine Verweise auf andere Drucksachen."))
             empty.setFlags(Qt.ItemFlag.NoItemFlags)
@@ -1067,6 +1151,50 @@ class InquiryView(QWidget):
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         self.close_view()
         super().closeEvent(event)
+
+
+class SplitDialog(QDialog):
+    """Asks which point each paragraph of a combined answer belongs to, before it is split."""
+
+    def __init__(self, points: list[str], paragraphs: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Antwort aufteilen"))
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr("Zu welcher Ziffer gehört jeder Absatz der Antwort?"), self)
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.choices: list[QComboBox] = []
+        for k, (paragraph, owner) in enumerate(
+            zip(paragraphs, answers.suggested_owners(len(paragraphs), len(points)), strict=True), 1
+        ):
+            box = QComboBox(self)
+            for label in points:
+                box.addItem(self.tr("Zu {label}.").format(label=label))
+            box.setCurrentIndex(owner)
+            box.setAccessibleName(self.tr("Ziffer für Absatz {n}").format(n=k))
+            text = QLabel(_clip(paragraph, 160), self)
+            text.setWordWrap(True)
+            text.setToolTip(paragraph)
+            form.addRow(box, text)
+            self.choices.append(box)
+        layout.addLayout(form)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def owners(self) -> list[int]:
+        return [box.currentIndex() for box in self.choices]
+
+    @classmethod
+    def choose(cls, parent: QWidget, points: list[str], paragraphs: list[str]) -> list[int] | None:
+        """The point of each paragraph as the officer chose it; None when cancelled."""
+        dialog = cls(points, paragraphs, parent)
+        try:
+            return dialog.owners() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()
 
 
 def diff_html(old: str | None, new: str | None) -> str:

@@ -225,8 +225,10 @@ class MainWindow(QMainWindow):
         self.importer.finished.connect(self._import_finished)
         self.importer.failed.connect(lambda message: QMessageBox.warning(self, self.tr("Import"), message))
         self.register_view.refresh()
-        for print_id in _ids(settings.get(settings.OPEN_PRINTS)):
-            self.open_print(print_id, focus=False)
+        for entry in settings.open_inquiries(self.register.path):
+            print_id = int(entry[1:]) if entry[:1] == "#" and entry[1:].isdigit() else self.register.print_id(entry)
+            if print_id is not None:
+                self.open_print(print_id, focus=False)
 
     def _close_workspace(self) -> bool:
         if not self.save_all():
@@ -266,6 +268,7 @@ class MainWindow(QMainWindow):
             view.changed.connect(self._print_changed)
             view.export_requested.connect(self.export_print)
             self.undo_group.addStack(view.undo_stack)
+            view.use_window_undo()
             self.inquiries[print_id] = view
             number = view.doc.number or self.tr("ohne Nummer")
             index = self.tabs.addTab(view, number)
@@ -299,7 +302,8 @@ class MainWindow(QMainWindow):
 
     def _remember_tabs(self) -> None:
         # at once, not at closing: after a crash the open inquiries come back
-        settings.put(settings.OPEN_PRINTS, ",".join(str(i) for i in self.inquiries))
+        numbers = [view.doc.number or f"#{pid}" for pid, view in self.inquiries.items()]
+        settings.remember_open_inquiries(self.register.path, numbers)
 
     def _tab_changed(self, index: int) -> None:
         widget = self.tabs.widget(index)
@@ -313,8 +317,10 @@ class MainWindow(QMainWindow):
         self.register_view.model.refresh_rows([print_id])
         view = self.inquiries.get(print_id)
         if view is not None:
-            index = self.tabs.indexOf(view)
-            self.tabs.setTabText(index, view.doc.number or self.tr("ohne Nummer"))
+            index, text = self.tabs.indexOf(view), view.doc.number or self.tr("ohne Nummer")
+            if self.tabs.tabText(index) != text:
+                self.tabs.setTabText(index, text)
+                self._remember_tabs()  # tabs are remembered by number: the corrected one is reopened
 
     def save_all(self) -> bool:
         """Write every open answer now (Ctrl+S); the text is saved while typing anyway."""
@@ -485,13 +491,11 @@ class MainWindow(QMainWindow):
             options=QFileDialog.Option.DontConfirmOverwrite,
         )
         if path:
-            settings.put(settings.OPEN_PRINTS, "")
             self.switch_database(Path(path))
 
     def open_demo(self) -> bool:
         """The demo register in its own file beside the real one, filled on first use."""
         path = default_db_path().with_name("ziffer-demo.db")
-        settings.put(settings.OPEN_PRINTS, "")
         if not self.switch_database(path):
             return False
         if self.register.count_prints() == 0:
@@ -571,7 +575,3 @@ class MainWindow(QMainWindow):
         settings.put(settings.GEOMETRY, self.saveGeometry())
         wait_for_background(10000)
         super().closeEvent(event)
-
-
-def _ids(text: str) -> list[int]:
-    return [int(part) for part in text.split(",") if part.strip().isdigit()]

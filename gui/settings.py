@@ -5,7 +5,10 @@ configuration folder (tests point Qt's user scope at a temporary folder)."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSettings
@@ -20,7 +23,6 @@ class Setting:
 
 GEOMETRY = Setting("main/geometry", bytes, None)
 WINDOW_STATE = Setting("main/state", bytes, None)
-OPEN_PRINTS = Setting("main/open_prints", str, "")  # ids of the inquiry tabs, comma-separated
 LANGUAGE = Setting("main/language", str, "de")  # "de" or "en"
 INBOX_FOLDER = Setting("inbox/folder", str, "")
 INBOX_ENABLED = Setting("inbox/enabled", bool, False)
@@ -29,6 +31,13 @@ EXPORT_FOLDER = Setting("export/folder", str, "")
 EXPORT_FORMAT = Setting("export/format", str, "pdf")
 REMINDER_DAYS = Setting("deadlines/remind_days", int, 3)
 FIRST_START_DONE = Setting("main/first_start_done", bool, False)
+
+
+# The inquiry tabs open in each register, by print number ("#ID" for a print without one) under a
+# digest of the register's path: row ids mean nothing in another register (the demo opened a print
+# never opened there), and switching registers must not forget the tabs of the one left.
+OPEN_INQUIRIES = "open_inquiries"
+OLD_OPEN_PRINTS = "main/open_prints"  # ids of any register, before: dropped unread
 
 
 def _store() -> QSettings:
@@ -55,4 +64,26 @@ def get(setting: Setting) -> Any:
 def put(setting: Setting, value: Any) -> None:
     store = _store()
     store.setValue(setting.key, value)
+    store.sync()
+
+
+def _register_key(register_path: Path) -> str:
+    where = str(Path(register_path).resolve())
+    return f"{OPEN_INQUIRIES}/{hashlib.sha256(where.encode('utf-8')).hexdigest()[:20]}"
+
+
+def open_inquiries(register_path: Path) -> list[str]:
+    """The print numbers of the inquiry tabs last open in this register."""
+    try:
+        value = json.loads(str(_store().value(_register_key(register_path), "") or "{}"))
+        return [str(n) for n in value.get("open", [])]
+    except (ValueError, AttributeError, TypeError):
+        return []
+
+
+def remember_open_inquiries(register_path: Path, numbers: list[str]) -> None:
+    store = _store()
+    store.remove(OLD_OPEN_PRINTS)
+    value = {"register": str(Path(register_path).resolve()), "open": numbers}
+    store.setValue(_register_key(register_path), json.dumps(value, ensure_ascii=False))
     store.sync()

@@ -11,7 +11,7 @@ import json
 import os
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -19,6 +19,7 @@ from typing import Any
 import sqlite_utils
 
 from core.model import Answer, AnswerItem, Point, PrintDoc, Reference
+from core.references import references_in
 from core.search_query import Query, highlight
 from storage.db import connect, remember_checked, resolve_db_path, write_transaction
 from storage.index import index_material, index_print, unindex_print
@@ -339,6 +340,9 @@ class Register:
             raise KeyError((print_id, position))
         if row[0] == text:
             return False
+        old_items = self.answer_items(print_id)
+        new_items = [AnswerItem(i.points, text if k == position else i.text) for k, i in enumerate(old_items)]
+        self._cite_answer(print_id, old_items, new_items)
         unindex_print(self.db, print_id)
         self.db.execute(
             "UPDATE answer_items SET text = ?, edited = 1, updated_at = ? WHERE print_id = ? AND position = ?",
@@ -377,6 +381,7 @@ class Register:
         old_items = self.answer_items(print_id)
         if [(i.points, i.text) for i in old_items] == [(i.points, i.text) for i in items]:
             return
+        self._cite_answer(print_id, old_items, items)
         unindex_print(self.db, print_id)
         self.db.execute("DELETE FROM answer_items WHERE print_id = ?", [print_id])
         self._write_children_answer(print_id, items, edited=set(range(len(items))))
@@ -390,6 +395,52 @@ class Register:
         for k, item in enumerate(old_items):
             if item.text.strip() and item.text not in {i.text for i in items}:
                 self.log("print", print_id, f"answer:{k + 1}", item.text, None, who)
+
+    def _cite_answer(self, print_id: int, old_items: list[AnswerItem], new_items: list[AnswerItem]) -> None:
+        """Citations follow an answer's text as the officer writes it, a draft's as a published one's:
+        those of a changed item are found anew. A citation its text does not hold (a footnote's, placed
+        at its marker on import) stays, with the item now answering the old item's first point."""
+        number, parliament = self.db.execute(
+            "SELECT number, parliament FROM prints WHERE id = ?", [print_id]
+        ).fetchone()
+        stored = [
+            Reference(target, json.loads(points), where, target_parliament)
+            for where, target, target_parliament, points in self.db.execute(
+                "SELECT source, target_number, target_parliament, target_points FROM citations "
+                "WHERE print_id = ? ORDER BY position",
+                [print_id],
+            ).fetchall()
+        ]
+        of_item = {k: [r for r in stored if r.where == f"answer:{k}"] for k in range(1, len(old_items) + 1)}
+        kept: set[int] = set()
+        carried: dict[str, list[Reference]] = {}  # first point of a changed item → its footnote citations
+        for k, old in enumerate(old_items, 1):
+            if k <= len(new_items) and new_items[k - 1] == old:
+                kept.add(k)
+                continue
+            extra = list(of_item[k])
+            for r in references_in(old.text, f"answer:{k}", number, parliament):
+                if r in extra:
+                    extra.remove(r)
+            if extra and old.points:
+                carried.setdefault(old.points[0], []).extend(extra)
+        answer_refs: list[Reference] = []
+        for k, item in enumerate(new_items, 1):
+            where = f"answer:{k}"
+            if k in kept:
+                answer_refs += of_item[k]
+                continue
+            answer_refs += references_in(item.text, where, number, parliament)
+            answer_refs += [replace(r, where=where) for label in item.points for r in carried.pop(label, [])]
+        refs = [r for r in stored if not r.where.startswith("answer:")] + answer_refs
+        if refs == stored:
+            return
+        self.db.execute("DELETE FROM citations WHERE print_id = ?", [print_id])
+        self.db.conn.executemany(
+            "INSERT INTO citations (print_id, position, source, target_number, target_parliament, target_points) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [(print_id, i, r.where, r.number, r.parliament, json.dumps(r.points)) for i, r in enumerate(refs)],
+        )
 
     METADATA_FIELDS = (
         "number",

@@ -7,7 +7,17 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES
 
-from core.answers import combine, draft_items, item_for_point, missing_points, quoted, split
+from core.answers import (
+    by_paragraph,
+    combine,
+    draft_items,
+    item_for_point,
+    missing_points,
+    paragraphs,
+    quoted,
+    split,
+    suggested_owners,
+)
 from core.model import AnswerItem, Point
 from core.search_query import content_words
 from core.services import import_file
@@ -33,6 +43,21 @@ def test_combine_and_split_round_trip() -> None:
     assert split(items, 0) == items
     with pytest.raises(IndexError):
         combine(items, 2)
+
+
+def test_split_by_paragraph() -> None:
+    """A combined answer is divided paragraph by paragraph: each paragraph to the point the officer names."""
+    text = "Drei.\n\nAuch drei.\n \nVier."
+    assert paragraphs(text) == ["Drei.", "Auch drei.", "Vier."]
+    assert suggested_owners(3, 2) == [0, 0, 1] and suggested_owners(2, 2) == [0, 1] and suggested_owners(1, 3) == [0]
+    texts = by_paragraph(text, [0, 0, 1], 2)
+    assert texts == ["Drei.\n\nAuch drei.", "Vier."]
+    items = split([AnswerItem(["1"], "A"), AnswerItem(["3", "4"], text)], 1, texts)
+    assert [(i.points, i.text) for i in items] == [(["1"], "A"), (["3"], texts[0]), (["4"], "Vier.")]
+    with pytest.raises(ValueError):
+        by_paragraph(text, [0, 2, 1], 2)
+    with pytest.raises(ValueError):
+        split([AnswerItem(["3", "4"], text)], 0, ["x"])
 
 
 def test_missing_points_after_a_point_was_added() -> None:

@@ -109,7 +109,101 @@ def test_combine_split_and_undo(qtbot, reg: Register) -> None:
     view.select_point("4")
     view.split_current()
     items = reg.get_print(pid).doc.answer.items  # type: ignore[union-attr]
-    assert [i.points for i in items] == [["1"], ["2"], ["3"], ["4"]] and items[3].text == ""
+    assert [i.points for i in items] == [["1"], ["2"], ["3"], ["4"]]
+    assert [items[2].text, items[3].text] == ["Text drei.", "Text vier."]
+
+
+def _combined_3_and_4(qtbot, reg: Register):  # type: ignore[no-untyped-def]
+    pid = _open_motion(reg)
+    view = _view(qtbot, reg, pid)
+    view.select_point("3")
+    type_into(qtbot, view.editor, "Text drei.")
+    view.select_point("4")
+    type_into(qtbot, view.editor, "Text vier.")
+    view.select_point("3")
+    view.combine_button.click()
+    return pid, view
+
+
+def test_split_gives_each_point_its_text_back(qtbot, reg: Register) -> None:
+    """ "Antwort aufteilen" after combining 3 and 4 gives 3 and 4 their own texts again, whichever point is shown."""
+    pid, view = _combined_3_and_4(qtbot, reg)
+    view.select_point("4")
+    view.split_button.click()
+    items = reg.get_print(pid).doc.answer.items  # type: ignore[union-attr]
+    assert [(i.points, i.text) for i in items[2:]] == [(["3"], "Text drei."), (["4"], "Text vier.")]
+    assert view.editor.toPlainText() == "Text vier."
+    view.select_point("3")
+    assert view.editor.toPlainText() == "Text drei."
+
+
+def test_split_of_an_edited_answer_by_paragraph(qtbot, reg: Register) -> None:
+    """A combined answer edited since is split as the officer assigns its paragraphs to the points."""
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from gui.inquiry_view import SplitDialog
+
+    pid, view = _combined_3_and_4(qtbot, reg)
+    view.editor.moveCursor(view.editor.textCursor().MoveOperation.End)
+    qtbot.keyClick(view.editor, Qt.Key.Key_Return)
+    qtbot.keyClick(view.editor, Qt.Key.Key_Return)
+    type_into(qtbot, view.editor, "Noch zu vier.")
+    view.save_now()
+    seen = []
+
+    def choose() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, SplitDialog)
+        seen.append([box.currentIndex() for box in dialog.choices])  # the suggestion
+        dialog.choices[1].setCurrentIndex(0)  # "Text vier." belongs to 3 after all
+        dialog.accept()
+
+    QTimer.singleShot(0, choose)
+    assert view.split_current()
+    assert seen == [[0, 0, 1]]
+    items = reg.get_print(pid).doc.answer.items  # type: ignore[union-attr]
+    assert [(i.points, i.text) for i in items[2:]] == [
+        (["3"], "Text drei.\n\nText vier."),
+        (["4"], "Noch zu vier."),
+    ]
+    QTimer.singleShot(0, lambda: QApplication.activeModalWidget().reject())
+    view.undo_stack.undo()
+    assert not view.split_current()  # cancelled: the answer stays combined
+    assert [i.points for i in reg.get_print(pid).doc.answer.items][2] == ["3", "4"]  # type: ignore[union-attr]
+
+
+def test_ctrl_z_in_the_unit_field_undoes(qtbot, reg: Register, tmp_path: Path) -> None:
+    """Ctrl+Z with the cursor in the "Referat" field (nothing typed there) undoes the last step, as in the editor."""
+    from PySide6.QtCore import Qt
+
+    from gui.main_window import MainWindow
+
+    pid = _open_motion(reg)
+    window = MainWindow(reg, today=date(2025, 11, 20), start_services=False)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    view = window.open_print(pid)
+    view.select_point("3")
+    view.editor.setFocus()
+    type_into(qtbot, view.editor, "Drei Monate.")
+    view.save_now()
+    view.contribution_unit.setFocus()
+    qtbot.keyClick(view.contribution_unit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert view.editor.toPlainText() == ""
+    assert not reg.get_print(pid).doc.answer.items[2].text  # type: ignore[union-attr]
+    view.editor.setFocus()
+    qtbot.keyClick(view.editor, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert view.editor.toPlainText() == "Drei Monate."
+    qtbot.keyClick(view.editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert view.editor.toPlainText() == ""
+    view.contribution_unit.setFocus()
+    type_into(qtbot, view.contribution_unit, "Ref 12")
+    qtbot.keyClick(view.contribution_unit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert view.contribution_unit.text() == ""  # typing in the field is the field's own to undo
+    window.close()
 
 
 def test_facts_are_corrected_with_undo(qtbot, reg: Register) -> None:
@@ -279,3 +373,53 @@ def test_combining_is_offered_once_the_draft_begins(qtbot, reg: Register) -> Non
     assert not view.combine_button.isEnabled()
     type_into(qtbot, view.editor, "x")
     assert view.combine_button.isEnabled() and not view.split_button.isEnabled()
+
+
+def test_a_citation_typed_into_the_draft_appears_under_verweise(qtbot, reg: Register) -> None:
+    """ "… in Drucksache 17/9075 …" typed into answer 2 is listed under Verweise once saved, and goes with the text."""
+    from PySide6.QtCore import Qt
+
+    pid = _open_motion(reg)
+    view = _view(qtbot, reg, pid)
+    view.select_point("2")
+    type_into(qtbot, view.editor, "Wie in Drucksache 17/9075 dargestellt.")
+    qtbot.waitUntil(lambda: not view.has_unsaved_text, timeout=3000)
+    assert "→ Drucksache 17/9075 (Antwort 2) — nicht im Register" in view.citation_items()
+    target = import_file(reg, GUI_FIXTURES / "bw_antrag_17_9075.txt", who="t").id
+    assert any(
+        line.startswith("← Drucksache 17/8530 verweist hierauf (Antwort 2)")
+        for line in _view(qtbot, reg, target).citation_items()
+    )  # type: ignore[arg-type]
+    view.editor.selectAll()
+    qtbot.keyClick(view.editor, Qt.Key.Key_Delete)
+    view.save_now()
+    assert not any("17/9075" in line for line in view.citation_items())
+
+
+def test_contribution_after_the_deadline_asks_first(qtbot, reg: Register, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A contribution due after the answer's deadline is entered only once the officer confirms the warning."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from core import tracking
+
+    pid = _open_motion(reg)
+    with reg.transaction():
+        tracking.set_received(reg, pid, date(2025, 8, 8), "t")  # due 29.8.2025
+    view = _view(qtbot, reg, pid)
+    view.select_point("2")
+    asked: list[str] = []
+    answer = QMessageBox.StandardButton.No
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or answer)
+    view.contribution_unit.setText("Referat 12")
+    view.contribution_due.setText("5.9.2025")
+    assert not view.set_contribution()
+    assert "Zulieferung zu Ziffer 2 wäre am 05.09.2025 fällig, nach der Frist der Antwort (29.08.2025)" in asked[0]
+    assert reg.contributions(pid) == []
+    answer = QMessageBox.StandardButton.Yes
+    assert view.set_contribution()
+    assert [(c["point"], c["due"]) for c in reg.contributions(pid)] == [("2", "2025-09-05")]
+    assert "nach der Frist" in view.contribution_state.text()
+    view.select_point("3")
+    view.contribution_unit.setText("Referat 13")
+    view.contribution_due.setText("20.8.2025")
+    assert view.set_contribution() and len(asked) == 2  # within the deadline: no question

@@ -241,3 +241,34 @@ def test_new_inquiry_from_pasted_text(qtbot, tmp_path: Path) -> None:
     qtbot.waitUntil(lambda: window.current_inquiry() is not None, timeout=30000)
     assert window.current_inquiry().doc.number == "17/9075"
     _close(window)
+
+
+def test_open_tabs_are_kept_per_register(qtbot, tmp_path: Path) -> None:
+    """Each register reopens its own inquiry tabs, by print number: the demo opens none of the own register's
+    (row ids mean other prints there), and the own register's tab is back after a visit to the demo."""
+    from core.demo import fill_demo
+
+    own, demo = tmp_path / "own.db", tmp_path / "demo.db"
+    with Register.open(own) as reg:
+        import_file(reg, ROOT / "tests" / "fixtures" / "prints" / "bw_antrag_unanswered.txt", who="t")
+        import_file(reg, ROOT / "tests" / "fixtures" / "gui" / "bw_antrag_17_9075.txt", who="t")
+        mine = reg.print_id("17/9075")
+    with Register.open(demo) as reg:
+        fill_demo(reg, TODAY)
+        assert reg.print_id("17/9075") is None and reg.get_print(mine) is not None  # the id is another print there
+    window = _window(qtbot, own)
+    window.open_print(mine)
+    _close(window)
+
+    window = _window(qtbot, demo)
+    assert window.inquiries == {}
+    theirs = window.register.list_prints(limit=1)[0]
+    window.open_print(theirs["id"])
+    assert window.switch_database(own)
+    assert [view.doc.number for view in window.inquiries.values()] == ["17/9075"]
+    assert window.switch_database(demo)
+    assert [view.doc.number for view in window.inquiries.values()] == [theirs["number"]]
+    _close(window)
+    window = _window(qtbot, own)
+    assert [view.doc.number for view in window.inquiries.values()] == ["17/9075"]
+    _close(window)

@@ -7,7 +7,7 @@ import io
 import json
 import subprocess
 import sys
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -191,5 +191,85 @@ def test_cli_plan(tmp_path: Path) -> None:
     assert d == {
         "due": "2025-08-29",
         "internal": {"contribution": "2025-08-19", "cosigning": "2025-08-22", "signature": "2025-08-28"},
+        "contributions": [],
     }
     assert run("plan", "17/9321", "--set", "lunch=2025-08-28").returncode == 2
+
+
+def test_contribution_after_the_deadline_must_be_confirmed(register: Register) -> None:
+    """A contribution due after the answer is refused with a German warning unless confirmed; the calendar
+    and the open contributions show it until it has arrived."""
+    from icalendar import Calendar
+
+    pid = import_file(register, FIXTURES / "bw_antrag_unanswered.txt", who="t").id
+    with register.transaction():
+        deadline = tracking.set_received(register, pid, date(2025, 8, 8), "t")
+    assert deadline is not None
+    late = deadline + timedelta(days=1)
+    with pytest.raises(tracking.ContributionAfterDeadline, match=r"Ziffer 2 wäre am .* nach der Frist der Antwort"):
+        tracking.request_contribution(register, pid, "2", "Referat 12", late, "t")
+    assert register.contributions(pid) == []
+    with pytest.raises(WorkflowError, match="keine Ziffer 9"):
+        tracking.request_contribution(register, pid, "9", "Referat 12", deadline, "t")
+    with register.transaction():
+        assert tracking.request_contribution(register, pid, "1", "Referat 11", deadline, "t") is None
+        assert "nach der Frist" in tracking.request_contribution(
+            register, pid, "2", "Referat 12", late, "t", confirmed=True
+        )
+    assert [(c["point"], c["due"]) for c in tracking.open_contributions(register, pid)] == [
+        ("1", deadline),
+        ("2", late),
+    ]
+    rows = tracking.overview(register, date(2025, 8, 8))
+    events = Calendar.from_ical(tracking.to_ical(rows, register)).walk("VEVENT")
+    mine = [e for e in events if "-contribution-" in str(e["uid"])]
+    assert [(e.decoded("dtstart"), str(e["summary"]).split(",")[0]) for e in mine] == [
+        (deadline, "Zulieferung Referat 11 zu Ziffer 1"),
+        (late, "Zulieferung Referat 12 zu Ziffer 2"),
+    ]
+    with register.transaction():
+        register.mark_contribution_received(pid, "1", "2025-08-12", "t")
+    assert [c["point"] for c in tracking.open_contributions(register, pid)] == ["2"]
+
+
+def test_cli_contribution_in_plan_and_calendar(tmp_path: Path) -> None:
+    """`contribute` on the command line: shown by `plan` and in the iCalendar export; a date after the
+    answer's deadline is refused with a German warning and taken with --after-deadline."""
+    from icalendar import Calendar
+
+    db = str(tmp_path / "c.db")
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, str(ROOT / "main.py"), *args, "--db", db], capture_output=True, text=True, timeout=120
+        )
+
+    assert run("import", str(FIXTURES / "bw_antrag_unanswered.txt")).returncode == 0
+    assert run("received", "17/8530", "2025-08-08").returncode == 0
+    due = json.loads(run("plan", "17/8530", "--json").stdout)["due"]
+    assert due == "2025-08-29"
+    ok = run("contribute", "17/8530", "--point", "2", "--unit", "Referat 12", "--due", "2025-08-20")
+    assert ok.returncode == 0, ok.stderr
+    refused = run("contribute", "17/8530", "--point", "3", "--unit", "Referat 13", "--due", "2025-09-05")
+    assert refused.returncode == 2
+    assert (
+        "Zulieferung zu Ziffer 3 wäre am 05.09.2025 fällig, nach der Frist der Antwort (29.08.2025)" in refused.stderr
+    )
+    assert "--after-deadline" in refused.stderr
+    taken = run(
+        "contribute", "17/8530", "--point", "3", "--unit", "Referat 13", "--due", "2025-09-05", "--after-deadline"
+    )
+    assert taken.returncode == 0 and "Achtung" in taken.stderr
+    assert run("contribute", "17/8530", "--point", "4", "--unit", "X", "--due", "5.9.").returncode == 2
+    plan = run("plan", "17/8530")
+    assert "20.08.2025  Zulieferung Referat 12 zu Ziffer 2" in plan.stdout
+    assert "05.09.2025  Zulieferung Referat 13 zu Ziffer 3  (nach der Frist!)" in plan.stdout
+    listed = json.loads(run("plan", "17/8530", "--json").stdout)["contributions"]
+    assert [(c["point"], c["unit"], c["due"]) for c in listed] == [
+        ("2", "Referat 12", "2025-08-20"),
+        ("3", "Referat 13", "2025-09-05"),
+    ]
+    ics = tmp_path / "f.ics"
+    assert run("deadlines", "--today", "2025-08-10", "--ical", str(ics)).returncode == 0
+    summaries = [str(e["summary"]) for e in Calendar.from_ical(ics.read_bytes()).walk("VEVENT")]
+    assert any(s.startswith("Zulieferung Referat 12 zu Ziffer 2, Drs. 17/8530") for s in summaries)

@@ -506,547 +506,571 @@
 <context>
     <name>InquiryView</name>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="55"/>
-        <location filename="../../gui/inquiry_view.py" line="396"/>
+        <location filename="../../gui/inquiry_view.py" line="58"/>
+        <location filename="../../gui/inquiry_view.py" line="423"/>
         <source>Drucksache</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="56"/>
+        <location filename="../../gui/inquiry_view.py" line="59"/>
         <source>Titel</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="57"/>
+        <location filename="../../gui/inquiry_view.py" line="60"/>
         <source>Datum der Drucksache</source>
         <translation>Date of the print</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="58"/>
+        <location filename="../../gui/inquiry_view.py" line="61"/>
         <source>Eingegangen am</source>
         <translation>Received on</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="59"/>
+        <location filename="../../gui/inquiry_view.py" line="62"/>
         <source>Bearbeiter/in</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="60"/>
-        <location filename="../../gui/inquiry_view.py" line="237"/>
+        <location filename="../../gui/inquiry_view.py" line="63"/>
+        <location filename="../../gui/inquiry_view.py" line="242"/>
         <source>Referat</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="61"/>
+        <location filename="../../gui/inquiry_view.py" line="64"/>
         <source>Aktenzeichen</source>
         <translation>File number</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="62"/>
+        <location filename="../../gui/inquiry_view.py" line="65"/>
         <source>Datum der Antwort</source>
         <translation>Date of the answer</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="63"/>
+        <location filename="../../gui/inquiry_view.py" line="66"/>
         <source>Mitzeichnung (Ministerien, durch Komma getrennt)</source>
         <translation>Co-signing (ministries, separated by commas)</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="64"/>
+        <location filename="../../gui/inquiry_view.py" line="67"/>
         <source>Unterzeichnung</source>
         <translation>Signatory</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="65"/>
+        <location filename="../../gui/inquiry_view.py" line="68"/>
         <source>Amtsbezeichnung</source>
         <translation>Office</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="73"/>
+        <location filename="../../gui/inquiry_view.py" line="76"/>
         <source>Ziffer {label}</source>
         <translation>Point {label}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="74"/>
+        <location filename="../../gui/inquiry_view.py" line="77"/>
         <source>Antwort {label}</source>
         <translation>Answer {label}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="75"/>
-        <location filename="../../gui/inquiry_view.py" line="287"/>
+        <location filename="../../gui/inquiry_view.py" line="78"/>
+        <location filename="../../gui/inquiry_view.py" line="292"/>
         <source>Begründung</source>
         <translation>Reasoning</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="77"/>
+        <location filename="../../gui/inquiry_view.py" line="80"/>
         <source>Text</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="86"/>
+        <location filename="../../gui/inquiry_view.py" line="89"/>
         <source>Antwort bearbeiten</source>
         <translation>Edit answer</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="136"/>
+        <location filename="../../gui/inquiry_view.py" line="139"/>
         <source>Angabe ändern</source>
         <translation>Change detail</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="191"/>
+        <location filename="../../gui/inquiry_view.py" line="196"/>
         <source>Status der Anfrage ändern</source>
         <translation>Change the inquiry&apos;s status</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="195"/>
+        <location filename="../../gui/inquiry_view.py" line="200"/>
         <source>Exportieren …</source>
         <translation>Export …</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="196"/>
+        <location filename="../../gui/inquiry_view.py" line="201"/>
         <source>Stellungnahme exportieren</source>
         <translation>Export the Stellungnahme</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="199"/>
+        <location filename="../../gui/inquiry_view.py" line="204"/>
         <source>Speicherstand</source>
         <translation>Save state</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="211"/>
+        <location filename="../../gui/inquiry_view.py" line="216"/>
         <source>Ziffern der Anfrage</source>
         <translation>Points of the inquiry</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="217"/>
-        <location filename="../../gui/inquiry_view.py" line="259"/>
+        <location filename="../../gui/inquiry_view.py" line="222"/>
+        <location filename="../../gui/inquiry_view.py" line="264"/>
         <source>Frage</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="221"/>
-        <location filename="../../gui/inquiry_view.py" line="303"/>
+        <location filename="../../gui/inquiry_view.py" line="226"/>
+        <location filename="../../gui/inquiry_view.py" line="308"/>
         <source>Antwort</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="222"/>
+        <location filename="../../gui/inquiry_view.py" line="227"/>
         <source>Antwort der Landesregierung zu dieser Ziffer …</source>
         <translation>The government&apos;s answer to this point …</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="225"/>
+        <location filename="../../gui/inquiry_view.py" line="230"/>
         <source>Mit nächster Antwort zusammenfassen</source>
         <translation>Combine with next answer</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="226"/>
+        <location filename="../../gui/inquiry_view.py" line="231"/>
         <source>Antwort mit der nächsten zusammenfassen</source>
         <translation>Combine answer with the next one</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="228"/>
-        <location filename="../../gui/inquiry_view.py" line="675"/>
+        <location filename="../../gui/inquiry_view.py" line="233"/>
+        <location filename="../../gui/inquiry_view.py" line="732"/>
         <source>Antwort aufteilen</source>
         <translation>Split answer</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="229"/>
+        <location filename="../../gui/inquiry_view.py" line="234"/>
         <source>Zusammengefasste Antwort aufteilen</source>
         <translation>Split a combined answer</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="238"/>
+        <location filename="../../gui/inquiry_view.py" line="243"/>
         <source>Zulieferndes Referat für diese Ziffer</source>
         <translation>Unit contributing to this point</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="240"/>
+        <location filename="../../gui/inquiry_view.py" line="245"/>
         <source>bis TT.MM.JJJJ</source>
         <translation>by DD.MM.YYYY</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="241"/>
+        <location filename="../../gui/inquiry_view.py" line="246"/>
         <source>Frist der Zulieferung</source>
         <translation>Deadline of the contribution</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="242"/>
+        <location filename="../../gui/inquiry_view.py" line="247"/>
         <source>Zulieferung eintragen</source>
         <translation>Enter contribution</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="243"/>
+        <location filename="../../gui/inquiry_view.py" line="248"/>
         <source>Zulieferung für diese Ziffer eintragen</source>
         <translation>Enter a contribution for this point</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="245"/>
+        <location filename="../../gui/inquiry_view.py" line="250"/>
         <source>Zulieferung eingegangen</source>
         <translation>Contribution received</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="246"/>
+        <location filename="../../gui/inquiry_view.py" line="251"/>
         <source>Zulieferung als eingegangen markieren</source>
         <translation>Mark the contribution as received</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="250"/>
+        <location filename="../../gui/inquiry_view.py" line="255"/>
         <source>Zulieferung:</source>
         <translation>Contribution:</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="276"/>
+        <location filename="../../gui/inquiry_view.py" line="281"/>
         <source>TT.MM.JJJJ</source>
         <translation>DD.MM.YYYY</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="282"/>
+        <location filename="../../gui/inquiry_view.py" line="287"/>
         <source>Interne Fristen</source>
         <translation>Internal deadlines</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="284"/>
+        <location filename="../../gui/inquiry_view.py" line="289"/>
         <source>neue Frist TT.MM.JJJJ</source>
         <translation>new deadline DD.MM.YYYY</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="285"/>
+        <location filename="../../gui/inquiry_view.py" line="290"/>
         <source>Beantragte neue Frist</source>
         <translation>Requested new deadline</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="288"/>
+        <location filename="../../gui/inquiry_view.py" line="293"/>
         <source>Begründung der Fristverlängerung</source>
         <translation>Reason for the extension</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="289"/>
+        <location filename="../../gui/inquiry_view.py" line="294"/>
         <source>Beantragen</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="290"/>
+        <location filename="../../gui/inquiry_view.py" line="295"/>
         <source>Fristverlängerung beantragen</source>
         <translation>Request an extension</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="292"/>
+        <location filename="../../gui/inquiry_view.py" line="297"/>
         <source>Gewährt</source>
         <translation>Granted</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="293"/>
+        <location filename="../../gui/inquiry_view.py" line="298"/>
         <source>Fristverlängerung wurde gewährt</source>
         <translation>The extension was granted</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="300"/>
-        <location filename="../../gui/inquiry_view.py" line="791"/>
+        <location filename="../../gui/inquiry_view.py" line="305"/>
+        <location filename="../../gui/inquiry_view.py" line="850"/>
         <source>Fristverlängerung</source>
         <translation>Extension</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="304"/>
+        <location filename="../../gui/inquiry_view.py" line="309"/>
         <source>Angaben</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="310"/>
+        <location filename="../../gui/inquiry_view.py" line="315"/>
         <source>Verweise und Rückverweise</source>
         <translation>Citations and backlinks</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="317"/>
+        <location filename="../../gui/inquiry_view.py" line="322"/>
         <source>Ähnliche frühere Antworten</source>
         <translation>Similar earlier answers</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="321"/>
+        <location filename="../../gui/inquiry_view.py" line="326"/>
         <source>Text der ähnlichen Antwort</source>
         <translation>Text of the similar answer</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="322"/>
+        <location filename="../../gui/inquiry_view.py" line="327"/>
         <source>Als Ausgangspunkt einfügen</source>
         <translation>Insert as starting point</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="323"/>
+        <location filename="../../gui/inquiry_view.py" line="328"/>
         <source>Ähnliche Antwort in den Entwurf einfügen</source>
         <translation>Insert the similar answer into the draft</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="333"/>
+        <location filename="../../gui/inquiry_view.py" line="338"/>
         <source>Verknüpftes Hintergrundmaterial</source>
         <translation>Linked background material</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="336"/>
+        <location filename="../../gui/inquiry_view.py" line="341"/>
         <source>Text des Materials</source>
         <translation>Text of the material</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="344"/>
+        <location filename="../../gui/inquiry_view.py" line="349"/>
         <source>Verlauf der Anfrage</source>
         <translation>History of the inquiry</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="348"/>
+        <location filename="../../gui/inquiry_view.py" line="353"/>
         <source>Änderung im Text</source>
         <translation>Change in the text</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="355"/>
+        <location filename="../../gui/inquiry_view.py" line="360"/>
         <source>Verweise</source>
         <translation>Citations</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="356"/>
+        <location filename="../../gui/inquiry_view.py" line="361"/>
         <source>Ähnliche Antworten</source>
         <translation>Similar answers</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="357"/>
+        <location filename="../../gui/inquiry_view.py" line="362"/>
         <source>Material</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="358"/>
+        <location filename="../../gui/inquiry_view.py" line="363"/>
         <source>Verlauf</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="376"/>
+        <location filename="../../gui/inquiry_view.py" line="381"/>
         <source>Rückgängig</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="378"/>
+        <location filename="../../gui/inquiry_view.py" line="383"/>
         <source>Wiederholen</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="397"/>
+        <location filename="../../gui/inquiry_view.py" line="424"/>
         <source>ohne Nummer</source>
         <translation>without number</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="398"/>
-        <location filename="../../gui/inquiry_view.py" line="745"/>
+        <location filename="../../gui/inquiry_view.py" line="425"/>
+        <location filename="../../gui/inquiry_view.py" line="804"/>
         <source>{kind} {number} — {title}</source>
         <translation>{kind} {number} — {title}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="399"/>
+        <location filename="../../gui/inquiry_view.py" line="426"/>
         <source> u. a.</source>
         <translation> et al.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="402"/>
+        <location filename="../../gui/inquiry_view.py" line="429"/>
         <source>von {by} · {ministry}</source>
         <translation>by {by} · {ministry}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="442"/>
-        <location filename="../../gui/inquiry_view.py" line="831"/>
+        <location filename="../../gui/inquiry_view.py" line="470"/>
+        <location filename="../../gui/inquiry_view.py" line="890"/>
         <source>Status: {status}</source>
         <translation>Status: {status}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="445"/>
+        <location filename="../../gui/inquiry_view.py" line="473"/>
         <source>→ {status}</source>
         <translation>→ {status}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="452"/>
+        <location filename="../../gui/inquiry_view.py" line="480"/>
         <source>Frist {due}: seit {n} Tagen überschritten</source>
         <translation>Deadline {due}: passed {n} days ago</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="456"/>
+        <location filename="../../gui/inquiry_view.py" line="484"/>
         <source>Frist {due}: heute</source>
         <translation>Deadline {due}: today</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="458"/>
+        <location filename="../../gui/inquiry_view.py" line="486"/>
         <source>Frist {due}: noch {n} Tage</source>
         <translation>Deadline {due}: {n} days left</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="462"/>
+        <location filename="../../gui/inquiry_view.py" line="490"/>
         <source>Frist {due}</source>
         <translation>Deadline {due}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="465"/>
+        <location filename="../../gui/inquiry_view.py" line="493"/>
         <source>Keine Frist eingetragen</source>
         <translation>No deadline set</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="468"/>
+        <location filename="../../gui/inquiry_view.py" line="496"/>
         <source> · verlängert</source>
         <translation> · extended</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="470"/>
+        <location filename="../../gui/inquiry_view.py" line="498"/>
         <source> · Verlängerung beantragt</source>
         <translation> · extension requested</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="491"/>
+        <location filename="../../gui/inquiry_view.py" line="519"/>
         <source>Interne Frist: {step}</source>
         <translation>Internal deadline: {step}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="498"/>
+        <location filename="../../gui/inquiry_view.py" line="527"/>
         <source>— (erst mit einer Frist)</source>
         <translation>— (once there is a deadline)</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="544"/>
+        <location filename="../../gui/inquiry_view.py" line="573"/>
         <source>{heading} (Entwurf)</source>
         <translation>{heading} (draft)</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="585"/>
+        <location filename="../../gui/inquiry_view.py" line="614"/>
         <source>Entwurf beginnen</source>
         <translation>Begin draft</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="596"/>
+        <location filename="../../gui/inquiry_view.py" line="625"/>
         <source>Ungespeichert …</source>
         <translation>Unsaved …</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="624"/>
+        <location filename="../../gui/inquiry_view.py" line="653"/>
         <source>Nicht gespeichert!</source>
         <translation>Not saved!</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="627"/>
+        <location filename="../../gui/inquiry_view.py" line="656"/>
         <source>Die Antwort konnte nicht gespeichert werden ({reason}); Ziffer versucht es gleich noch einmal.</source>
         <translation>The answer could not be saved ({reason}); Ziffer will try again shortly.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="634"/>
+        <location filename="../../gui/inquiry_view.py" line="663"/>
         <source>Gespeichert {time}</source>
         <translation>Saved {time}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="666"/>
+        <location filename="../../gui/inquiry_view.py" line="700"/>
         <source>Antworten zusammenfassen</source>
         <translation>Combine answers</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="683"/>
+        <location filename="../../gui/inquiry_view.py" line="741"/>
         <source>Die Gliederung der Antwort wurde nicht gespeichert: {reason}</source>
         <translation>The division of the answer was not saved: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="712"/>
-        <location filename="../../gui/inquiry_view.py" line="770"/>
+        <location filename="../../gui/inquiry_view.py" line="771"/>
+        <location filename="../../gui/inquiry_view.py" line="829"/>
         <source>„{text}“ ist kein Datum; bitte als TT.MM.JJJJ eingeben.</source>
         <translation>“{text}” is not a date; please enter it as DD.MM.YYYY.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="738"/>
+        <location filename="../../gui/inquiry_view.py" line="797"/>
         <source>Die Angabe wurde nicht gespeichert: {reason}</source>
         <translation>The detail was not saved: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="785"/>
+        <location filename="../../gui/inquiry_view.py" line="844"/>
         <source>Bitte die beantragte neue Frist als TT.MM.JJJJ angeben.</source>
         <translation>Please give the requested new deadline as DD.MM.YYYY.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="793"/>
+        <location filename="../../gui/inquiry_view.py" line="852"/>
         <source>Fristverlängerung bis {day} beantragt.</source>
         <translation>Extension until {day} requested.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="804"/>
+        <location filename="../../gui/inquiry_view.py" line="863"/>
         <source>Fristverlängerung bis {day} gewährt.</source>
         <translation>Extension until {day} granted.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="822"/>
-        <location filename="../../gui/inquiry_view.py" line="826"/>
+        <location filename="../../gui/inquiry_view.py" line="881"/>
+        <location filename="../../gui/inquiry_view.py" line="885"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="826"/>
+        <location filename="../../gui/inquiry_view.py" line="885"/>
         <source>Der Status wurde nicht geändert: {reason}</source>
         <translation>The status was not changed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="843"/>
+        <location filename="../../gui/inquiry_view.py" line="902"/>
         <source>eingegangen am {day}</source>
         <translation>received on {day}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="845"/>
+        <location filename="../../gui/inquiry_view.py" line="904"/>
         <source>angefordert</source>
         <translation>requested</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="857"/>
+        <location filename="../../gui/inquiry_view.py" line="907"/>
+        <source> — nach der Frist der Antwort!</source>
+        <translation> — after the answer&apos;s deadline!</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="919"/>
         <source>Bitte ein Referat und, wenn gewünscht, ein Datum TT.MM.JJJJ angeben.</source>
         <translation>Please give a unit and, if wanted, a date DD.MM.YYYY.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="864"/>
+        <location filename="../../gui/inquiry_view.py" line="925"/>
+        <source>Zulieferung nach der Frist</source>
+        <translation>Contribution after the deadline</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="926"/>
+        <source>{warning}
+
+Die Zulieferung trotzdem mit diesem Datum eintragen?</source>
+        <translation>{warning}
+
+Enter the contribution with this date anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="931"/>
+        <source>Zulieferung nicht eingetragen.</source>
+        <translation>Contribution not entered.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="944"/>
         <source>Zulieferung zu Ziffer {label} bei {unit} eingetragen.</source>
         <translation>Contribution to point {label} entered for {unit}.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="896"/>
+        <location filename="../../gui/inquiry_view.py" line="981"/>
         <source>→ Drucksache {number} ({where}) — {title}</source>
         <translation>→ Print {number} ({where}) — {title}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="900"/>
+        <location filename="../../gui/inquiry_view.py" line="985"/>
         <source>→ Drucksache {number} ({where}) — nicht im Register</source>
         <translation>→ Print {number} ({where}) — not in the register</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="911"/>
+        <location filename="../../gui/inquiry_view.py" line="995"/>
         <source>← Drucksache {number} verweist hierauf ({where}) — {title}</source>
         <translation>← Print {number} cites this ({where}) — {title}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="918"/>
+        <location filename="../../gui/inquiry_view.py" line="1002"/>
         <source>Keine Verweise auf andere Drucksachen.</source>
         <translation>No citations of other prints.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="945"/>
+        <location filename="../../gui/inquiry_view.py" line="1029"/>
         <source>Drucksache {number} ist nicht im Register; importieren Sie sie, um dem Verweis zu folgen.</source>
         <translation>Print {number} is not in the register; import it to follow the citation.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="965"/>
+        <location filename="../../gui/inquiry_view.py" line="1049"/>
         <source>Drucksache {number}, Ziffer {label} {day}
 {question}</source>
         <translation>Print {number}, point {label} {day}
 {question}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="976"/>
+        <location filename="../../gui/inquiry_view.py" line="1060"/>
         <source>Material: {title}
 {text}</source>
         <translation>Material: {title}
 {text}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="981"/>
+        <location filename="../../gui/inquiry_view.py" line="1065"/>
         <source>Keine ähnlichen beantworteten Ziffern gefunden.</source>
         <translation>No similar answered points found.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1029"/>
+        <location filename="../../gui/inquiry_view.py" line="1113"/>
         <source>Kein Material verknüpft (in der Bibliothek verknüpfen).</source>
         <translation>No material linked (link it in the library).</translation>
     </message>
@@ -1288,7 +1312,7 @@
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="211"/>
-        <location filename="../../gui/main_window.py" line="466"/>
+        <location filename="../../gui/main_window.py" line="472"/>
         <source>Register</source>
         <translation>Register</translation>
     </message>
@@ -1304,139 +1328,139 @@
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="226"/>
-        <location filename="../../gui/main_window.py" line="371"/>
+        <location filename="../../gui/main_window.py" line="377"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="262"/>
+        <location filename="../../gui/main_window.py" line="264"/>
         <source>Diese Drucksache ist nicht (mehr) im Register.</source>
         <translation>This print is not (or no longer) in the register.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="270"/>
-        <location filename="../../gui/main_window.py" line="317"/>
+        <location filename="../../gui/main_window.py" line="273"/>
+        <location filename="../../gui/main_window.py" line="320"/>
         <source>ohne Nummer</source>
         <translation>without number</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="289"/>
-        <location filename="../../gui/main_window.py" line="562"/>
+        <location filename="../../gui/main_window.py" line="292"/>
+        <location filename="../../gui/main_window.py" line="566"/>
         <source>Nicht gespeichert</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="290"/>
+        <location filename="../../gui/main_window.py" line="293"/>
         <source>Die Antwort konnte nicht gespeichert werden. Die Anfrage trotzdem schließen?</source>
         <translation>The answer could not be saved. Close the inquiry anyway?</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="322"/>
+        <location filename="../../gui/main_window.py" line="328"/>
         <source>Alles gespeichert.</source>
         <translation>Everything saved.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="322"/>
+        <location filename="../../gui/main_window.py" line="328"/>
         <source>Nicht alles konnte gespeichert werden.</source>
         <translation>Not everything could be saved.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="332"/>
+        <location filename="../../gui/main_window.py" line="338"/>
         <source>Kein Text eingefügt – keine Anfrage angelegt.</source>
         <translation>No text pasted – no inquiry created.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="351"/>
+        <location filename="../../gui/main_window.py" line="357"/>
         <source>Drucksachen importieren</source>
         <translation>Import prints</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="353"/>
+        <location filename="../../gui/main_window.py" line="359"/>
         <source>Drucksachen (*.pdf *.docx *.txt);;Alle Dateien (*)</source>
         <translation>Prints (*.pdf *.docx *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="363"/>
+        <location filename="../../gui/main_window.py" line="369"/>
         <source>Import läuft …</source>
         <translation>Import running …</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="388"/>
+        <location filename="../../gui/main_window.py" line="394"/>
         <source>Posteingangsordner wählen</source>
         <translation>Choose the inbox folder</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="402"/>
+        <location filename="../../gui/main_window.py" line="408"/>
         <source>Der Ordner {folder} kann nicht beobachtet werden: {reason}</source>
         <translation>The folder {folder} cannot be watched: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="407"/>
+        <location filename="../../gui/main_window.py" line="413"/>
         <source>Posteingang {folder} wird beobachtet.</source>
         <translation>Watching the inbox {folder}.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="424"/>
+        <location filename="../../gui/main_window.py" line="430"/>
         <source>Bitte zuerst eine Anfrage auswählen.</source>
         <translation>Please select an inquiry first.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="433"/>
+        <location filename="../../gui/main_window.py" line="439"/>
         <source>Exportiert: {path}</source>
         <translation>Exported: {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="445"/>
+        <location filename="../../gui/main_window.py" line="451"/>
         <source>Sicherung angelegt: {name}</source>
         <translation>Backup made: {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="447"/>
+        <location filename="../../gui/main_window.py" line="453"/>
         <source>Die Sicherung ist fehlgeschlagen: {reason}</source>
         <translation>The backup failed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="467"/>
+        <location filename="../../gui/main_window.py" line="473"/>
         <source>Das Register kann nicht geöffnet werden: {reason}</source>
         <translation>The register cannot be opened: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="482"/>
+        <location filename="../../gui/main_window.py" line="488"/>
         <source>Register öffnen oder anlegen</source>
         <translation>Open or create a register</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="484"/>
+        <location filename="../../gui/main_window.py" line="490"/>
         <source>Ziffer-Register (*.db);;Alle Dateien (*)</source>
         <translation>Ziffer register (*.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="500"/>
+        <location filename="../../gui/main_window.py" line="504"/>
         <source>Demo-Register geöffnet: {path}</source>
         <translation>Demo register opened: {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="509"/>
+        <location filename="../../gui/main_window.py" line="513"/>
         <source>Sicherung wiederhergestellt; der vorige Stand liegt in {name}.</source>
         <translation>Backup restored; the previous state is in {name}.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="527"/>
+        <location filename="../../gui/main_window.py" line="531"/>
         <source>Posteingang wird nicht beobachtet.</source>
         <translation>The inbox is not watched.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="532"/>
+        <location filename="../../gui/main_window.py" line="536"/>
         <source>Über Ziffer</source>
         <translation>About Ziffer</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="534"/>
+        <location filename="../../gui/main_window.py" line="538"/>
         <source>&lt;h3&gt;Ziffer {version}&lt;/h3&gt;&lt;p&gt;Anträge und Anfragen des Landtags Ziffer für Ziffer beantworten, Fristen im Blick behalten und die Stellungnahme als DOCX und PDF erzeugen.&lt;/p&gt;&lt;p&gt;Register: {path}&lt;/p&gt;&lt;p&gt;Läuft ohne Netz; alle Daten bleiben auf diesem Rechner.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Ziffer {version}&lt;/h3&gt;&lt;p&gt;Answer the parliament&apos;s motions and questions point by point, keep every deadline in view and produce the Stellungnahme as DOCX and PDF.&lt;/p&gt;&lt;p&gt;Register: {path}&lt;/p&gt;&lt;p&gt;Works offline; all data stays on this computer.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="563"/>
+        <location filename="../../gui/main_window.py" line="567"/>
         <source>Nicht alle Antworten konnten gespeichert werden. Ziffer trotzdem beenden?</source>
         <translation>Not all answers could be saved. Quit Ziffer anyway?</translation>
     </message>
@@ -1899,6 +1923,29 @@
         <location filename="../../gui/settings_dialog.py" line="170"/>
         <source>Das Register auf den Stand dieser Sicherung zurücksetzen? Der jetzige Stand wird vorher als eigene Sicherung aufbewahrt.</source>
         <translation>Reset the register to the state of this backup? The current state is kept as a backup of its own first.</translation>
+    </message>
+</context>
+<context>
+    <name>SplitDialog</name>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="1161"/>
+        <source>Antwort aufteilen</source>
+        <translation>Split answer</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="1163"/>
+        <source>Zu welcher Ziffer gehört jeder Absatz der Antwort?</source>
+        <translation>Which point does each paragraph of the answer belong to?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="1173"/>
+        <source>Zu {label}.</source>
+        <translation>On {label}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="1175"/>
+        <source>Ziffer für Absatz {n}</source>
+        <translation>Point for paragraph {n}</translation>
     </message>
 </context>
 <context>
