@@ -60,7 +60,7 @@ from watchdog.events import (
 from watchdog.observers import Observer
 
 from core.errors import in_german
-from core.services import FAILED, PARSE_SECONDS, ImportResult, ParseWorker, RegisterLike, import_file
+from core.services import FAILED, PARSE_SECONDS, STOPPED, ImportResult, ParseWorker, RegisterLike, import_file
 
 log = logging.getLogger(__name__)
 
@@ -257,7 +257,7 @@ class Inbox:
             self._started.set()
             return
         self._started.set()
-        self._parser = ParseWorker(self.parse_seconds)
+        self._parser = ParseWorker(self.parse_seconds, stop=self._stopping)  # stop() does not wait for a slow file
         try:
             self._loop(register)
         except Exception:  # a bug in the inbox itself: say so, never hang the caller
@@ -493,6 +493,8 @@ class Inbox:
         except Exception as exc:  # a parser or database bug with this file: report it, go on with the next
             log.exception("inbox: importing %s", path)
             result = InboxResult(path, FAILED, reason=f"internal error ({type(exc).__name__}: {exc})")
+        if result.status == FAILED and result.reason == STOPPED:  # the inbox stops: the file stays for next time
+            return None
         try:
             st = os.stat(path)
         except FileNotFoundError:  # removed meanwhile: nothing to file away

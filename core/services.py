@@ -33,6 +33,7 @@ IMPORTED, UPDATED, UNCHANGED, FAILED = "imported", "updated", "unchanged", "fail
 PASSAGE_CHARS = 900  # material is split into passages of about this size for "similar"
 EXTENSIONS = (".pdf", ".docx", ".txt")  # what a folder is searched for
 PARSE_SECONDS = 30.0  # a print reads in well under a second; 5 MB of text in about 8 s
+STOPPED = "reading was stopped"  # a ParseWorker's reason when its caller stopped it: the file is not at fault
 
 log = logging.getLogger(__name__)
 
@@ -517,8 +518,9 @@ class ParseWorker:
 
     Use it from one thread and close() it from that thread (see end_with_parent)."""
 
-    def __init__(self, seconds: float = PARSE_SECONDS) -> None:
+    def __init__(self, seconds: float = PARSE_SECONDS, stop: threading.Event | None = None) -> None:
         self.seconds = seconds
+        self.stop = stop  # set: the file being read is dropped at once (reported as STOPPED), e.g. on quit
         self._process: Any = None
         self._conn: Any = None
         self._unavailable = False
@@ -528,9 +530,15 @@ class ParseWorker:
         path = Path(path)
         if not self._ensure():
             return _parse_job(str(read_from or path), str(path))
+        deadline = time.monotonic() + self.seconds
         try:
             self._conn.send((str(read_from or path), str(path)))
-            answered = self._conn.poll(self.seconds)
+            while not (answered := self._conn.poll(min(0.2, max(0.0, deadline - time.monotonic())))):
+                if self.stop is not None and self.stop.is_set():
+                    self.close(kill=True)
+                    return ImportResult(path, FAILED, reason=STOPPED)
+                if time.monotonic() >= deadline:
+                    break
         except OSError:
             answered = True  # the worker is gone; recv() says so
         if not answered:

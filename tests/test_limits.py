@@ -126,7 +126,7 @@ def test_inbox_files_bomb_and_slow_file_away_and_goes_on(tmp_path: Path) -> None
     slow_text(staging / "langsam.txt")
     results = []
     inbox = Inbox(folder, lambda: Register.open(db), on_result=results.append, settle_seconds=0.3, poll_seconds=0.3)
-    inbox.parse_seconds = 3
+    inbox.parse_seconds = 3  # read by the worker when it starts
     inbox.start()
     try:
         started = time.monotonic()
@@ -147,6 +147,24 @@ def test_inbox_files_bomb_and_slow_file_away_and_goes_on(tmp_path: Path) -> None
     slow_note = (folder / "fehler" / ("langsam.txt" + REASON_SUFFIX)).read_text(encoding="utf-8-sig")
     assert "länger als 3 Sekunden" in slow_note
     assert {r["number"] for r in registered(db)} == {"17/8810", "17/8811", "17/8812"}
+
+
+def test_inbox_stops_without_waiting_for_a_slow_file(tmp_path: Path) -> None:
+    """stop() (the app quitting) drops the file being read at once; it stays in the inbox for next time."""
+    folder, db = tmp_path / "eingang", tmp_path / "r.db"
+    folder.mkdir()
+    inbox = Inbox(folder, lambda: Register.open(db), settle_seconds=0.2, poll_seconds=0.2, parse_seconds=120)
+    inbox.start()
+    try:
+        slow_text(tmp_path / "langsam.txt")
+        os.replace(tmp_path / "langsam.txt", folder / "langsam.txt")
+        wait_for(lambda: inbox._parser is not None and inbox._parser._process is not None, 30)
+        time.sleep(1.0)  # reading
+    finally:
+        started = time.monotonic()
+        inbox.stop(timeout=30)
+    assert time.monotonic() - started < 3
+    assert files(folder) == ["langsam.txt"] and not (folder / "fehler").exists()
 
 
 # --- links out of the folder -----------------------------------------------------------------
