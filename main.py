@@ -180,6 +180,8 @@ def _resolve(register, number: str) -> int | None:  # type: ignore[no-untyped-de
 
 
 def _import(args: argparse.Namespace) -> int:
+    """Import files and folders; the exit status follows IMPORT_EXIT (one rule for files and folders)."""
+    from core.errors import in_german
     from core.services import FAILED, import_files
 
     with _open_register(args) as register:
@@ -190,11 +192,28 @@ def _import(args: argparse.Namespace) -> int:
             print(f"[{done}/{total}] {result.path.name}: {result.status} {detail}".rstrip(), file=sys.stderr)
 
         summary = import_files(register, args.files, force_material=args.material, link=args.link, progress=progress)
+    for skipped in summary.skipped:
+        print(f"ziffer: übersprungen: {skipped.path} – {in_german(skipped.reason).rstrip('.')}.", file=sys.stderr)
     print(summary.line())
     for r in summary.results:
         if r.status == FAILED:
             print(f"  failed: {r.path}: {r.reason}")
-    return 1 if summary.count(FAILED) and summary.count(FAILED) == len(summary.results) else 0
+    failed = summary.count(FAILED)
+    if not summary.results:
+        print("ziffer: keine .pdf-, .docx- oder .txt-Datei zum Importieren gefunden.", file=sys.stderr)
+        return EXIT_USAGE
+    if failed == len(summary.results):
+        return EXIT_USAGE
+    return 1 if failed else 0
+
+
+IMPORT_EXIT = """exit status: 0 every file was imported, updated or already in the register; 1 some files
+failed (each is named with its reason), the others were imported; 2 nothing was imported: every
+file failed, no .pdf/.docx/.txt file was found, or the register cannot be opened. The same rule
+holds for one file and for folders: a file that cannot be read alone gives 2. In a folder, other
+files (.jpg, .md …), links to folders and special files are skipped, each named on stderr; a link
+to a file outside the folder is not read and counts as failed. A file named explicitly is read
+whatever its name or wherever a link leads."""
 
 
 def _filters(args: argparse.Namespace):  # type: ignore[no-untyped-def]
@@ -613,7 +632,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--glob", default="*", help="with --report: which files of the folder (default: all)")
     p.set_defaults(func=_parse)
 
-    p = sub.add_parser("import", parents=[db], help="import prints and material into the register")
+    p = sub.add_parser(
+        "import",
+        parents=[db],
+        help="import prints and material into the register",
+        epilog=IMPORT_EXIT,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     p.add_argument("files", nargs="+", help="files or folders (.pdf, .docx, .txt)")
     p.add_argument("--material", action="store_true", help="file everything as background material")
     p.add_argument("--link", metavar="NUMBER", help="file as material linked to this print")

@@ -20,6 +20,12 @@ from pathlib import Path
 from core.errors import DocumentError
 
 MAX_BYTES = 200 * 1024 * 1024  # a print is a few MB at most; this guards against a wrong file
+# A DOCX is a zip: what it unpacks to is checked before python-docx (which unpacks and parses every
+# XML part in memory) sees it, so a small file cannot demand gigabytes (a "zip bomb").
+DOCX_MAX_XML = 64 * 1024 * 1024  # all XML parts unpacked; a 500-page Word print has a few MB
+DOCX_MAX_UNPACKED = MAX_BYTES  # everything unpacked, pictures included
+DOCX_MAX_RATIO = 100  # real XML deflates 5 to 20 times; repeated bytes 1,000 times
+DOCX_MAX_MEMBERS = 10_000
 
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
 
@@ -145,8 +151,38 @@ codecs.register_error("ziffer-latin1", _latin1_fallback)
 # --- DOCX -----------------------------------------------------------------------------------
 
 
+def _check_docx_package(path: Path, data: bytes) -> None:
+    """Refuse a package that unpacks to far more than a print (a zip bomb) before anything is unpacked.
+
+    The sizes checked are the ones the zip's directory declares; they bind, since zipfile stops
+    reading a member at its declared size (a member that holds more fails its checksum or comes out
+    cut, which python-docx reports as damaged)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            members = package.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise DocumentError(f"{path}: a damaged Word file ({type(exc).__name__}).") from exc
+    if len(members) > DOCX_MAX_MEMBERS:
+        raise DocumentError(f"{path}: the Word file unpacks to too much for a print ({len(members)} parts).")
+    xml = total = 0
+    for member in members:
+        size = member.file_size
+        total += size
+        if member.filename.lower().endswith((".xml", ".rels")):
+            xml += size
+        ratio = size / max(member.compress_size, 1)
+        if size > 2**20 and ratio > DOCX_MAX_RATIO:
+            raise DocumentError(
+                f"{path}: the Word file unpacks to too much for a print "
+                f"({member.filename} is {ratio:.0f} times its packed size)."
+            )
+    if xml > DOCX_MAX_XML or total > DOCX_MAX_UNPACKED:
+        raise DocumentError(f"{path}: the Word file unpacks to too much for a print ({max(xml, total) // 2**20} MB).")
+
+
 def _read_docx(path: Path, data: bytes) -> str:
     """Header of the first section, then body paragraphs and table cells in document order."""
+    _check_docx_package(path, data)
     try:
         import docx  # python-docx
         from docx.table import Table

@@ -70,6 +70,37 @@ _GERMAN = [
     ),
     (r"cannot be stored \((.*)\)\.?", r"kann nicht gespeichert werden (\1)."),
     (r"internal error \((.*)\)\.?", r"interner Fehler (\1)."),
+    (
+        r"the Word file unpacks to too much for a print \((\S+) is (\d+) times its packed size\)\.?",
+        r"die Word-Datei ist verdächtig stark gepackt (\1 wäre entpackt \2-mal so groß) und wird nicht geöffnet.",
+    ),
+    (
+        r"the Word file unpacks to too much for a print \((\d+) MB\)\.?",
+        r"die Word-Datei wäre entpackt \1 MB groß, zu groß für eine Drucksache; sie wird nicht geöffnet.",
+    ),
+    (
+        r"the Word file unpacks to too much for a print \((\d+) parts\)\.?",
+        r"die Word-Datei besteht aus \1 Teilen, zu vielen für eine Drucksache; sie wird nicht geöffnet.",
+    ),
+    (
+        r"reading took longer than ([\d.]+) s; the file was given up\.?",
+        r"das Lesen dauerte länger als \1 Sekunden und wurde abgebrochen.",
+    ),
+    (
+        r"the reader stopped unexpectedly \((.*)\)\.?",
+        r"das Lesen brach unerwartet ab (\1); vielleicht ist die Datei zu groß oder beschädigt.",
+    ),
+    (
+        r"a link to (.*) outside the (?:inbox|folder); not read\.?",
+        r"eine Verknüpfung auf „\1“ außerhalb des Ordners; sie wird nicht gelesen.",
+    ),
+    (r"a link to a folder; not followed\.?", "eine Verknüpfung auf einen Ordner; ihr wird nicht gefolgt."),
+    (r"not a \.pdf, \.docx or \.txt file\.?", "keine .pdf-, .docx- oder .txt-Datei."),
+    (r"not a regular file\.?", "keine gewöhnliche Datei."),
+    (
+        r"a hidden file \(its name starts with a dot\)\.?",
+        "eine versteckte Datei (der Name beginnt mit einem Punkt); ohne den Punkt wird sie importiert.",
+    ),
 ]
 
 

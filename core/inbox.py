@@ -19,6 +19,15 @@ How it works:
   then it waits. A file that changes while it is read is read again later.
 - If the watched folder disappears, the inbox keeps running: it polls until the folder is
   back and then watches it again.
+- Files are read and parsed in a worker process (`core.services.ParseWorker`): one that takes
+  longer than `parse_seconds` (or kills its reader) goes to `fehler/`, and the next file is read.
+  A Word file that would unpack to far more than a print (a zip bomb) is refused before it is
+  unpacked (`core.documents`).
+- A link is never read through when it leads out of the inbox folder (`ln -s /etc/passwd
+  passwd.txt`): it goes to `fehler/` with the reason. Links to subfolders are not followed.
+- Every file is accounted for: a .pdf/.docx/.txt is imported or goes to `fehler/`; any other
+  file, and a hidden one ("..Antrag.txt": tools keep their own files so), stays and is named
+  once in the log, except transient ones (Office lock files, partial downloads, system files).
 
 `on_result` is called from the worker thread (a GUI must hand it over to its own thread).
 """
@@ -26,6 +35,7 @@ How it works:
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import os
 import queue
@@ -50,12 +60,15 @@ from watchdog.events import (
 from watchdog.observers import Observer
 
 from core.errors import in_german
-from core.services import FAILED, ImportResult, RegisterLike, import_file
+from core.services import FAILED, PARSE_SECONDS, STOPPED, ImportResult, ParseWorker, RegisterLike, import_file
 
 log = logging.getLogger(__name__)
 
 ARCHIVE, ERRORS = "archiv", "fehler"
 EXTENSIONS = (".pdf", ".docx", ".txt")  # so "x.pdf.part", ".crdownload", ".tmp" never qualify
+# names that come and go while something else works on them: never named, never moved
+TRANSIENT = (".part", ".partial", ".crdownload", ".download", ".tmp", ".temp", ".swp", "#")
+SYSTEM_FILES = ("desktop.ini", "thumbs.db", ".ds_store")
 REASON_SUFFIX = ".fehler.txt"  # the note beside a file in fehler/
 READ_ATTEMPTS = 3  # a file that exists but cannot be read goes to fehler/ after this many tries
 OBSERVER_RETRY_SECONDS = 30.0  # when watchdog cannot watch the folder (e.g. inotify limits): poll meanwhile
@@ -97,6 +110,17 @@ def wanted_name(name: str) -> bool:
     )
 
 
+def transient_name(name: str) -> bool:
+    """A name the inbox passes over without a word: lock files, partial downloads, system files."""
+    lower = name.lower()
+    return (
+        name.startswith(("~", ".~lock", ".#"))
+        or lower.endswith(TRANSIENT)
+        or lower.endswith(REASON_SUFFIX)
+        or lower in SYSTEM_FILES
+    )
+
+
 class _Handler(FileSystemEventHandler):
     """Turns watchdog events (on watchdog's thread) into work for the worker."""
 
@@ -129,6 +153,7 @@ class Inbox:
         settle_seconds: float = 1.0,
         poll_seconds: float = 2.0,
         who: str | None = None,
+        parse_seconds: float = PARSE_SECONDS,
     ) -> None:
         self.folder = Path(folder).absolute()
         self.archive = self.folder / ARCHIVE
@@ -138,6 +163,9 @@ class Inbox:
         self.settle_seconds = settle_seconds
         self.poll_seconds = poll_seconds
         self.who = who
+        self.parse_seconds = parse_seconds
+        self._parser: ParseWorker | None = None  # the reader process of the worker (or of scan_once)
+        self._named: set[Path] = set()  # files left in the inbox that the log has named
         self._queue: queue.SimpleQueue[object] = queue.SimpleQueue()
         self._pending: dict[Path, _Seen] = {}  # insertion order = order of arrival
         self._retry_after: dict[Path, float] = {}  # files left in the inbox after a failed move or read
@@ -211,9 +239,12 @@ class Inbox:
         with self._lock:
             self._stopping.clear()  # a stop() of an earlier run must not end this scan
             register = self.open_register()
+            self._parser = ParseWorker(self.parse_seconds)
             try:
                 return self._import_waiting(register)
             finally:
+                self._parser.close()
+                self._parser = None
                 _close(register)
 
     # -- the worker ---------------------------------------------------------------------------
@@ -226,11 +257,14 @@ class Inbox:
             self._started.set()
             return
         self._started.set()
+        self._parser = ParseWorker(self.parse_seconds, stop=self._stopping)  # stop() does not wait for a slow file
         try:
             self._loop(register)
         except Exception:  # a bug in the inbox itself: say so, never hang the caller
             log.exception("the inbox worker stopped")
         finally:
+            self._parser.close()
+            self._parser = None
             self._stop_observer()
             for request in self._requests:
                 request.done.set()
@@ -344,17 +378,33 @@ class Inbox:
                 return
             for entry in sorted(found, key=lambda e: e.name):
                 try:
-                    if entry.name.startswith("."):
-                        continue
                     if entry.is_dir(follow_symlinks=False):
-                        if not (top and entry.name.casefold() in (ARCHIVE, ERRORS)):
+                        if not entry.name.startswith(".") and not (top and entry.name.casefold() in (ARCHIVE, ERRORS)):
                             walk(entry.path, False)
-                    elif entry.is_file() and wanted_name(entry.name):
-                        self._add(Path(entry.path))
+                    elif wanted_name(entry.name):
+                        self._add(Path(entry.path))  # links too: _import refuses those that lead out
+                    elif entry.name.startswith(".") and entry.name.lower().endswith(EXTENSIONS):
+                        self._name_once(Path(entry.path), "a hidden file (its name starts with a dot)")
+                    elif not transient_name(entry.name):
+                        self._name_once(Path(entry.path), "not a .pdf, .docx or .txt file")
                 except OSError:
                     continue
 
         walk(str(self.folder), True)
+
+    def _name_once(self, path: Path, reason: str) -> None:
+        """Say once in the log that a file stays in the inbox, and why (German, for the user)."""
+        if path in self._named:
+            return
+        self._named.add(path)
+        with contextlib.suppress(ValueError):
+            path = path.relative_to(self.folder)
+        log.warning("Eingangsordner: „%s“ bleibt liegen – %s", path, in_german(reason).rstrip("."))
+
+    def _outside(self, path: Path) -> Path | None:
+        """Where a link in the inbox leads, when that is outside the inbox folder (never read then)."""
+        target = Path(os.path.realpath(path))
+        return None if target.is_relative_to(os.path.realpath(self.folder)) else target
 
     def _ready(self, now: float) -> list[Path]:
         """The waiting files that have been unchanged for settle_seconds; notes when to look next."""
@@ -363,6 +413,9 @@ class Inbox:
         for path, seen in list(self._pending.items()):
             if seen.not_before > now:
                 self._next_due = min(self._next_due, seen.not_before)
+                continue
+            if os.path.islink(path) and self._outside(path) is not None:  # refused at once, never waited on
+                ready.append(path)
                 continue
             try:
                 st = os.stat(path)
@@ -375,6 +428,7 @@ class Inbox:
                 continue
             if not stat.S_ISREG(st.st_mode):
                 self._forget(path)
+                self._name_once(path, "not a regular file")
                 continue
             sig = (st.st_size, st.st_mtime_ns)
             if sig != seen.sig:
@@ -411,6 +465,11 @@ class Inbox:
 
     def _import(self, register: RegisterLike, path: Path, seen: _Seen) -> InboxResult | None:
         now = time.monotonic()
+        target = self._outside(path)
+        if target is not None:  # a link leading out of the inbox: filed away unread (the link moves, not its file)
+            del self._pending[path]
+            reason = f"a link to {target} outside the inbox; not read"
+            return self._file_away(InboxResult(path, FAILED, reason=reason), self.errors)
         try:
             with open(path, "rb") as f:  # can it be opened (Windows: not while the writer locks it)?
                 st = os.fstat(f.fileno())
@@ -425,12 +484,17 @@ class Inbox:
             seen.sig, seen.since = (st.st_size, st.st_mtime_ns), now
             return None
         del self._pending[path]
+        parse = None
+        if self._parser is not None:  # in the reader process, by the name checked to lie inside the inbox
+            parse = functools.partial(self._parser.parse, read_from=Path(os.path.realpath(path)))
         try:
-            imported = import_file(register, path, who=self.who)
+            imported = import_file(register, path, who=self.who, parse=parse)
             result = InboxResult(**{f.name: getattr(imported, f.name) for f in fields(imported)})
         except Exception as exc:  # a parser or database bug with this file: report it, go on with the next
             log.exception("inbox: importing %s", path)
             result = InboxResult(path, FAILED, reason=f"internal error ({type(exc).__name__}: {exc})")
+        if result.status == FAILED and result.reason == STOPPED:  # the inbox stops: the file stays for next time
+            return None
         try:
             st = os.stat(path)
         except FileNotFoundError:  # removed meanwhile: nothing to file away
@@ -598,6 +662,7 @@ def watch(
     settle_seconds: float = 1.0,
     poll_seconds: float = 2.0,
     who: str | None = None,
+    parse_seconds: float = PARSE_SECONDS,
 ) -> int:
     """Watch `folder` (created if missing) until Ctrl+C or `stop` is set, one line per file.
 
@@ -613,6 +678,7 @@ def watch(
         settle_seconds=settle_seconds,
         poll_seconds=poll_seconds,
         who=who,
+        parse_seconds=parse_seconds,
     )
     inbox.start()
     out(f"Ziffer überwacht {folder}: Importiertes kommt nach {ARCHIVE}/, Unlesbares nach {ERRORS}/ (Strg+C beendet).")

@@ -4,10 +4,16 @@ and never speak SQL themselves."""
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import hashlib
+import logging
 import os
 import re
+import stat
+import sys
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
@@ -25,6 +31,11 @@ from core.search_query import Query, content_words
 
 IMPORTED, UPDATED, UNCHANGED, FAILED = "imported", "updated", "unchanged", "failed"
 PASSAGE_CHARS = 900  # material is split into passages of about this size for "similar"
+EXTENSIONS = (".pdf", ".docx", ".txt")  # what a folder is searched for
+PARSE_SECONDS = 30.0  # a print reads in well under a second; 5 MB of text in about 8 s
+STOPPED = "reading was stopped"  # a ParseWorker's reason when its caller stopped it: the file is not at fault
+
+log = logging.getLogger(__name__)
 
 
 class RegisterLike(Protocol):
@@ -77,8 +88,17 @@ class ImportResult:
 
 
 @dataclass
+class Skipped:
+    """A file in a folder that an import leaves alone, and why (English; `in_german` for the user)."""
+
+    path: Path
+    reason: str
+
+
+@dataclass
 class ImportSummary:
     results: list[ImportResult] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)  # files in the folders given that were not tried
 
     def count(self, status: str) -> int:
         return sum(1 for r in self.results if r.status == status)
@@ -242,9 +262,10 @@ def _prepare(
     link: str | None,
     who: str,
     parsed: _Parsed | ImportResult | None = None,
+    parse: Callable[[Path], _Parsed | ImportResult] | None = None,
 ) -> _Prepared | ImportResult:
     """Everything before storing: read, check whether the file is known, parse (or take `parsed`,
-    done in a worker process)."""
+    done in a worker process, or have `parse` do it, e.g. a ParseWorker with its time limit)."""
     link_id = None
     if link:
         link = normalise_print_number(link) or link
@@ -269,7 +290,7 @@ def _prepare(
             return ImportResult(path, UPDATED if linked else UNCHANGED, "material", id=known[1])
         return ImportResult(path, UNCHANGED, known[0], id=known[1])
     if parsed is None:
-        parsed = read_and_parse(path, data)
+        parsed = read_and_parse(path, data) if parse is None else parse(path)
         if isinstance(parsed, ImportResult):
             return parsed
     return _Prepared(path, parsed.size, sha, link_id, force_material, parsed.raw_text, parsed.cleaned, parsed.doc)
@@ -347,10 +368,13 @@ def import_file(
     force_material: bool = False,
     link: str | None = None,
     who: str | None = None,
+    parse: Callable[[Path], _Parsed | ImportResult] | None = None,
 ) -> ImportResult:
-    """Import one file as a print (or as material) in one transaction; never raises for a bad file."""
+    """Import one file as a print (or as material) in one transaction; never raises for a bad file.
+
+    `parse` reads and parses instead of this process (the inbox's ParseWorker, with a time limit)."""
     who = who or current_user()
-    prep = _prepare(register, Path(path), force_material, link, who)
+    prep = _prepare(register, Path(path), force_material, link, who, parse=parse)
     if isinstance(prep, ImportResult):
         return prep
     with register.transaction():
@@ -382,9 +406,14 @@ def import_files(
     Files are read and parsed outside any transaction, then stored `batch` at a time in one
     transaction (a commit per file would cost more than storing it). If storing fails, the
     batch is rolled back and its files are stored one by one, so one bad file costs only itself."""
-    files = list(expand_paths(paths))
+    files, refused, skipped = collect_files(paths)
     who = who or current_user()
-    summary = ImportSummary()
+    summary = ImportSummary(skipped=skipped)
+    total = len(files) + len(refused)
+    for result in refused:
+        summary.results.append(result)
+        if progress:
+            progress(len(summary.results), total, result)
     with _parsing_pool(len(files)) as pool:
         parsed = _parse_ahead(pool, files, window=4 * batch) if pool else iter([None] * len(files))
         for start in range(0, len(files), max(1, batch)):
@@ -393,7 +422,7 @@ def import_files(
             for result in _store_batch(register, prepared, who):
                 summary.results.append(result)
                 if progress:
-                    progress(len(summary.results), len(files), result)
+                    progress(len(summary.results), total, result)
     return summary
 
 
@@ -443,8 +472,152 @@ def _parsing_pool(n_files: int) -> Iterator[Any]:
     from concurrent.futures import ProcessPoolExecutor
 
     # spawn, not fork: forking a process that runs threads (the inbox, a GUI) can deadlock
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=end_with_parent) as pool:
         yield pool
+
+
+def end_with_parent() -> None:
+    """In a worker process: end the moment the process that started it ends, so a killed import
+    or app leaves no worker behind (holding files, the caller's stderr, the resource tracker).
+
+    A thread waits on multiprocessing's parent sentinel: a pipe the parent holds open (POSIX), the
+    parent's process handle (Windows); PyInstaller's frozen app starts workers the same way. Where
+    there is none, it polls os.getppid(). On Linux the kernel also kills the worker when its
+    parent goes (PR_SET_PDEATHSIG; that fires when the parent's starting thread ends, and the pool
+    and the ParseWorker are ended by the thread that started them)."""
+    import multiprocessing
+
+    parent = multiprocessing.parent_process()
+    parent_pid = parent.pid if parent is not None and parent.pid else os.getppid()
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(Exception):  # a libc without prctl: the thread still watches
+            import ctypes
+            import signal
+
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
+        if os.getppid() != parent_pid:  # the parent died before the kernel was asked to tell
+            os._exit(1)
+
+    def watch() -> None:
+        if parent is not None and getattr(parent, "sentinel", None) is not None:
+            parent.join()  # returns when the sentinel fires: the parent is gone
+        else:
+            while os.getppid() == parent_pid:
+                time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="Ziffer-Elternwache", daemon=True).start()
+
+
+class ParseWorker:
+    """Reads and parses one file at a time in a process of its own, so a file that takes too long
+    costs only itself: after `seconds` the process is killed, the file is reported as failed and
+    the next file gets a fresh process (the watched inbox goes on with the good files). Where no
+    process can be started (an embedded Python), files are parsed here, without the limit.
+
+    Use it from one thread and close() it from that thread (see end_with_parent)."""
+
+    def __init__(self, seconds: float = PARSE_SECONDS, stop: threading.Event | None = None) -> None:
+        self.seconds = seconds
+        self.stop = stop  # set: the file being read is dropped at once (reported as STOPPED), e.g. on quit
+        self._process: Any = None
+        self._conn: Any = None
+        self._unavailable = False
+
+    def parse(self, path: Path, read_from: Path | None = None) -> _Parsed | ImportResult:
+        """Read and parse `read_from` (default: `path`); failures are reported for `path`."""
+        path = Path(path)
+        if not self._ensure():
+            return _parse_job(str(read_from or path), str(path))
+        deadline = time.monotonic() + self.seconds
+        try:
+            self._conn.send((str(read_from or path), str(path)))
+            while not (answered := self._conn.poll(min(0.2, max(0.0, deadline - time.monotonic())))):
+                if self.stop is not None and self.stop.is_set():
+                    self.close(kill=True)
+                    return ImportResult(path, FAILED, reason=STOPPED)
+                if time.monotonic() >= deadline:
+                    break
+        except OSError:
+            answered = True  # the worker is gone; recv() says so
+        if not answered:
+            self.close(kill=True)
+            reason = f"reading took longer than {self.seconds:g} s; the file was given up"
+            return ImportResult(path, FAILED, reason=reason)
+        try:
+            return self._conn.recv()
+        except (EOFError, OSError):  # killed (out of memory?) or crashed in a C library
+            process = self._process
+            self.close(kill=True)
+            code = process.exitcode if process is not None else None
+            return ImportResult(path, FAILED, reason=f"the reader stopped unexpectedly (exit status {code})")
+
+    def _ensure(self) -> bool:
+        if self._process is not None and self._process.is_alive():
+            return True
+        self.close(kill=True)
+        if self._unavailable:
+            return False
+        import multiprocessing
+
+        try:
+            context = multiprocessing.get_context("spawn")  # not fork: the caller runs threads
+            ours, theirs = context.Pipe()
+            process = context.Process(target=_serve, args=(theirs,), name="Ziffer-Leser", daemon=True)
+            process.start()
+            theirs.close()
+            self._process, self._conn = process, ours
+            if ours.poll(60) and ours.recv() == "ready":  # imports done, the worker can read
+                return True
+        except Exception:
+            log.warning("no reader process could be started; files are read in this process", exc_info=True)
+        self.close(kill=True)
+        self._unavailable = True
+        return False
+
+    def close(self, kill: bool = False) -> None:
+        """End the worker: at once with `kill`, else after the file it reads."""
+        process, conn = self._process, self._conn
+        self._process = self._conn = None
+        if conn is not None:
+            with contextlib.suppress(OSError):
+                conn.close()  # the worker reads EOF and ends
+        if process is not None:
+            if not kill:
+                process.join(2)
+            if process.is_alive():
+                process.kill()
+            process.join(5)
+
+    def __enter__(self) -> ParseWorker:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _parse_job(read_from: str, path: str) -> _Parsed | ImportResult:
+    result: _Parsed | ImportResult
+    try:
+        result = read_and_parse(Path(read_from))
+    except Exception as exc:  # a parser bug with this file: the file fails, the worker goes on
+        result = ImportResult(Path(path), FAILED, reason=f"internal error ({type(exc).__name__}: {exc})")
+    if isinstance(result, ImportResult):
+        result.path = Path(path)
+    return result
+
+
+def _serve(conn: Any) -> None:
+    """A ParseWorker's process: one (read_from, path) at a time until the pipe closes."""
+    end_with_parent()
+    conn.send("ready")
+    while True:
+        try:
+            job = conn.recv()
+        except (EOFError, OSError):
+            return
+        conn.send(_parse_job(*job))
 
 
 def _store_batch(register: RegisterLike, prepared: list[_Prepared | ImportResult], who: str) -> list[ImportResult]:
@@ -467,12 +640,50 @@ def _store_batch(register: RegisterLike, prepared: list[_Prepared | ImportResult
 
 
 def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Files as given; folders as the .pdf, .docx and .txt files inside them (recursively, sorted)."""
-    for p in map(Path, paths):
-        if p.is_dir():
-            yield from sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in (".pdf", ".docx", ".txt"))
-        else:
-            yield p
+    """Files as given; folders as the .pdf, .docx and .txt files inside them (see collect_files)."""
+    yield from collect_files(paths)[0]
+
+
+def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[ImportResult], list[Skipped]]:
+    """What importing `paths` means: the files to read, the files refused, the files left alone.
+
+    A file given by name is read whatever its name (and wherever a link leads: the user chose it).
+    A folder is searched recursively (sorted) for .pdf, .docx and .txt files; other files are
+    skipped, and so is a link to a folder (never followed, so a folder cannot reach outside
+    itself or loop). A link to a file is read only if the file lies inside the folder; one leading
+    out of it is refused as failed, since a folder someone else filled must not make Ziffer read
+    another of the user's files."""
+    files: list[Path] = []
+    refused: list[ImportResult] = []
+    skipped: list[Skipped] = []
+    for top in map(Path, paths):
+        if not top.is_dir():
+            files.append(top)
+            continue
+        base = Path(os.path.realpath(top))
+        found: list[Path] = []
+        for directory, dirnames, filenames in os.walk(top):
+            for name in sorted(dirnames):
+                if os.path.islink(os.path.join(directory, name)):
+                    skipped.append(Skipped(Path(directory, name), "a link to a folder; not followed"))
+            for name in filenames:
+                path = Path(directory, name)
+                if not name.lower().endswith(EXTENSIONS):
+                    skipped.append(Skipped(path, "not a .pdf, .docx or .txt file"))
+                    continue
+                if os.path.islink(path):
+                    target = Path(os.path.realpath(path))
+                    if not target.is_relative_to(base):
+                        reason = f"a link to {target} outside the folder; not read"
+                        refused.append(ImportResult(path, FAILED, reason=reason))
+                        continue
+                with contextlib.suppress(OSError):  # gone or dangling: reading it says so
+                    if not stat.S_ISREG(os.stat(path).st_mode):
+                        skipped.append(Skipped(path, "not a regular file"))
+                        continue
+                found.append(path)
+        files.extend(sorted(found))
+    return files, refused, skipped
 
 
 @dataclass
