@@ -42,7 +42,31 @@ def run(db_path: str | None = None) -> int:
     try:
         return int(app.exec())
     finally:
-        window.register.close()
+        _shut_down(window)
+
+
+def _shut_down(window) -> None:  # type: ignore[no-untyped-def]
+    """After the event loop: every job finished (closing the window waited for them; an app.quit() from
+    elsewhere did not), then the register closed, then the window deleted — while the QApplication
+    still exists, so no Qt object outlives it into the interpreter's own teardown."""
+    import gc
+    import os
+
+    import shiboken6
+
+    window.shutdown(ask=False)
+    sys.excepthook = sys.__excepthook__  # it holds the window
+    window.register.close()  # every transaction of this connection is committed or rolled back here
+    if not window.settled:
+        # a background job is still writing after a minute; waiting for it at exit would hang the app
+        # without a window. Its open transaction is rolled back by SQLite on the next open, the window's
+        # own connection is closed above, so ending the process now loses nothing committed.
+        sys.stderr.write("Ziffer: a background job did not finish; ending without waiting for it.\n")
+        sys.stderr.flush()
+        os._exit(0)
+    shiboken6.delete(window)
+    del window
+    gc.collect()
 
 
 def open_at_start(db_path: str | None = None) -> tuple[Register | None, str]:

@@ -32,6 +32,7 @@ from core.drafts import short_date
 from core.tracking import DeadlineRow
 from gui import settings
 from gui.register_model import DARK_TEXT, deadline_brush
+from gui.tasks import register_open
 from storage.register import Register
 
 IdRole = Qt.ItemDataRole.UserRole + 1
@@ -47,6 +48,7 @@ class DeadlinesView(QWidget):
         super().__init__(parent)
         self.register = register
         self.today = today or date.today()
+        self.closed = False
         self.rows: list[DeadlineRow] = []
         self.grouping = QComboBox(self)
         self.grouping.setAccessibleName(self.tr("Gruppieren nach"))
@@ -102,8 +104,14 @@ class DeadlinesView(QWidget):
             self.tr("Verlängerung"),
         ]
 
+    def shutdown(self) -> None:
+        """The register is about to close: the view no longer reads it."""
+        self.closed = True
+
     def refresh(self) -> None:
         """Read the open inquiries again and group them as chosen."""
+        if self.closed or not register_open(self.register):
+            return
         self.rows = tracking.overview(self.register, self.today)
         groups = tracking.group(self.rows, self.grouping.currentData() or "bucket")
         self.model.clear()
@@ -276,6 +284,8 @@ class DeadlineReminder(QObject):
 
     def check(self, today: date | None = None) -> list[DeadlineRow]:
         """The inquiries to remind of now (each once a day); emits one sentence for them."""
+        if not register_open(self.register):  # a timer fired after the register closed
+            return []
         today = today or date.today()
         days = int(settings.get(settings.REMINDER_DAYS))
         due = [

@@ -2,10 +2,13 @@
 
 The import runs on its own connection to the register in Qt's thread pool, with the same service
 the command line uses (core.services.import_files); progress and the result come back as signals.
-One import runs at a time; files dropped meanwhile wait and are imported next, in order."""
+One import runs at a time; files dropped meanwhile wait and are imported next, in order.
+An import asked to stop (closing the window) ends after the batch it is storing: a batch is one
+transaction, so the register holds whole batches, never half of one."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QMimeData, QObject, Signal
@@ -13,7 +16,13 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QW
 
 from core.errors import in_german
 from core.services import FAILED, IMPORTED, UNCHANGED, UPDATED, ImportSummary, import_files
-from gui.tasks import run_in_background, with_register
+from gui.tasks import Jobs, with_register
+
+BATCH = 50  # files stored per transaction; an import asked to stop ends after one
+
+
+class _Stopped(Exception):
+    """Raised between two batches of an import asked to stop."""
 
 
 def accepts(mime: QMimeData) -> bool:
@@ -77,6 +86,8 @@ class Importer(QObject):
         self.db_path = Path(db_path)
         self._running = False
         self._waiting: list[list[Path]] = []
+        self._stop = threading.Event()
+        self.jobs = Jobs(self)
 
     @property
     def running(self) -> bool:
@@ -88,14 +99,40 @@ class Importer(QObject):
         if self._running:
             self._waiting.append(paths)
             return False
+        if self.jobs.closed:
+            return False
         self._running = True
+        self._stop = stop = threading.Event()
         self.started.emit(len(paths))
 
         def work(register, progress):  # type: ignore[no-untyped-def]
-            return import_files(register, paths, progress=lambda done, total, r: progress(done, total, r.path.name))
+            summary = ImportSummary()
 
-        run_in_background(with_register(self.db_path, work), self._done, self._failed, self.progress.emit)
+            def each(done: int, total: int, result) -> None:  # type: ignore[no-untyped-def]
+                summary.results.append(result)
+                progress(done, total, result.path.name)
+                if stop.is_set() and (done % BATCH == 0 or done == total):
+                    raise _Stopped  # the batch is committed; the next is not begun
+
+            try:
+                return import_files(register, paths, batch=BATCH, progress=each)
+            except _Stopped:
+                return summary
+
+        self.jobs.run(with_register(self.db_path, work), self._done, self._failed, self.progress.emit)
         return True
+
+    def stop(self) -> None:
+        """End the running import after the batch it is storing; forget the imports waiting."""
+        self._waiting.clear()
+        self._stop.set()
+
+    def shutdown(self, timeout_ms: int = 60000) -> bool:
+        """Stop the import and wait for it; nothing it reports afterwards arrives. False if it still runs."""
+        self.stop()
+        settled = self.jobs.shutdown(timeout_ms)
+        self._running = not settled
+        return settled
 
     def _done(self, summary: ImportSummary) -> None:
         self._running = False

@@ -26,7 +26,7 @@ from core.errors import in_german
 from core.search_query import parse_query
 from core.services import current_user, import_files
 from gui.register_model import marked_html
-from gui.tasks import run_in_background, with_register
+from gui.tasks import Jobs, register_open, with_register
 from storage.register import Register
 
 IdRole = Qt.ItemDataRole.UserRole + 1
@@ -42,6 +42,8 @@ class LibraryView(QWidget):
     def __init__(self, register: Register, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.register = register
+        self.closed = False
+        self.jobs = Jobs(self)
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Im Material suchen …"))
         self.search.setAccessibleName(self.tr("Suche in der Bibliothek"))
@@ -102,10 +104,26 @@ class LibraryView(QWidget):
         self._exhausted = True
         self.refresh()
 
+    # -- lifetime -------------------------------------------------------------------------------
+
+    def shutdown(self) -> None:
+        """The register is about to close: stop the search's timer, wait for an import of material
+        and drop its report, so nothing reaches the register afterwards."""
+        self.closed = True
+        self._debounce.stop()
+        self._exhausted = True
+        self.jobs.shutdown()
+
+    def usable(self) -> bool:
+        """Whether the view may read its register (not after shutdown, nor once the register is closed)."""
+        return not self.closed and register_open(self.register)
+
     # -- listing --------------------------------------------------------------------------------
 
     def refresh(self) -> None:
         """The list again: the search's hits, or all material newest first (in pages)."""
+        if not self.usable():  # the search field's timer or an import's report after the register closed
+            return
         current = self.selected_material()
         self.list.blockSignals(True)
         self.list.clear()
@@ -135,7 +153,7 @@ class LibraryView(QWidget):
             self._add(r["id"], r["title"], " · ".join(x for x in (r["source"] or "", links) if x))
 
     def _maybe_more(self, value: int) -> None:
-        if not self._exhausted and value >= self.list.verticalScrollBar().maximum() - 5:
+        if not self._exhausted and self.usable() and value >= self.list.verticalScrollBar().maximum() - 5:
             self._more()
 
     def _add(self, material_id: int, title: str, detail: str, snippet: str = "") -> None:
@@ -255,4 +273,4 @@ class LibraryView(QWidget):
         def failed(exc: Exception) -> None:
             self.status_message.emit(self.tr("Der Import ist abgebrochen: {reason}").format(reason=exc))
 
-        run_in_background(with_register(self.register.path, work), done, failed)
+        self.jobs.run(with_register(self.register.path, work), done, failed)

@@ -1,11 +1,16 @@
 """Ziffer's main window: the register, the deadlines, the library and the open inquiries as tabs.
 
 Everything the command line can do is reachable here through the same services; long work
-(imports, the inbox, backups, previews) runs off the GUI thread and reports in the status bar."""
+(imports, the inbox, backups, previews) runs off the GUI thread and reports in the status bar.
+
+Closing is one ordered path (`shutdown`): ask whether to stop a running import, save, stop the
+timers and the inbox, wait for every background job, and only then may the register be closed
+and the window deleted — no worker or timer outlives what it reports to."""
 
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -38,12 +43,13 @@ from gui.library_view import LibraryView
 from gui.register_view import OVERDUE, RegisterView
 from gui.resources import app_icon
 from gui.settings_dialog import SettingsDialog
-from gui.tasks import run_in_background, wait_for_background
+from gui.tasks import Jobs, wait_for_background
 from storage import backup
 from storage.db import StorageError, default_db_path
 from storage.register import Register
 
 FIXED_TABS = 3  # register, deadlines, library; inquiry tabs follow
+SHUTDOWN_WAIT_MS = 60000  # for the batch an import is storing, a backup, a preview
 
 
 class NewInquiryDialog(QDialog):
@@ -92,6 +98,11 @@ class MainWindow(QMainWindow):
         self.register = register
         self.today = today or date.today()
         self.start_services = start_services
+        self.closed = False  # shut down: services stopped, background jobs finished
+        self.settled = True  # False if a background job did not finish within SHUTDOWN_WAIT_MS
+        # asked when closing during an import; True stops it after the current batch (tests set their answer)
+        self.confirm_stop_import: Callable[[], bool] = self._ask_stop_import
+        self.jobs = Jobs(self)
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
         self.undo_group = QUndoGroup(self)
@@ -233,7 +244,14 @@ class MainWindow(QMainWindow):
     def _close_workspace(self) -> bool:
         if not self.save_all():
             return False
+        if self.importer is not None:
+            self.importer.shutdown(SHUTDOWN_WAIT_MS)  # it writes to the register about to close
+            self.importer.deleteLater()
+            self.importer = None
+        for view in (self.register_view, self.deadlines_view, self.library_view):
+            view.shutdown()
         for view in list(self.inquiries.values()):
+            view.close_view()
             self.undo_group.removeStack(view.undo_stack)
         self.inquiries.clear()
         while self.tabs.count():
@@ -244,6 +262,8 @@ class MainWindow(QMainWindow):
 
     def _start_services(self) -> None:
         """What runs beside the window: the backup of the register, the inbox, deadline reminders."""
+        if self.closed:  # closed before the event loop came round to this
+            return
         self.backup_now()
         self.reminder = DeadlineReminder(self.register, self)
         self.reminder.reminder.connect(self._remind)
@@ -446,7 +466,7 @@ class MainWindow(QMainWindow):
         """Copy the register in the background (SQLite's backup API), keeping the newest copies;
         at start-up only when the newest copy is half a day old and the register has changed since."""
         path, keep = self.register.path, int(settings.get(settings.BACKUPS_KEPT))
-        run_in_background(
+        self.jobs.run(
             lambda _progress: backup.backup_on_start(path, keep=keep),
             lambda copy: copy and self.show_message(self.tr("Sicherung angelegt: {name}").format(name=Path(copy).name)),
             lambda exc: self.show_message(
@@ -456,6 +476,7 @@ class MainWindow(QMainWindow):
 
     def switch_database(self, path: Path, before_open=None) -> bool:  # type: ignore[no-untyped-def]
         """Close the current register and open another (or the same after `before_open`, e.g. a restore)."""
+        self.jobs.wait(SHUTDOWN_WAIT_MS)  # a backup still copying the register
         wait_for_background()
         if not self._close_workspace():
             return False
@@ -559,19 +580,51 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.register_view)
         self.register_view.set_status_filter(OVERDUE)
 
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.save_all():
+    def _ask_stop_import(self) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Import läuft"),
+            self.tr("Ein Import läuft. Abbrechen? Der laufende Stapel wird noch fertig importiert."),
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def shutdown(self, ask: bool = True) -> bool:
+        """Stop everything beside the window before the register closes; False if the officer keeps it open.
+
+        Order: the questions (a running import, unsaved answers), then the timers, the inbox and the
+        import (after its current batch), then wait for every background job and drop what they
+        report later. Without `ask` (the event loop has ended) an import is stopped without asking."""
+        if self.closed:
+            return True
+        if ask and self.importer is not None and self.importer.running and not self.confirm_stop_import():
+            return False
+        if not self.save_all() and ask:
             answer = QMessageBox.question(
                 self,
                 self.tr("Nicht gespeichert"),
                 self.tr("Nicht alle Antworten konnten gespeichert werden. Ziffer trotzdem beenden?"),
             )
             if answer != QMessageBox.StandardButton.Yes:
-                event.ignore()
-                return
-        self.stop_inbox()
+                return False
+        self.closed = True
+        if self.importer is not None:
+            self.importer.stop()
+            self.show_message(self.tr("Der Import wird nach dem laufenden Stapel beendet …"))
         if self.reminder is not None:
             self.reminder.stop()
+        for view in (self.register_view, self.deadlines_view, self.library_view):
+            view.shutdown()
+        for view in self.inquiries.values():
+            view.close_view()
+        self.stop_inbox()
         settings.put(settings.GEOMETRY, self.saveGeometry())
-        wait_for_background(10000)
+        settled = self.importer is None or self.importer.shutdown(SHUTDOWN_WAIT_MS)
+        settled = self.jobs.shutdown(SHUTDOWN_WAIT_MS) and settled
+        self.settled = wait_for_background(SHUTDOWN_WAIT_MS) and settled  # previews, similar answers
+        return True
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.shutdown():
+            event.ignore()
+            return
         super().closeEvent(event)

@@ -17,6 +17,7 @@ from PySide6.QtGui import QBrush, QColor
 from core.model import KIND_NAMES
 from core.search_query import Query, highlight
 from core.workflow import OPEN
+from gui.tasks import register_open
 from storage.register import SNIPPET_CLOSE, SNIPPET_OPEN, Register, SearchFilters
 
 PAGE = 200
@@ -151,8 +152,15 @@ class RegisterTableModel(QAbstractTableModel):
     def canFetchMore(self, parent: QModelIndex) -> bool:
         return not parent.isValid() and not self._exhausted
 
+    def shutdown(self) -> None:
+        """The register is about to close: the rows shown stay, no further page is fetched."""
+        self._exhausted = True
+
     def fetchMore(self, parent: QModelIndex) -> None:
         if parent.isValid() or self._exhausted:
+            return
+        if not register_open(self._register):  # a repaint after the register closed under the view
+            self._exhausted = True
             return
         page = self._register.list_prints(
             self._filters, sort=self._sort, limit=PAGE, offset=len(self._rows), descending=self._descending

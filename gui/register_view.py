@@ -30,6 +30,7 @@ from core.model import KINDS
 from core.search_query import parse_query
 from core.workflow import OPEN, STATUSES
 from gui.register_model import COL_DAYS, COL_DUE, COL_NUMBER, COL_TITLE, KIND_NAMES, HighlightRole, RegisterTableModel
+from gui.tasks import register_open
 from storage.register import Register, SearchFilters
 
 OVERDUE = "überfällig"
@@ -78,6 +79,7 @@ class RegisterView(QWidget):
         super().__init__(parent)
         self.register = register
         self.today = today or date.today()
+        self.closed = False
         self.model = RegisterTableModel(register, self, today=self.today)
 
         self.search = QLineEdit(self)
@@ -188,8 +190,20 @@ class RegisterView(QWidget):
 
     # -- public -------------------------------------------------------------------------------------
 
+    def shutdown(self) -> None:
+        """The register is about to close: no timer may reach it any more."""
+        self.closed = True
+        self._debounce.stop()
+        self.model.shutdown()
+
+    def usable(self) -> bool:
+        """Whether the view may read its register (not after shutdown, nor once the register is closed)."""
+        return not self.closed and register_open(self.register)
+
     def refresh(self) -> None:
         """Reload the filter choices and the rows (after an import or a change)."""
+        if not self.usable():
+            return
         facets = self.register.facets()
         for combo, values in (
             (self.parliament, facets["parliament"]),
@@ -261,6 +275,8 @@ class RegisterView(QWidget):
 
     def apply(self) -> None:
         """Show the register as searched and filtered."""
+        if not self.usable():  # the search field's timer fired after the register closed
+            return
         filters = self.filters()
         if filters is None:
             return

@@ -2,10 +2,15 @@
 
 SQLite connections belong to one thread, so background work that touches the register
 opens its own connection (`Register.open(path)`) for the duration of the job. Results,
-progress and errors come back as queued signals, so callbacks run on the GUI thread."""
+progress and errors come back as queued signals, so callbacks run on the GUI thread.
+
+A window or view that starts jobs owns a `Jobs`: its callbacks run only while the owner is open,
+and `Jobs.shutdown()` waits for the running jobs before the register they write to is closed —
+a worker must never outlive the objects it reports to, nor the app."""
 
 from __future__ import annotations
 
+import sqlite3
 import traceback
 from collections.abc import Callable
 from pathlib import Path
@@ -48,20 +53,71 @@ def run_in_background(
     on_done: Callable[[Any], None],
     on_error: Callable[[Exception], None],
     on_progress: Progress | None = None,
+    *,
+    pool: QThreadPool | None = None,
+    alive: Callable[[], bool] | None = None,
 ) -> None:
-    """Run `work(progress)` on Qt's thread pool; exactly one of on_done/on_error runs afterwards on the GUI thread."""
+    """Run `work(progress)` on Qt's thread pool (or `pool`); exactly one of on_done/on_error runs afterwards
+    on the GUI thread — unless `alive()` says by then that nobody is left to tell."""
     signals = _Signals()
     _running.add(signals)
 
     def finish(callback: Callable[[Any], None], value: Any) -> None:
         _running.discard(signals)
-        callback(value)
+        if alive is None or alive():
+            callback(value)
 
     signals.done.connect(lambda value: finish(on_done, value))
     signals.failed.connect(lambda exc: finish(on_error, exc))
     if on_progress is not None:
-        signals.progress.connect(on_progress)
-    QThreadPool.globalInstance().start(_Job(work, signals))
+        report = on_progress
+
+        def progress(done: int, total: int, text: str) -> None:
+            if alive is None or alive():
+                report(done, total, text)
+
+        signals.progress.connect(progress)
+    (pool or QThreadPool.globalInstance()).start(_Job(work, signals))
+
+
+class Jobs(QObject):
+    """The background jobs of one owner (a window, a view, the importer) on a pool of their own, so
+    that closing the owner waits for its jobs only, and nothing they report arrives after it closed."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.pool = QThreadPool(self)
+        self.closed = False
+
+    def run(
+        self,
+        work: Callable[[Progress], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[Exception], None],
+        on_progress: Progress | None = None,
+    ) -> None:
+        """Like `run_in_background`; after `shutdown()` the job does not start."""
+        if not self.closed:
+            run_in_background(work, on_done, on_error, on_progress, pool=self.pool, alive=lambda: not self.closed)
+
+    def wait(self, timeout_ms: int = 60000) -> bool:
+        """Wait for the running jobs (before the register they use is closed or replaced)."""
+        return self.pool.waitForDone(timeout_ms)
+
+    def shutdown(self, timeout_ms: int = 60000) -> bool:
+        """Drop whatever the jobs still report and wait for them; False if one still runs after `timeout_ms`."""
+        self.closed = True
+        return self.pool.waitForDone(timeout_ms)
+
+
+def register_open(register: Register) -> bool:
+    """Whether the register's connection is still open: a timer or a late callback of a view must
+    not touch a register that was closed under it (switching registers, quitting, a test's teardown)."""
+    try:
+        register.db.conn.total_changes  # noqa: B018 - any use of a closed connection raises
+    except sqlite3.ProgrammingError:
+        return False
+    return True
 
 
 def with_register(db_path: Path, work: Callable[[Register, Progress], Any]) -> Callable[[Progress], Any]:

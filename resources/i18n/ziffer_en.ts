@@ -4,37 +4,37 @@
 <context>
     <name>DeadlineReminder</name>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="293"/>
+        <location filename="../../gui/deadlines_view.py" line="303"/>
         <source>Ziffer – Fristen</source>
         <translation>Ziffer – deadlines</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="314"/>
+        <location filename="../../gui/deadlines_view.py" line="324"/>
         <source>{n} Anfragen sind fällig oder überfällig: {numbers}.</source>
         <translation>{n} inquiries are due or overdue: {numbers}.</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="320"/>
+        <location filename="../../gui/deadlines_view.py" line="330"/>
         <source>Die Frist für Drucksache {number} ist seit {n} Tagen überschritten.</source>
         <translation>The deadline for print {number} passed {n} days ago.</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="324"/>
+        <location filename="../../gui/deadlines_view.py" line="334"/>
         <source>Die Frist für Drucksache {number} ist seit gestern überschritten.</source>
         <translation>The deadline for print {number} passed yesterday.</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="328"/>
+        <location filename="../../gui/deadlines_view.py" line="338"/>
         <source>Die Frist für Drucksache {number} läuft heute ab.</source>
         <translation>The deadline for print {number} ends today.</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="332"/>
+        <location filename="../../gui/deadlines_view.py" line="342"/>
         <source>Die Frist für Drucksache {number} läuft morgen ab.</source>
         <translation>The deadline for print {number} ends tomorrow.</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="335"/>
+        <location filename="../../gui/deadlines_view.py" line="345"/>
         <source>Die Frist für Drucksache {number} läuft in {n} Tagen ab.</source>
         <translation>The deadline for print {number} ends in {n} days.</translation>
     </message>
@@ -42,172 +42,172 @@
 <context>
     <name>DeadlinesView</name>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="52"/>
+        <location filename="../../gui/deadlines_view.py" line="54"/>
         <source>Gruppieren nach</source>
         <translation>Group by</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="53"/>
-        <location filename="../../gui/deadlines_view.py" line="98"/>
+        <location filename="../../gui/deadlines_view.py" line="55"/>
+        <location filename="../../gui/deadlines_view.py" line="100"/>
         <source>Frist</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="54"/>
-        <location filename="../../gui/deadlines_view.py" line="100"/>
-        <location filename="../../gui/deadlines_view.py" line="165"/>
+        <location filename="../../gui/deadlines_view.py" line="56"/>
+        <location filename="../../gui/deadlines_view.py" line="102"/>
+        <location filename="../../gui/deadlines_view.py" line="173"/>
         <source>Referat</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="55"/>
-        <location filename="../../gui/deadlines_view.py" line="101"/>
+        <location filename="../../gui/deadlines_view.py" line="57"/>
+        <location filename="../../gui/deadlines_view.py" line="103"/>
         <source>Bearbeiter/in</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="59"/>
+        <location filename="../../gui/deadlines_view.py" line="61"/>
         <source>Als iCalendar exportieren …</source>
         <translation>Export as iCalendar …</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="60"/>
+        <location filename="../../gui/deadlines_view.py" line="62"/>
         <source>Als CSV exportieren …</source>
         <translation>Export as CSV …</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="61"/>
+        <location filename="../../gui/deadlines_view.py" line="63"/>
         <source>Als Excel-Datei exportieren …</source>
         <translation>Export as Excel file …</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="67"/>
+        <location filename="../../gui/deadlines_view.py" line="69"/>
         <source>Pünktlichkeit …</source>
         <translation>Punctuality …</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="68"/>
+        <location filename="../../gui/deadlines_view.py" line="70"/>
         <source>Pünktlichkeit der Antworten je Ministerium und Referat</source>
         <translation>Punctuality of the answers per ministry and unit</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="72"/>
+        <location filename="../../gui/deadlines_view.py" line="74"/>
         <source>Gruppieren nach:</source>
         <translation>Group by:</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="81"/>
+        <location filename="../../gui/deadlines_view.py" line="83"/>
         <source>Fristen der offenen Anfragen</source>
         <translation>Deadlines of the open inquiries</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="95"/>
+        <location filename="../../gui/deadlines_view.py" line="97"/>
         <source>Drucksache</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="96"/>
+        <location filename="../../gui/deadlines_view.py" line="98"/>
         <source>Titel</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="97"/>
+        <location filename="../../gui/deadlines_view.py" line="99"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="99"/>
+        <location filename="../../gui/deadlines_view.py" line="101"/>
         <source>Tage</source>
         <translation>Days</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="102"/>
+        <location filename="../../gui/deadlines_view.py" line="104"/>
         <source>Verlängerung</source>
         <translation>Extension</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="128"/>
+        <location filename="../../gui/deadlines_view.py" line="136"/>
         <source>{n} offene Anfragen mit Frist, davon {late} überfällig</source>
         <translation>{n} open inquiries with a deadline, {late} of them overdue</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="165"/>
+        <location filename="../../gui/deadlines_view.py" line="173"/>
         <source>Ministerium</source>
         <translation>Ministry</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="184"/>
-        <location filename="../../gui/deadlines_view.py" line="196"/>
+        <location filename="../../gui/deadlines_view.py" line="192"/>
+        <location filename="../../gui/deadlines_view.py" line="204"/>
         <source>Pünktlichkeit der Antworten</source>
         <translation>Punctuality of the answers</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="186"/>
+        <location filename="../../gui/deadlines_view.py" line="194"/>
         <source>nach</source>
         <translation>by</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="187"/>
+        <location filename="../../gui/deadlines_view.py" line="195"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="188"/>
+        <location filename="../../gui/deadlines_view.py" line="196"/>
         <source>beantwortet</source>
         <translation>answered</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="189"/>
+        <location filename="../../gui/deadlines_view.py" line="197"/>
         <source>pünktlich</source>
         <translation>on time</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="190"/>
+        <location filename="../../gui/deadlines_view.py" line="198"/>
         <source>verspätet</source>
         <translation>late</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="191"/>
+        <location filename="../../gui/deadlines_view.py" line="199"/>
         <source>höchstens Tage zu spät</source>
         <translation>at most days late</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="192"/>
+        <location filename="../../gui/deadlines_view.py" line="200"/>
         <source>im Mittel Tage zu spät</source>
         <translation>mean days late</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="213"/>
+        <location filename="../../gui/deadlines_view.py" line="221"/>
         <source>iCalendar (*.ics)</source>
         <translation>iCalendar (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="214"/>
+        <location filename="../../gui/deadlines_view.py" line="222"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="215"/>
+        <location filename="../../gui/deadlines_view.py" line="223"/>
         <source>Excel-Arbeitsmappe (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="218"/>
+        <location filename="../../gui/deadlines_view.py" line="226"/>
         <source>Fristen exportieren</source>
         <translation>Export deadlines</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="241"/>
+        <location filename="../../gui/deadlines_view.py" line="249"/>
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="242"/>
+        <location filename="../../gui/deadlines_view.py" line="250"/>
         <source>Die Fristen konnten nicht nach {path} geschrieben werden: {reason}</source>
         <translation>The deadlines could not be written to {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="250"/>
+        <location filename="../../gui/deadlines_view.py" line="258"/>
         <source>Fristen exportiert: {name}</source>
         <translation>Deadlines exported: {name}</translation>
     </message>
@@ -387,32 +387,32 @@
 <context>
     <name>ImportProgress</name>
     <message>
-        <location filename="../../gui/importer.py" line="122"/>
+        <location filename="../../gui/importer.py" line="159"/>
         <source>Fortschritt des Imports</source>
         <translation>Import progress</translation>
     </message>
     <message>
-        <location filename="../../gui/importer.py" line="125"/>
+        <location filename="../../gui/importer.py" line="162"/>
         <source>Einzelheiten</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../gui/importer.py" line="126"/>
+        <location filename="../../gui/importer.py" line="163"/>
         <source>Einzelheiten des Imports zeigen</source>
         <translation>Show the import&apos;s details</translation>
     </message>
     <message>
-        <location filename="../../gui/importer.py" line="148"/>
+        <location filename="../../gui/importer.py" line="185"/>
         <source>Import wird vorbereitet …</source>
         <translation>Preparing the import …</translation>
     </message>
     <message>
-        <location filename="../../gui/importer.py" line="153"/>
+        <location filename="../../gui/importer.py" line="190"/>
         <source>Importiere {done} von {total}: {name}</source>
         <translation>Importing {done} of {total}: {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/importer.py" line="168"/>
+        <location filename="../../gui/importer.py" line="205"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
@@ -420,52 +420,52 @@
 <context>
     <name>Importer</name>
     <message>
-        <location filename="../../gui/importer.py" line="38"/>
+        <location filename="../../gui/importer.py" line="47"/>
         <source>1 Datei importiert</source>
         <translation>1 file imported</translation>
     </message>
     <message>
-        <location filename="../../gui/importer.py" line="39"/>
+        <location filename="../../gui/importer.py" line="48"/>
         <source>{n} Dateien importiert</source>
         <translation>{n} files imported</translation>
     </message>
     <message>
-        <location filename="../../gui/importer.py" line="43"/>
+        <location filename="../../gui/importer.py" line="52"/>
         <source>1 aktualisiert</source>
         <translation>1 updated</translation>
     </message>
     <message>
-        <location filename="../../gui/importer.py" line="44"/>
+        <location filename="../../gui/importer.py" line="53"/>
         <source>{n} aktualisiert</source>
         <translation>{n} updated</translation>
     </message>
     <message>
-        <location filename="../../gui/importer.py" line="48"/>
+        <location filename="../../gui/importer.py" line="57"/>
         <source>1 unverändert</source>
         <translation>1 unchanged</translation>
     </message>
     <message>
-        <location filename="../../gui/importer.py" line="49"/>
+        <location filename="../../gui/importer.py" line="58"/>
         <source>{n} unverändert</source>
         <translation>{n} unchanged</translation>
     </message>
     <message>
-        <location filename="../../gui/importer.py" line="53"/>
+        <location filename="../../gui/importer.py" line="62"/>
         <source>1 Fehler</source>
         <translation>1 failed</translation>
     </message>
     <message>
-        <location filename="../../gui/importer.py" line="54"/>
+        <location filename="../../gui/importer.py" line="63"/>
         <source>{n} Fehler</source>
         <translation>{n} failed</translation>
     </message>
     <message>
-        <location filename="../../gui/importer.py" line="60"/>
+        <location filename="../../gui/importer.py" line="69"/>
         <source>Keine Dateien gefunden</source>
         <translation>No files found</translation>
     </message>
     <message>
-        <location filename="../../gui/importer.py" line="107"/>
+        <location filename="../../gui/importer.py" line="144"/>
         <source>Der Import ist abgebrochen: {reason}</source>
         <translation>The import stopped: {reason}</translation>
     </message>
@@ -1078,122 +1078,122 @@ Enter the contribution with this date anyway?</translation>
 <context>
     <name>LibraryView</name>
     <message>
-        <location filename="../../gui/library_view.py" line="46"/>
+        <location filename="../../gui/library_view.py" line="48"/>
         <source>Im Material suchen …</source>
         <translation>Search the material …</translation>
     </message>
     <message>
-        <location filename="../../gui/library_view.py" line="47"/>
+        <location filename="../../gui/library_view.py" line="49"/>
         <source>Suche in der Bibliothek</source>
         <translation>Search the library</translation>
     </message>
     <message>
-        <location filename="../../gui/library_view.py" line="53"/>
+        <location filename="../../gui/library_view.py" line="55"/>
         <source>Material der Bibliothek</source>
         <translation>Material in the library</translation>
     </message>
     <message>
-        <location filename="../../gui/library_view.py" line="59"/>
+        <location filename="../../gui/library_view.py" line="61"/>
         <source>Material importieren …</source>
         <translation>Import material …</translation>
     </message>
     <message>
-        <location filename="../../gui/library_view.py" line="60"/>
+        <location filename="../../gui/library_view.py" line="62"/>
         <source>Material aus Dateien importieren</source>
         <translation>Import material from files</translation>
     </message>
     <message>
-        <location filename="../../gui/library_view.py" line="71"/>
+        <location filename="../../gui/library_view.py" line="73"/>
         <source>Text des Materials</source>
         <translation>Text of the material</translation>
     </message>
     <message>
-        <location filename="../../gui/library_view.py" line="73"/>
+        <location filename="../../gui/library_view.py" line="75"/>
         <source>Verknüpfte Anfragen</source>
         <translation>Linked inquiries</translation>
     </message>
     <message>
-        <location filename="../../gui/library_view.py" line="77"/>
+        <location filename="../../gui/library_view.py" line="79"/>
         <source>Mit Anfrage verknüpfen …</source>
         <translation>Link to inquiry …</translation>
     </message>
     <message>
-        <location filename="../../gui/library_view.py" line="78"/>
+        <location filename="../../gui/library_view.py" line="80"/>
         <source>Material mit einer Anfrage verknüpfen</source>
         <translation>Link material to an inquiry</translation>
     </message>
     <message>
-        <location filename="../../gui/library_view.py" line="80"/>
+        <location filename="../../gui/library_view.py" line="82"/>
         <source>Verknüpfung lösen</source>
         <translation>Unlink</translation>
     </message>
     <message>
-        <location filename="../../gui/library_view.py" line="81"/>
+        <location filename="../../gui/library_view.py" line="83"/>
         <source>Verknüpfung mit der gewählten Anfrage lösen</source>
         <translation>Unlink the chosen inquiry</translation>
     </message>
     <message>
-        <location filename="../../gui/library_view.py" line="91"/>
+        <location filename="../../gui/library_view.py" line="93"/>
         <source>Verknüpft mit</source>
         <translation>Linked to</translation>
     </message>
     <message>
-        <location filename="../../gui/library_view.py" line="119"/>
+        <location filename="../../gui/library_view.py" line="137"/>
         <source>{n} Treffer in der Bibliothek</source>
         <translation>{n} hits in the library</translation>
     </message>
     <message>
-        <location filename="../../gui/library_view.py" line="134"/>
+        <location filename="../../gui/library_view.py" line="152"/>
         <source>verknüpft mit {n} Anfragen</source>
         <translation>linked to {n} inquiries</translation>
     </message>
     <message>
-        <location filename="../../gui/library_view.py" line="196"/>
+        <location filename="../../gui/library_view.py" line="214"/>
         <source>Mit Anfrage verknüpfen</source>
         <translation>Link to inquiry</translation>
     </message>
     <message>
-        <location filename="../../gui/library_view.py" line="196"/>
+        <location filename="../../gui/library_view.py" line="214"/>
         <source>Nummer der Drucksache (z. B. 17/9321):</source>
         <translation>Number of the print (e.g. 17/9321):</translation>
     </message>
     <message>
-        <location filename="../../gui/library_view.py" line="207"/>
+        <location filename="../../gui/library_view.py" line="225"/>
         <source>Verknüpfen</source>
         <translation>Link</translation>
     </message>
     <message>
-        <location filename="../../gui/library_view.py" line="208"/>
+        <location filename="../../gui/library_view.py" line="226"/>
         <source>Die Drucksache {number} ist nicht im Register.</source>
         <translation>Print {number} is not in the register.</translation>
     </message>
     <message>
-        <location filename="../../gui/library_view.py" line="213"/>
+        <location filename="../../gui/library_view.py" line="231"/>
         <source>Material mit Drucksache {number} verknüpft.</source>
         <translation>Material linked to print {number}.</translation>
     </message>
     <message>
-        <location filename="../../gui/library_view.py" line="234"/>
+        <location filename="../../gui/library_view.py" line="252"/>
         <source>Material importieren</source>
         <translation>Import material</translation>
     </message>
     <message>
-        <location filename="../../gui/library_view.py" line="234"/>
+        <location filename="../../gui/library_view.py" line="252"/>
         <source>Dokumente (*.pdf *.docx *.txt);;Alle Dateien (*)</source>
         <translation>Documents (*.pdf *.docx *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/library_view.py" line="248"/>
+        <location filename="../../gui/library_view.py" line="266"/>
         <source>{n} Dokumente in die Bibliothek übernommen</source>
         <translation>{n} documents added to the library</translation>
     </message>
     <message>
-        <location filename="../../gui/library_view.py" line="251"/>
+        <location filename="../../gui/library_view.py" line="269"/>
         <source>, {n} Fehler: {reasons}</source>
         <translation>, {n} failed: {reasons}</translation>
     </message>
     <message>
-        <location filename="../../gui/library_view.py" line="256"/>
+        <location filename="../../gui/library_view.py" line="274"/>
         <source>Der Import ist abgebrochen: {reason}</source>
         <translation>The import stopped: {reason}</translation>
     </message>
@@ -1201,299 +1201,314 @@ Enter the contribution with this date anyway?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="136"/>
+        <location filename="../../gui/main_window.py" line="147"/>
         <source>&amp;Datei</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="138"/>
+        <location filename="../../gui/main_window.py" line="149"/>
         <source>&amp;Neue Anfrage …</source>
         <translation>&amp;New inquiry …</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="141"/>
+        <location filename="../../gui/main_window.py" line="152"/>
         <source>&amp;Importieren …</source>
         <translation>&amp;Import …</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="143"/>
+        <location filename="../../gui/main_window.py" line="154"/>
         <source>&amp;Speichern</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="145"/>
+        <location filename="../../gui/main_window.py" line="156"/>
         <source>&amp;Exportieren …</source>
         <translation>&amp;Export …</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="147"/>
+        <location filename="../../gui/main_window.py" line="158"/>
         <source>Register ö&amp;ffnen …</source>
         <translation>&amp;Open register …</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="148"/>
+        <location filename="../../gui/main_window.py" line="159"/>
         <source>&amp;Demo-Register öffnen</source>
         <translation>&amp;Open demo register</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="150"/>
+        <location filename="../../gui/main_window.py" line="161"/>
         <source>&amp;Einstellungen …</source>
         <translation>&amp;Settings …</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="152"/>
+        <location filename="../../gui/main_window.py" line="163"/>
         <source>&amp;Beenden</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="163"/>
+        <location filename="../../gui/main_window.py" line="174"/>
         <source>&amp;Bearbeiten</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="164"/>
+        <location filename="../../gui/main_window.py" line="175"/>
         <source>&amp;Rückgängig</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="166"/>
+        <location filename="../../gui/main_window.py" line="177"/>
         <source>&amp;Wiederholen</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="171"/>
+        <location filename="../../gui/main_window.py" line="182"/>
         <source>&amp;Suchen</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="174"/>
+        <location filename="../../gui/main_window.py" line="185"/>
         <source>&amp;Ansicht</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="176"/>
+        <location filename="../../gui/main_window.py" line="187"/>
         <source>&amp;Register</source>
         <translation>&amp;Register</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="179"/>
+        <location filename="../../gui/main_window.py" line="190"/>
         <source>&amp;Fristen</source>
         <translation>&amp;Deadlines</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="182"/>
+        <location filename="../../gui/main_window.py" line="193"/>
         <source>&amp;Bibliothek</source>
         <translation>&amp;Library</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="185"/>
+        <location filename="../../gui/main_window.py" line="196"/>
         <source>Ü&amp;berfällige Anfragen</source>
         <translation>O&amp;verdue inquiries</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="188"/>
+        <location filename="../../gui/main_window.py" line="199"/>
         <source>Anfrage s&amp;chließen</source>
         <translation>&amp;Close inquiry</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="201"/>
+        <location filename="../../gui/main_window.py" line="212"/>
         <source>&amp;Hilfe</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="202"/>
+        <location filename="../../gui/main_window.py" line="213"/>
         <source>Ü&amp;ber Ziffer</source>
         <translation>&amp;About Ziffer</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="207"/>
+        <location filename="../../gui/main_window.py" line="218"/>
         <source>Ziffer — {name}</source>
         <translation>Ziffer — {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="211"/>
-        <location filename="../../gui/main_window.py" line="472"/>
+        <location filename="../../gui/main_window.py" line="222"/>
+        <location filename="../../gui/main_window.py" line="493"/>
         <source>Register</source>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="212"/>
+        <location filename="../../gui/main_window.py" line="223"/>
         <source>Fristen</source>
         <translation>Deadlines</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="213"/>
+        <location filename="../../gui/main_window.py" line="224"/>
         <source>Bibliothek</source>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="226"/>
-        <location filename="../../gui/main_window.py" line="377"/>
+        <location filename="../../gui/main_window.py" line="237"/>
+        <location filename="../../gui/main_window.py" line="397"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="264"/>
+        <location filename="../../gui/main_window.py" line="284"/>
         <source>Diese Drucksache ist nicht (mehr) im Register.</source>
         <translation>This print is not (or no longer) in the register.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="273"/>
-        <location filename="../../gui/main_window.py" line="320"/>
+        <location filename="../../gui/main_window.py" line="293"/>
+        <location filename="../../gui/main_window.py" line="340"/>
         <source>ohne Nummer</source>
         <translation>without number</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="292"/>
-        <location filename="../../gui/main_window.py" line="566"/>
+        <location filename="../../gui/main_window.py" line="312"/>
+        <location filename="../../gui/main_window.py" line="604"/>
         <source>Nicht gespeichert</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="293"/>
+        <location filename="../../gui/main_window.py" line="313"/>
         <source>Die Antwort konnte nicht gespeichert werden. Die Anfrage trotzdem schließen?</source>
         <translation>The answer could not be saved. Close the inquiry anyway?</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="328"/>
+        <location filename="../../gui/main_window.py" line="348"/>
         <source>Alles gespeichert.</source>
         <translation>Everything saved.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="328"/>
+        <location filename="../../gui/main_window.py" line="348"/>
         <source>Nicht alles konnte gespeichert werden.</source>
         <translation>Not everything could be saved.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="338"/>
+        <location filename="../../gui/main_window.py" line="358"/>
         <source>Kein Text eingefügt – keine Anfrage angelegt.</source>
         <translation>No text pasted – no inquiry created.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="357"/>
+        <location filename="../../gui/main_window.py" line="377"/>
         <source>Drucksachen importieren</source>
         <translation>Import prints</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="359"/>
+        <location filename="../../gui/main_window.py" line="379"/>
         <source>Drucksachen (*.pdf *.docx *.txt);;Alle Dateien (*)</source>
         <translation>Prints (*.pdf *.docx *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="369"/>
+        <location filename="../../gui/main_window.py" line="389"/>
         <source>Import läuft …</source>
         <translation>Import running …</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="394"/>
+        <location filename="../../gui/main_window.py" line="414"/>
         <source>Posteingangsordner wählen</source>
         <translation>Choose the inbox folder</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="408"/>
+        <location filename="../../gui/main_window.py" line="428"/>
         <source>Der Ordner {folder} kann nicht beobachtet werden: {reason}</source>
         <translation>The folder {folder} cannot be watched: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="413"/>
+        <location filename="../../gui/main_window.py" line="433"/>
         <source>Posteingang {folder} wird beobachtet.</source>
         <translation>Watching the inbox {folder}.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="430"/>
+        <location filename="../../gui/main_window.py" line="450"/>
         <source>Bitte zuerst eine Anfrage auswählen.</source>
         <translation>Please select an inquiry first.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="439"/>
+        <location filename="../../gui/main_window.py" line="459"/>
         <source>Exportiert: {path}</source>
         <translation>Exported: {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="451"/>
+        <location filename="../../gui/main_window.py" line="471"/>
         <source>Sicherung angelegt: {name}</source>
         <translation>Backup made: {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="453"/>
+        <location filename="../../gui/main_window.py" line="473"/>
         <source>Die Sicherung ist fehlgeschlagen: {reason}</source>
         <translation>The backup failed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="473"/>
+        <location filename="../../gui/main_window.py" line="494"/>
         <source>Das Register kann nicht geöffnet werden: {reason}</source>
         <translation>The register cannot be opened: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="488"/>
+        <location filename="../../gui/main_window.py" line="509"/>
         <source>Register öffnen oder anlegen</source>
         <translation>Open or create a register</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="490"/>
+        <location filename="../../gui/main_window.py" line="511"/>
         <source>Ziffer-Register (*.db);;Alle Dateien (*)</source>
         <translation>Ziffer register (*.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="504"/>
+        <location filename="../../gui/main_window.py" line="525"/>
         <source>Demo-Register geöffnet: {path}</source>
         <translation>Demo register opened: {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="513"/>
+        <location filename="../../gui/main_window.py" line="534"/>
         <source>Sicherung wiederhergestellt; der vorige Stand liegt in {name}.</source>
         <translation>Backup restored; the previous state is in {name}.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="531"/>
+        <location filename="../../gui/main_window.py" line="552"/>
         <source>Posteingang wird nicht beobachtet.</source>
         <translation>The inbox is not watched.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="536"/>
+        <location filename="../../gui/main_window.py" line="557"/>
         <source>Über Ziffer</source>
         <translation>About Ziffer</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="538"/>
+        <location filename="../../gui/main_window.py" line="559"/>
         <source>&lt;h3&gt;Ziffer {version}&lt;/h3&gt;&lt;p&gt;Anträge und Anfragen des Landtags Ziffer für Ziffer beantworten, Fristen im Blick behalten und die Stellungnahme als DOCX und PDF erzeugen.&lt;/p&gt;&lt;p&gt;Register: {path}&lt;/p&gt;&lt;p&gt;Läuft ohne Netz; alle Daten bleiben auf diesem Rechner.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Ziffer {version}&lt;/h3&gt;&lt;p&gt;Answer the parliament&apos;s motions and questions point by point, keep every deadline in view and produce the Stellungnahme as DOCX and PDF.&lt;/p&gt;&lt;p&gt;Register: {path}&lt;/p&gt;&lt;p&gt;Works offline; all data stays on this computer.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="567"/>
+        <location filename="../../gui/main_window.py" line="586"/>
+        <source>Import läuft</source>
+        <translation>Import running</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="587"/>
+        <source>Ein Import läuft. Abbrechen? Der laufende Stapel wird noch fertig importiert.</source>
+        <translation>An import is running. Stop it? The current batch will still be imported completely.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="605"/>
         <source>Nicht alle Antworten konnten gespeichert werden. Ziffer trotzdem beenden?</source>
         <translation>Not all answers could be saved. Quit Ziffer anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="612"/>
+        <source>Der Import wird nach dem laufenden Stapel beendet …</source>
+        <translation>The import stops after the current batch …</translation>
     </message>
 </context>
 <context>
     <name>NewInquiryDialog</name>
     <message>
-        <location filename="../../gui/main_window.py" line="54"/>
+        <location filename="../../gui/main_window.py" line="60"/>
         <source>Neue Anfrage</source>
         <translation>New inquiry</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="56"/>
+        <location filename="../../gui/main_window.py" line="62"/>
         <source>Text der Anfrage</source>
         <translation>Text of the inquiry</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="58"/>
+        <location filename="../../gui/main_window.py" line="64"/>
         <source>Den vollständigen Text der Drucksache hier einfügen (Kopf mit Nummer, Titel, Ziffern) …</source>
         <translation>Paste the complete text of the print here (header with number, title, points) …</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="61"/>
+        <location filename="../../gui/main_window.py" line="67"/>
         <source>Name der Anfrage</source>
         <translation>Name of the inquiry</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="62"/>
+        <location filename="../../gui/main_window.py" line="68"/>
         <source>z. B. Kleine Anfrage Radwege</source>
         <translation>e.g. Kleine Anfrage cycle paths</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="67"/>
+        <location filename="../../gui/main_window.py" line="73"/>
         <source>Bezeichnung</source>
         <translation>Name</translation>
     </message>
@@ -1544,47 +1559,47 @@ Enter the contribution with this date anyway?</translation>
 <context>
     <name>RegisterTableModel</name>
     <message>
-        <location filename="../../gui/register_model.py" line="24"/>
+        <location filename="../../gui/register_model.py" line="25"/>
         <source>Drucksache</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../gui/register_model.py" line="25"/>
+        <location filename="../../gui/register_model.py" line="26"/>
         <source>Art</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../gui/register_model.py" line="26"/>
+        <location filename="../../gui/register_model.py" line="27"/>
         <source>Titel</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../gui/register_model.py" line="27"/>
+        <location filename="../../gui/register_model.py" line="28"/>
         <source>Einbringer</source>
         <translation>Originators</translation>
     </message>
     <message>
-        <location filename="../../gui/register_model.py" line="28"/>
+        <location filename="../../gui/register_model.py" line="29"/>
         <source>Ministerium</source>
         <translation>Ministry</translation>
     </message>
     <message>
-        <location filename="../../gui/register_model.py" line="29"/>
+        <location filename="../../gui/register_model.py" line="30"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/register_model.py" line="30"/>
+        <location filename="../../gui/register_model.py" line="31"/>
         <source>Bearbeiter/in</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../gui/register_model.py" line="31"/>
+        <location filename="../../gui/register_model.py" line="32"/>
         <source>Frist</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../gui/register_model.py" line="32"/>
+        <location filename="../../gui/register_model.py" line="33"/>
         <source>Tage</source>
         <translation>Days</translation>
     </message>
@@ -1592,147 +1607,147 @@ Enter the contribution with this date anyway?</translation>
 <context>
     <name>RegisterView</name>
     <message>
-        <location filename="../../gui/register_view.py" line="84"/>
+        <location filename="../../gui/register_view.py" line="86"/>
         <source>Suchen: Wörter, „Förder*“ oder eine Drucksache wie 17/9321 …</source>
         <translation>Search: words, “Förder*” or a print such as 17/9321 …</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="85"/>
+        <location filename="../../gui/register_view.py" line="87"/>
         <source>Suche im Register</source>
         <translation>Search the register</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="91"/>
+        <location filename="../../gui/register_view.py" line="93"/>
         <source>Parlament</source>
         <translation>Parliament</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="92"/>
+        <location filename="../../gui/register_view.py" line="94"/>
         <source>Wahlperiode</source>
         <translation>Term</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="93"/>
+        <location filename="../../gui/register_view.py" line="95"/>
         <source>Art</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="96"/>
+        <location filename="../../gui/register_view.py" line="98"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="97"/>
+        <location filename="../../gui/register_view.py" line="99"/>
         <source>offen</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="98"/>
+        <location filename="../../gui/register_view.py" line="100"/>
         <source>überfällig</source>
         <translation>overdue</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="101"/>
+        <location filename="../../gui/register_view.py" line="103"/>
         <source>Referat</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="102"/>
+        <location filename="../../gui/register_view.py" line="104"/>
         <source>Bearbeiter/in</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="104"/>
+        <location filename="../../gui/register_view.py" line="106"/>
         <source>Frist ab TT.MM.JJJJ</source>
         <translation>Due from DD.MM.YYYY</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="105"/>
+        <location filename="../../gui/register_view.py" line="107"/>
         <source>Frist ab</source>
         <translation>Due from</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="107"/>
+        <location filename="../../gui/register_view.py" line="109"/>
         <source>Frist bis TT.MM.JJJJ</source>
         <translation>Due until DD.MM.YYYY</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="108"/>
+        <location filename="../../gui/register_view.py" line="110"/>
         <source>Frist bis</source>
         <translation>Due until</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="112"/>
+        <location filename="../../gui/register_view.py" line="114"/>
         <source>Filter zurücksetzen</source>
         <translation>Reset filters</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="113"/>
+        <location filename="../../gui/register_view.py" line="115"/>
         <source>Alle Filter zurücksetzen</source>
         <translation>Reset all filters</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="126"/>
+        <location filename="../../gui/register_view.py" line="128"/>
         <source>Register der Anfragen</source>
         <translation>Register of inquiries</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="147"/>
+        <location filename="../../gui/register_view.py" line="149"/>
         <source>&lt;h2&gt;Willkommen bei Ziffer&lt;/h2&gt;&lt;p&gt;Das Register ist noch leer. Ziehen Sie Drucksachen (PDF, Word, Text) in dieses Fenster oder wählen Sie:&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Welcome to Ziffer&lt;/h2&gt;&lt;p&gt;The register is still empty. Drag prints (PDF, Word, text) into this window or choose:&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="154"/>
+        <location filename="../../gui/register_view.py" line="156"/>
         <source>Dateien importieren …</source>
         <translation>Import files …</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="155"/>
+        <location filename="../../gui/register_view.py" line="157"/>
         <source>Drucksachen aus Dateien importieren</source>
         <translation>Import prints from files</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="157"/>
+        <location filename="../../gui/register_view.py" line="159"/>
         <source>Einen Ordner beobachten …</source>
         <translation>Watch a folder …</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="158"/>
+        <location filename="../../gui/register_view.py" line="160"/>
         <source>Posteingangsordner beobachten</source>
         <translation>Watch the inbox folder</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="160"/>
+        <location filename="../../gui/register_view.py" line="162"/>
         <source>Demo-Register öffnen</source>
         <translation>Open demo register</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="161"/>
+        <location filename="../../gui/register_view.py" line="163"/>
         <source>Demo-Register mit Beispieldrucksachen öffnen</source>
         <translation>Open the demo register with sample prints</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="184"/>
+        <location filename="../../gui/register_view.py" line="186"/>
         <source>{name}: alle</source>
         <translation>{name}: all</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="253"/>
+        <location filename="../../gui/register_view.py" line="267"/>
         <source>„{text}“ ist kein Datum; bitte als TT.MM.JJJJ eingeben.</source>
         <translation>“{text}” is not a date; please enter it as DD.MM.YYYY.</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="299"/>
+        <location filename="../../gui/register_view.py" line="315"/>
         <source>{n} Treffer</source>
         <translation>{n} hits</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="302"/>
+        <location filename="../../gui/register_view.py" line="318"/>
         <source>{n} von {total} Drucksachen</source>
         <translation>{n} of {total} prints</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="304"/>
+        <location filename="../../gui/register_view.py" line="320"/>
         <source>{n} Drucksachen im Register</source>
         <translation>{n} prints in the register</translation>
     </message>
@@ -1951,18 +1966,18 @@ Enter the contribution with this date anyway?</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../gui/app.py" line="67"/>
-        <location filename="../../gui/app.py" line="82"/>
+        <location filename="../../gui/app.py" line="91"/>
+        <location filename="../../gui/app.py" line="106"/>
         <source>Das Register kann nicht geöffnet werden: {reason}</source>
         <translation>The register cannot be opened: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="88"/>
+        <location filename="../../gui/app.py" line="112"/>
         <source>Sicherung vom {date} zurückgespielt; die beschädigte Datei liegt unter {aside}.</source>
         <translation>Backup of {date} restored; the damaged file is at {aside}.</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="122"/>
+        <location filename="../../gui/app.py" line="146"/>
         <source>Ein unerwarteter Fehler ist aufgetreten ({error}). Ihre Texte sind gespeichert; Einzelheiten stehen in {log}.</source>
         <translation>An unexpected error occurred ({error}). Your texts are saved; details are in {log}.</translation>
     </message>
