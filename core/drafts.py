@@ -223,3 +223,15 @@ def context(
     if extra:
         ctx.update(extra)
     return ctx
+
+
+def shorten(text: str | None, limit: int) -> str:
+    """`text` on one line and at most `limit` characters, cut at a word with "…": for metadata
+    fields and messages, which must not carry a 20 KB title (the document's text is never cut)."""
+    flat = " ".join((text or "").split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat[: limit - 1]
+    if " " in cut[limit // 2 :]:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:–-") + "…"
