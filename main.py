@@ -456,6 +456,7 @@ def _stats(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    """Each format on its own (a failing DOCX still leaves the PDF); a missing --out folder is created."""
     from core import export as ex
 
     with _open_register(args) as register:
@@ -468,7 +469,7 @@ def _export(args: argparse.Namespace) -> int:
             request = None
             if args.template == "zulieferung":
                 if not args.unit:
-                    print("ziffer: a Zulieferung needs --unit.", file=sys.stderr)
+                    print("ziffer: Für eine Zulieferung bitte das Referat mit --unit angeben.", file=sys.stderr)
                     return EXIT_USAGE
                 request = ex.request_for_unit(
                     doc,
@@ -480,26 +481,28 @@ def _export(args: argparse.Namespace) -> int:
                 )
             elif args.template == "fristverlaengerung":
                 request = ex.request_for_extension(register.workflow(pid))
-            results = [
-                ex.export(
-                    doc,
-                    fmt,
-                    Path(args.out),
-                    template=args.template,
-                    draft=args.draft,
-                    in_register=in_register,
-                    request=request,
-                )
-                for fmt in (args.format or ["docx", "pdf"])
-            ]
+            out = Path(args.out).expanduser()
+            if ex.ensure_folder(out):
+                print(f"Ordner angelegt: {out}", file=sys.stderr)
         except ex.ExportError as exc:
             print(f"ziffer: {exc}", file=sys.stderr)
             return EXIT_USAGE
-    for warning in results[0].warnings:
+        results, errors = ex.export_formats(
+            doc,
+            args.format or ["docx", "pdf"],
+            out,
+            template=args.template,
+            draft=args.draft,
+            in_register=in_register,
+            request=request,
+        )
+    for warning in results[0].warnings if results else []:
         print(f"Hinweis: {warning}", file=sys.stderr)
     for r in results:
         print(r.path)
-    return 0
+    for error in errors:
+        print(f"ziffer: {error}", file=sys.stderr)
+    return EXIT_USAGE if errors else 0
 
 
 def _watch(args: argparse.Namespace) -> int:

@@ -139,6 +139,22 @@ def context(
         originators_line = f"{who} {factions}".strip()
     else:
         originators_line = f"der Fraktion {factions}".strip() if factions else ""
+    if doc.signers:  # the line under the motion, all names as the print lists them
+        signers_line = f"{', '.join(doc.signers)} {factions}".strip()
+    elif originators:  # the head's names only: the others are "u. a."
+        surnames = ", ".join(name.split()[-1] for name in originators)
+        signers_line = f"{surnames}{' u. a.' if is_motion else ''} {factions}".strip()
+    else:
+        signers_line = ""
+    opener = (
+        "Der Landtag wolle beschließen, die Landesregierung zu ersuchen zu berichten,"
+        if is_motion
+        else "Wir fragen die Landesregierung:"
+        if kind == "grosse_anfrage"
+        else "Ich frage die Landesregierung:"
+    )
+    # the print sets the motion's opener on three lines
+    opener_lines = re.split(r"(?<=beschließen,) |(?<=zu ersuchen) ", opener)
     points = [
         {
             "label": p.label,
@@ -195,13 +211,10 @@ def context(
             "factions": doc.factions,
             "ministry": doc.ministry or "",
             "ministry_genitive": _genitive(doc.ministry),
-            "opener": (
-                "Der Landtag wolle beschließen, die Landesregierung zu ersuchen zu berichten,"
-                if is_motion
-                else "Wir fragen die Landesregierung:"
-                if kind == "grosse_anfrage"
-                else "Ich frage die Landesregierung:"
-            ),
+            "opener": opener,
+            "opener_lines": opener_lines,
+            "signers": list(doc.signers),
+            "signers_line": signers_line,
             "reasoning": paragraphs(doc.reasoning),
         },
         "points": points,

@@ -147,13 +147,16 @@ def test_core_properties(ki_doc) -> None:
 
 @pytest.mark.parametrize("template", ["stellungnahme", "antwort", "zulieferung", "fristverlaengerung"])
 def test_draft_marking_only_for_drafts(ki_doc, template: str) -> None:
-    """ "ENTWURF" stands in the body (style Entwurf) and the header when draft=True, and nowhere otherwise."""
+    """ "ENTWURF" stands once on every page when draft=True — in the running header, page 1 included, and
+    not again in the text (page 1 showed it twice) — and nowhere otherwise."""
     final = _render(template, context(ki_doc, extra={"request": REQUEST}))
     assert "ENTWURF" not in _all_text(final)
     draft = _render(template, context(ki_doc, draft=True, extra={"request": REQUEST}))
-    marks = [p for p in draft.paragraphs if p.style.name == "Entwurf"]
-    assert marks and marks[0].text.startswith("ENTWURF") and draft.paragraphs[0].style.name == "Entwurf"
-    assert "ENTWURF" in "\n".join(p.text for p in draft.sections[0].header.paragraphs)
+    assert not any("ENTWURF" in p.text for p in draft.paragraphs)
+    section = draft.sections[0]
+    headers = [section.header] + ([section.first_page_header] if section.different_first_page_header_footer else [])
+    for header in headers:
+        assert [p.text for p in header.paragraphs].count("ENTWURF") == 1
 
 
 def test_markup_and_ampersand_come_out_literally(ki_doc) -> None:
