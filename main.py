@@ -251,6 +251,9 @@ def _similar(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
+    """The register's prints, one line each; control characters of a title never reach the terminal."""
+    from core.tracking import plain
+
     with _open_register(args) as register:
         rows = register.list_prints(_filters(args), sort=args.sort, limit=args.limit)
     if args.json:
@@ -258,7 +261,8 @@ def _list(args: argparse.Namespace) -> int:
         return 0
     for r in rows:
         due = f"fällig {r['due_date']}" if r["due_date"] else ""
-        print(f"{r['number'] or '—':>10}  {r['kind']:<20} {r['status']:<15} {due:<17} {(r['title'] or '')[:70]}")
+        number, kind, status = plain(r["number"]) or "—", plain(r["kind"]), plain(r["status"])
+        print(f"{number:>10}  {kind:<20} {status:<15} {due:<17} {plain(r['title'])[:70]}")
     if not rows:
         print("Keine Drucksachen.")
     return 0
@@ -329,7 +333,7 @@ def _today(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 def _deadlines(args: argparse.Namespace) -> int:
     from core.services import current_user
-    from core.tracking import fill_due_dates, group, overview, to_csv, to_ical, to_xlsx
+    from core.tracking import fill_due_dates, group, overview, plain, to_csv, to_ical, to_xlsx
 
     today = _today(args)
     with _open_register(args) as register:
@@ -354,7 +358,8 @@ def _deadlines(args: argparse.Namespace) -> int:
             who = " / ".join(x for x in (r.unit, r.officer) if x) or "nicht zugewiesen"
             extra = f"  [{r.extension}]" if r.extension else ""
             print(
-                f"  {r.due:%d.%m.%Y}  {left:<18} {r.number or '—':>9}  {r.status:<15} {who:<22} {r.title[:60]}{extra}"
+                f"  {r.due:%d.%m.%Y}  {left:<18} {plain(r.number) or '—':>9}  {r.status:<15} {plain(who):<22} "
+                f"{plain(r.title)[:60]}{extra}"
             )
     return 0
 

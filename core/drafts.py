@@ -235,7 +235,22 @@ def context(
     }
     if extra:
         ctx.update(extra)
-    return ctx
+    return _without_controls(ctx)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _without_controls(value: Any) -> Any:
+    """The context without control characters (a title from a PDF's text layer may carry them):
+    Word's XML cannot hold them, and PDF metadata would show them as boxes."""
+    if isinstance(value, str):
+        return _CONTROL.sub("", value)
+    if isinstance(value, dict):
+        return {k: _without_controls(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_without_controls(v) for v in value]
+    return value
 
 
 def shorten(text: str | None, limit: int) -> str:

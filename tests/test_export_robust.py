@@ -166,3 +166,89 @@ def test_docx_opener_on_three_lines(tmp_path: Path) -> None:
     opener = "Der Landtag wolle beschließen,\ndie Landesregierung zu ersuchen\nzu berichten,"
     assert texts.count(opener) == 2
     assert not any("ENTWURF" in t for t in texts)
+
+
+# --- item 10: control characters in titles -----------------------------------------------------------
+
+NASTY = "Radwege\x1b[31m im \x07Land\x0b und\tStadt\x00"
+
+
+def _rows() -> list:
+    from datetime import date
+
+    from core.tracking import DeadlineRow
+
+    return [
+        DeadlineRow(
+            f"17/{k}",
+            NASTY,
+            "antrag",
+            "eingegangen",
+            date(2025, 9, k),
+            k,
+            "später",
+            "Frau\x1bKlein",
+            "KM\x013",
+            "Ministerium",
+            None,
+            k,
+        )
+        for k in range(1, 4)
+    ]
+
+
+def test_deadline_exports_without_control_characters(tmp_path: Path) -> None:
+    """XLSX (which refused the whole file), CSV and iCalendar carry the title without control characters."""
+    from icalendar import Calendar
+    from openpyxl import load_workbook
+
+    from core import tracking
+
+    rows = _rows()
+    tracking.to_xlsx(rows, tmp_path / "f.xlsx")
+    values = list(load_workbook(tmp_path / "f.xlsx").active.iter_rows(values_only=True))
+    assert [v[1] for v in values[1:]] == ["Radwege[31m im Land und Stadt"] * 3
+    assert values[1][7] == "FrauKlein" and values[1][8] == "KM3"
+    assert "\x1b" not in tracking.to_csv(rows) and "\x07" not in tracking.to_csv(rows)
+    summaries = [str(e["summary"]) for e in Calendar.from_ical(tracking.to_ical(rows)).walk("VEVENT")]
+    assert summaries and all("\x1b" not in s and "\x07" not in s for s in summaries)
+
+
+def test_docx_and_pdf_without_control_characters(tmp_path: Path) -> None:
+    """The Stellungnahme's title and metadata hold no control characters either."""
+    results, errors = ex.export_formats(_doc(NASTY), ["docx", "pdf"], tmp_path)
+    assert errors == []
+    word = docx.Document(str(next(r.path for r in results if r.path.suffix == ".docx")))
+    assert "\x1b" not in word.core_properties.title
+    pdf = PdfReader(str(next(r.path for r in results if r.path.suffix == ".pdf")))
+    assert "\x1b" not in pdf.metadata.title and "\x07" not in pdf.metadata.title
+
+
+def test_list_prints_no_escape_sequences(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`list` shows the title without the escape sequence a terminal would run."""
+    from storage.register import Register
+
+    path = str(tmp_path / "r.db")
+    with Register.open(path) as register, register.transaction():
+        register.add_print(_doc(NASTY), fingerprint=None, status="eingegangen", who="t")
+    assert cli.main(["list", "--db", path]) == 0
+    out = capsys.readouterr().out
+    assert "Radwege[31m im Land und Stadt" in out
+    assert not any(ch in out for ch in "\x1b\x07\x0b\x00\t")
+
+
+# --- item 12: the XLSX prints on one page's width ------------------------------------------------------
+
+
+def test_xlsx_print_setup(tmp_path: Path) -> None:
+    """Landscape A4, fit to the page's width (any number of pages down), the header row on every page."""
+    from openpyxl import load_workbook
+
+    from core import tracking
+
+    tracking.to_xlsx(_rows(), tmp_path / "f.xlsx")
+    ws = load_workbook(tmp_path / "f.xlsx").active
+    assert ws.page_setup.orientation == "landscape" and str(ws.page_setup.paperSize) == ws.PAPERSIZE_A4
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
+    assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (1, 0)
+    assert ws.print_title_rows == "$1:$1"
