@@ -343,9 +343,12 @@ class _Guarded:
 
     def __iter__(self) -> Iterator[Any]:
         budget = _budget()
-        static = self._static + 1
+        static = self._static
         for item in self._inner:
-            budget.charge(static)
+            if static:
+                budget.charge(static)
+            else:
+                budget.tick()
             yield item
 
 
