@@ -312,6 +312,9 @@ def _similar(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
+    """The register's prints, one line each; control characters of a title never reach the terminal."""
+    from core.tracking import plain
+
     with _open_register(args) as register:
         rows = register.list_prints(_filters(args), sort=args.sort, limit=args.limit)
     if args.json:
@@ -319,7 +322,8 @@ def _list(args: argparse.Namespace) -> int:
         return 0
     for r in rows:
         due = f"fällig {r['due_date']}" if r["due_date"] else ""
-        print(f"{r['number'] or '—':>10}  {r['kind']:<20} {r['status']:<15} {due:<17} {(r['title'] or '')[:70]}")
+        number, kind, status = plain(r["number"]) or "—", plain(r["kind"]), plain(r["status"])
+        print(f"{number:>10}  {kind:<20} {status:<15} {due:<17} {plain(r['title'])[:70]}")
     if not rows:
         print("Keine Drucksachen.")
     return 0
@@ -390,7 +394,7 @@ def _today(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 def _deadlines(args: argparse.Namespace) -> int:
     from core.services import current_user
-    from core.tracking import fill_due_dates, group, overview, to_csv, to_ical, to_xlsx
+    from core.tracking import fill_due_dates, group, overview, plain, to_csv, to_ical, to_xlsx
 
     today = _today(args)
     with _open_register(args) as register:
@@ -415,7 +419,8 @@ def _deadlines(args: argparse.Namespace) -> int:
             who = " / ".join(x for x in (r.unit, r.officer) if x) or "nicht zugewiesen"
             extra = f"  [{r.extension}]" if r.extension else ""
             print(
-                f"  {r.due:%d.%m.%Y}  {left:<18} {r.number or '—':>9}  {r.status:<15} {who:<22} {r.title[:60]}{extra}"
+                f"  {r.due:%d.%m.%Y}  {left:<18} {plain(r.number) or '—':>9}  {r.status:<15} {plain(who):<22} "
+                f"{plain(r.title)[:60]}{extra}"
             )
     return 0
 
@@ -538,6 +543,7 @@ def _stats(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    """Each format on its own (a failing DOCX still leaves the PDF); a missing --out folder is created."""
     from core import export as ex
 
     with _open_register(args) as register:
@@ -550,7 +556,7 @@ def _export(args: argparse.Namespace) -> int:
             request = None
             if args.template == "zulieferung":
                 if not args.unit:
-                    print("ziffer: a Zulieferung needs --unit.", file=sys.stderr)
+                    print("ziffer: Für eine Zulieferung bitte das Referat mit --unit angeben.", file=sys.stderr)
                     return EXIT_USAGE
                 request = ex.request_for_unit(
                     doc,
@@ -562,26 +568,28 @@ def _export(args: argparse.Namespace) -> int:
                 )
             elif args.template == "fristverlaengerung":
                 request = ex.request_for_extension(register.workflow(pid))
-            results = [
-                ex.export(
-                    doc,
-                    fmt,
-                    Path(args.out),
-                    template=args.template,
-                    draft=args.draft,
-                    in_register=in_register,
-                    request=request,
-                )
-                for fmt in (args.format or ["docx", "pdf"])
-            ]
+            out = Path(args.out).expanduser()
+            if ex.ensure_folder(out):
+                print(f"Ordner angelegt: {out}", file=sys.stderr)
         except ex.ExportError as exc:
             print(f"ziffer: {exc}", file=sys.stderr)
             return EXIT_USAGE
-    for warning in results[0].warnings:
+        results, errors = ex.export_formats(
+            doc,
+            args.format or ["docx", "pdf"],
+            out,
+            template=args.template,
+            draft=args.draft,
+            in_register=in_register,
+            request=request,
+        )
+    for warning in results[0].warnings if results else []:
         print(f"Hinweis: {warning}", file=sys.stderr)
     for r in results:
         print(r.path)
-    return 0
+    for error in errors:
+        print(f"ziffer: {error}", file=sys.stderr)
+    return EXIT_USAGE if errors else 0
 
 
 def _watch(args: argparse.Namespace) -> int:

@@ -139,6 +139,22 @@ def context(
         originators_line = f"{who} {factions}".strip()
     else:
         originators_line = f"der Fraktion {factions}".strip() if factions else ""
+    if doc.signers:  # the line under the motion, all names as the print lists them
+        signers_line = f"{', '.join(doc.signers)} {factions}".strip()
+    elif originators:  # the head's names only: the others are "u. a."
+        surnames = ", ".join(name.split()[-1] for name in originators)
+        signers_line = f"{surnames}{' u. a.' if is_motion else ''} {factions}".strip()
+    else:
+        signers_line = ""
+    opener = (
+        "Der Landtag wolle beschließen, die Landesregierung zu ersuchen zu berichten,"
+        if is_motion
+        else "Wir fragen die Landesregierung:"
+        if kind == "grosse_anfrage"
+        else "Ich frage die Landesregierung:"
+    )
+    # the print sets the motion's opener on three lines
+    opener_lines = re.split(r"(?<=beschließen,) |(?<=zu ersuchen) ", opener)
     points = [
         {
             "label": p.label,
@@ -195,13 +211,10 @@ def context(
             "factions": doc.factions,
             "ministry": doc.ministry or "",
             "ministry_genitive": _genitive(doc.ministry),
-            "opener": (
-                "Der Landtag wolle beschließen, die Landesregierung zu ersuchen zu berichten,"
-                if is_motion
-                else "Wir fragen die Landesregierung:"
-                if kind == "grosse_anfrage"
-                else "Ich frage die Landesregierung:"
-            ),
+            "opener": opener,
+            "opener_lines": opener_lines,
+            "signers": list(doc.signers),
+            "signers_line": signers_line,
             "reasoning": paragraphs(doc.reasoning),
         },
         "points": points,
@@ -222,4 +235,31 @@ def context(
     }
     if extra:
         ctx.update(extra)
-    return ctx
+    return _without_controls(ctx)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _without_controls(value: Any) -> Any:
+    """The context without control characters (a title from a PDF's text layer may carry them):
+    Word's XML cannot hold them, and PDF metadata would show them as boxes."""
+    if isinstance(value, str):
+        return _CONTROL.sub("", value)
+    if isinstance(value, dict):
+        return {k: _without_controls(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_without_controls(v) for v in value]
+    return value
+
+
+def shorten(text: str | None, limit: int) -> str:
+    """`text` on one line and at most `limit` characters, cut at a word with "…": for metadata
+    fields and messages, which must not carry a 20 KB title (the document's text is never cut)."""
+    flat = " ".join((text or "").split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat[: limit - 1]
+    if " " in cut[limit // 2 :]:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:–-") + "…"

@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from core.drafts import context, long_date
+from core.drafts import context, long_date, shorten
 from core.model import PrintDoc
 
 BUILTIN_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -28,8 +28,11 @@ TEMPLATES = {
 }
 
 
+MAX_MESSAGE = 400  # characters of an error message: never a whole 20 KB title
+
+
 class ExportError(Exception):
-    """An export that cannot be made; the message is for the user."""
+    """An export that cannot be made; the message is for the user (German, one line)."""
 
 
 @dataclass
@@ -48,15 +51,15 @@ def user_templates_dir() -> Path:
 def template_file(name: str, fmt: str, user_dir: Path | None = None) -> Path:
     """The template to use: the user's copy if there is one, else the built-in one."""
     if fmt not in FORMATS:
-        raise ExportError(f"unknown format {fmt!r}; use docx or pdf.")
+        raise ExportError(f"Das Format {shorten(fmt, 40)!r} gibt es nicht, bitte docx oder pdf wählen.")
     if not re.fullmatch(r"[A-Za-z0-9_-]{1,60}", name):
-        raise ExportError(f"{name!r} is not a template name.")
+        raise ExportError(f"{shorten(name, 60)!r} ist kein Vorlagenname.")
     filename = f"{name}.docx" if fmt == "docx" else f"{name}.pdf.json"
     for folder in (user_dir if user_dir is not None else user_templates_dir(), BUILTIN_TEMPLATES):
         candidate = folder / filename
         if candidate.is_file():
             return candidate
-    raise ExportError(f"there is no {fmt.upper()} template {name!r} (looked for {filename}).")
+    raise ExportError(f"Es gibt keine {fmt.upper()}-Vorlage {name!r} (gesucht: {filename}).")
 
 
 def default_template(doc: PrintDoc) -> str:
@@ -116,7 +119,7 @@ def free_path(folder: Path, filename: str) -> Path:
         candidate = folder / f"{stem} ({n}){dot}{ext}"
         n += 1
     if candidate.resolve().parent != folder:
-        raise ExportError(f"{filename!r} would leave the folder {folder}.")
+        raise ExportError(f"{filename!r} läge außerhalb des Ordners {folder}.")
     return candidate
 
 
@@ -131,7 +134,7 @@ def render(template: Path, fmt: str, ctx: dict[str, Any], out: Path) -> None:
             try:
                 render_pdf(template, ctx, tmp)
             except PdfTemplateError as exc:
-                raise ExportError(str(exc)) from exc
+                raise ExportError(shorten(str(exc), MAX_MESSAGE)) from exc
         else:
             from core.docx_render import TemplateError as DocxTemplateError
             from core.docx_render import render_docx
@@ -139,9 +142,9 @@ def render(template: Path, fmt: str, ctx: dict[str, Any], out: Path) -> None:
             try:
                 render_docx(template, ctx, tmp)
             except DocxTemplateError as exc:
-                raise ExportError(str(exc)) from exc
+                raise ExportError(shorten(str(exc), MAX_MESSAGE)) from exc
         if out.exists():  # appeared meanwhile: never overwrite
-            raise ExportError(f"{out} exists already.")
+            raise ExportError(f"{out} gibt es schon.")
         tmp.replace(out)
     finally:
         if tmp.exists():
@@ -166,13 +169,54 @@ def export(
     warnings = checks(doc, in_register) if name in ("stellungnahme", "antwort") else []
     ctx = context(doc, draft=draft, today=today, extra={"request": request or {}})
     if not out_dir.is_dir():
-        raise ExportError(f"{out_dir} is not a folder.")
+        raise ExportError(f"Den Ordner {out_dir} gibt es nicht.")
     label = TEMPLATES.get(name, name.capitalize())
     if draft:
         label += "_Entwurf"
     out = free_path(out_dir, safe_filename(doc.number, label, fmt))
     render(path_of_template, fmt, ctx, out)
     return ExportResult(out, warnings)
+
+
+def ensure_folder(folder: Path) -> bool:
+    """Create `folder` (and its parents) if it is missing; True when it was created. A fresh account
+    has no ~/Documents, and an export should not fail only for that."""
+    if folder.is_dir():
+        return False
+    try:
+        folder.mkdir(parents=True)
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise ExportError(f"Der Ordner {shorten(str(folder), 200)} kann nicht angelegt werden ({reason}).") from exc
+    return True
+
+
+def existing_folder(*candidates: str | Path | None) -> Path:
+    """The first candidate that is an existing folder, else the home folder: what a dialog offers
+    by default (a remembered folder may have been removed, ~/Documents may not exist)."""
+    for candidate in candidates:
+        if candidate and Path(candidate).expanduser().is_dir():
+            return Path(candidate).expanduser()
+    return Path.home()
+
+
+def export_formats(
+    doc: PrintDoc, formats: list[str], out_dir: Path, **options: Any
+) -> tuple[list[ExportResult], list[str]]:
+    """Export each format on its own: one that fails (a damaged Word template) does not stop the
+    other. Returns the files written and one German message per format that failed."""
+    results: list[ExportResult] = []
+    errors: list[str] = []
+    for fmt in formats:
+        try:
+            results.append(export(doc, fmt, out_dir, **options))
+        except ExportError as exc:
+            errors.append(f"{fmt.upper()}: {shorten(str(exc), MAX_MESSAGE)}")
+        except OSError as exc:
+            errors.append(
+                f"{fmt.upper()}: Die Datei kann nicht geschrieben werden ({exc.strerror or type(exc).__name__})."
+            )
+    return results, errors
 
 
 def request_for_unit(
@@ -187,7 +231,9 @@ def request_for_unit(
     """The Zulieferung request of one unit: the points it is asked for and its internal deadline."""
     mine = [c for c in contributions if c["unit"] == unit]
     if not mine:
-        raise ExportError(f"unit {unit!r} has no points of this print to contribute (see `contribute`).")
+        raise ExportError(
+            f"Das Referat {shorten(unit, 60)!r} soll zu dieser Drucksache nichts zuliefern (siehe `contribute`)."
+        )
     labels = [c["point"] for c in mine]
     dues = sorted(c["due"] for c in mine if c["due"])
     ctx_points = context(doc)["points"]
@@ -204,7 +250,7 @@ def request_for_unit(
 def request_for_extension(workflow: dict[str, Any]) -> dict[str, Any]:
     """The Fristverlängerung letter's facts: the original and the requested date and the reason."""
     if not workflow.get("extension_requested"):
-        raise ExportError("no extension has been requested yet (see `extension --until … --reason …`).")
+        raise ExportError("Es ist noch keine Fristverlängerung beantragt (siehe `extension --until … --reason …`).")
     original = workflow.get("original_due") or workflow.get("due_date")
     return {
         "original_due_long": long_date(date.fromisoformat(original)) if original else "",

@@ -420,11 +420,14 @@ def read_signers(p: str, doc: PrintDoc) -> None:
     m = re.search(rf"\s(?P<f>{_FACTION_RE})$", p)
     if m and m["f"] not in doc.factions:
         doc.factions.append(m["f"])
+    names = re.sub(
+        rf"\s+(?:u\.\s?a\.\s+)?(?:{_FACTION_RE})$|\s+und Fraktion(?: (?:der|des) (?:{_FACTION_RE}))?$", "", p
+    )
+    listed = [n.strip() for n in re.split(r",\s*|\s+und\s+", names) if n.strip()]
+    if not doc.signers:
+        doc.signers = listed  # all of them, as the print lists them under the motion
     if not doc.originators:
-        names = re.sub(
-            rf"\s+(?:u\.\s?a\.\s+)?(?:{_FACTION_RE})$|\s+und Fraktion(?: (?:der|des) (?:{_FACTION_RE}))?$", "", p
-        )
-        doc.originators = [n.strip() for n in re.split(r",\s*|\s+und\s+", names) if n.strip()]
+        doc.originators = list(listed)
 
 
 # --- the answer's frame ---------------------------------------------------------------------------

@@ -75,6 +75,7 @@ class PrintDoc:
     received: date | None = None
     originators: list[str] = field(default_factory=list)
     factions: list[str] = field(default_factory=list)
+    signers: list[str] = field(default_factory=list)  # the names under the motion, as listed ("Salomon", …)
     ministry: str | None = None
     points: list[Point] = field(default_factory=list)
     reasoning: str | None = None
@@ -112,6 +113,7 @@ class PrintDoc:
             "published": _iso(self.published),
             "originators": list(self.originators),
             "factions": list(self.factions),
+            "signers": list(self.signers),
             "ministry": self.ministry,
             "points": [{"label": p.label, "text": p.text} for p in self.points],
             "reasoning": self.reasoning,

@@ -3,10 +3,10 @@
 Nothing about the look of a Stellungnahme lives in this module: page size, margins, fonts,
 paragraph styles, running header and footer, metadata, the draft watermark and the order of
 the blocks all come from the layout file, so a ministry can copy one and adapt it. Every text
-in it is a Jinja template rendered in a sandbox (`jinja2.sandbox.SandboxedEnvironment`, no
-loader, undefined names are errors); the result is escaped before it becomes reportlab
-paragraph markup, so neither the template nor the document text can inject markup, run code
-or read files.
+in it is a Jinja template rendered in the sandbox of core/sandbox.py (no files, undefined names
+are errors, bounded values, loops, time and output per document, at most MAX_PAGES pages); the
+result is escaped before it becomes reportlab paragraph markup, so neither the template nor the
+document text can inject markup, run code or read files.
 
 The layout file (JSON; keys starting with "_" are comments):
 
@@ -69,6 +69,8 @@ MAX_LOOP_ITEMS = 10_000
 MAX_FLOWABLES = 50_000
 MAX_DEPTH = 24
 MAX_TEXT = 200_000  # characters of one rendered text
+MAX_PAGES = 2_000  # a layout's loops cannot make reportlab set pages for minutes
+MAX_META = 240  # characters of a metadata field (title, subject …): a viewer shows one line
 MM = 72 / 25.4
 
 
@@ -79,125 +81,18 @@ class TemplateError(ZifferError):
 # --- the sandbox ---------------------------------------------------------------------------------
 
 
-def _sandbox():  # type: ignore[no-untyped-def]
-    from jinja2 import StrictUndefined
-    from jinja2.exceptions import SecurityError
-    from jinja2.sandbox import SandboxedEnvironment
-
-    class Sandbox(SandboxedEnvironment):
-        """Jinja's sandbox, with dictionary keys before methods (`answer.items` is the list, not
-        dict.items) and a cap on what `*`, `**` and method arguments may blow up to."""
-
-        intercepted_binops = frozenset({"*", "**", "%"})
-
-        def getattr(self, obj: Any, attribute: str) -> Any:
-            if isinstance(obj, Mapping) and isinstance(attribute, str):
-                try:
-                    return obj[attribute]
-                except (KeyError, TypeError):
-                    pass
-            if isinstance(obj, str) and attribute in ("format", "format_map"):
-                _check_widths(obj, (), {})
-                method = super().getattr(obj, attribute)
-                return _width_checked(method, skip_first=False) if _NESTED_FIELD.search(obj) else method
-            return super().getattr(obj, attribute)
-
-        def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
-            if operator == "**" and isinstance(right, int | float) and abs(right) > 64:
-                raise SecurityError("exponent too large")
-            if operator == "%" and isinstance(left, str):
-                _check_widths(left, (right if isinstance(right, tuple) else (right,)) if "*" in left else (), {})
-            if operator == "*":
-                for seq, n in ((left, right), (right, left)):
-                    if isinstance(seq, str | list | tuple) and isinstance(n, int) and len(seq) * n > MAX_TEXT:
-                        raise SecurityError("repetition too large")
-            return super().call_binop(context, operator, left, right)
-
-        def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
-            owner = getattr(__obj, "__self__", None)
-            if isinstance(owner, str | bytes) and getattr(__obj, "__name__", "") in _WIDENING:
-                _check_widths("", args, kwargs)
-            return super().call(__context, __obj, *args, **kwargs)
-
-    env = Sandbox(
-        autoescape=False,
-        undefined=StrictUndefined,
-        loader=None,  # no {% include %}, {% import %}, {% extends %}: nothing is read from disk
-        trim_blocks=True,
-        lstrip_blocks=True,
-        finalize=lambda value: "" if value is None else value,
-    )
-    env.globals.pop("lipsum", None)
-    for name in ("center", "indent", "wordwrap", "truncate"):
-        env.filters[name] = _width_checked(env.filters[name])
-    env.filters["format"] = _format_checked(env.filters["format"])
-    return env
-
-
-_WIDENING = {"center", "ljust", "rjust", "zfill", "expandtabs"}
-_NESTED_FIELD = re.compile(r"\{[^{}]*:[^{}]*\{")  # "{:>{width}}": the width comes from an argument
-_WIDE_FORMAT = re.compile(r"(?:%[-+ #0]*|\{[^{}]*:[^{}]*?)\d{6,}")
-
-
-def _check_widths(fmt: Any, args: tuple[Any, ...], kwargs: Mapping[str, Any]) -> None:
-    """Refuse widths that would make a text of megabytes (`'x'.center(10**9)`, `'%999999999d'`)."""
-    from jinja2.exceptions import SecurityError
-
-    for value in (*args, *kwargs.values()):
-        if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_TEXT:
-            raise SecurityError("width too large")
-    if isinstance(fmt, str) and _WIDE_FORMAT.search(fmt):
-        raise SecurityError("width too large")
-
-
-def _format_checked(func: Callable[..., Any]) -> Callable[..., Any]:
-    @functools.wraps(func)
-    def checked(value: Any, *args: Any, **kwargs: Any) -> Any:
-        _check_widths(value, args if isinstance(value, str) and "*" in value else (), {})
-        return func(value, *args, **kwargs)
-
-    return checked
-
-
-def _width_checked(func: Callable[..., Any], skip_first: bool = True) -> Callable[..., Any]:
-    """`func` with its numeric arguments checked (the first one is the filtered value for a filter)."""
-
-    @functools.wraps(func)
-    def checked(*args: Any, **kwargs: Any) -> Any:
-        values = [*args[1:]] if skip_first else [*args]
-        for value in list(values):
-            if isinstance(value, Mapping):
-                values.extend(value.values())
-        _check_widths("", tuple(values), kwargs)
-        return func(*args, **kwargs)
-
-    return checked
-
-
-_ENV = None
-
-
 def _env():  # type: ignore[no-untyped-def]
-    global _ENV
-    if _ENV is None:
-        _ENV = _sandbox()
-    return _ENV
+    """The shared sandbox of core/sandbox.py, strict (an unknown name is an error), for short texts."""
+    from core.sandbox import environment
+
+    return environment(strict=True, trim_blocks=True)
 
 
 def _explain(exc: BaseException) -> str:
     """A one-line reason, in German with Jinja's own words in brackets."""
-    from jinja2.exceptions import SecurityError, TemplateSyntaxError, UndefinedError
+    from core.sandbox import explain
 
-    detail = " ".join(str(exc).split()) or type(exc).__name__
-    if isinstance(exc, SecurityError):
-        return f"unerlaubter Zugriff, die Vorlage läuft in einer Sandbox (not allowed: {detail})"
-    if isinstance(exc, UndefinedError):
-        return f"unbekannter Name (undefined: {detail})"
-    if isinstance(exc, TemplateSyntaxError):
-        return f"Syntaxfehler in Zeile {exc.lineno} (syntax error: {detail})"
-    if isinstance(exc, TypeError) and "no loader" in detail:
-        return "Vorlagen dürfen keine Dateien einbinden (include/import/extends are not allowed)"
-    return f"Fehler beim Ausfüllen ({type(exc).__name__}: {detail})"
+    return explain(exc)
 
 
 class _Texts:
@@ -245,8 +140,10 @@ class _Texts:
         return text
 
     def evaluate(self, source: str, scope: Mapping[str, Any], where: str) -> Any:
+        from core.sandbox import evaluate
+
         try:
-            return self.expression(source, where)(**scope)
+            return evaluate(self.expression(source, where), scope)
         except TemplateError:
             raise
         except Exception as exc:
@@ -873,6 +770,8 @@ class _Furniture:
 
     def draw(self, canvas: Any, doc: Any) -> None:
         page = canvas.getPageNumber()
+        if page > MAX_PAGES:
+            raise self.texts.error("Seitenaufbau", f"abgebrochen, das Dokument hätte mehr als {MAX_PAGES} Seiten")
         canvas.saveState()
         scope = {**self.scope, "page": page, "pages": self.pages if self.pages is not None else page}
         for band in ("header", "footer"):
@@ -953,8 +852,17 @@ def preload(template_path: str | Path | None = None, lang: str = "de_DE") -> Non
 def render_pdf(template_path: Path, ctx: dict[str, Any], out: io.BufferedIOBase | Path) -> None:
     """Render the layout file `template_path` with the context of core.drafts.context into `out`
     (a binary stream or a file path). Raises TemplateError for an unusable layout or text; the
-    file at `out` is only written when the whole document rendered."""
-    template_path = Path(template_path)
+    file at `out` is only written when the whole document rendered. Every text of the layout
+    shares one budget of template time and output (core.sandbox)."""
+    from core.sandbox import document_budget
+
+    with document_budget():
+        _render_pdf(Path(template_path), ctx, out)
+
+
+def _render_pdf(template_path: Path, ctx: dict[str, Any], out: io.BufferedIOBase | Path) -> None:
+    from core.drafts import shorten
+
     layout, texts = _load(template_path)
     fonts = _register_fonts(layout, template_path.parent, texts)
     styles = _styles(layout, fonts, texts)
@@ -966,7 +874,7 @@ def render_pdf(template_path: Path, ctx: dict[str, Any], out: io.BufferedIOBase 
         pagesize = (max(pagesize), min(pagesize))
     furniture = _Furniture(layout, fonts, texts, scope, pagesize)
     meta = {
-        key: " ".join(texts.render(value, scope, f"metadata.{key}").split())
+        key: shorten(texts.render(value, scope, f"metadata.{key}"), MAX_META)
         for key, value in layout.get("metadata", {}).items()
     }
 

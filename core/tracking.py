@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
@@ -281,19 +282,28 @@ COLUMNS = (
 )
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def plain(text: Any) -> str:
+    """A text for one cell or line: no control characters (XLSX refuses them, a terminal runs an
+    escape sequence), line breaks and tabs as spaces. Titles may carry them from a PDF's text layer."""
+    return " ".join(_CONTROL.sub("", str(text or "")).split())
+
+
 def _cells(r: DeadlineRow) -> list[Any]:
     return [
-        r.number or "",
-        r.title,
+        plain(r.number),
+        plain(r.title),
         r.kind,
         r.status,
         r.due.isoformat(),
         r.days_left,
         r.bucket,
-        r.officer or "",
-        r.unit or "",
-        r.ministry or "",
-        r.extension or "",
+        plain(r.officer),
+        plain(r.unit),
+        plain(r.ministry),
+        plain(r.extension),
     ]
 
 
@@ -337,6 +347,16 @@ def to_xlsx(rows: list[DeadlineRow], path: Path) -> None:
     ws.freeze_panes = "A2"
     for col, width in zip("ABCDEFGHIJK", (12, 60, 16, 16, 12, 6, 14, 18, 12, 40, 40), strict=True):
         ws.column_dimensions[col].width = width
+    # printed as the units read it: landscape A4, all columns on the page's width, the header row on every page
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0  # as many pages down as the rows need
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = "1:1"
+    ws.print_options.gridLines = True
+    ws.oddHeader.center.text = "Fristen"
+    ws.oddFooter.right.text = "Seite &P von &N"
     wb.save(path)
 
 
@@ -367,7 +387,8 @@ def to_ical(rows: list[DeadlineRow], register: Any | None = None, now: datetime 
         return ev
 
     for r in rows:
-        name = f"Drs. {r.number}" if r.number else "Anfrage"
+        name = f"Drs. {plain(r.number)}" if r.number else "Anfrage"
+        r = replace(r, title=plain(r.title), unit=plain(r.unit) or None, officer=plain(r.officer) or None)
         cal.add_component(
             event(
                 f"ziffer-{r.id}-due@ziffer",

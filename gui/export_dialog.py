@@ -81,10 +81,8 @@ class ExportDialog(QDialog):
         self.unit.setPlaceholderText(self.tr("z. B. Referat 42"))
         self.folder = QLineEdit(self)
         self.folder.setAccessibleName(self.tr("Zielordner"))
-        self.folder.setText(
-            settings.get(settings.EXPORT_FOLDER)
-            or QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        )
+        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        self.folder.setText(str(ex.existing_folder(settings.get(settings.EXPORT_FOLDER), documents)))
         choose = QPushButton(self.tr("Ordner wählen …"), self)
         choose.setAccessibleName(self.tr("Zielordner wählen"))
         choose.clicked.connect(self._choose_folder)
@@ -229,9 +227,9 @@ class ExportDialog(QDialog):
         """Write the file into the chosen folder; the path, or None after telling the user why not."""
         name, fmt = self.template.currentData(), self.format.currentData()
         folder = Path(self.folder.text().strip()).expanduser()
+        if not folder.is_dir() and not self._create_folder(folder):
+            return None
         try:
-            if not folder.is_dir():
-                raise ex.ExportError(self.tr("Der Ordner {folder} existiert nicht.").format(folder=folder))
             result = ex.export(
                 self.doc,
                 fmt,
@@ -253,6 +251,26 @@ class ExportDialog(QDialog):
         self.open_folder.show()
         self.exported.emit(result.path)
         return result.path
+
+    def _create_folder(self, folder: Path) -> bool:
+        """Offer to create a missing folder (a fresh account has no Documents folder); True when it exists now."""
+        answer = QMessageBox.question(
+            self,
+            self.tr("Export"),
+            self.tr("Den Ordner {folder} gibt es nicht. Soll er angelegt werden?").format(folder=folder),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        try:
+            ex.ensure_folder(folder)
+        except ex.ExportError as exc:
+            QMessageBox.warning(
+                self, self.tr("Export"), self.tr("Die Datei wurde nicht geschrieben: {reason}").format(reason=exc)
+            )
+            return False
+        return True
 
     def _open_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_path.parent)))

@@ -18,7 +18,7 @@ The templates use real Word styles; Word shows the built-in ones under their Ger
     Frage                          a point quoted before its answer, italic, kept with the next paragraph
     Zu-Überschrift                 "Zu 1.:", "Zu 3. und 4.:", bold, kept with the answer below it
     Antwort                        a paragraph of an answer, justified
-    Entwurf                        the red "ENTWURF" marking of a draft
+    Entwurf                        a red "ENTWURF" for a ministry's own templates (Ziffer's mark it in the page header)
 
 Placeholders are docxtpl/Jinja tags on the context of core/drafts.py (templates/README.md lists
 every key): `{{ print.title }}` inside a paragraph, and paragraph-level tags, each alone in its own
@@ -196,12 +196,6 @@ def _page_field(paragraph: Paragraph) -> None:
     r.append(parse_xml(f'<w:fldChar {nsdecls("w")} w:fldCharType="end"/>'))
 
 
-def _draft_mark(container, text: str = "ENTWURF") -> None:
-    container.add_paragraph("{%p if draft %}")
-    container.add_paragraph(text, style="Entwurf")
-    container.add_paragraph("{%p endif %}")
-
-
 def setup_page(doc: Document, left: str, right: str, first_line: tuple[str, str] | None) -> None:
     """A4, margins, the running header (left and right text), a second header line on page 1, page numbers."""
     section = doc.sections[0]
@@ -218,7 +212,7 @@ def setup_page(doc: Document, left: str, right: str, first_line: tuple[str, str]
         para.add_run(f"{left}\t{right}")
         if header is not section.header and first_line:
             header.add_paragraph(f"{first_line[0]}\t{first_line[1]}", style="Header")
-        # the draft marking repeats on every page
+        # the draft marking repeats on every page, page 1 included: the only one (not again in the text)
         header.add_paragraph("{%p if draft %}", style="Header")
         mark = header.add_paragraph("ENTWURF", style="Header")
         mark.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -265,7 +259,6 @@ def _new(subject: str) -> Document:
 
 def _head_block(doc: Document) -> None:
     """ "Antrag / der Abg. … / und / Stellungnahme / des Ministeriums … / Titel", as on the print's page 1."""
-    _draft_mark(doc, "ENTWURF – nicht zur Veröffentlichung")
     doc.add_paragraph("{{ print.kind_name }}", style="Heading 2")
     doc.add_paragraph("{{ print.originators_line }}")
     und = doc.add_paragraph("und")
@@ -275,22 +268,28 @@ def _head_block(doc: Document) -> None:
     doc.add_paragraph("{{ print.title }}", style="Title")
 
 
-def _inquiry(doc: Document) -> None:
-    """The motion or inquiry: opener, numbered points, date and signers, Begründung."""
+def _inquiry(doc: Document, *, motion: bool) -> None:
+    """The motion or inquiry: opener (a motion's on three lines, as printed), numbered points, date
+    and signers (a motion's all of them, as the print lists them), Begründung."""
     doc.add_paragraph("{{ print.kind_name }}", style="Heading 2")
-    doc.add_paragraph("{{ print.opener }}")
+    doc.add_paragraph("{{ print.opener_lines|join('\\n') }}" if motion else "{{ print.opener }}")
     doc.add_paragraph("{%p for point in points %}")
     doc.add_paragraph("{{ point.heading_label }} {{ point.text }}", style="Punkt")
     doc.add_paragraph("{%p endfor %}")
     doc.add_paragraph("{%p if print.date %}")
     doc.add_paragraph("{{ print.date }}")
     doc.add_paragraph("{%p endif %}")
-    doc.add_paragraph("{%p if print.originators %}")
-    doc.add_paragraph(
-        "{% for name in print.originators %}{{ name.split()[-1] }}{% if not loop.last %}, {% endif %}{% endfor %}"
-        " {{ print.factions|join(' ') }}"
-    )
-    doc.add_paragraph("{%p endif %}")
+    if motion:
+        doc.add_paragraph("{%p if print.signers_line %}")
+        doc.add_paragraph("{{ print.signers_line }}")
+        doc.add_paragraph("{%p endif %}")
+    else:
+        doc.add_paragraph("{%p if print.originators %}")
+        doc.add_paragraph(
+            "{% for name in print.originators %}{{ name.split()[-1] }}{% if not loop.last %}, {% endif %}{% endfor %}"
+            " {{ print.factions|join(' ') }}"
+        )
+        doc.add_paragraph("{%p endif %}")
     doc.add_paragraph("{%p if print.reasoning %}")
     doc.add_paragraph("Begründung", style="Heading 2")
     doc.add_paragraph("{%p for para in print.reasoning %}")
@@ -305,7 +304,7 @@ def _answer(doc: Document, *, repeat_opener: bool) -> None:
     doc.add_paragraph("{%p if answer.present %}")
     doc.add_paragraph("{{ answer.opening }}", style="Body Text")
     if repeat_opener:
-        doc.add_paragraph("{{ print.opener }}")
+        doc.add_paragraph("{{ print.opener_lines|join('\\n') }}")
     doc.add_paragraph("{%p for item in answer.items %}")
     doc.add_paragraph("{%p for question in item.questions %}")
     doc.add_paragraph("{{ question.heading_label }} {{ question.text }}", style="Frage")
@@ -326,7 +325,7 @@ def _answer(doc: Document, *, repeat_opener: bool) -> None:
         style="Body Text",
     )
     if repeat_opener:
-        doc.add_paragraph("{{ print.opener }}")
+        doc.add_paragraph("{{ print.opener_lines|join('\\n') }}")
     doc.add_paragraph("{%p for point in points %}")
     doc.add_paragraph("{{ point.heading_label }} {{ point.text }}", style="Frage")
     doc.add_paragraph("Zu {{ point.heading_label }}:", style="Zu-Überschrift")
@@ -351,7 +350,7 @@ def build_stellungnahme() -> Document:
     doc = _new("{{ print.answer_name }} {{ print.ministry_genitive }}")
     _print_header(doc)
     _head_block(doc)
-    _inquiry(doc)
+    _inquiry(doc, motion=True)
     _answer(doc, repeat_opener=True)
     return doc
 
@@ -361,7 +360,7 @@ def build_antwort() -> Document:
     doc = _new("{{ print.answer_name }} {{ print.ministry_genitive }}")
     _print_header(doc)
     _head_block(doc)
-    _inquiry(doc)
+    _inquiry(doc, motion=False)
     _answer(doc, repeat_opener=False)
     return doc
 
@@ -381,7 +380,6 @@ def build_zulieferung() -> Document:
     setup_page(
         doc, "{{ print.ministry }}", "{% if print.number %}Drucksache {{ print.number_spaced }}{% endif %}", None
     )
-    _draft_mark(doc)
     doc.add_paragraph("Bitte um Zulieferung", style="Title")
     doc.add_paragraph("An: {{ request.unit }}")
     doc.add_paragraph("Von: {{ request.officer }}")
@@ -418,7 +416,6 @@ def build_fristverlaengerung() -> Document:
     """The letter to the Landtag asking for more time: print, original and requested date, reason."""
     doc = _new("Bitte um Fristverlängerung zu Drucksache {{ print.number }}")
     setup_page(doc, "{{ print.ministry }}", "{{ today }}", None)
-    _draft_mark(doc)
     doc.add_paragraph("{{ print.parliament_name }}")
     doc.add_paragraph("{%p if answer.file_number %}")
     doc.add_paragraph("Az.: {{ answer.file_number }}")

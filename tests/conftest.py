@@ -12,7 +12,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # GUI tests run without a
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "prints"
-SAMPLES = ROOT.parent / "shared" / "samples"
+SAMPLES = next(
+    (p / "shared" / "samples" for p in (ROOT.parent, ROOT.parent.parent) if (p / "shared" / "samples").is_dir()),
+    ROOT.parent / "shared" / "samples",
+)  # beside the project, or beside the folder of git worktrees (/work/wt/NAME)
 
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))

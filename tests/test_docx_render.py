@@ -147,13 +147,16 @@ def test_core_properties(ki_doc) -> None:
 
 @pytest.mark.parametrize("template", ["stellungnahme", "antwort", "zulieferung", "fristverlaengerung"])
 def test_draft_marking_only_for_drafts(ki_doc, template: str) -> None:
-    """ "ENTWURF" stands in the body (style Entwurf) and the header when draft=True, and nowhere otherwise."""
+    """ "ENTWURF" stands once on every page when draft=True — in the running header, page 1 included, and
+    not again in the text (page 1 showed it twice) — and nowhere otherwise."""
     final = _render(template, context(ki_doc, extra={"request": REQUEST}))
     assert "ENTWURF" not in _all_text(final)
     draft = _render(template, context(ki_doc, draft=True, extra={"request": REQUEST}))
-    marks = [p for p in draft.paragraphs if p.style.name == "Entwurf"]
-    assert marks and marks[0].text.startswith("ENTWURF") and draft.paragraphs[0].style.name == "Entwurf"
-    assert "ENTWURF" in "\n".join(p.text for p in draft.sections[0].header.paragraphs)
+    assert not any("ENTWURF" in p.text for p in draft.paragraphs)
+    section = draft.sections[0]
+    headers = [section.header] + ([section.first_page_header] if section.different_first_page_header_footer else [])
+    for header in headers:
+        assert [p.text for p in header.paragraphs].count("ENTWURF") == 1
 
 
 def test_markup_and_ampersand_come_out_literally(ki_doc) -> None:
@@ -281,7 +284,8 @@ def test_fristverlaengerung(ki_doc) -> None:
 
 def test_letter_without_request_names_the_missing_key(ki_doc) -> None:
     """A letter template rendered without its "request" fails with a clear TemplateError."""
-    with pytest.raises(TemplateError, match=r"^zulieferung\.docx: .*'request' is undefined"):
+    expected = r"^Word-Vorlage „zulieferung\.docx“: unbekannter Name .*'request' is undefined"
+    with pytest.raises(TemplateError, match=expected):
         _render("zulieferung", context(ki_doc))
 
 
@@ -333,7 +337,8 @@ def test_hostile_templates_fail(tmp_path: Path, text: str) -> None:
     with pytest.raises(TemplateError) as info:
         render_docx(path, {"points": [], "print": {}, "draft": False}, out)
     message = str(info.value)
-    assert message.startswith("hostile.docx: not allowed in a template: ")
+    assert message.startswith("Word-Vorlage „hostile.docx“: ")
+    assert any(word in message for word in ("Sandbox", "Dateien", "abgebrochen", "unbekannter Name"))
     assert "\n" not in message
     assert not out.exists()  # nothing written on failure
 
@@ -343,21 +348,21 @@ def test_hostile_header_and_properties(tmp_path: Path) -> None:
     document = docx.Document()
     document.sections[0].header.paragraphs[0].text = "{{ ''.__class__.__mro__ }}"
     document.save(str(tmp_path / "header.docx"))
-    with pytest.raises(TemplateError, match=r"^header\.docx: not allowed"):
+    with pytest.raises(TemplateError, match=r"^Word-Vorlage „header\.docx“: unerlaubter Zugriff"):
         render_docx(tmp_path / "header.docx", {}, io.BytesIO())
     document = docx.Document()
     document.core_properties.subject = "{{ cycler.__init__.__globals__ }}"
     document.save(str(tmp_path / "props.docx"))
-    with pytest.raises(TemplateError, match=r"^props\.docx: not allowed"):
+    with pytest.raises(TemplateError, match=r"^Word-Vorlage „props\.docx“: unerlaubter Zugriff"):
         render_docx(tmp_path / "props.docx", {}, io.BytesIO())
 
 
 @pytest.mark.parametrize(
     ("content", "expected"),
     [
-        (b"PK\x03\x04 this is no zip", r"^damaged\.docx: not a readable Word template"),
-        (b"", r"^damaged\.docx: not a readable Word template"),
-        (None, r"^damaged\.docx: template not found"),
+        (b"PK\x03\x04 this is no zip", r"^Word-Vorlage „damaged\.docx“: keine lesbare Word-Datei"),
+        (b"", r"^Word-Vorlage „damaged\.docx“: keine lesbare Word-Datei"),
+        (None, r"^Word-Vorlage „damaged\.docx“ nicht gefunden"),
     ],
 )
 def test_damaged_or_missing_template(tmp_path: Path, content: bytes | None, expected: str) -> None:
@@ -372,14 +377,15 @@ def test_damaged_or_missing_template(tmp_path: Path, content: bytes | None, expe
 def test_syntax_error_names_the_place(tmp_path: Path) -> None:
     """A Jinja syntax error says so, with the text around it, in one line."""
     path = _hostile(tmp_path, "Zu {{ item.heading }", name="broken.docx")
-    with pytest.raises(TemplateError, match=r"^broken\.docx: Jinja syntax error: .*item\.heading"):
+    expected = r"^Word-Vorlage „broken\.docx“: Syntaxfehler in der Nähe von „.*item\.heading"
+    with pytest.raises(TemplateError, match=expected):
         render_docx(path, {}, io.BytesIO())
 
 
 def test_raw_xml_from_a_template_is_refused(tmp_path: Path) -> None:
     """A template that pushes unescaped text into the XML ("|safe") fails instead of writing a broken file."""
     path = _hostile(tmp_path, "{{ print.title|safe }}", name="safe.docx")
-    with pytest.raises(TemplateError, match=r"^safe\.docx: the template produces broken Word XML"):
+    with pytest.raises(TemplateError, match=r"^Word-Vorlage „safe\.docx“: die Vorlage erzeugt fehlerhaftes Word-XML"):
         render_docx(path, {"print": {"title": "A & B <"}}, io.BytesIO())
 
 

@@ -71,11 +71,11 @@ def test_template_lookup_and_override(tmp_path: Path) -> None:
     own.write_text("{}", encoding="utf-8")
     assert ex.template_file("stellungnahme", "pdf", user_dir=tmp_path) == own
     assert ex.template_file("antwort", "pdf", user_dir=tmp_path).parent == ex.BUILTIN_TEMPLATES
-    with pytest.raises(ex.ExportError, match="no PDF template"):
+    with pytest.raises(ex.ExportError, match="keine PDF-Vorlage"):
         ex.template_file("gibtsnicht", "pdf", user_dir=tmp_path)
-    with pytest.raises(ex.ExportError, match="not a template name"):
+    with pytest.raises(ex.ExportError, match="kein Vorlagenname"):
         ex.template_file("../secret", "pdf", user_dir=tmp_path)
-    with pytest.raises(ex.ExportError, match="unknown format"):
+    with pytest.raises(ex.ExportError, match="Das Format"):
         ex.template_file("antwort", "odt", user_dir=tmp_path)
 
 
@@ -84,9 +84,9 @@ def test_requests() -> None:
     doc = ki()
     req = ex.request_for_unit(doc, [{"point": "8", "unit": "FM2", "due": "2025-08-20", "received_on": None}], "FM2")
     assert [p["label"] for p in req["points"]] == ["8"] and req["due_long"] == "20. August 2025"
-    with pytest.raises(ex.ExportError, match="no points"):
+    with pytest.raises(ex.ExportError, match="nichts zuliefern"):
         ex.request_for_unit(doc, [], "FM2")
-    with pytest.raises(ex.ExportError, match="no extension"):
+    with pytest.raises(ex.ExportError, match="keine Fristverlängerung"):
         ex.request_for_extension({"extension_requested": None})
     ext = ex.request_for_extension(
         {"extension_requested": "2025-09-12", "original_due": "2025-08-29", "extension_reason": "Zulieferung steht aus"}

@@ -148,23 +148,31 @@ def test_library_search_read_link_and_import(
 def test_export_dialog_warnings_and_missing_folder(
     qtbot, reg: Register, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """An open inquiry without answer shows the export's checks; a missing folder is a warning, no file."""
+    """An open inquiry without answer shows the export's checks; a missing folder is offered to be created
+    (no: nothing happens; yes: it is made and the file written); the default folder is one that exists."""
     from PySide6.QtWidgets import QMessageBox
 
     from core import export as ex
+    from gui import settings
     from gui.export_dialog import ExportDialog
 
     open_id = next(r["id"] for r in reg.list_prints(limit=100) if r["status"] == "eingegangen")
+    settings.put(settings.EXPORT_FOLDER, str(tmp_path / "gelöscht"))  # remembered, since removed
     dialog = ExportDialog(reg, open_id)
+    assert Path(dialog.folder.text()).is_dir()
     qtbot.addWidget(dialog)
     expected = ex.checks(reg.get_print(open_id).doc, dialog.in_register)
     assert expected and dialog.warning_texts() == expected
     assert dialog.draft.isChecked()
     qtbot.waitUntil(lambda: dialog.preview.page_count() >= 1, timeout=20000)
-    warned = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a[2]))
-    dialog.folder.setText(str(tmp_path / "fehlt"))
-    assert dialog.export_now() is None and "existiert nicht" in warned[0]
+    asked, answers = [], [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or answers.pop(0))
+    missing = tmp_path / "fehlt" / "Entwürfe"
+    dialog.folder.setText(str(missing))
+    assert dialog.export_now() is None and not missing.exists()
+    assert asked == [f"Den Ordner {missing} gibt es nicht. Soll er angelegt werden?"]
+    made = dialog.export_now()
+    assert made is not None and made.parent == missing and len(asked) == 2
     dialog.folder.setText(str(tmp_path))
     dialog.set_format("docx")
     path = dialog.export_now()

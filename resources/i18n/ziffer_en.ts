@@ -221,7 +221,7 @@
     </message>
     <message>
         <location filename="../../gui/export_dialog.py" line="61"/>
-        <location filename="../../gui/export_dialog.py" line="96"/>
+        <location filename="../../gui/export_dialog.py" line="94"/>
         <source>Vorlage</source>
         <translation>Template</translation>
     </message>
@@ -247,7 +247,7 @@
     </message>
     <message>
         <location filename="../../gui/export_dialog.py" line="72"/>
-        <location filename="../../gui/export_dialog.py" line="97"/>
+        <location filename="../../gui/export_dialog.py" line="95"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
@@ -283,103 +283,106 @@
         <translation>Target folder</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="88"/>
+        <location filename="../../gui/export_dialog.py" line="86"/>
         <source>Ordner wählen …</source>
         <translation>Choose folder …</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="89"/>
-        <location filename="../../gui/export_dialog.py" line="165"/>
+        <location filename="../../gui/export_dialog.py" line="87"/>
+        <location filename="../../gui/export_dialog.py" line="163"/>
         <source>Zielordner wählen</source>
         <translation>Choose the target folder</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="99"/>
+        <location filename="../../gui/export_dialog.py" line="97"/>
         <source>Referat</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="101"/>
+        <location filename="../../gui/export_dialog.py" line="99"/>
         <source>Ordner</source>
         <translation>Folder</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="104"/>
+        <location filename="../../gui/export_dialog.py" line="102"/>
         <source>Hinweise vor dem Export</source>
         <translation>Notes before the export</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="108"/>
+        <location filename="../../gui/export_dialog.py" line="106"/>
         <source>Ordner öffnen</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="109"/>
+        <location filename="../../gui/export_dialog.py" line="107"/>
         <source>Ordner mit der exportierten Datei öffnen</source>
         <translation>Open the folder with the exported file</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="112"/>
+        <location filename="../../gui/export_dialog.py" line="110"/>
         <source>Exportieren</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="113"/>
+        <location filename="../../gui/export_dialog.py" line="111"/>
         <source>Jetzt exportieren</source>
         <translation>Export now</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="116"/>
+        <location filename="../../gui/export_dialog.py" line="114"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="128"/>
+        <location filename="../../gui/export_dialog.py" line="126"/>
         <source>Hinweise</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="179"/>
+        <location filename="../../gui/export_dialog.py" line="177"/>
         <source>Keine Hinweise.</source>
         <translation>No notes.</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="181"/>
+        <location filename="../../gui/export_dialog.py" line="179"/>
         <source>Vorschau (PDF-Darstellung)</source>
         <translation>Preview (as PDF)</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="181"/>
+        <location filename="../../gui/export_dialog.py" line="179"/>
         <source>Vorschau</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="209"/>
+        <location filename="../../gui/export_dialog.py" line="207"/>
         <source>Vorschau wird erstellt …</source>
         <translation>Making the preview …</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="222"/>
+        <location filename="../../gui/export_dialog.py" line="220"/>
         <source>Die Vorschau kann nicht erstellt werden: {reason}</source>
         <translation>The preview cannot be made: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="234"/>
-        <source>Der Ordner {folder} existiert nicht.</source>
-        <translation>The folder {folder} does not exist.</translation>
+        <location filename="../../gui/export_dialog.py" line="260"/>
+        <source>Den Ordner {folder} gibt es nicht. Soll er angelegt werden?</source>
+        <translation>The folder {folder} does not exist. Create it?</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="246"/>
+        <location filename="../../gui/export_dialog.py" line="244"/>
+        <location filename="../../gui/export_dialog.py" line="259"/>
+        <location filename="../../gui/export_dialog.py" line="270"/>
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="246"/>
+        <location filename="../../gui/export_dialog.py" line="244"/>
+        <location filename="../../gui/export_dialog.py" line="270"/>
         <source>Die Datei wurde nicht geschrieben: {reason}</source>
         <translation>The file was not written: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="252"/>
+        <location filename="../../gui/export_dialog.py" line="250"/>
         <source>Gespeichert: {path}</source>
         <translation>Saved: {path}</translation>
     </message>
