@@ -256,6 +256,13 @@ def m009_ziffer_info(db: sqlite_utils.Database) -> None:
     db.execute("CREATE TABLE ziffer_info (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
 
 
+@MIGRATIONS()
+def m010_signers(db: sqlite_utils.Database) -> None:
+    """The names under a motion as the print lists them (all eight, where the head names two and
+    "u. a."): the Stellungnahme prints them so."""
+    db.execute("ALTER TABLE prints ADD COLUMN signers TEXT NOT NULL DEFAULT '[]'")
+
+
 def known_migrations() -> list[str]:
     """The names of the migrations this Ziffer knows, in order; their count is the schema level
     kept in `PRAGMA user_version`."""

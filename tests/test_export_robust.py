@@ -146,6 +146,26 @@ def test_signers_as_the_print_lists_them(tmp_path: Path, name: str) -> None:
         assert SIGNERS in " ".join(text.split()), r.path.name
 
 
+def test_signers_kept_in_the_register(tmp_path: Path) -> None:
+    """A print imported into the register keeps all its signers: the Stellungnahme exported from the
+    register lists the six names under the motion, not "Albrecht u. a.". Our own fixture."""
+    from conftest import FIXTURES
+
+    from core.services import import_file
+    from storage.register import Register
+
+    reg = Register.open(tmp_path / "r.db")
+    try:
+        pid = import_file(reg, FIXTURES / "bw_antrag_roman_sections.txt", who="t").id
+        doc = reg.get_print(pid).doc
+    finally:
+        reg.close()
+    assert doc.signers == ["Albrecht", "Kerner", "Dr. Ostertag", "Haller", "Schwendemann", "Vogt"]
+    result = ex.export(doc, "docx", tmp_path)
+    text = " ".join(" ".join(p.text for p in docx.Document(str(result.path)).paragraphs).split())
+    assert "Albrecht, Kerner, Dr. Ostertag, Haller, Schwendemann, Vogt CDU" in text
+
+
 def test_signers_without_a_signers_line() -> None:
     """Without the line under the motion the names of the head stand there, with "u. a." for a motion, in
     both formats alike."""
