@@ -132,9 +132,12 @@ class DeadlinesView(QWidget):
         for col, width in ((0, 190), (1, 380), (2, 120), (3, 90), (4, 50)):
             self.tree.setColumnWidth(col, width)
         overdue = sum(1 for r in self.rows if r.days_left < 0)
-        self.status_message.emit(
-            self.tr("{n} offene Anfragen mit Frist, davon {late} überfällig").format(n=len(self.rows), late=overdue)
+        text = (
+            self.tr("1 offene Anfrage mit Frist, davon {late} überfällig")
+            if len(self.rows) == 1
+            else self.tr("{n} offene Anfragen mit Frist, davon {late} überfällig")
         )
+        self.status_message.emit(text.format(n=len(self.rows), late=overdue))
 
     def group_titles(self) -> list[str]:
         return [self.model.item(k, 0).text() for k in range(self.model.rowCount())]

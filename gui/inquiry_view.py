@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTabWidget,
     QTextBrowser,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -191,8 +190,8 @@ class InquiryView(QWidget):
         self.subheading = QLabel(self)
         self.subheading.setWordWrap(True)
 
-        self.status_button = QToolButton(self)
-        self.status_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        # a push button leaves room for its menu arrow; a QToolButton draws the arrow over the text's end
+        self.status_button = QPushButton(self)
         self.status_button.setAccessibleName(self.tr("Status der Anfrage ändern"))
         self.status_menu = QMenu(self.status_button)
         self.status_button.setMenu(self.status_menu)
@@ -476,14 +475,17 @@ class InquiryView(QWidget):
         due = wf["due_date"]
         if due and wf["status"] in OPEN:
             left = (date.fromisoformat(due) - self.today).days
-            if left < 0:
-                text = self.tr("Frist {due}: seit {n} Tagen überschritten").format(
-                    due=short_date(date.fromisoformat(due)), n=-left
-                )
+            if left == -1:
+                text = self.tr("Frist {due}: seit 1 Tag überschritten")
+            elif left < 0:
+                text = self.tr("Frist {due}: seit {n} Tagen überschritten")
             elif left == 0:
-                text = self.tr("Frist {due}: heute").format(due=short_date(date.fromisoformat(due)))
+                text = self.tr("Frist {due}: heute")
+            elif left == 1:
+                text = self.tr("Frist {due}: noch 1 Tag")
             else:
-                text = self.tr("Frist {due}: noch {n} Tage").format(due=short_date(date.fromisoformat(due)), n=left)
+                text = self.tr("Frist {due}: noch {n} Tage")
+            text = text.format(due=short_date(date.fromisoformat(due)), n=abs(left))
             colour = "#a40000" if left < 0 else ("#8a6d00" if left <= 7 else "")
             self.due_label.setStyleSheet(f"color: {colour}; font-weight: bold;" if colour else "")
         elif due:

@@ -134,7 +134,9 @@ class LibraryView(QWidget):
             for hit in self.register.search_material(self._query):
                 self._add(hit.id, hit.title, "", snippet=hit.snippet)
             self._exhausted = True
-            self.status_message.emit(self.tr("{n} Treffer in der Bibliothek").format(n=self.list.count()))
+            hits = self.list.count()
+            text = self.tr("1 Treffer in der Bibliothek") if hits == 1 else self.tr("{n} Treffer in der Bibliothek")
+            self.status_message.emit(text.format(n=hits))
         else:
             self._offset, self._exhausted = 0, False
             self._more()
@@ -149,8 +151,12 @@ class LibraryView(QWidget):
         self._offset += len(rows)
         self._exhausted = len(rows) < PAGE
         for r in rows:
-            links = self.tr("verknüpft mit {n} Anfragen").format(n=r["links"]) if r["links"] else ""
-            self._add(r["id"], r["title"], " · ".join(x for x in (r["source"] or "", links) if x))
+            self._add(r["id"], r["title"], " · ".join(x for x in (r["source"] or "", self._links(r["links"])) if x))
+
+    def _links(self, n: int) -> str:
+        if not n:
+            return ""
+        return self.tr("verknüpft mit 1 Anfrage") if n == 1 else self.tr("verknüpft mit {n} Anfragen").format(n=n)
 
     def _maybe_more(self, value: int) -> None:
         if not self._exhausted and self.usable() and value >= self.list.verticalScrollBar().maximum() - 5:
@@ -263,10 +269,15 @@ class LibraryView(QWidget):
         def done(summary) -> None:  # type: ignore[no-untyped-def]
             good = summary.count("imported") + summary.count("updated")
             failed = [r for r in summary.results if r.status == "failed"]
-            text = self.tr("{n} Dokumente in die Bibliothek übernommen").format(n=good)
+            text = (
+                self.tr("1 Dokument in die Bibliothek übernommen")
+                if good == 1
+                else self.tr("{n} Dokumente in die Bibliothek übernommen").format(n=good)
+            )
             if failed:
                 reasons = "; ".join(f"{r.path.name} – {in_german(r.reason)}" for r in failed)
-                text += self.tr(", {n} Fehler: {reasons}").format(n=len(failed), reasons=reasons)
+                errors = self.tr(", 1 Fehler: {reasons}") if len(failed) == 1 else self.tr(", {n} Fehler: {reasons}")
+                text += errors.format(n=len(failed), reasons=reasons)
             self.status_message.emit(text + ".")
             self.refresh()
 

@@ -233,6 +233,11 @@ class MainWindow(QMainWindow):
         self.register_view.demo_requested.connect(self.open_demo)
         self.importer = Importer(self.register.path, self)
         self.progress.attach(self.importer)
+        # an empty register shows the import's progress and gives way to the table with the first print
+        self.importer.started.connect(self.register_view.import_started)
+        self.importer.progress.connect(self.register_view.import_progress)
+        self.importer.finished.connect(self.register_view.import_ended)
+        self.importer.failed.connect(self.register_view.import_ended)
         self.importer.finished.connect(self._import_finished)
         self.importer.failed.connect(lambda message: QMessageBox.warning(self, self.tr("Import"), message))
         self.register_view.refresh()

@@ -16,6 +16,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from core.model import KIND_NAMES
 from core.search_query import Query, highlight
+from core.short_names import all_originators, short_ministry, short_originators
 from core.workflow import OPEN
 from gui.tasks import register_open
 from storage.register import SNIPPET_CLOSE, SNIPPET_OPEN, Register, SearchFilters
@@ -188,6 +189,10 @@ class RegisterTableModel(QAbstractTableModel):
             snippet = row.get("snippet")
             title = html.escape(row.get("title") or "")
             return f"<p><b>{title}</b></p><p>{marked_html(snippet)}</p>" if snippet else row.get("title") or ""
+        if role == Qt.ItemDataRole.ToolTipRole and col == COL_BY:
+            return all_originators(*_people(row)) or None
+        if role == Qt.ItemDataRole.ToolTipRole and col == COL_MINISTRY:
+            return row.get("ministry") or None
         if role == Qt.ItemDataRole.BackgroundRole and col in (COL_DUE, COL_DAYS):
             return deadline_brush(left)
         if role == Qt.ItemDataRole.ForegroundRole and col in (COL_DUE, COL_DAYS) and deadline_brush(left):
@@ -212,9 +217,9 @@ class RegisterTableModel(QAbstractTableModel):
         if col == COL_TITLE:
             return row.get("title") or ""
         if col == COL_BY:
-            return _originators(row)
+            return short_originators(*_people(row))
         if col == COL_MINISTRY:
-            return row.get("ministry") or ""
+            return short_ministry(row.get("ministry"))
         if col == COL_STATUS:
             return row.get("status") or ""
         if col == COL_OFFICER:
@@ -227,11 +232,6 @@ class RegisterTableModel(QAbstractTableModel):
         return ""
 
 
-def _originators(row: dict[str, Any]) -> str:
-    """ "Salomon u. a. (GRÜNE)" — the first originator and the factions."""
-    names = json.loads(row.get("originators") or "[]")
-    factions = json.loads(row.get("factions") or "[]")
-    text = names[0] + (" u. a." if len(names) > 1 else "") if names else ""
-    if factions:
-        text = f"{text} ({', '.join(factions)})" if text else ", ".join(factions)
-    return text
+def _people(row: dict[str, Any]) -> tuple[list[str], list[str]]:
+    """The originators and factions of a row (stored as JSON lists)."""
+    return json.loads(row.get("originators") or "[]"), json.loads(row.get("factions") or "[]")

@@ -5,10 +5,11 @@ view stays quick with 50,000 prints. A search shows its hits, best first, with t
 
 from __future__ import annotations
 
+import html
 from datetime import date, timedelta
 
 from PySide6.QtCore import QModelIndex, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
+from PySide6.QtGui import QAbstractTextDocumentLayout, QFontMetrics, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QPushButton,
     QStyle,
     QStyledItemDelegate,
@@ -29,16 +31,32 @@ from core.dates import parse_date
 from core.model import KINDS
 from core.search_query import parse_query
 from core.workflow import OPEN, STATUSES
-from gui.register_model import COL_DAYS, COL_DUE, COL_NUMBER, COL_TITLE, KIND_NAMES, HighlightRole, RegisterTableModel
+from gui.register_model import (
+    COL_BY,
+    COL_DAYS,
+    COL_DUE,
+    COL_KIND,
+    COL_MINISTRY,
+    COL_NUMBER,
+    COL_OFFICER,
+    COL_STATUS,
+    COL_TITLE,
+    KIND_NAMES,
+    HighlightRole,
+    RegisterTableModel,
+)
 from gui.tasks import register_open
 from storage.register import Register, SearchFilters
 
 OVERDUE = "überfällig"
 OPEN_CHOICE = "offen"
+FITTED_COLUMNS = (COL_KIND, COL_BY, COL_MINISTRY, COL_STATUS, COL_OFFICER)  # as wide as their texts
+MAX_FITTED_WIDTH = 320  # beyond it a text is elided (its tooltip, where it has one, holds it whole)
 
 
 class HighlightDelegate(QStyledItemDelegate):
-    """Draws a cell's HighlightRole HTML (search hits marked) instead of its plain text."""
+    """Draws a cell's HighlightRole HTML (search hits marked) instead of its plain text, placed where
+    the style puts a plain cell's text (left margin, vertically centred), so hits line up with the rest."""
 
     def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # type: ignore[no-untyped-def]
         marked = index.data(HighlightRole)
@@ -53,11 +71,19 @@ class HighlightDelegate(QStyledItemDelegate):
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, text_option, painter, option.widget)
         doc = QTextDocument()
         doc.setDefaultFont(option.font)
-        doc.setDocumentMargin(2)
+        doc.setDocumentMargin(0)
         doc.setHtml(marked)
+        text_rect = option.rect
+        margin = 0
+        if style is not None:
+            text_rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, option.widget)
+            margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, option.widget) + 1
+        left = text_rect.left() + margin
+        top = text_rect.top() + (text_rect.height() - doc.size().height()) / 2
         painter.save()
-        painter.translate(option.rect.topLeft())
-        painter.setClipRect(QRectF(0, 0, option.rect.width(), option.rect.height()))
+        clip = QRectF(text_rect.left(), option.rect.top(), text_rect.width() - margin, option.rect.height())
+        painter.setClipRect(clip)
+        painter.translate(left, top)
         context = QAbstractTextDocumentLayout.PaintContext()
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
@@ -139,12 +165,17 @@ class RegisterView(QWidget):
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
         for col, width in ((COL_NUMBER, 90), (COL_DUE, 90), (COL_DAYS, 50)):
             self.table.setColumnWidth(col, width)
+        self._fitting = False
+        self._resized_by_hand: set[int] = set()
+        header.sectionResized.connect(self._section_resized)
+        self.model.modelReset.connect(self._fit_columns)
+        self.model.rowsInserted.connect(self._rows_inserted)
         self.table.activated.connect(self._activated)
         self.table.doubleClicked.connect(self._activated)
 
         self.empty = QWidget(self)
         empty_layout = QVBoxLayout(self.empty)
-        hint = QLabel(
+        self.welcome = hint = QLabel(
             self.tr(
                 "<h2>Willkommen bei Ziffer</h2><p>Das Register ist noch leer. Ziehen Sie Drucksachen "
                 "(PDF, Word, Text) in dieses Fenster oder wählen Sie:</p>"
@@ -162,8 +193,24 @@ class RegisterView(QWidget):
         self.demo_button = QPushButton(self.tr("Demo-Register öffnen"), self.empty)
         self.demo_button.setAccessibleName(self.tr("Demo-Register mit Beispieldrucksachen öffnen"))
         self.demo_button.clicked.connect(self.demo_requested)
+        # while an import fills an empty register, the page shows its progress instead of the welcome
+        self.importing = False
+        self.import_note = QLabel(self.empty)
+        self.import_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.import_note.setWordWrap(True)
+        self.import_bar = QProgressBar(self.empty)
+        self.import_bar.setAccessibleName(self.tr("Fortschritt des Imports ins leere Register"))
+        self.import_bar.setMaximumWidth(420)
+        self.import_note.hide()
+        self.import_bar.hide()
         empty_layout.addStretch(1)
         empty_layout.addWidget(hint)
+        empty_layout.addWidget(self.import_note)
+        bar_row = QHBoxLayout()
+        bar_row.addStretch(1)
+        bar_row.addWidget(self.import_bar, 1)
+        bar_row.addStretch(1)
+        empty_layout.addLayout(bar_row)
         for button in (self.import_button, self.watch_button, self.demo_button):
             row = QHBoxLayout()
             row.addStretch(1)
@@ -227,6 +274,30 @@ class RegisterView(QWidget):
         found = self.status.findData(choice)
         self.status.setCurrentIndex(found if found >= 0 else 0)
         self.apply()
+
+    def import_started(self, _files: int = 0) -> None:
+        """An import begins: an empty register shows its progress rather than the welcome."""
+        self.importing = True
+        self.import_bar.setRange(0, 0)  # busy until the files are counted
+        self.import_note.setText(self.tr("<h2>Drucksachen werden importiert …</h2>"))
+        self._show_empty_page()
+
+    def import_progress(self, done: int, total: int, name: str) -> None:
+        """A file of the import is read: the register replaces the empty page once it holds a print."""
+        if not self.importing or not self.table.isHidden() or not self.usable():
+            return
+        if self.register.count_prints() > 0:  # a batch is stored: show it (a cheap count while empty)
+            self.refresh()
+            return
+        self.import_bar.setRange(0, max(1, total))
+        self.import_bar.setValue(done)
+        text = self.tr("<h2>Drucksachen werden importiert …</h2><p>{done} von {total}: {name}</p>")
+        self.import_note.setText(text.format(done=done, total=total, name=html.escape(name)))
+
+    def import_ended(self, *_result: object) -> None:
+        """The import is over (finished or failed): an empty page is the welcome again."""
+        self.importing = False
+        self._show_empty_page()
 
     def reset_filters(self) -> None:
         for combo in (self.parliament, self.term, self.kind, self.status, self.unit, self.officer):
@@ -305,16 +376,58 @@ class RegisterView(QWidget):
         if print_id is not None:
             self.open_print.emit(print_id)
 
+    def _show_empty_page(self) -> None:
+        for widget in (self.welcome, self.import_button, self.watch_button, self.demo_button):
+            widget.setVisible(not self.importing)
+        self.import_note.setVisible(self.importing)
+        self.import_bar.setVisible(self.importing)
+
+    def _section_resized(self, col: int, _old: int, _new: int) -> None:
+        if not self._fitting and col in FITTED_COLUMNS:
+            self._resized_by_hand.add(col)  # the officer's width stays
+
+    def _rows_inserted(self, _parent: QModelIndex, first: int, _last: int) -> None:
+        if first == 0:  # the first page after a reset; later pages leave the widths alone
+            self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Widen the short columns to their longest text on the first page shown (never narrower,
+        so columns do not jump while scrolling or searching), up to MAX_FITTED_WIDTH."""
+        rows = self.model.rowCount()
+        if not rows:
+            return
+        header = self.table.horizontalHeader()
+        metrics = QFontMetrics(self.table.font())
+        style = self.table.style()
+        # the style's text margins on both sides, the grid line, and a little air
+        padding = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.table) + 1) + 6
+        self._fitting = True
+        try:
+            for col in FITTED_COLUMNS:
+                if col in self._resized_by_hand:
+                    continue
+                texts = (self.model.index(row, col).data() or "" for row in range(min(rows, 1000)))
+                wanted = max(metrics.horizontalAdvance(text) for text in texts) + padding
+                wanted = min(max(wanted, header.sectionSizeHint(col)), MAX_FITTED_WIDTH)
+                if wanted > self.table.columnWidth(col):
+                    self.table.setColumnWidth(col, wanted)
+        finally:
+            self._fitting = False
+
     def _update_status(self) -> None:
         total = self.register.count_prints()
         self.empty.setVisible(total == 0)
         self.table.setVisible(total > 0)
+        self._show_empty_page()
         for widget in (self.parliament, self.term, self.kind, self.status, self.unit, self.officer):
             widget.setEnabled(total > 0)
         if self.search.text().strip():
-            self.status_message.emit(self.tr("{n} Treffer").format(n=self.model.rowCount()))
+            hits = self.model.rowCount()
+            self.status_message.emit(self.tr("1 Treffer") if hits == 1 else self.tr("{n} Treffer").format(n=hits))
         elif self.model.filters != SearchFilters():
             shown = self.register.count_prints(self.model.filters)
-            self.status_message.emit(self.tr("{n} von {total} Drucksachen").format(n=shown, total=total))
+            text = self.tr("{n} von 1 Drucksache") if total == 1 else self.tr("{n} von {total} Drucksachen")
+            self.status_message.emit(text.format(n=shown, total=total))
         else:
-            self.status_message.emit(self.tr("{n} Drucksachen im Register").format(n=total))
+            text = self.tr("1 Drucksache im Register") if total == 1 else self.tr("{n} Drucksachen im Register")
+            self.status_message.emit(text.format(n=total))

@@ -142,7 +142,7 @@ def test_library_search_read_link_and_import(
     view.status_message.connect(messages.append)
     view.import_material([note])
     qtbot.waitUntil(lambda: reg.count_material() == 5 and len(view.titles()) == 5, timeout=10000)
-    assert any("1 Dokumente in die Bibliothek übernommen" in m for m in messages)
+    assert any("1 Dokument in die Bibliothek übernommen" in m for m in messages)
 
 
 def test_export_dialog_warnings_and_missing_folder(

@@ -4,37 +4,37 @@
 <context>
     <name>DeadlineReminder</name>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="303"/>
+        <location filename="../../gui/deadlines_view.py" line="306"/>
         <source>Ziffer – Fristen</source>
         <translation>Ziffer – deadlines</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="324"/>
+        <location filename="../../gui/deadlines_view.py" line="327"/>
         <source>{n} Anfragen sind fällig oder überfällig: {numbers}.</source>
         <translation>{n} inquiries are due or overdue: {numbers}.</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="330"/>
+        <location filename="../../gui/deadlines_view.py" line="333"/>
         <source>Die Frist für Drucksache {number} ist seit {n} Tagen überschritten.</source>
         <translation>The deadline for print {number} passed {n} days ago.</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="334"/>
+        <location filename="../../gui/deadlines_view.py" line="337"/>
         <source>Die Frist für Drucksache {number} ist seit gestern überschritten.</source>
         <translation>The deadline for print {number} passed yesterday.</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="338"/>
+        <location filename="../../gui/deadlines_view.py" line="341"/>
         <source>Die Frist für Drucksache {number} läuft heute ab.</source>
         <translation>The deadline for print {number} ends today.</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="342"/>
+        <location filename="../../gui/deadlines_view.py" line="345"/>
         <source>Die Frist für Drucksache {number} läuft morgen ab.</source>
         <translation>The deadline for print {number} ends tomorrow.</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="345"/>
+        <location filename="../../gui/deadlines_view.py" line="348"/>
         <source>Die Frist für Drucksache {number} läuft in {n} Tagen ab.</source>
         <translation>The deadline for print {number} ends in {n} days.</translation>
     </message>
@@ -55,7 +55,7 @@
     <message>
         <location filename="../../gui/deadlines_view.py" line="56"/>
         <location filename="../../gui/deadlines_view.py" line="102"/>
-        <location filename="../../gui/deadlines_view.py" line="173"/>
+        <location filename="../../gui/deadlines_view.py" line="176"/>
         <source>Referat</source>
         <translation>Unit</translation>
     </message>
@@ -127,87 +127,92 @@
     </message>
     <message>
         <location filename="../../gui/deadlines_view.py" line="136"/>
+        <source>1 offene Anfrage mit Frist, davon {late} überfällig</source>
+        <translation>1 open inquiry with a deadline, {late} overdue</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadlines_view.py" line="138"/>
         <source>{n} offene Anfragen mit Frist, davon {late} überfällig</source>
         <translation>{n} open inquiries with a deadline, {late} of them overdue</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="173"/>
+        <location filename="../../gui/deadlines_view.py" line="176"/>
         <source>Ministerium</source>
         <translation>Ministry</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="192"/>
-        <location filename="../../gui/deadlines_view.py" line="204"/>
+        <location filename="../../gui/deadlines_view.py" line="195"/>
+        <location filename="../../gui/deadlines_view.py" line="207"/>
         <source>Pünktlichkeit der Antworten</source>
         <translation>Punctuality of the answers</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="194"/>
+        <location filename="../../gui/deadlines_view.py" line="197"/>
         <source>nach</source>
         <translation>by</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="195"/>
+        <location filename="../../gui/deadlines_view.py" line="198"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="196"/>
+        <location filename="../../gui/deadlines_view.py" line="199"/>
         <source>beantwortet</source>
         <translation>answered</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="197"/>
+        <location filename="../../gui/deadlines_view.py" line="200"/>
         <source>pünktlich</source>
         <translation>on time</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="198"/>
+        <location filename="../../gui/deadlines_view.py" line="201"/>
         <source>verspätet</source>
         <translation>late</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="199"/>
+        <location filename="../../gui/deadlines_view.py" line="202"/>
         <source>höchstens Tage zu spät</source>
         <translation>at most days late</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="200"/>
+        <location filename="../../gui/deadlines_view.py" line="203"/>
         <source>im Mittel Tage zu spät</source>
         <translation>mean days late</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="221"/>
+        <location filename="../../gui/deadlines_view.py" line="224"/>
         <source>iCalendar (*.ics)</source>
         <translation>iCalendar (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="222"/>
+        <location filename="../../gui/deadlines_view.py" line="225"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="223"/>
+        <location filename="../../gui/deadlines_view.py" line="226"/>
         <source>Excel-Arbeitsmappe (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="226"/>
+        <location filename="../../gui/deadlines_view.py" line="229"/>
         <source>Fristen exportieren</source>
         <translation>Export deadlines</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="249"/>
+        <location filename="../../gui/deadlines_view.py" line="252"/>
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="250"/>
+        <location filename="../../gui/deadlines_view.py" line="253"/>
         <source>Die Fristen konnten nicht nach {path} geschrieben werden: {reason}</source>
         <translation>The deadlines could not be written to {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="258"/>
+        <location filename="../../gui/deadlines_view.py" line="261"/>
         <source>Fristen exportiert: {name}</source>
         <translation>Deadlines exported: {name}</translation>
     </message>
@@ -509,508 +514,518 @@
 <context>
     <name>InquiryView</name>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="58"/>
-        <location filename="../../gui/inquiry_view.py" line="423"/>
+        <location filename="../../gui/inquiry_view.py" line="57"/>
+        <location filename="../../gui/inquiry_view.py" line="422"/>
         <source>Drucksache</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="59"/>
+        <location filename="../../gui/inquiry_view.py" line="58"/>
         <source>Titel</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="60"/>
+        <location filename="../../gui/inquiry_view.py" line="59"/>
         <source>Datum der Drucksache</source>
         <translation>Date of the print</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="61"/>
+        <location filename="../../gui/inquiry_view.py" line="60"/>
         <source>Eingegangen am</source>
         <translation>Received on</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="62"/>
+        <location filename="../../gui/inquiry_view.py" line="61"/>
         <source>Bearbeiter/in</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="63"/>
-        <location filename="../../gui/inquiry_view.py" line="242"/>
+        <location filename="../../gui/inquiry_view.py" line="62"/>
+        <location filename="../../gui/inquiry_view.py" line="241"/>
         <source>Referat</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="64"/>
+        <location filename="../../gui/inquiry_view.py" line="63"/>
         <source>Aktenzeichen</source>
         <translation>File number</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="65"/>
+        <location filename="../../gui/inquiry_view.py" line="64"/>
         <source>Datum der Antwort</source>
         <translation>Date of the answer</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="66"/>
+        <location filename="../../gui/inquiry_view.py" line="65"/>
         <source>Mitzeichnung (Ministerien, durch Komma getrennt)</source>
         <translation>Co-signing (ministries, separated by commas)</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="67"/>
+        <location filename="../../gui/inquiry_view.py" line="66"/>
         <source>Unterzeichnung</source>
         <translation>Signatory</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="68"/>
+        <location filename="../../gui/inquiry_view.py" line="67"/>
         <source>Amtsbezeichnung</source>
         <translation>Office</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="76"/>
+        <location filename="../../gui/inquiry_view.py" line="75"/>
         <source>Ziffer {label}</source>
         <translation>Point {label}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="77"/>
+        <location filename="../../gui/inquiry_view.py" line="76"/>
         <source>Antwort {label}</source>
         <translation>Answer {label}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="78"/>
-        <location filename="../../gui/inquiry_view.py" line="292"/>
+        <location filename="../../gui/inquiry_view.py" line="77"/>
+        <location filename="../../gui/inquiry_view.py" line="291"/>
         <source>Begründung</source>
         <translation>Reasoning</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="80"/>
+        <location filename="../../gui/inquiry_view.py" line="79"/>
         <source>Text</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="89"/>
+        <location filename="../../gui/inquiry_view.py" line="88"/>
         <source>Antwort bearbeiten</source>
         <translation>Edit answer</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="139"/>
+        <location filename="../../gui/inquiry_view.py" line="138"/>
         <source>Angabe ändern</source>
         <translation>Change detail</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="196"/>
+        <location filename="../../gui/inquiry_view.py" line="195"/>
         <source>Status der Anfrage ändern</source>
         <translation>Change the inquiry&apos;s status</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="200"/>
+        <location filename="../../gui/inquiry_view.py" line="199"/>
         <source>Exportieren …</source>
         <translation>Export …</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="201"/>
+        <location filename="../../gui/inquiry_view.py" line="200"/>
         <source>Stellungnahme exportieren</source>
         <translation>Export the Stellungnahme</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="204"/>
+        <location filename="../../gui/inquiry_view.py" line="203"/>
         <source>Speicherstand</source>
         <translation>Save state</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="216"/>
+        <location filename="../../gui/inquiry_view.py" line="215"/>
         <source>Ziffern der Anfrage</source>
         <translation>Points of the inquiry</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="222"/>
-        <location filename="../../gui/inquiry_view.py" line="264"/>
+        <location filename="../../gui/inquiry_view.py" line="221"/>
+        <location filename="../../gui/inquiry_view.py" line="263"/>
         <source>Frage</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="226"/>
-        <location filename="../../gui/inquiry_view.py" line="308"/>
+        <location filename="../../gui/inquiry_view.py" line="225"/>
+        <location filename="../../gui/inquiry_view.py" line="307"/>
         <source>Antwort</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="227"/>
+        <location filename="../../gui/inquiry_view.py" line="226"/>
         <source>Antwort der Landesregierung zu dieser Ziffer …</source>
         <translation>The government&apos;s answer to this point …</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="230"/>
+        <location filename="../../gui/inquiry_view.py" line="229"/>
         <source>Mit nächster Antwort zusammenfassen</source>
         <translation>Combine with next answer</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="231"/>
+        <location filename="../../gui/inquiry_view.py" line="230"/>
         <source>Antwort mit der nächsten zusammenfassen</source>
         <translation>Combine answer with the next one</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="233"/>
-        <location filename="../../gui/inquiry_view.py" line="732"/>
+        <location filename="../../gui/inquiry_view.py" line="232"/>
+        <location filename="../../gui/inquiry_view.py" line="734"/>
         <source>Antwort aufteilen</source>
         <translation>Split answer</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="234"/>
+        <location filename="../../gui/inquiry_view.py" line="233"/>
         <source>Zusammengefasste Antwort aufteilen</source>
         <translation>Split a combined answer</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="243"/>
+        <location filename="../../gui/inquiry_view.py" line="242"/>
         <source>Zulieferndes Referat für diese Ziffer</source>
         <translation>Unit contributing to this point</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="245"/>
+        <location filename="../../gui/inquiry_view.py" line="244"/>
         <source>bis TT.MM.JJJJ</source>
         <translation>by DD.MM.YYYY</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="246"/>
+        <location filename="../../gui/inquiry_view.py" line="245"/>
         <source>Frist der Zulieferung</source>
         <translation>Deadline of the contribution</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="247"/>
+        <location filename="../../gui/inquiry_view.py" line="246"/>
         <source>Zulieferung eintragen</source>
         <translation>Enter contribution</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="248"/>
+        <location filename="../../gui/inquiry_view.py" line="247"/>
         <source>Zulieferung für diese Ziffer eintragen</source>
         <translation>Enter a contribution for this point</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="250"/>
+        <location filename="../../gui/inquiry_view.py" line="249"/>
         <source>Zulieferung eingegangen</source>
         <translation>Contribution received</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="251"/>
+        <location filename="../../gui/inquiry_view.py" line="250"/>
         <source>Zulieferung als eingegangen markieren</source>
         <translation>Mark the contribution as received</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="255"/>
+        <location filename="../../gui/inquiry_view.py" line="254"/>
         <source>Zulieferung:</source>
         <translation>Contribution:</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="281"/>
+        <location filename="../../gui/inquiry_view.py" line="280"/>
         <source>TT.MM.JJJJ</source>
         <translation>DD.MM.YYYY</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="287"/>
+        <location filename="../../gui/inquiry_view.py" line="286"/>
         <source>Interne Fristen</source>
         <translation>Internal deadlines</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="289"/>
+        <location filename="../../gui/inquiry_view.py" line="288"/>
         <source>neue Frist TT.MM.JJJJ</source>
         <translation>new deadline DD.MM.YYYY</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="290"/>
+        <location filename="../../gui/inquiry_view.py" line="289"/>
         <source>Beantragte neue Frist</source>
         <translation>Requested new deadline</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="293"/>
+        <location filename="../../gui/inquiry_view.py" line="292"/>
         <source>Begründung der Fristverlängerung</source>
         <translation>Reason for the extension</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="294"/>
+        <location filename="../../gui/inquiry_view.py" line="293"/>
         <source>Beantragen</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="295"/>
+        <location filename="../../gui/inquiry_view.py" line="294"/>
         <source>Fristverlängerung beantragen</source>
         <translation>Request an extension</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="297"/>
+        <location filename="../../gui/inquiry_view.py" line="296"/>
         <source>Gewährt</source>
         <translation>Granted</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="298"/>
+        <location filename="../../gui/inquiry_view.py" line="297"/>
         <source>Fristverlängerung wurde gewährt</source>
         <translation>The extension was granted</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="305"/>
-        <location filename="../../gui/inquiry_view.py" line="850"/>
+        <location filename="../../gui/inquiry_view.py" line="304"/>
+        <location filename="../../gui/inquiry_view.py" line="852"/>
         <source>Fristverlängerung</source>
         <translation>Extension</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="309"/>
+        <location filename="../../gui/inquiry_view.py" line="308"/>
         <source>Angaben</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="315"/>
+        <location filename="../../gui/inquiry_view.py" line="314"/>
         <source>Verweise und Rückverweise</source>
         <translation>Citations and backlinks</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="322"/>
+        <location filename="../../gui/inquiry_view.py" line="321"/>
         <source>Ähnliche frühere Antworten</source>
         <translation>Similar earlier answers</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="326"/>
+        <location filename="../../gui/inquiry_view.py" line="325"/>
         <source>Text der ähnlichen Antwort</source>
         <translation>Text of the similar answer</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="327"/>
+        <location filename="../../gui/inquiry_view.py" line="326"/>
         <source>Als Ausgangspunkt einfügen</source>
         <translation>Insert as starting point</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="328"/>
+        <location filename="../../gui/inquiry_view.py" line="327"/>
         <source>Ähnliche Antwort in den Entwurf einfügen</source>
         <translation>Insert the similar answer into the draft</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="338"/>
+        <location filename="../../gui/inquiry_view.py" line="337"/>
         <source>Verknüpftes Hintergrundmaterial</source>
         <translation>Linked background material</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="341"/>
+        <location filename="../../gui/inquiry_view.py" line="340"/>
         <source>Text des Materials</source>
         <translation>Text of the material</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="349"/>
+        <location filename="../../gui/inquiry_view.py" line="348"/>
         <source>Verlauf der Anfrage</source>
         <translation>History of the inquiry</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="353"/>
+        <location filename="../../gui/inquiry_view.py" line="352"/>
         <source>Änderung im Text</source>
         <translation>Change in the text</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="360"/>
+        <location filename="../../gui/inquiry_view.py" line="359"/>
         <source>Verweise</source>
         <translation>Citations</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="361"/>
+        <location filename="../../gui/inquiry_view.py" line="360"/>
         <source>Ähnliche Antworten</source>
         <translation>Similar answers</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="362"/>
+        <location filename="../../gui/inquiry_view.py" line="361"/>
         <source>Material</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="363"/>
+        <location filename="../../gui/inquiry_view.py" line="362"/>
         <source>Verlauf</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="381"/>
+        <location filename="../../gui/inquiry_view.py" line="380"/>
         <source>Rückgängig</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="383"/>
+        <location filename="../../gui/inquiry_view.py" line="382"/>
         <source>Wiederholen</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="424"/>
+        <location filename="../../gui/inquiry_view.py" line="423"/>
         <source>ohne Nummer</source>
         <translation>without number</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="425"/>
-        <location filename="../../gui/inquiry_view.py" line="804"/>
+        <location filename="../../gui/inquiry_view.py" line="424"/>
+        <location filename="../../gui/inquiry_view.py" line="806"/>
         <source>{kind} {number} — {title}</source>
         <translation>{kind} {number} — {title}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="426"/>
+        <location filename="../../gui/inquiry_view.py" line="425"/>
         <source> u. a.</source>
         <translation> et al.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="429"/>
+        <location filename="../../gui/inquiry_view.py" line="428"/>
         <source>von {by} · {ministry}</source>
         <translation>by {by} · {ministry}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="470"/>
-        <location filename="../../gui/inquiry_view.py" line="890"/>
+        <location filename="../../gui/inquiry_view.py" line="469"/>
+        <location filename="../../gui/inquiry_view.py" line="892"/>
         <source>Status: {status}</source>
         <translation>Status: {status}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="473"/>
+        <location filename="../../gui/inquiry_view.py" line="472"/>
         <source>→ {status}</source>
         <translation>→ {status}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="480"/>
+        <location filename="../../gui/inquiry_view.py" line="479"/>
+        <source>Frist {due}: seit 1 Tag überschritten</source>
+        <translation>Deadline {due}: passed 1 day ago</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="481"/>
         <source>Frist {due}: seit {n} Tagen überschritten</source>
         <translation>Deadline {due}: passed {n} days ago</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="484"/>
+        <location filename="../../gui/inquiry_view.py" line="483"/>
         <source>Frist {due}: heute</source>
         <translation>Deadline {due}: today</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="486"/>
+        <location filename="../../gui/inquiry_view.py" line="485"/>
+        <source>Frist {due}: noch 1 Tag</source>
+        <translation>Deadline {due}: 1 day left</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="487"/>
         <source>Frist {due}: noch {n} Tage</source>
         <translation>Deadline {due}: {n} days left</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="490"/>
+        <location filename="../../gui/inquiry_view.py" line="492"/>
         <source>Frist {due}</source>
         <translation>Deadline {due}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="493"/>
+        <location filename="../../gui/inquiry_view.py" line="495"/>
         <source>Keine Frist eingetragen</source>
         <translation>No deadline set</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="496"/>
+        <location filename="../../gui/inquiry_view.py" line="498"/>
         <source> · verlängert</source>
         <translation> · extended</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="498"/>
+        <location filename="../../gui/inquiry_view.py" line="500"/>
         <source> · Verlängerung beantragt</source>
         <translation> · extension requested</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="519"/>
+        <location filename="../../gui/inquiry_view.py" line="521"/>
         <source>Interne Frist: {step}</source>
         <translation>Internal deadline: {step}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="527"/>
+        <location filename="../../gui/inquiry_view.py" line="529"/>
         <source>— (erst mit einer Frist)</source>
         <translation>— (once there is a deadline)</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="573"/>
+        <location filename="../../gui/inquiry_view.py" line="575"/>
         <source>{heading} (Entwurf)</source>
         <translation>{heading} (draft)</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="614"/>
+        <location filename="../../gui/inquiry_view.py" line="616"/>
         <source>Entwurf beginnen</source>
         <translation>Begin draft</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="625"/>
+        <location filename="../../gui/inquiry_view.py" line="627"/>
         <source>Ungespeichert …</source>
         <translation>Unsaved …</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="653"/>
+        <location filename="../../gui/inquiry_view.py" line="655"/>
         <source>Nicht gespeichert!</source>
         <translation>Not saved!</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="656"/>
+        <location filename="../../gui/inquiry_view.py" line="658"/>
         <source>Die Antwort konnte nicht gespeichert werden ({reason}); Ziffer versucht es gleich noch einmal.</source>
         <translation>The answer could not be saved ({reason}); Ziffer will try again shortly.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="663"/>
+        <location filename="../../gui/inquiry_view.py" line="665"/>
         <source>Gespeichert {time}</source>
         <translation>Saved {time}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="700"/>
+        <location filename="../../gui/inquiry_view.py" line="702"/>
         <source>Antworten zusammenfassen</source>
         <translation>Combine answers</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="741"/>
+        <location filename="../../gui/inquiry_view.py" line="743"/>
         <source>Die Gliederung der Antwort wurde nicht gespeichert: {reason}</source>
         <translation>The division of the answer was not saved: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="771"/>
-        <location filename="../../gui/inquiry_view.py" line="829"/>
+        <location filename="../../gui/inquiry_view.py" line="773"/>
+        <location filename="../../gui/inquiry_view.py" line="831"/>
         <source>„{text}“ ist kein Datum; bitte als TT.MM.JJJJ eingeben.</source>
         <translation>“{text}” is not a date; please enter it as DD.MM.YYYY.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="797"/>
+        <location filename="../../gui/inquiry_view.py" line="799"/>
         <source>Die Angabe wurde nicht gespeichert: {reason}</source>
         <translation>The detail was not saved: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="844"/>
+        <location filename="../../gui/inquiry_view.py" line="846"/>
         <source>Bitte die beantragte neue Frist als TT.MM.JJJJ angeben.</source>
         <translation>Please give the requested new deadline as DD.MM.YYYY.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="852"/>
+        <location filename="../../gui/inquiry_view.py" line="854"/>
         <source>Fristverlängerung bis {day} beantragt.</source>
         <translation>Extension until {day} requested.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="863"/>
+        <location filename="../../gui/inquiry_view.py" line="865"/>
         <source>Fristverlängerung bis {day} gewährt.</source>
         <translation>Extension until {day} granted.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="881"/>
-        <location filename="../../gui/inquiry_view.py" line="885"/>
+        <location filename="../../gui/inquiry_view.py" line="883"/>
+        <location filename="../../gui/inquiry_view.py" line="887"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="885"/>
+        <location filename="../../gui/inquiry_view.py" line="887"/>
         <source>Der Status wurde nicht geändert: {reason}</source>
         <translation>The status was not changed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="902"/>
+        <location filename="../../gui/inquiry_view.py" line="904"/>
         <source>eingegangen am {day}</source>
         <translation>received on {day}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="904"/>
+        <location filename="../../gui/inquiry_view.py" line="906"/>
         <source>angefordert</source>
         <translation>requested</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="907"/>
+        <location filename="../../gui/inquiry_view.py" line="909"/>
         <source> — nach der Frist der Antwort!</source>
         <translation> — after the answer&apos;s deadline!</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="919"/>
+        <location filename="../../gui/inquiry_view.py" line="921"/>
         <source>Bitte ein Referat und, wenn gewünscht, ein Datum TT.MM.JJJJ angeben.</source>
         <translation>Please give a unit and, if wanted, a date DD.MM.YYYY.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="925"/>
+        <location filename="../../gui/inquiry_view.py" line="927"/>
         <source>Zulieferung nach der Frist</source>
         <translation>Contribution after the deadline</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="926"/>
+        <location filename="../../gui/inquiry_view.py" line="928"/>
         <source>{warning}
 
 Die Zulieferung trotzdem mit diesem Datum eintragen?</source>
@@ -1019,61 +1034,61 @@ Die Zulieferung trotzdem mit diesem Datum eintragen?</source>
 Enter the contribution with this date anyway?</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="931"/>
+        <location filename="../../gui/inquiry_view.py" line="933"/>
         <source>Zulieferung nicht eingetragen.</source>
         <translation>Contribution not entered.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="944"/>
+        <location filename="../../gui/inquiry_view.py" line="946"/>
         <source>Zulieferung zu Ziffer {label} bei {unit} eingetragen.</source>
         <translation>Contribution to point {label} entered for {unit}.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="981"/>
+        <location filename="../../gui/inquiry_view.py" line="983"/>
         <source>→ Drucksache {number} ({where}) — {title}</source>
         <translation>→ Print {number} ({where}) — {title}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="985"/>
+        <location filename="../../gui/inquiry_view.py" line="987"/>
         <source>→ Drucksache {number} ({where}) — nicht im Register</source>
         <translation>→ Print {number} ({where}) — not in the register</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="995"/>
+        <location filename="../../gui/inquiry_view.py" line="997"/>
         <source>← Drucksache {number} verweist hierauf ({where}) — {title}</source>
         <translation>← Print {number} cites this ({where}) — {title}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1002"/>
+        <location filename="../../gui/inquiry_view.py" line="1004"/>
         <source>Keine Verweise auf andere Drucksachen.</source>
         <translation>No citations of other prints.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1029"/>
+        <location filename="../../gui/inquiry_view.py" line="1031"/>
         <source>Drucksache {number} ist nicht im Register; importieren Sie sie, um dem Verweis zu folgen.</source>
         <translation>Print {number} is not in the register; import it to follow the citation.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1049"/>
+        <location filename="../../gui/inquiry_view.py" line="1051"/>
         <source>Drucksache {number}, Ziffer {label} {day}
 {question}</source>
         <translation>Print {number}, point {label} {day}
 {question}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1060"/>
+        <location filename="../../gui/inquiry_view.py" line="1062"/>
         <source>Material: {title}
 {text}</source>
         <translation>Material: {title}
 {text}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1065"/>
+        <location filename="../../gui/inquiry_view.py" line="1067"/>
         <source>Keine ähnlichen beantworteten Ziffern gefunden.</source>
         <translation>No similar answered points found.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1113"/>
+        <location filename="../../gui/inquiry_view.py" line="1115"/>
         <source>Kein Material verknüpft (in der Bibliothek verknüpfen).</source>
         <translation>No material linked (link it in the library).</translation>
     </message>
@@ -1141,62 +1156,82 @@ Enter the contribution with this date anyway?</translation>
         <translation>Linked to</translation>
     </message>
     <message>
-        <location filename="../../gui/library_view.py" line="137"/>
+        <location filename="../../gui/library_view.py" line="138"/>
         <source>{n} Treffer in der Bibliothek</source>
         <translation>{n} hits in the library</translation>
     </message>
     <message>
-        <location filename="../../gui/library_view.py" line="152"/>
+        <location filename="../../gui/library_view.py" line="138"/>
+        <source>1 Treffer in der Bibliothek</source>
+        <translation>1 hit in the library</translation>
+    </message>
+    <message>
+        <location filename="../../gui/library_view.py" line="159"/>
         <source>verknüpft mit {n} Anfragen</source>
         <translation>linked to {n} inquiries</translation>
     </message>
     <message>
-        <location filename="../../gui/library_view.py" line="214"/>
+        <location filename="../../gui/library_view.py" line="159"/>
+        <source>verknüpft mit 1 Anfrage</source>
+        <translation>linked to 1 inquiry</translation>
+    </message>
+    <message>
+        <location filename="../../gui/library_view.py" line="220"/>
         <source>Mit Anfrage verknüpfen</source>
         <translation>Link to inquiry</translation>
     </message>
     <message>
-        <location filename="../../gui/library_view.py" line="214"/>
+        <location filename="../../gui/library_view.py" line="220"/>
         <source>Nummer der Drucksache (z. B. 17/9321):</source>
         <translation>Number of the print (e.g. 17/9321):</translation>
     </message>
     <message>
-        <location filename="../../gui/library_view.py" line="225"/>
+        <location filename="../../gui/library_view.py" line="231"/>
         <source>Verknüpfen</source>
         <translation>Link</translation>
     </message>
     <message>
-        <location filename="../../gui/library_view.py" line="226"/>
+        <location filename="../../gui/library_view.py" line="232"/>
         <source>Die Drucksache {number} ist nicht im Register.</source>
         <translation>Print {number} is not in the register.</translation>
     </message>
     <message>
-        <location filename="../../gui/library_view.py" line="231"/>
+        <location filename="../../gui/library_view.py" line="237"/>
         <source>Material mit Drucksache {number} verknüpft.</source>
         <translation>Material linked to print {number}.</translation>
     </message>
     <message>
-        <location filename="../../gui/library_view.py" line="252"/>
+        <location filename="../../gui/library_view.py" line="258"/>
         <source>Material importieren</source>
         <translation>Import material</translation>
     </message>
     <message>
-        <location filename="../../gui/library_view.py" line="252"/>
+        <location filename="../../gui/library_view.py" line="258"/>
         <source>Dokumente (*.pdf *.docx *.txt);;Alle Dateien (*)</source>
         <translation>Documents (*.pdf *.docx *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/library_view.py" line="266"/>
+        <location filename="../../gui/library_view.py" line="273"/>
+        <source>1 Dokument in die Bibliothek übernommen</source>
+        <translation>1 document added to the library</translation>
+    </message>
+    <message>
+        <location filename="../../gui/library_view.py" line="275"/>
         <source>{n} Dokumente in die Bibliothek übernommen</source>
         <translation>{n} documents added to the library</translation>
     </message>
     <message>
-        <location filename="../../gui/library_view.py" line="269"/>
+        <location filename="../../gui/library_view.py" line="279"/>
         <source>, {n} Fehler: {reasons}</source>
         <translation>, {n} failed: {reasons}</translation>
     </message>
     <message>
-        <location filename="../../gui/library_view.py" line="274"/>
+        <location filename="../../gui/library_view.py" line="279"/>
+        <source>, 1 Fehler: {reasons}</source>
+        <translation>, 1 failed: {reasons}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/library_view.py" line="285"/>
         <source>Der Import ist abgebrochen: {reason}</source>
         <translation>The import stopped: {reason}</translation>
     </message>
@@ -1315,7 +1350,7 @@ Enter the contribution with this date anyway?</translation>
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="222"/>
-        <location filename="../../gui/main_window.py" line="493"/>
+        <location filename="../../gui/main_window.py" line="498"/>
         <source>Register</source>
         <translation>Register</translation>
     </message>
@@ -1330,155 +1365,155 @@ Enter the contribution with this date anyway?</translation>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="237"/>
-        <location filename="../../gui/main_window.py" line="397"/>
+        <location filename="../../gui/main_window.py" line="242"/>
+        <location filename="../../gui/main_window.py" line="402"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="284"/>
+        <location filename="../../gui/main_window.py" line="289"/>
         <source>Diese Drucksache ist nicht (mehr) im Register.</source>
         <translation>This print is not (or no longer) in the register.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="293"/>
-        <location filename="../../gui/main_window.py" line="340"/>
+        <location filename="../../gui/main_window.py" line="298"/>
+        <location filename="../../gui/main_window.py" line="345"/>
         <source>ohne Nummer</source>
         <translation>without number</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="312"/>
-        <location filename="../../gui/main_window.py" line="604"/>
+        <location filename="../../gui/main_window.py" line="317"/>
+        <location filename="../../gui/main_window.py" line="609"/>
         <source>Nicht gespeichert</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="313"/>
+        <location filename="../../gui/main_window.py" line="318"/>
         <source>Die Antwort konnte nicht gespeichert werden. Die Anfrage trotzdem schließen?</source>
         <translation>The answer could not be saved. Close the inquiry anyway?</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="348"/>
+        <location filename="../../gui/main_window.py" line="353"/>
         <source>Alles gespeichert.</source>
         <translation>Everything saved.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="348"/>
+        <location filename="../../gui/main_window.py" line="353"/>
         <source>Nicht alles konnte gespeichert werden.</source>
         <translation>Not everything could be saved.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="358"/>
+        <location filename="../../gui/main_window.py" line="363"/>
         <source>Kein Text eingefügt – keine Anfrage angelegt.</source>
         <translation>No text pasted – no inquiry created.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="377"/>
+        <location filename="../../gui/main_window.py" line="382"/>
         <source>Drucksachen importieren</source>
         <translation>Import prints</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="379"/>
+        <location filename="../../gui/main_window.py" line="384"/>
         <source>Drucksachen (*.pdf *.docx *.txt);;Alle Dateien (*)</source>
         <translation>Prints (*.pdf *.docx *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="389"/>
+        <location filename="../../gui/main_window.py" line="394"/>
         <source>Import läuft …</source>
         <translation>Import running …</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="414"/>
+        <location filename="../../gui/main_window.py" line="419"/>
         <source>Posteingangsordner wählen</source>
         <translation>Choose the inbox folder</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="428"/>
+        <location filename="../../gui/main_window.py" line="433"/>
         <source>Der Ordner {folder} kann nicht beobachtet werden: {reason}</source>
         <translation>The folder {folder} cannot be watched: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="433"/>
+        <location filename="../../gui/main_window.py" line="438"/>
         <source>Posteingang {folder} wird beobachtet.</source>
         <translation>Watching the inbox {folder}.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="450"/>
+        <location filename="../../gui/main_window.py" line="455"/>
         <source>Bitte zuerst eine Anfrage auswählen.</source>
         <translation>Please select an inquiry first.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="459"/>
+        <location filename="../../gui/main_window.py" line="464"/>
         <source>Exportiert: {path}</source>
         <translation>Exported: {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="471"/>
+        <location filename="../../gui/main_window.py" line="476"/>
         <source>Sicherung angelegt: {name}</source>
         <translation>Backup made: {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="473"/>
+        <location filename="../../gui/main_window.py" line="478"/>
         <source>Die Sicherung ist fehlgeschlagen: {reason}</source>
         <translation>The backup failed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="494"/>
+        <location filename="../../gui/main_window.py" line="499"/>
         <source>Das Register kann nicht geöffnet werden: {reason}</source>
         <translation>The register cannot be opened: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="509"/>
+        <location filename="../../gui/main_window.py" line="514"/>
         <source>Register öffnen oder anlegen</source>
         <translation>Open or create a register</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="511"/>
+        <location filename="../../gui/main_window.py" line="516"/>
         <source>Ziffer-Register (*.db);;Alle Dateien (*)</source>
         <translation>Ziffer register (*.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="525"/>
+        <location filename="../../gui/main_window.py" line="530"/>
         <source>Demo-Register geöffnet: {path}</source>
         <translation>Demo register opened: {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="534"/>
+        <location filename="../../gui/main_window.py" line="539"/>
         <source>Sicherung wiederhergestellt; der vorige Stand liegt in {name}.</source>
         <translation>Backup restored; the previous state is in {name}.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="552"/>
+        <location filename="../../gui/main_window.py" line="557"/>
         <source>Posteingang wird nicht beobachtet.</source>
         <translation>The inbox is not watched.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="557"/>
+        <location filename="../../gui/main_window.py" line="562"/>
         <source>Über Ziffer</source>
         <translation>About Ziffer</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="559"/>
+        <location filename="../../gui/main_window.py" line="564"/>
         <source>&lt;h3&gt;Ziffer {version}&lt;/h3&gt;&lt;p&gt;Anträge und Anfragen des Landtags Ziffer für Ziffer beantworten, Fristen im Blick behalten und die Stellungnahme als DOCX und PDF erzeugen.&lt;/p&gt;&lt;p&gt;Register: {path}&lt;/p&gt;&lt;p&gt;Läuft ohne Netz; alle Daten bleiben auf diesem Rechner.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Ziffer {version}&lt;/h3&gt;&lt;p&gt;Answer the parliament&apos;s motions and questions point by point, keep every deadline in view and produce the Stellungnahme as DOCX and PDF.&lt;/p&gt;&lt;p&gt;Register: {path}&lt;/p&gt;&lt;p&gt;Works offline; all data stays on this computer.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="586"/>
+        <location filename="../../gui/main_window.py" line="591"/>
         <source>Import läuft</source>
         <translation>Import running</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="587"/>
+        <location filename="../../gui/main_window.py" line="592"/>
         <source>Ein Import läuft. Abbrechen? Der laufende Stapel wird noch fertig importiert.</source>
         <translation>An import is running. Stop it? The current batch will still be imported completely.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="605"/>
+        <location filename="../../gui/main_window.py" line="610"/>
         <source>Nicht alle Antworten konnten gespeichert werden. Ziffer trotzdem beenden?</source>
         <translation>Not all answers could be saved. Quit Ziffer anyway?</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="612"/>
+        <location filename="../../gui/main_window.py" line="617"/>
         <source>Der Import wird nach dem laufenden Stapel beendet …</source>
         <translation>The import stops after the current batch …</translation>
     </message>
@@ -1562,47 +1597,47 @@ Enter the contribution with this date anyway?</translation>
 <context>
     <name>RegisterTableModel</name>
     <message>
-        <location filename="../../gui/register_model.py" line="25"/>
+        <location filename="../../gui/register_model.py" line="26"/>
         <source>Drucksache</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../gui/register_model.py" line="26"/>
+        <location filename="../../gui/register_model.py" line="27"/>
         <source>Art</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../gui/register_model.py" line="27"/>
+        <location filename="../../gui/register_model.py" line="28"/>
         <source>Titel</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../gui/register_model.py" line="28"/>
+        <location filename="../../gui/register_model.py" line="29"/>
         <source>Einbringer</source>
         <translation>Originators</translation>
     </message>
     <message>
-        <location filename="../../gui/register_model.py" line="29"/>
+        <location filename="../../gui/register_model.py" line="30"/>
         <source>Ministerium</source>
         <translation>Ministry</translation>
     </message>
     <message>
-        <location filename="../../gui/register_model.py" line="30"/>
+        <location filename="../../gui/register_model.py" line="31"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/register_model.py" line="31"/>
+        <location filename="../../gui/register_model.py" line="32"/>
         <source>Bearbeiter/in</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../gui/register_model.py" line="32"/>
+        <location filename="../../gui/register_model.py" line="33"/>
         <source>Frist</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../gui/register_model.py" line="33"/>
+        <location filename="../../gui/register_model.py" line="34"/>
         <source>Tage</source>
         <translation>Days</translation>
     </message>
@@ -1610,149 +1645,179 @@ Enter the contribution with this date anyway?</translation>
 <context>
     <name>RegisterView</name>
     <message>
-        <location filename="../../gui/register_view.py" line="86"/>
+        <location filename="../../gui/register_view.py" line="112"/>
         <source>Suchen: Wörter, „Förder*“ oder eine Drucksache wie 17/9321 …</source>
         <translation>Search: words, “Förder*” or a print such as 17/9321 …</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="87"/>
+        <location filename="../../gui/register_view.py" line="113"/>
         <source>Suche im Register</source>
         <translation>Search the register</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="93"/>
+        <location filename="../../gui/register_view.py" line="119"/>
         <source>Parlament</source>
         <translation>Parliament</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="94"/>
+        <location filename="../../gui/register_view.py" line="120"/>
         <source>Wahlperiode</source>
         <translation>Term</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="95"/>
+        <location filename="../../gui/register_view.py" line="121"/>
         <source>Art</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="98"/>
+        <location filename="../../gui/register_view.py" line="124"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="99"/>
+        <location filename="../../gui/register_view.py" line="125"/>
         <source>offen</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="100"/>
+        <location filename="../../gui/register_view.py" line="126"/>
         <source>überfällig</source>
         <translation>overdue</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="103"/>
+        <location filename="../../gui/register_view.py" line="129"/>
         <source>Referat</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="104"/>
+        <location filename="../../gui/register_view.py" line="130"/>
         <source>Bearbeiter/in</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="106"/>
+        <location filename="../../gui/register_view.py" line="132"/>
         <source>Frist ab TT.MM.JJJJ</source>
         <translation>Due from DD.MM.YYYY</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="107"/>
+        <location filename="../../gui/register_view.py" line="133"/>
         <source>Frist ab</source>
         <translation>Due from</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="109"/>
+        <location filename="../../gui/register_view.py" line="135"/>
         <source>Frist bis TT.MM.JJJJ</source>
         <translation>Due until DD.MM.YYYY</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="110"/>
+        <location filename="../../gui/register_view.py" line="136"/>
         <source>Frist bis</source>
         <translation>Due until</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="114"/>
+        <location filename="../../gui/register_view.py" line="140"/>
         <source>Filter zurücksetzen</source>
         <translation>Reset filters</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="115"/>
+        <location filename="../../gui/register_view.py" line="141"/>
         <source>Alle Filter zurücksetzen</source>
         <translation>Reset all filters</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="128"/>
+        <location filename="../../gui/register_view.py" line="154"/>
         <source>Register der Anfragen</source>
         <translation>Register of inquiries</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="149"/>
+        <location filename="../../gui/register_view.py" line="180"/>
         <source>&lt;h2&gt;Willkommen bei Ziffer&lt;/h2&gt;&lt;p&gt;Das Register ist noch leer. Ziehen Sie Drucksachen (PDF, Word, Text) in dieses Fenster oder wählen Sie:&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Welcome to Ziffer&lt;/h2&gt;&lt;p&gt;The register is still empty. Drag prints (PDF, Word, text) into this window or choose:&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="156"/>
+        <location filename="../../gui/register_view.py" line="187"/>
         <source>Dateien importieren …</source>
         <translation>Import files …</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="157"/>
+        <location filename="../../gui/register_view.py" line="188"/>
         <source>Drucksachen aus Dateien importieren</source>
         <translation>Import prints from files</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="159"/>
+        <location filename="../../gui/register_view.py" line="190"/>
         <source>Einen Ordner beobachten …</source>
         <translation>Watch a folder …</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="160"/>
+        <location filename="../../gui/register_view.py" line="191"/>
         <source>Posteingangsordner beobachten</source>
         <translation>Watch the inbox folder</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="162"/>
+        <location filename="../../gui/register_view.py" line="193"/>
         <source>Demo-Register öffnen</source>
         <translation>Open demo register</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="163"/>
+        <location filename="../../gui/register_view.py" line="194"/>
         <source>Demo-Register mit Beispieldrucksachen öffnen</source>
         <translation>Open the demo register with sample prints</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="186"/>
+        <location filename="../../gui/register_view.py" line="202"/>
+        <source>Fortschritt des Imports ins leere Register</source>
+        <translation>Progress of the import into the empty register</translation>
+    </message>
+    <message>
+        <location filename="../../gui/register_view.py" line="233"/>
         <source>{name}: alle</source>
         <translation>{name}: all</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="267"/>
+        <location filename="../../gui/register_view.py" line="282"/>
+        <source>&lt;h2&gt;Drucksachen werden importiert …&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Importing prints …&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../gui/register_view.py" line="294"/>
+        <source>&lt;h2&gt;Drucksachen werden importiert …&lt;/h2&gt;&lt;p&gt;{done} von {total}: {name}&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Importing prints …&lt;/h2&gt;&lt;p&gt;{done} of {total}: {name}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../gui/register_view.py" line="338"/>
         <source>„{text}“ ist kein Datum; bitte als TT.MM.JJJJ eingeben.</source>
         <translation>“{text}” is not a date; please enter it as DD.MM.YYYY.</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="315"/>
+        <location filename="../../gui/register_view.py" line="426"/>
         <source>{n} Treffer</source>
         <translation>{n} hits</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="318"/>
+        <location filename="../../gui/register_view.py" line="426"/>
+        <source>1 Treffer</source>
+        <translation>1 hit</translation>
+    </message>
+    <message>
+        <location filename="../../gui/register_view.py" line="429"/>
         <source>{n} von {total} Drucksachen</source>
         <translation>{n} of {total} prints</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="320"/>
+        <location filename="../../gui/register_view.py" line="429"/>
+        <source>{n} von 1 Drucksache</source>
+        <translation>{n} of 1 print</translation>
+    </message>
+    <message>
+        <location filename="../../gui/register_view.py" line="432"/>
         <source>{n} Drucksachen im Register</source>
         <translation>{n} prints in the register</translation>
+    </message>
+    <message>
+        <location filename="../../gui/register_view.py" line="432"/>
+        <source>1 Drucksache im Register</source>
+        <translation>1 print in the register</translation>
     </message>
 </context>
 <context>
@@ -1946,22 +2011,22 @@ Enter the contribution with this date anyway?</translation>
 <context>
     <name>SplitDialog</name>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1161"/>
+        <location filename="../../gui/inquiry_view.py" line="1163"/>
         <source>Antwort aufteilen</source>
         <translation>Split answer</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1163"/>
+        <location filename="../../gui/inquiry_view.py" line="1165"/>
         <source>Zu welcher Ziffer gehört jeder Absatz der Antwort?</source>
         <translation>Which point does each paragraph of the answer belong to?</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1173"/>
+        <location filename="../../gui/inquiry_view.py" line="1175"/>
         <source>Zu {label}.</source>
         <translation>On {label}.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1175"/>
+        <location filename="../../gui/inquiry_view.py" line="1177"/>
         <source>Ziffer für Absatz {n}</source>
         <translation>Point for paragraph {n}</translation>
     </message>
