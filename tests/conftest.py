@@ -1,4 +1,15 @@
-"""Shared test helpers: where the fixtures and the shared samples are."""
+"""Shared test helpers: where the fixtures and the shared real documents are.
+
+The real documents (``../shared/samples``: the KI-Allianz motion and its answer, background
+material; ``../shared/corpus``: Niedersachsen answer prints) are not part of the project. The
+tests that read them carry the marker ``real_documents``; ``pytest -m real_documents`` runs just
+them. When the folders are not beside the project, the whole group is skipped with one reason and
+the run says so once at the end. Every other behaviour those tests cover is also tested on prints
+we wrote ourselves (``tests/fixtures``, ``tests/ownprints.py``), so nothing else skips.
+
+``ZIFFER_SHARED=/path/to/shared`` points the tests at another shared folder (a worktree that has
+none beside it, or ``ZIFFER_SHARED=/nonexistent`` to see a run without the real documents).
+"""
 
 from __future__ import annotations
 
@@ -12,20 +23,61 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # GUI tests run without a
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "prints"
-SAMPLES = next(
-    (p / "shared" / "samples" for p in (ROOT.parent, ROOT.parent.parent) if (p / "shared" / "samples").is_dir()),
-    ROOT.parent / "shared" / "samples",
-)  # beside the project, or beside the folder of git worktrees (/work/wt/NAME)
+SHARED = Path(os.environ.get("ZIFFER_SHARED") or ROOT.parent / "shared")
+SAMPLES = SHARED / "samples"
+CORPUS = SHARED / "corpus"
+REAL_DOCUMENTS = "real_documents"
+MISSING = [p for p in (SAMPLES, CORPUS) if not p.is_dir()]
+SKIP_REASON = (
+    f"real documents: {' and '.join(_p.as_posix() for _p in MISSING)} not there "
+    f"(the group {REAL_DOCUMENTS} needs ../shared beside the project, or ZIFFER_SHARED)"
+)
+_skipped: list[str] = []
+_current: list[pytest.Item] = []
 
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Without ../shared the group real_documents is skipped, all for one reason."""
+    if not MISSING:
+        return
+    skip = pytest.mark.skip(reason=SKIP_REASON)
+    for item in items:
+        if item.get_closest_marker(REAL_DOCUMENTS):
+            item.add_marker(skip)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    _current[:] = [item]  # before any fixture: sample() checks the marker of the test it serves
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    skipped = report.skipped and report.when == "setup" and isinstance(report.longrepr, tuple)
+    if skipped and report.longrepr[2] == f"Skipped: {SKIP_REASON}":
+        _skipped.append(report.nodeid)
+
+
+def pytest_terminal_summary(terminalreporter) -> None:  # type: ignore[no-untyped-def]
+    if _skipped:
+        shown = "../shared" if "ZIFFER_SHARED" not in os.environ else SHARED.as_posix()
+        folders = " and ".join(f"{shown}/{p.name}" for p in MISSING)
+        terminalreporter.write_line(
+            f"real documents: {folders} not beside the project — "
+            f"{len(_skipped)} tests of the group {REAL_DOCUMENTS} skipped"
+        )
+
+
 def sample(name: str) -> Path:
-    """A file of ../shared/samples, or skip the test when the samples are not beside the project."""
+    """A file of ../shared/samples, for a test marked real_documents (the marker is what skips it
+    when the samples are absent; an unmarked test asking for one fails)."""
+    if _current and not _current[0].get_closest_marker(REAL_DOCUMENTS):
+        raise AssertionError(f"{_current[0].nodeid} reads ../shared/samples/{name}: mark it {REAL_DOCUMENTS}")
     path = SAMPLES / name
     if not path.exists():
-        pytest.skip(f"sample {name} is not available")
+        raise AssertionError(f"{path} is missing from the shared samples")
     return path
 
 

@@ -5,7 +5,8 @@ official Niedersachsen answer print, text as extracted from its PDF): the print'
 answer date, the signatory, every question label in order, the last words of each question, the
 answer items with the labels each answers and their first words, and every cited print. The
 parse must match exactly; the question ends and answer starts pin where a question stops and
-its answer begins, which is where real prints went wrong. Skipped when the corpus is absent.
+its answer begins, which is where real prints went wrong. Group real_documents: skipped when the
+corpus is absent (tests/fixtures/prints/ni_kleine_anfrage.txt is our own print in this layout).
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import CORPUS
 
-CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 EXPECTED = sorted((Path(__file__).parent / "fixtures" / "corpus").glob("*.json"))
 _WS = re.compile(r"\s+")
 
@@ -57,7 +58,7 @@ def mismatches(expected: dict, doc: dict) -> list[str]:
     return out
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus/ is not here")
+@pytest.mark.real_documents
 @pytest.mark.parametrize("expected_file", EXPECTED, ids=lambda p: p.stem)
 def test_corpus_print_exactly_right(expected_file: Path) -> None:
     from core.parser import parse_file
@@ -100,7 +101,7 @@ def test_report_lists_every_document_and_counts_the_whole_ones(tmp_path: Path) -
     assert out.strip().endswith("1 of 2 documents without structural warnings")
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus/ is not here")
+@pytest.mark.real_documents
 def test_report_on_the_niedersachsen_corpus_agrees_with_the_check() -> None:
     from core.parser import parse_file
     from core.report import structural_problems

@@ -188,6 +188,7 @@ def test_damaged_docx(tmp_path: Path) -> None:
         read_document(r)
 
 
+@pytest.mark.real_documents
 def test_sample_docx_header() -> None:
     """The sample Word file's page header (number, term, date) comes first."""
     text = read_document(sample("eingang-ki-allianz-antrag.docx")).text

@@ -1,4 +1,8 @@
-"""DOCX output: the Word templates of templates/ rendered with a draft's context (core/docx_render.py)."""
+"""DOCX output: the Word templates of templates/ rendered with a draft's context (core/docx_render.py).
+
+The Stellungnahme tests run on two prints: ours (Drucksache 17/8517, the published PDF made from
+tests/fixtures/prints/bw_antrag_combined_answers.txt by tests/ownprints.py, five points answered
+in two combined items) and the real KI-Allianz print 17/9321 (eight points; group real_documents)."""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ import zipfile
 from pathlib import Path
 
 import docx
+import ownprints as own
 import pytest
 from conftest import FIXTURES, ROOT, sample
 
@@ -34,10 +39,48 @@ REQUEST = {
 # --- helpers --------------------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def ki_doc():
-    """The KI-Allianz print (Antrag und Stellungnahme), parsed from the shared PDF."""
+# What each print's Stellungnahme must show, read by hand from the print.
+EXPECT = {
+    own.NUMBER: {
+        "header_number": "Drucksache 17 / 8517",
+        "headings": ["Zu 1. bis 3.:", "Zu 4. und 5.:"],
+        "file_number": "MWK41-7431.3/29/1",
+        "letter": "Mit Schreiben vom 11. März 2025",
+        "signature": ["Schöttle", "Ministerin für Wissenschaft, Forschung und Kunst"],
+        "quote": "„Land – Schule – Zukunft“",
+        "words": ["Studienanfängerinnen", "Pädagogischen Hochschulen", "Maßnahmen", "Fahrtkostenzuschüssen"],
+        "title": "Antrag 17/8517: Studienplätze für das Lehramt Grundschule",
+        "author": "Ministerium für Wissenschaft, Forschung und Kunst",
+        "subject": "Stellungnahme des Ministeriums für Wissenschaft, Forschung und Kunst",
+        "skeleton": "Mit Schreiben vom … Nr. … nimmt das Ministerium für Wissenschaft",
+    },
+    "17/9321": {
+        "header_number": "Drucksache 17 / 9321",
+        "headings": [f"Zu {n}.:" for n in range(1, 9)],
+        "file_number": "WM36-43-99/161",
+        "letter": "Mit Schreiben vom 1. September 2025",
+        "signature": ["Hoffmeister-Kraut", "Ministerin für Wirtschaft, Arbeit und Tourismus"],
+        "quote": "„Mehrere Standorte – ein Konzept“",
+        "words": ["Baden-Württembergs", "Künstlicher Intelligenz", "Maßnahmen"],
+        "title": "Antrag 17/9321: Strategische Weiterentwicklung der KI-Allianz",
+        "author": "Ministerium für Wirtschaft, Arbeit und Tourismus",
+        "subject": "Stellungnahme des Ministeriums für Wirtschaft, Arbeit und Tourismus",
+        "skeleton": "Mit Schreiben vom … Nr. … nimmt das Ministerium für Wirtschaft",
+    },
+}
+
+
+@pytest.fixture(scope="module", params=["own", pytest.param("real", marks=pytest.mark.real_documents)])
+def motion(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """An Antrag with Stellungnahme: ours (17/8517, from a PDF made of a fixture) or the real KI-Allianz
+    print (17/9321, parsed from the shared PDF)."""
+    if request.param == "own":
+        return parse_file(own.published_pdf(tmp_path_factory.mktemp("own")))
     return parse_file(sample(KI_ALLIANZ))
+
+
+def _expect(doc) -> dict:  # type: ignore[no-untyped-def]
+    return EXPECT[doc.number]
 
 
 def _render(template: str, ctx: dict) -> docx.document.Document:
@@ -82,40 +125,41 @@ def _hostile(tmp_path: Path, text: str, name: str = "hostile.docx") -> Path:
     return path
 
 
-# --- the Stellungnahme of the KI-Allianz sample --------------------------------------------------------
+# --- the Stellungnahme of our print and of the KI-Allianz sample ---------------------------------------
 
 
-def test_title_and_running_header(ki_doc) -> None:
+def test_title_and_running_header(motion) -> None:
     """The print title stands in style Title, the header carries the parliament and "Drucksache 17 / 9321"."""
-    document = _render("stellungnahme", context(ki_doc))
+    document = _render("stellungnahme", context(motion))
     titles = [p.text for p in document.paragraphs if p.style.name == "Title"]
-    assert titles == ["Strategische Weiterentwicklung der KI-Allianz"]
+    assert titles == [motion.title]
     header = _header_text(document)
-    assert "Drucksache 17 / 9321" in header
+    assert _expect(motion)["header_number"] in header
     assert "Landtag von Baden-Württemberg" in header
     assert "17. Wahlperiode" in header  # page 1 only
     footer_xml = document.sections[0].footer._element.xml
     assert "PAGE" in footer_xml  # page number field
 
 
-def test_all_questions_quoted_in_italic_style_frage(ki_doc) -> None:
-    """All 8 points are quoted in style "Frage" (italic), each with its label, in order."""
-    document = _render("stellungnahme", context(ki_doc))
+def test_all_questions_quoted_in_italic_style_frage(motion) -> None:
+    """All points (8 of the KI-Allianz print) are quoted in style "Frage" (italic), each with its label, in order."""
+    document = _render("stellungnahme", context(motion))
     questions = [p for p in document.paragraphs if p.style.name == "Frage"]
-    assert len(questions) == 8
-    for point, para in zip(ki_doc.points, questions, strict=True):
+    assert len(questions) == len(motion.points) >= 5
+    for point, para in zip(motion.points, questions, strict=True):
         assert para.text.startswith(f"{point.label}. {_start(point.text)}")
         assert para.style.font.italic is True
     assert document.styles["Frage"].font.italic is True
 
 
-def test_answer_headings_in_order_with_their_answers(ki_doc) -> None:
-    """ "Zu 1.:" … "Zu 8.:" come in order in style Zu-Überschrift, each followed by its answer in style Antwort."""
-    document = _render("stellungnahme", context(ki_doc))
+def test_answer_headings_in_order_with_their_answers(motion) -> None:
+    """ "Zu 1.:" … "Zu 8.:" ("Zu 1. bis 3.:", "Zu 4. und 5.:" in ours) come in order in style Zu-Überschrift,
+    each followed by its answer in style Antwort."""
+    document = _render("stellungnahme", context(motion))
     paras = _paras(document)
     headings = [(i, p) for i, p in enumerate(paras) if p.style.name == "Zu-Überschrift"]
-    assert [p.text for _, p in headings] == [f"Zu {n}.:" for n in range(1, 9)]
-    for (i, _), item in zip(headings, ki_doc.answer.items, strict=True):
+    assert [p.text for _, p in headings] == _expect(motion)["headings"]
+    for (i, _), item in zip(headings, motion.answer.items, strict=True):
         following = paras[i + 1]
         assert following.style.name == "Antwort"
         assert following.text.startswith(_start(item.text))
@@ -123,35 +167,37 @@ def test_answer_headings_in_order_with_their_answers(ki_doc) -> None:
     assert style.font.bold is True and style.paragraph_format.keep_with_next is True
 
 
-def test_file_number_date_signature_and_typography(ki_doc) -> None:
+def test_file_number_date_signature_and_typography(motion) -> None:
     """File number, answer date, signatory and office are there; umlauts, „quotes“ and dashes come out intact."""
-    document = _render("stellungnahme", context(ki_doc))
+    e = _expect(motion)
+    document = _render("stellungnahme", context(motion))
     text = "\n".join(p.text for p in document.paragraphs)
-    assert "Nr. WM36-43-99/161" in text
-    assert "Mit Schreiben vom 1. September 2025" in text
+    assert f"Nr. {e['file_number']}" in text
+    assert e["letter"] in text
     signature = [p.text for p in document.paragraphs if p.style.name == "Signature"]
-    assert signature == ["Hoffmeister-Kraut", "Ministerin für Wirtschaft, Arbeit und Tourismus"]
-    assert "„Mehrere Standorte – ein Konzept“" in text
-    assert "Baden-Württembergs" in text and "Künstlicher Intelligenz" in text and "Maßnahmen" in text
+    assert signature == e["signature"]
+    assert e["quote"] in text
+    assert all(word in text for word in e["words"])
     assert "Ã" not in text and "�" not in text  # no mojibake
 
 
-def test_core_properties(ki_doc) -> None:
+def test_core_properties(motion) -> None:
     """Title, author and subject of the document are set from the print."""
-    props = _render("stellungnahme", context(ki_doc)).core_properties
-    assert props.title == "Antrag 17/9321: Strategische Weiterentwicklung der KI-Allianz"
-    assert props.author == "Ministerium für Wirtschaft, Arbeit und Tourismus"
-    assert props.subject == "Stellungnahme des Ministeriums für Wirtschaft, Arbeit und Tourismus"
+    e = _expect(motion)
+    props = _render("stellungnahme", context(motion)).core_properties
+    assert props.title == e["title"]
+    assert props.author == e["author"]
+    assert props.subject == e["subject"]
     assert props.language == "de-DE"
 
 
 @pytest.mark.parametrize("template", ["stellungnahme", "antwort", "zulieferung", "fristverlaengerung"])
-def test_draft_marking_only_for_drafts(ki_doc, template: str) -> None:
+def test_draft_marking_only_for_drafts(motion, template: str) -> None:
     """ "ENTWURF" stands once on every page when draft=True — in the running header, page 1 included, and
     not again in the text (page 1 showed it twice) — and nowhere otherwise."""
-    final = _render(template, context(ki_doc, extra={"request": REQUEST}))
+    final = _render(template, context(motion, extra={"request": REQUEST}))
     assert "ENTWURF" not in _all_text(final)
-    draft = _render(template, context(ki_doc, draft=True, extra={"request": REQUEST}))
+    draft = _render(template, context(motion, draft=True, extra={"request": REQUEST}))
     assert not any("ENTWURF" in p.text for p in draft.paragraphs)
     section = draft.sections[0]
     headers = [section.header] + ([section.first_page_header] if section.different_first_page_header_footer else [])
@@ -159,9 +205,9 @@ def test_draft_marking_only_for_drafts(ki_doc, template: str) -> None:
         assert [p.text for p in header.paragraphs].count("ENTWURF") == 1
 
 
-def test_markup_and_ampersand_come_out_literally(ki_doc) -> None:
+def test_markup_and_ampersand_come_out_literally(motion) -> None:
     """ "<b>", "&" and quotes in a point's text are written as text, never as XML."""
-    ctx = context(ki_doc)
+    ctx = context(motion)
     nasty = 'welche <b>Ziele</b> & "Maßnahmen" <w:p> &amp; erreicht wurden;'
     ctx["points"][0]["text"] = nasty
     ctx["answer"]["items"][0]["questions"][0]["text"] = nasty
@@ -174,41 +220,41 @@ def test_markup_and_ampersand_come_out_literally(ki_doc) -> None:
     assert document.core_properties.title.endswith("KI & <Allianz>")
 
 
-def test_control_characters_are_dropped(ki_doc) -> None:
+def test_control_characters_are_dropped(motion) -> None:
     """Characters XML cannot hold (a stray form feed, BEL, NUL) do not break the document."""
-    ctx = context(ki_doc)
+    ctx = context(motion)
     ctx["answer"]["items"][0]["paragraphs"] = ["Erster\x00 Satz\x07 mit\x0c Steuerzeichen."]
     document = _render("stellungnahme", ctx)
     assert "Erster Satz mit Steuerzeichen." in [p.text for p in document.paragraphs]
 
 
-def test_context_is_not_changed(ki_doc) -> None:
+def test_context_is_not_changed(motion) -> None:
     """Rendering leaves the caller's context as it was (the PDF renderer may use it next)."""
-    ctx = context(ki_doc)
+    ctx = context(motion)
     before = copy.deepcopy(ctx)
     _render("stellungnahme", ctx)
     assert ctx == before
 
 
-def test_round_trip_through_the_parser(ki_doc, tmp_path: Path) -> None:
+def test_round_trip_through_the_parser(motion, tmp_path: Path) -> None:
     """The exported DOCX, read back by Ziffer's parser, gives the same points and answer items."""
     out = tmp_path / "17-9321_Stellungnahme.docx"
-    render_docx(TEMPLATES / "stellungnahme.docx", context(ki_doc), out)
+    render_docx(TEMPLATES / "stellungnahme.docx", context(motion), out)
     back = parse_file(out)
-    assert back.number == "17/9321" and back.kind == "antrag"
-    assert back.title == ki_doc.title
-    assert [(p.label, p.text) for p in back.points] == [(p.label, p.text) for p in ki_doc.points]
-    assert [(i.points, i.text) for i in back.answer.items] == [(i.points, i.text) for i in ki_doc.answer.items]
-    assert back.answer.file_number == "WM36-43-99/161"
-    assert back.answer.signatory == "Hoffmeister-Kraut"
-    assert back.answer.consent == ki_doc.answer.consent
+    assert back.number == motion.number and back.number in EXPECT and back.kind == "antrag"
+    assert back.title == motion.title
+    assert [(p.label, p.text) for p in back.points] == [(p.label, p.text) for p in motion.points]
+    assert [(i.points, i.text) for i in back.answer.items] == [(i.points, i.text) for i in motion.answer.items]
+    assert back.answer.file_number == _expect(motion)["file_number"]
+    assert back.answer.signatory == _expect(motion)["signature"][0]
+    assert back.answer.consent == motion.answer.consent
 
 
-def test_render_time_of_the_8_point_stellungnahme(ki_doc) -> None:
-    """Rendering the 8-point Stellungnahme takes well under a second."""
-    ctx = context(ki_doc)
+def test_render_time_of_the_8_point_stellungnahme(motion) -> None:
+    """Rendering the 8-point Stellungnahme (or our 5-point one) takes well under a second."""
+    ctx = context(motion)
     best = min(_timed(ctx) for _ in range(3))
-    print(f"\nDOCX render of the 8-point Stellungnahme: {best * 1000:.0f} ms")
+    print(f"\nDOCX render of the {len(motion.points)}-point Stellungnahme: {best * 1000:.0f} ms")
     assert best < 0.5
 
 
@@ -244,49 +290,50 @@ def test_antwort_with_combined_heading(tmp_path: Path) -> None:
     assert [(i.points, i.text) for i in back.answer.items] == [(i.points, i.text) for i in doc.answer.items]
 
 
-def test_skeleton_without_answer(ki_doc) -> None:
+def test_skeleton_without_answer(motion) -> None:
     """Without an answer the Stellungnahme is a skeleton: every point quoted, its "Zu N.:" and a blank to fill."""
-    doc = copy.deepcopy(ki_doc)
+    doc = copy.deepcopy(motion)
     doc.answer = None
     document = _render("stellungnahme", context(doc, draft=True))
     paras = _paras(document)
-    assert [p.text for p in paras if p.style.name == "Zu-Überschrift"] == [f"Zu {n}.:" for n in range(1, 9)]
-    assert sum(p.style.name == "Frage" for p in paras) == 8
-    assert any(p.text.startswith("Mit Schreiben vom … Nr. … nimmt das Ministerium für Wirtschaft") for p in paras)
+    assert [p.text for p in paras if p.style.name == "Zu-Überschrift"] == [f"Zu {p.label}.:" for p in doc.points]
+    assert sum(p.style.name == "Frage" for p in paras) == len(doc.points) >= 5
+    assert any(p.text.startswith(_expect(motion)["skeleton"]) for p in paras)
 
 
-def test_zulieferung(ki_doc) -> None:
+def test_zulieferung(motion) -> None:
     """The request to a unit quotes its points, names the internal deadline and the officer's contact."""
-    ctx = context(ki_doc, extra={"request": {**REQUEST, "points": context(ki_doc)["points"][2:4]}})
+    ctx = context(motion, extra={"request": {**REQUEST, "points": context(motion)["points"][2:4]}})
     document = _render("zulieferung", ctx)
     text = "\n".join(p.text for p in document.paragraphs)
     questions = [p.text for p in document.paragraphs if p.style.name == "Frage"]
     assert [q.split(" ", 1)[0] for q in questions] == ["3.", "4."]
+    assert questions[0].startswith(f"3. {_start(motion.points[2].text)}")
     assert "An: Referat 36 – Digitalisierung" in text
     assert "bis spätestens 15. September 2025:" in text
     assert "Tel. 0711 123-4567" in text and "erika.muster@wm.bwl.de" in text
-    assert "Drucksache 17/9321" in text and "„Strategische Weiterentwicklung der KI-Allianz“" in text
-    assert document.core_properties.subject == "Bitte um Zulieferung zu Drucksache 17/9321"
+    assert f"Drucksache {motion.number}" in text and f"„{motion.title}“" in text
+    assert document.core_properties.subject == f"Bitte um Zulieferung zu Drucksache {motion.number}"
 
 
-def test_fristverlaengerung(ki_doc) -> None:
+def test_fristverlaengerung(motion) -> None:
     """The letter to the Landtag names the print, the original and the requested date and the reason."""
-    document = _render("fristverlaengerung", context(ki_doc, extra={"request": {**REQUEST, "points": []}}))
+    document = _render("fristverlaengerung", context(motion, extra={"request": {**REQUEST, "points": []}}))
     text = "\n".join(p.text for p in document.paragraphs)
     assert "Landtag von Baden-Württemberg" in text
-    assert "Drucksache 17/9321" in text
+    assert f"Drucksache {motion.number}" in text and motion.number in EXPECT
     assert "bis zum 29. August 2025 fällig" in text
     assert "bis zum 12. September 2025 zu verlängern" in text
     assert REQUEST["reason"] in text
-    assert "Az.: WM36-43-99/161" in text
-    assert document.core_properties.subject == "Bitte um Fristverlängerung zu Drucksache 17/9321"
+    assert f"Az.: {_expect(motion)['file_number']}" in text
+    assert document.core_properties.subject == f"Bitte um Fristverlängerung zu Drucksache {motion.number}"
 
 
-def test_letter_without_request_names_the_missing_key(ki_doc) -> None:
+def test_letter_without_request_names_the_missing_key(motion) -> None:
     """A letter template rendered without its "request" fails with a clear TemplateError."""
     expected = r"^Word-Vorlage „zulieferung\.docx“: unbekannter Name .*'request' is undefined"
     with pytest.raises(TemplateError, match=expected):
-        _render("zulieferung", context(ki_doc))
+        _render("zulieferung", context(motion))
 
 
 # --- templates: styles, sandbox, damage ----------------------------------------------------------------

@@ -127,6 +127,7 @@ def test_default_folder_exists(tmp_path: Path) -> None:
 SIGNERS = "Salomon, Seimer, Häusler, Hentschel, Herken, Höh, Niemann, Tok GRÜNE"
 
 
+@pytest.mark.real_documents
 @pytest.mark.parametrize(
     "name", ["antrag-stellungnahme-ki-allianz-bw.txt", "drucksache-ki-allianz-antrag-und-stellungnahme.pdf"]
 )

@@ -10,6 +10,7 @@ import pytest
 
 pytest.importorskip("PySide6")
 
+import ownprints as own
 from conftest import FIXTURES, ROOT, sample, type_into
 
 from core.services import import_file, import_files
@@ -243,23 +244,33 @@ def test_workflow_step_and_refusal(qtbot, reg: Register, monkeypatch: pytest.Mon
     assert warnings and "nächster Schritt" in warnings[0]
 
 
-def test_follow_the_citation_in_answer_2(qtbot, reg: Register) -> None:
-    """17/9075, cited in answer 2 of the KI-Allianz print, is "not in the register" until imported; then it opens."""
-    ki = import_file(reg, sample(KI), who="t").id
+@pytest.mark.parametrize("source", ["own", pytest.param("real", marks=pytest.mark.real_documents)])
+def test_follow_the_citation_in_answer_2(qtbot, reg: Register, tmp_path: Path, source: str) -> None:
+    """The print cited in answer 2 (17/6120 by our 17/8517, 17/9075 by the KI-Allianz print 17/9321) is
+    "not in the register" until imported; then it opens, and shows the citing print as a backlink."""
+    if source == "own":
+        motion, number, cited, cited_file = own.published_pdf(tmp_path), own.NUMBER, own.CITED, own.cited_print
+    else:
+        motion, number, cited = sample(KI), "17/9321", "17/9075"
+
+        def cited_file(_: Path) -> Path:
+            return GUI_FIXTURES / "bw_antrag_17_9075.txt"
+
+    ki = import_file(reg, motion, who="t").id
     assert ki is not None
     view = _view(qtbot, reg, ki)
     lines = view.citation_items()
-    assert any("17/9075 (Antwort 2)" in line and "nicht im Register" in line for line in lines)
+    assert any(f"{cited} (Antwort 2)" in line and "nicht im Register" in line for line in lines)
     messages = []
     view.status_message.connect(messages.append)
-    assert not view.follow_citation("17/9075", "Antwort 2")
+    assert not view.follow_citation(cited, "Antwort 2")
     assert "nicht im Register" in messages[-1]
-    target = import_file(reg, GUI_FIXTURES / "bw_antrag_17_9075.txt", who="t").id
+    target = import_file(reg, cited_file(tmp_path), who="t").id
     with qtbot.waitSignal(view.open_print) as blocker:
-        assert view.follow_citation("17/9075", "Antwort 2")
+        assert view.follow_citation(cited, "Antwort 2")
     assert blocker.args == [target]
     backlinks = _view(qtbot, reg, target).citation_items()  # type: ignore[arg-type]
-    assert any(line.startswith("← Drucksache 17/9321") for line in backlinks)
+    assert any(line.startswith(f"← Drucksache {number}") for line in backlinks)
 
 
 def test_similar_answer_is_inserted_as_a_quote(qtbot, reg: Register) -> None:

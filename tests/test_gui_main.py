@@ -1,5 +1,7 @@
-"""The whole window as the officer uses it: drop the KI-Allianz print, answer point 8, close and reopen;
-follow a citation; export a PDF from the dialog; filter by "überfällig"; menus, about, first start."""
+"""The whole window as the officer uses it: drop a published print, answer its last point, close and reopen;
+follow a citation; export a PDF from the dialog; filter by "überfällig"; menus, about, first start.
+
+The print is ours (17/8517, tests/ownprints.py) and, in the group real_documents, the KI-Allianz print."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ import pytest
 
 pytest.importorskip("PySide6")
 
+import ownprints as own
 from conftest import ROOT, sample, type_into
 
 from core.services import import_file, import_files
@@ -18,6 +21,22 @@ from storage.register import Register
 KI = "drucksache-ki-allianz-antrag-und-stellungnahme.pdf"
 DEMO = ROOT / "resources" / "demo" / "prints"
 TODAY = date(2025, 11, 20)
+SOURCES = ["own", pytest.param("real", marks=pytest.mark.real_documents)]
+# the published print with its Stellungnahme: number, the last point, the number of answers, the print
+# cited in answer 2 and a file of that cited print
+PRINTS = {
+    "own": (own.NUMBER, "5", 2, own.CITED),
+    "real": ("17/9321", "8", 8, "17/9075"),
+}
+
+
+def _published(source: str, folder: Path) -> Path:
+    """Ours (17/8517, a PDF made from a fixture by tests/ownprints.py) or the real KI-Allianz print."""
+    return own.published_pdf(folder) if source == "own" else sample(KI)
+
+
+def _cited(source: str, folder: Path) -> Path:
+    return own.cited_print(folder) if source == "own" else ROOT / "tests" / "fixtures" / "gui" / "bw_antrag_17_9075.txt"
 
 
 def _window(qtbot, db: Path):
@@ -47,19 +66,21 @@ def _drop(window, paths: list[Path]) -> None:
     window.dropEvent(event)
 
 
-def test_drop_answer_point_8_close_and_reopen(qtbot, tmp_path: Path) -> None:
-    """The KI-Allianz print dropped on the window is imported in the background; an answer typed for point 8
-    is there after closing and reopening the app, in the same open tab."""
-    ki = sample(KI)
+@pytest.mark.parametrize("source", SOURCES)
+def test_drop_answer_last_point_close_and_reopen(qtbot, tmp_path: Path, source: str) -> None:
+    """The published print (ours, or the KI-Allianz one) dropped on the window is imported in the background;
+    an answer typed for its last point is there after closing and reopening the app, in the same open tab."""
+    number, last, _, _ = PRINTS[source]
+    ki = _published(source, tmp_path)
     db = tmp_path / "r.db"
     window = _window(qtbot, db)
     _drop(window, [ki])
-    qtbot.waitUntil(lambda: window.register.print_id("17/9321") is not None, timeout=30000)
+    qtbot.waitUntil(lambda: window.register.print_id(number) is not None, timeout=30000)
     qtbot.waitUntil(lambda: window.register_view.model.rowCount() == 1, timeout=5000)
-    pid = window.register.print_id("17/9321")
+    pid = window.register.print_id(number)
     view = window.open_print(pid)
     assert view is not None and window.tabs.currentWidget() is view
-    assert view.select_point("8")
+    assert view.select_point(last)
     view.editor.selectAll()
     type_into(qtbot, view.editor, "Der Förderbescheid für die KI-Allianz ergeht im ersten Quartal 2026.")
     qtbot.wait(50)
@@ -68,34 +89,39 @@ def test_drop_answer_point_8_close_and_reopen(qtbot, tmp_path: Path) -> None:
     again = _window(qtbot, db)
     reopened = again.inquiries.get(pid)
     assert reopened is not None, "the inquiry tab comes back after a restart"
-    reopened.select_point("8")
+    reopened.select_point(last)
     assert reopened.editor.toPlainText() == "Der Förderbescheid für die KI-Allianz ergeht im ersten Quartal 2026."
     _close(again)
 
 
-def test_follow_citation_of_17_9075_in_answer_2(qtbot, tmp_path: Path) -> None:
-    """A click on the citation of 17/9075 in answer 2 opens that print in its own tab."""
+@pytest.mark.parametrize("source", SOURCES)
+def test_follow_citation_in_answer_2(qtbot, tmp_path: Path, source: str) -> None:
+    """A click on the citation in answer 2 (of 17/6120 in ours, of 17/9075 in the KI-Allianz print) opens that
+    print in its own tab."""
+    _, _, _, number = PRINTS[source]
     db = tmp_path / "r.db"
     with Register.open(db) as reg:
-        ki = import_file(reg, sample(KI), who="t").id
-        cited = import_file(reg, ROOT / "tests" / "fixtures" / "gui" / "bw_antrag_17_9075.txt", who="t").id
+        ki = import_file(reg, _published(source, tmp_path), who="t").id
+        cited = import_file(reg, _cited(source, tmp_path), who="t").id
     window = _window(qtbot, db)
     view = window.open_print(ki)
-    assert view.follow_citation("17/9075", "Antwort 2")
+    assert view.follow_citation(number, "Antwort 2")
     assert window.tabs.currentWidget() is window.inquiries[cited]
-    assert window.tabs.tabText(window.tabs.currentIndex()) == "17/9075"
+    assert window.tabs.tabText(window.tabs.currentIndex()) == number
     _close(window)
 
 
-def test_export_pdf_from_the_dialog(qtbot, tmp_path: Path) -> None:
+@pytest.mark.parametrize("source", SOURCES)
+def test_export_pdf_from_the_dialog(qtbot, tmp_path: Path, source: str) -> None:
     """Ctrl+E on an inquiry opens the export dialog; it writes a PDF that reads back with the print's number."""
     from pypdf import PdfReader
 
     from core.parser import parse_file
 
+    number, _, answers, _ = PRINTS[source]
     db = tmp_path / "r.db"
     with Register.open(db) as reg:
-        ki = import_file(reg, sample(KI), who="t").id
+        ki = import_file(reg, _published(source, tmp_path), who="t").id
     window = _window(qtbot, db)
     window.open_print(ki)
     dialog = window.export_print(ki)
@@ -108,7 +134,7 @@ def test_export_pdf_from_the_dialog(qtbot, tmp_path: Path) -> None:
     assert path is not None and path.suffix == ".pdf" and path.parent == out
     assert len(PdfReader(path).pages) >= 2
     back = parse_file(path)  # the file is a print again: same number, same answers
-    assert back.number == "17/9321" and back.answer is not None and len(back.answer.items) == 8
+    assert back.number == number and back.answer is not None and len(back.answer.items) == answers
     dialog.close()
     _close(window)
 

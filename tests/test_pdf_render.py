@@ -1,4 +1,8 @@
-"""PDF output from the layout files in templates/: content, fonts, metadata, sandbox, round trip, page breaks."""
+"""PDF output from the layout files in templates/: content, fonts, metadata, sandbox, round trip, page breaks.
+
+The Stellungnahme and letter tests run on two prints: ours (Drucksache 17/8517, the published PDF
+made from tests/fixtures/prints/bw_antrag_combined_answers.txt by tests/ownprints.py, five points
+answered in two combined items) and the real KI-Allianz print 17/9321 (group real_documents)."""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ import time
 from datetime import date
 from pathlib import Path
 
+import ownprints as own
 import pytest
 from conftest import FIXTURES, ROOT, sample
 from pypdf import PdfReader
@@ -67,14 +72,66 @@ def _request(points: list[dict]) -> dict:
     }
 
 
-@pytest.fixture(scope="module")
-def ki_doc():
+# What each print's PDF must show, read by hand from the print.
+EXPECT = {
+    own.NUMBER: {
+        "header_number": "Drucksache 17 / 8517",
+        "headings": ["Zu 1. bis 3.:", "Zu 4. und 5.:"],
+        "file_number": "MWK41-7431.3/29/1",
+        "letter": "Mit Schreiben vom 11. März 2025",
+        "answer_date": date(2025, 3, 11),
+        "signature": "Schöttle Ministerin für Wissenschaft, Forschung und Kunst",
+        "signatory": "Schöttle",
+        "quote": "„Land – Schule – Zukunft“",
+        "words": ("Württemberg", "Maßnahmen", "Studienanfängerinnen", "GRÜNE", "Gründe", "beschließen", "Plätze"),
+        "title": "Stellungnahme zu Drucksache 17/8517: Studienplätze für das Lehramt Grundschule",
+        "author": "Ministerium für Wissenschaft, Forschung und Kunst",
+        "subject": "Antrag der Abg. Miriam Hohloch und Benedikt Sauter",
+        "pages": 2,
+        "unit_points": (1, 4),  # the points a Zulieferung asks for (indices)
+    },
+    "17/9321": {
+        "header_number": "Drucksache 17 / 9321",
+        "headings": [f"Zu {n}.:" for n in range(1, 9)],
+        "file_number": "WM36-43-99/161",
+        "letter": "Mit Schreiben vom 1. September 2025",
+        "answer_date": date(2025, 9, 1),
+        "signature": "Hoffmeister-Kraut Ministerin für Wirtschaft, Arbeit und Tourismus",
+        "signatory": "Hoffmeister-Kraut",
+        "quote": "„Mehrere Standorte – ein Konzept“",
+        "words": (
+            "Baden-Württemberg",
+            "Maßnahmen",
+            "Förderung",
+            "GRÜNE",
+            "ursprünglich",
+            "beschließen",
+            "Überschneidungen",
+        ),
+        "title": "Stellungnahme zu Drucksache 17/9321: Strategische Weiterentwicklung der KI-Allianz",
+        "author": "Ministerium für Wirtschaft, Arbeit und Tourismus",
+        "subject": "Antrag der Abg. Alexander Salomon und Peter Seimer",
+        "pages": 3,
+        "unit_points": (4, 7),
+    },
+}
+
+
+@pytest.fixture(scope="module", params=["own", pytest.param("real", marks=pytest.mark.real_documents)])
+def motion(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """An Antrag with Stellungnahme: ours (17/8517, from a PDF made of a fixture) or the real KI-Allianz one."""
+    if request.param == "own":
+        return parse_file(own.published_pdf(tmp_path_factory.mktemp("own")))
     return parse_file(sample(KI_ALLIANZ))
 
 
+def _expect(doc: PrintDoc) -> dict:
+    return EXPECT[doc.number]
+
+
 @pytest.fixture(scope="module")
-def ki_pdf(ki_doc) -> bytes:
-    return _render(STELLUNGNAHME, context(ki_doc))
+def motion_pdf(motion) -> bytes:
+    return _render(STELLUNGNAHME, context(motion))
 
 
 def _hostile_layout(tmp_path: Path, **changes) -> Path:
@@ -97,43 +154,43 @@ def test_layout_files_load(name: str) -> None:
     assert layout["watermark"]["text"] == "ENTWURF"
 
 
-# --- the Stellungnahme of the KI-Allianz sample --------------------------------------------------------
+# --- the Stellungnahme of our print and of the KI-Allianz sample ---------------------------------------
 
 
-def test_stellungnahme_contains_the_print(ki_doc, ki_pdf: bytes) -> None:
-    """Title, the 8 questions, "Zu 1.:" … "Zu 8.:" in order with their answers, file number, date, signature."""
-    text = _text(ki_pdf)
-    assert "Strategische Weiterentwicklung der KI-Allianz" in text
-    assert "Drucksache 17 / 9321" in text and "Landtag von Baden-Württemberg" in text
-    for point in ki_doc.points:
+def test_stellungnahme_contains_the_print(motion, motion_pdf: bytes) -> None:
+    """Title, the questions, "Zu 1.:" … "Zu 8.:" (ours: "Zu 1. bis 3.:", "Zu 4. und 5.:") in order with their
+    answers, file number, date, signature."""
+    e = _expect(motion)
+    text = _text(motion_pdf)
+    assert motion.title in text
+    assert e["header_number"] in text and "Landtag von Baden-Württemberg" in text
+    for point in motion.points:
         start = " ".join(point.text.split()[:4])
         assert text.count(f"{point.label}. {start}") == 2, start  # in the Antrag and quoted in the Stellungnahme
     position = 0
-    for item in ki_doc.answer.items:
-        heading = f"Zu {item.points[0]}.:"
+    for item, heading in zip(motion.answer.items, e["headings"], strict=True):
         position = text.index(heading, position)
         first_words = " ".join(item.text.split()[:3])
         answer_at = text.index(first_words, position)
         assert answer_at - position < 40, heading  # the answer follows its heading
-    assert [int(m) for m in re.findall(r"Zu (\d)\.:", text)] == list(range(1, 9))
-    assert "Nr. WM36-43-99/161" in text
-    assert "Mit Schreiben vom 1. September 2025" in text
-    assert "Hoffmeister-Kraut Ministerin für Wirtschaft, Arbeit und Tourismus" in text
+    assert re.findall(r"Zu \d\.(?: (?:und|bis) \d\.)?:", text) == e["headings"]
+    assert f"Nr. {e['file_number']}" in text
+    assert e["letter"] in text
+    assert e["signature"] in text
 
 
-def test_stellungnahme_umlauts_and_quotes(ki_pdf: bytes) -> None:
+def test_stellungnahme_umlauts_and_quotes(motion, motion_pdf: bytes) -> None:
     """German letters, typographic quotes and dashes come out as they went in."""
-    text = _text(ki_pdf)
-    words = ("Baden-Württemberg", "Maßnahmen", "Förderung", "GRÜNE", "ursprünglich", "beschließen", "Überschneidungen")
-    for word in words:
+    text = _text(motion_pdf)
+    for word in _expect(motion)["words"]:
         assert word in text
-    assert "„Mehrere Standorte – ein Konzept“" in text
+    assert _expect(motion)["quote"] in text
     assert "�" not in text
 
 
-def test_fonts_are_embedded(ki_pdf: bytes) -> None:
+def test_fonts_are_embedded(motion_pdf: bytes) -> None:
     """Every font on every page is an embedded TrueType font (FontFile2); no base-14 Helvetica."""
-    reader = PdfReader(io.BytesIO(ki_pdf))
+    reader = PdfReader(io.BytesIO(motion_pdf))
     seen = set()
     for page in reader.pages:
         fonts = page["/Resources"]["/Font"]
@@ -146,48 +203,51 @@ def test_fonts_are_embedded(ki_pdf: bytes) -> None:
     assert any("Bold" in name for name in seen) and any("Oblique" in name for name in seen)
 
 
-def test_metadata(ki_pdf: bytes) -> None:
+def test_metadata(motion, motion_pdf: bytes) -> None:
     """Title, author and subject of the PDF are filled from the print."""
-    meta = PdfReader(io.BytesIO(ki_pdf)).metadata
-    assert meta.title == "Stellungnahme zu Drucksache 17/9321: Strategische Weiterentwicklung der KI-Allianz"
-    assert meta.author == "Ministerium für Wirtschaft, Arbeit und Tourismus"
-    assert meta.subject.startswith("Antrag der Abg. Alexander Salomon und Peter Seimer")
+    e = _expect(motion)
+    meta = PdfReader(io.BytesIO(motion_pdf)).metadata
+    assert meta.title == e["title"]
+    assert meta.author == e["author"]
+    assert meta.subject.startswith(e["subject"])
 
 
-def test_round_trip_through_our_parser(ki_doc, ki_pdf: bytes, tmp_path: Path) -> None:
+def test_round_trip_through_our_parser(motion, motion_pdf: bytes, tmp_path: Path) -> None:
     """Parsing the exported PDF gives back the same points, answers and head data as the source."""
-    path = tmp_path / "17-9321_Stellungnahme.pdf"
-    path.write_bytes(ki_pdf)
+    e = _expect(motion)
+    path = tmp_path / "Stellungnahme.pdf"
+    path.write_bytes(motion_pdf)
     back = parse_file(path)
-    assert [(p.label, _squash(p.text)) for p in back.points] == [(p.label, _squash(p.text)) for p in ki_doc.points]
+    assert [(p.label, _squash(p.text)) for p in back.points] == [(p.label, _squash(p.text)) for p in motion.points]
     assert [(a.points, _squash(a.text)) for a in back.answer.items] == [
-        (a.points, _squash(a.text)) for a in ki_doc.answer.items
+        (a.points, _squash(a.text)) for a in motion.answer.items
     ]
-    assert back.number == "17/9321" and back.kind == "antrag" and back.parliament == "BW"
-    assert back.title == ki_doc.title
-    assert back.answer.file_number == "WM36-43-99/161"
-    assert back.answer.date == date(2025, 9, 1)
-    assert back.answer.signatory == "Hoffmeister-Kraut"
-    assert back.answer.consent == ki_doc.answer.consent
+    assert back.number == motion.number and back.kind == "antrag" and back.parliament == "BW"
+    assert back.title == motion.title
+    assert back.answer.file_number == e["file_number"]
+    assert back.answer.date == e["answer_date"]
+    assert back.answer.signatory == e["signatory"]
+    assert back.answer.consent == motion.answer.consent
     assert back.warnings == []
 
 
-def test_draft_watermark(ki_doc, ki_pdf: bytes) -> None:
+def test_draft_watermark(motion, motion_pdf: bytes) -> None:
     """ "ENTWURF" stands on every page of a draft and nowhere in the final version."""
-    draft = _pages(_render(STELLUNGNAHME, context(ki_doc, draft=True)))
-    assert len(draft) >= 3 and all("ENTWURF" in page for page in draft)
-    assert not any("ENTWURF" in page for page in _pages(ki_pdf))
+    draft = _pages(_render(STELLUNGNAHME, context(motion, draft=True)))
+    assert len(draft) >= _expect(motion)["pages"] and all("ENTWURF" in page for page in draft)
+    assert not any("ENTWURF" in page for page in _pages(motion_pdf))
 
 
-def test_render_time(ki_doc) -> None:
-    """The 8-point Stellungnahme renders well under a second (after the first, which loads fonts and hyphenation)."""
-    ctx = context(ki_doc)
+def test_render_time(motion) -> None:
+    """The 8-point Stellungnahme (and our 5-point one) renders well under a second (after the first, which loads
+    fonts and hyphenation)."""
+    ctx = context(motion)
     _render(STELLUNGNAHME, ctx)
     start = time.perf_counter()
     for _ in range(3):
         _render(STELLUNGNAHME, ctx)
     elapsed = (time.perf_counter() - start) / 3
-    print(f"\nStellungnahme 17/9321 (8 points, 4 pages): {elapsed * 1000:.0f} ms per PDF")
+    print(f"\nStellungnahme {motion.number} ({len(motion.points)} points): {elapsed * 1000:.0f} ms per PDF")
     assert elapsed < 0.5
 
 
@@ -327,38 +387,41 @@ def test_antwort_for_a_kleine_anfrage(tmp_path: Path) -> None:
     ]
 
 
-def test_zulieferung_letter(ki_doc) -> None:
+def test_zulieferung_letter(motion) -> None:
     """The request to a contributing unit names the unit, quotes its points, the deadline and the contact."""
-    base = context(ki_doc)
-    ctx = context(ki_doc, today=date(2025, 8, 12), extra=_request([base["points"][4], base["points"][7]]))
+    base = context(motion)
+    first, second = _expect(motion)["unit_points"]
+    ctx = context(motion, today=date(2025, 8, 12), extra=_request([base["points"][first], base["points"][second]]))
     data = _render(TEMPLATES / "zulieferung.pdf.json", ctx)
     text = _text(data)
     assert "Referat 36 – Digitalisierung & KI" in text
     assert "12. August 2025" in text
-    assert "Zulieferung zur Stellungnahme – Drucksache 17/9321" in text
-    assert "5. welche neuen thematischen Schwerpunkte" in text and "8. wie sich die bisherige" in text
-    assert "1. welche der ursprünglich" not in text
+    assert f"Zulieferung zur Stellungnahme – Drucksache {motion.number}" in text and motion.number in EXPECT
+    for index in (first, second):
+        point = motion.points[index]
+        assert f"{point.label}. {' '.join(point.text.split()[:4])}" in text
+    assert f"1. {' '.join(motion.points[0].text.split()[:3])}" not in text
     assert "Frist für Ihre Zulieferung: 22. August 2025" in text
     assert "Dr. Erika Muster" in text and "0711 123-4567" in text and "erika.muster@wm.example.de" in text
     assert "Seite 1 von 1" in text
-    assert PdfReader(io.BytesIO(data)).metadata.title.startswith("Zulieferung zu Drucksache 17/9321")
+    assert PdfReader(io.BytesIO(data)).metadata.title.startswith(f"Zulieferung zu Drucksache {motion.number}")
 
 
-def test_fristverlaengerung_letter(ki_doc) -> None:
+def test_fristverlaengerung_letter(motion) -> None:
     """The request for more time names the print, the original and the requested date and the reason."""
-    ctx = context(ki_doc, today=date(2025, 8, 20), extra=_request([]), draft=True)
+    ctx = context(motion, today=date(2025, 8, 20), extra=_request([]), draft=True)
     text = _text(_render(TEMPLATES / "fristverlaengerung.pdf.json", ctx))
     assert "Landtag von Baden-Württemberg" in text
-    assert "„Strategische Weiterentwicklung der KI-Allianz“ – Drucksache 17/9321" in text
+    assert f"„{motion.title}“ – Drucksache {motion.number}" in text and motion.number in EXPECT
     assert "bisherige Frist: 29. August 2025" in text and "erbetene Frist: 12. September 2025" in text
     assert "Die Zahlen zur Finanzierung (Ziffer 8) liegen erst nach der Haushaltsaufstellung vor." in text
-    assert "Hoffmeister-Kraut" in text and "ENTWURF" in text and "Seite 1 von 1" in text
+    assert _expect(motion)["signatory"] in text and "ENTWURF" in text and "Seite 1 von 1" in text
 
 
-def test_letter_without_request_is_a_clear_error(ki_doc) -> None:
+def test_letter_without_request_is_a_clear_error(motion) -> None:
     """A letter layout rendered without its "request" keys names the missing key."""
     with pytest.raises(TemplateError, match="request"):
-        render_pdf(TEMPLATES / "zulieferung.pdf.json", context(ki_doc), io.BytesIO())
+        render_pdf(TEMPLATES / "zulieferung.pdf.json", context(motion), io.BytesIO())
 
 
 # --- page breaks ---------------------------------------------------------------------------------------------

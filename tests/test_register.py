@@ -7,8 +7,9 @@ import multiprocessing
 import sqlite3
 from pathlib import Path
 
+import ownprints as own
 import pytest
-from conftest import FIXTURES, SAMPLES, sample
+from conftest import FIXTURES, ROOT, sample
 
 from core.search_query import parse_query
 from core.services import FAILED, IMPORTED, UNCHANGED, UPDATED, import_file, import_files, similar
@@ -27,6 +28,14 @@ MATERIAL = [
     "meldung-digitalminister-ki-kmu.txt",
     "meldung-ki-konferenz-lausitz.txt",
 ]
+DEMO_MATERIAL = sorted((ROOT / "resources" / "demo" / "material").glob("*.txt"))
+REAL = pytest.mark.real_documents
+
+
+def own_renditions(folder: Path) -> list[Path]:
+    """Our motion 17/8517 as text, published PDF, and as received as PDF and Word file (tests/ownprints.py)."""
+    return [own.ANTRAG, own.published_pdf(folder), own.incoming_pdf(folder), own.incoming_docx(folder)]
+
 
 PRINT_9075 = """Landtag von Baden-Württemberg Drucksache 17 / 9075
 17. Wahlperiode 2.7.2025
@@ -87,6 +96,24 @@ def register(tmp_path: Path):  # type: ignore[no-untyped-def]
     reg.close()
 
 
+def test_own_renditions_make_one_print(register: Register, tmp_path: Path) -> None:
+    """The text, both PDFs and the Word file of our motion are one print 17/8517 with 5 points and 2 answers;
+    again: no change."""
+    paths = own_renditions(tmp_path)
+    summary = import_files(register, paths, who="test")
+    assert summary.count(FAILED) == 0
+    assert register.counts()["prints"] == 1
+    stored = register.get_print(register.print_id(own.NUMBER))
+    assert [p.label for p in stored.doc.points] == own.POINTS
+    assert [i.points for i in stored.doc.answer.items] == own.ITEMS
+    assert stored.doc.received == own.RECEIVED and stored.doc.published == own.PUBLISHED
+    before = register.counts()
+    again = import_files(register, paths, who="test")
+    assert [r.status for r in again.results] == [UNCHANGED] * 4
+    assert register.counts() == before
+
+
+@REAL
 def test_ki_allianz_renditions_make_one_print(register: Register) -> None:
     """The text, both PDFs and the Word file are one print 17/9321 with 8 points and 8 answers; again: no change."""
     paths = [sample(name) for name in KI]
@@ -102,6 +129,20 @@ def test_ki_allianz_renditions_make_one_print(register: Register) -> None:
     assert register.counts() == before
 
 
+def test_published_print_adds_answer_to_our_incoming_motion(register: Register, tmp_path: Path) -> None:
+    """Our motion as received, then the published print: one record, now with its answer."""
+    first = import_file(register, own.incoming_pdf(tmp_path), who="test")
+    assert first.status == IMPORTED and register.get_print(first.id).doc.answer is None
+    assert register.get_print(first.id).status == "eingegangen"
+    second = import_file(register, own.published_pdf(tmp_path), who="test")
+    assert second.status == UPDATED and second.id == first.id
+    stored = register.get_print(first.id)
+    assert [i.points for i in stored.doc.answer.items] == own.ITEMS and stored.status == "veröffentlicht"
+    fields = [e["field"] for e in register.events("print", first.id)]
+    assert "answer:1" in fields and "answer:2" in fields and "status" in fields
+
+
+@REAL
 def test_published_print_adds_answer_to_incoming_motion(register: Register) -> None:
     """The motion as received, then the published print: one record, now with its answer."""
     first = import_file(register, sample("eingang-ki-allianz-antrag.pdf"), who="test")
@@ -163,6 +204,22 @@ def test_failure_inside_the_transaction_rolls_back(
     assert import_file(register, path, who="test").status == IMPORTED
 
 
+def test_own_material_search_and_similar(register: Register, tmp_path: Path) -> None:
+    """Material is filed and searchable; point 4's most similar passage is the Kurzbericht on the new Studienplätze."""
+    import_files(register, own_renditions(tmp_path) + DEMO_MATERIAL, who="test")
+    assert register.counts()["material"] == 4 and register.counts()["prints"] == 1
+    hits = register.search(parse_query("Stichprobenerhebung"))
+    assert [(h.kind, h.title) for h in hits] == [
+        ("material", "Eckdaten zur Unterrichtsversorgung im Schuljahr 2024/2025")
+    ]
+    found = similar(register, register.print_id(own.NUMBER), "4")
+    top = found[0].passages[0]
+    assert top.title == "Eckdaten zur Unterrichtsversorgung im Schuljahr 2024/2025"
+    assert "Erhöhung der Studienplätze" in top.text
+    assert "Kurzbericht" in register.get_material(top.material_id)["text"]
+
+
+@REAL
 def test_material_search_and_similar(register: Register) -> None:
     """Material is filed and searchable; point 8's similar passages start with the Kreistag paper's financing."""
     import_files(register, [sample(n) for n in KI + MATERIAL], who="test")
@@ -174,16 +231,35 @@ def test_material_search_and_similar(register: Register) -> None:
     assert any("Finanzierung" in p.text and "Kreistag" in register.get_material(p.material_id)["text"] for p in top)
 
 
-def test_material_flag_and_link(register: Register) -> None:
+@pytest.mark.parametrize("source", ["own", pytest.param("real", marks=REAL)])
+def test_material_flag_and_link(register: Register, tmp_path: Path, source: str) -> None:
     """--material files an inquiry as material; --link attaches it to a print."""
-    import_file(register, sample("eingang-ki-allianz-antrag.pdf"), who="test")
-    result = import_file(register, FIXTURES / "bw_kleine_anfrage.txt", force_material=True, link="17/9321", who="t")
+    if source == "own":
+        motion, number = own.incoming_pdf(tmp_path), own.NUMBER
+    else:
+        motion, number = sample("eingang-ki-allianz-antrag.pdf"), "17/9321"
+    import_file(register, motion, who="test")
+    result = import_file(register, FIXTURES / "bw_kleine_anfrage.txt", force_material=True, link=number, who="t")
     assert result.what == "material"
-    assert [m["id"] for m in register.material_for(register.print_id("17/9321"))] == [result.id]
+    assert [m["id"] for m in register.material_for(register.print_id(number))] == [result.id]
     missing = import_file(register, FIXTURES / "bw_grosse_anfrage.txt", link="17/1", who="t")
     assert missing.status == FAILED and "17/1" in missing.reason
 
 
+def test_citations_of_our_motion_resolve_when_the_cited_print_arrives(register: Register, tmp_path: Path) -> None:
+    """17/6120 (its Ziffer 3) is cited in answer 2, 17/3318 in answer 1; unresolved until 17/6120 is imported."""
+    import_file(register, own.published_pdf(tmp_path), who="test")
+    back = register.citations_to(own.CITED)
+    assert [(c["number"], c["in"], c["points"]) for c in back] == [(own.NUMBER, "answer:2", ["3"])]
+    out = register.citations_from(register.print_id(own.NUMBER))
+    assert len(out) == 2 and not any(c["resolved"] for c in out)
+    assert import_file(register, own.cited_print(tmp_path), who="test").status == IMPORTED
+    out = {c["number"]: c for c in register.citations_from(register.print_id(own.NUMBER))}
+    assert out[own.CITED]["resolved"] and out[own.CITED]["target_title"] == own.CITED_TITLE
+    assert not out["17/3318"]["resolved"]
+
+
+@REAL
 def test_citations_resolve_when_the_cited_print_arrives(register: Register, tmp_path: Path) -> None:
     """17/9075 is cited four times (points 3 and 4 once) and unresolved until it is imported."""
     import_file(register, sample("drucksache-ki-allianz-antrag-und-stellungnahme.pdf"), who="test")
@@ -199,25 +275,42 @@ def test_citations_resolve_when_the_cited_print_arrives(register: Register, tmp_
     assert all(c["resolved"] and c["target_title"] == "Förderprojekte im Umfeld der KI-Allianz" for c in out)
 
 
+def _motion(source: str, folder: Path) -> Path:
+    """The published motion with its Stellungnahme: ours (17/8517) or the real KI-Allianz print (17/9321)."""
+    return own.published_pdf(folder) if source == "own" else sample(KI[1])
+
+
+_SEARCHES = [
+    ("own", "Studienplätze", "17/8517"),
+    ("own", "Studienplaetze", "17/8517"),
+    ("own", "studienpl*", "17/8517"),
+    ("own", "Studienpl*", "17/8517"),
+    ("own", "17 / 8517", "17/8517"),
+    ("own", "Drs. 17/8517", "17/8517"),
+    ("own", "Drucksache 17/6120", "17/8517"),  # a cited number finds the citing print
+    ("own", "Hochwasserschutz", "17/3318"),
+    ("own", "Radwege Sigmaringen", "17/4242"),
+    ("real", "Förderung", "17/9321"),
+    ("real", "Foerderung", "17/9321"),
+    ("real", "foerder*", "17/9321"),
+    ("real", "Förder*", "17/9321"),
+    ("real", "17 / 9321", "17/9321"),
+    ("real", "Drs. 17/9321", "17/9321"),
+    ("real", "Drucksache 17/9075", "17/9321"),  # a cited number finds the citing print
+    ("real", "Hochwasserschutz", "17/3318"),
+    ("real", "Radwege Sigmaringen", "17/4242"),
+]
+
+
 @pytest.mark.parametrize(
-    ("query", "expect"),
-    [
-        ("Förderung", "17/9321"),
-        ("Foerderung", "17/9321"),
-        ("foerder*", "17/9321"),
-        ("Förder*", "17/9321"),
-        ("17 / 9321", "17/9321"),
-        ("Drs. 17/9321", "17/9321"),
-        ("Drucksache 17/9075", "17/9321"),  # a cited number finds the citing print
-        ("Hochwasserschutz", "17/3318"),
-        ("Radwege Sigmaringen", "17/4242"),
-    ],
+    ("source", "query", "expect"),
+    [pytest.param(*case, marks=[REAL] if case[0] == "real" else []) for case in _SEARCHES],
 )
-def test_search_matching(register: Register, query: str, expect: str) -> None:
+def test_search_matching(register: Register, tmp_path: Path, source: str, query: str, expect: str) -> None:
     """Umlaut spellings, prefixes and print numbers in any spelling find the print."""
     import_files(
         register,
-        [sample(KI[1]), FIXTURES / "bw_antrag_roman_sections.txt", FIXTURES / "bw_kleine_anfrage.txt"],
+        [_motion(source, tmp_path), FIXTURES / "bw_antrag_roman_sections.txt", FIXTURES / "bw_kleine_anfrage.txt"],
         who="test",
     )
     numbers = {h.number for h in register.search(parse_query(query))}
@@ -240,21 +333,41 @@ def test_search_does_not_confuse_forderung_and_foerderung(register: Register, tm
     assert not register.search(parse_query("Förderungen"))
 
 
-def test_search_filters_and_hostile_queries(register: Register) -> None:
+@pytest.mark.parametrize(("source", "word"), [("own", "Lehramt"), pytest.param("real", "KI-Allianz", marks=REAL)])
+def test_search_filters_and_hostile_queries(register: Register, tmp_path: Path, source: str, word: str) -> None:
     """Filters narrow the hits; FTS syntax in the query is treated as words, never as an error."""
+    motion = _motion(source, tmp_path)
     import_files(
-        register, [sample(KI[1]), FIXTURES / "bw_kleine_anfrage.txt", FIXTURES / "be_schriftliche_anfrage.txt"], who="t"
+        register, [motion, FIXTURES / "bw_kleine_anfrage.txt", FIXTURES / "be_schriftliche_anfrage.txt"], who="t"
     )
     assert {h.number for h in register.search(parse_query("Landesstraßen OR Mieterstrom"))} == set()
     assert register.search(parse_query("Mieterstrom"), SearchFilters(parliament="BE"))
     assert not register.search(parse_query("Mieterstrom"), SearchFilters(parliament="BW"))
     assert not register.search(parse_query("Mieterstrom"), SearchFilters(kind="antrag"))
-    assert register.search(parse_query("KI-Allianz"), SearchFilters(term=17, date_from="2025-01-01"))
+    assert register.search(parse_query(word), SearchFilters(term=17, date_from="2025-01-01"))
+    assert not register.search(parse_query(word), SearchFilters(term=16))
+    assert not register.search(parse_query(word), SearchFilters(date_to="2024-12-31"))
     for hostile in ['"', "NEAR(a b)", "*", "a AND", "(((", "title:x", "'; DROP TABLE prints; --", "\x00"]:
         register.search(parse_query(hostile))
     assert register.counts()["prints"] == 3
 
 
+def test_list_and_show_our_motion_as_json_contract(register: Register, tmp_path: Path) -> None:
+    """A stored print comes back in the print-json shape, with its stored edit."""
+    pid = import_file(register, own.published_pdf(tmp_path), who="t").id
+    with register.transaction():
+        register.set_answer_text(pid, 0, "Neu gefasst.", "t")
+    d = register.get_print(pid).doc.to_dict()
+    assert d["schema"] == "ziffer.print/1" and d["number"] == own.NUMBER
+    assert d["answer"]["items"][0]["text"] == "Neu gefasst." and d["answer"]["items"][0]["points"] == ["1", "2", "3"]
+    assert d["answer"]["items"][1]["text"].startswith("Das Land hat die Zahl der Studienplätze")
+    assert [p["label"] for p in d["points"]] == own.POINTS
+    assert {"number": "17/6120", "points": ["3"], "in": "answer:2"} in d["references"]
+    rows = register.list_prints(SearchFilters(kind="antrag"))
+    assert [r["number"] for r in rows] == [own.NUMBER] and rows[0]["points"] == 5
+
+
+@REAL
 def test_list_and_show_as_json_contract(register: Register) -> None:
     """A stored print comes back in the print-json shape, with its stored edit."""
     pid = import_file(register, sample(KI[1]), who="t").id
@@ -342,6 +455,34 @@ def test_connection_settings(register: Register) -> None:
     assert register.db.execute("PRAGMA busy_timeout").fetchone()[0] >= 5000
 
 
+def test_show_json_for_our_stored_print_via_cli(tmp_path: Path) -> None:
+    """`import`, `show --json`, `refs`, `search`, `similar` and `list` work end to end on one register."""
+    import subprocess
+    import sys
+
+    db = str(tmp_path / "cli.db")
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, str(ROOT / "main.py"), *args, "--db", db], capture_output=True, text=True, timeout=120
+        )
+
+    r = run("import", *[str(p) for p in own_renditions(tmp_path) + DEMO_MATERIAL])
+    assert r.returncode == 0, r.stderr
+    assert "5 imported" in r.stdout and "0 failed" in r.stdout
+    show = json.loads(run("show", "17 / 8517", "--json").stdout)
+    assert show["number"] == own.NUMBER and len(show["answer"]["items"]) == 2 and show["history"]
+    refs = run("refs", "17/6120")
+    assert "nicht im Register" in refs.stdout and "17/8517 in answer:2 (Ziffer 3)" in refs.stdout
+    assert "Eckdaten zur Unterrichtsversorgung" in run("search", "Stichprobenerhebung").stdout
+    similar_out = run("similar", "17/8517", "--point", "4")
+    assert similar_out.returncode == 0 and "Eckdaten zur Unterrichtsversorgung" in similar_out.stdout
+    assert own.NUMBER in run("list").stdout
+    missing = run("show", "17/1")
+    assert missing.returncode == 2 and "not in the register" in missing.stderr
+
+
+@REAL
 def test_show_json_for_stored_print_via_cli(tmp_path: Path) -> None:
     """`import`, `show --json`, `refs`, `search`, `similar` and `list` work end to end on one register."""
     import subprocess
@@ -356,9 +497,7 @@ def test_show_json_for_stored_print_via_cli(tmp_path: Path) -> None:
             [sys.executable, str(ROOT / "main.py"), *args, "--db", db], capture_output=True, text=True, timeout=120
         )
 
-    if not SAMPLES.exists():
-        pytest.skip("samples not available")
-    r = run("import", *[str(SAMPLES / n) for n in KI + MATERIAL])
+    r = run("import", *[str(sample(n)) for n in KI + MATERIAL])
     assert r.returncode == 0, r.stderr
     assert "5 imported" in r.stdout and "0 failed" in r.stdout
     show = json.loads(run("show", "17 / 9321", "--json").stdout)
@@ -418,6 +557,29 @@ def test_many_matches_are_ordered_newest_first(register: Register, monkeypatch: 
     assert [h.id for h in recent] == sorted((h.id for h in recent), reverse=True)
 
 
+def test_similar_leaves_out_common_words_in_our_prints(
+    register: Register, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Words that most points use are dropped from the similarity query; the rare ones stay."""
+    import storage.register as reg_module
+    from core.search_query import Query
+
+    import_files(register, [own.ANTRAG, own.cited_print(tmp_path)], who="t")
+    monkeypatch.setattr(reg_module, "COMMON_SHARE", 0.003)  # 3 of the 1000 points below
+    register.db.execute("INSERT INTO points (id, print_id, position, label, text) VALUES (1000, 1, 99, 'x', 'x')")
+    q = Query(
+        words=[
+            (["grundschule"], False),
+            (["vorbereitungsdienst"], False),
+            (["studienabbruch"], False),
+            (["absolventen"], False),
+        ]
+    )
+    kept = [v[0] for v, _ in register._without_common_words(q).words]
+    assert "grundschule" not in kept and "vorbereitungsdienst" in kept
+
+
+@REAL
 def test_similar_leaves_out_common_words(register: Register, monkeypatch: pytest.MonkeyPatch) -> None:
     """Words that most points use are dropped from the similarity query; the rare ones stay."""
     import storage.register as reg_module

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import FIXTURES, SAMPLES
+import pytest
+from conftest import FIXTURES, sample
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -13,8 +14,6 @@ from core.cleanup import clean
 from core.parser import parse_text
 
 TEXTS = [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.txt"))]
-if (SAMPLES / "antrag-stellungnahme-ki-allianz-bw.txt").exists():
-    TEXTS.append((SAMPLES / "antrag-stellungnahme-ki-allianz-bw.txt").read_text(encoding="utf-8"))
 
 # Characters and fragments that the parser's patterns care about, to steer random text into them.
 FRAGMENTS = st.sampled_from(
@@ -96,6 +95,18 @@ def test_mangled_documents_never_raise(text: str, at: int, insert: str) -> None:
     """Page breaks, line breaks and stray headings inserted anywhere never make the parser raise."""
     at = at % (len(text) + 1)
     _check(text[:at] + insert + text[at:])
+
+
+@pytest.mark.real_documents
+@settings(max_examples=100, deadline=None)
+@given(st.data(), st.sampled_from(["\f", "\n", "-\n", "", "Zu 9.:\n"]))
+def test_real_motion_truncated_or_mangled_never_raises(data: st.DataObject, insert: str) -> None:
+    """The real KI-Allianz text, cut anywhere or with a break or heading inserted, still parses."""
+    text = sample("antrag-stellungnahme-ki-allianz-bw.txt").read_text(encoding="utf-8")
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    _check(text[:start] + text[end:])
+    _check(text[:start] + insert + text[start:])
 
 
 def test_huge_and_pathological_inputs() -> None:

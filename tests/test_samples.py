@@ -1,4 +1,6 @@
-"""The real KI-Allianz documents of ../shared/samples (skipped when they are not there)."""
+"""The real KI-Allianz documents of ../shared/samples (group real_documents: skipped when they are not there).
+
+The same renditions made from a print of our own are read in tests/test_own_renditions.py."""
 
 from __future__ import annotations
 
@@ -6,6 +8,8 @@ import pytest
 from conftest import sample
 
 from core.parser import parse_file
+
+pytestmark = pytest.mark.real_documents
 
 POINT_STARTS = {
     "1": "welche der ursprünglich definierten Ziele",

@@ -10,6 +10,7 @@ import sys
 from datetime import date, timedelta
 from pathlib import Path
 
+import ownprints as own
 import pytest
 from conftest import FIXTURES, ROOT, sample
 
@@ -26,6 +27,44 @@ def register(tmp_path: Path):  # type: ignore[no-untyped-def]
     reg.close()
 
 
+SOURCES = ["own", pytest.param("real", marks=pytest.mark.real_documents)]
+
+
+def _incoming(source: str, folder: Path) -> Path:
+    """The motion as received: ours (17/8517, received 19.2.2025) or the real KI-Allianz one (17/9321, 8.8.2025)."""
+    return own.incoming_pdf(folder) if source == "own" else sample("eingang-ki-allianz-antrag.pdf")
+
+
+def test_import_of_our_incoming_motion_sets_due_date(register: Register, tmp_path: Path) -> None:
+    """Our incoming Antrag (received Wednesday 19.2.2025) is due three weeks later, on 12.3.2025; the internal
+    steps lie 8, 5 and 2 working days before."""
+    pid = import_file(register, own.incoming_pdf(tmp_path), who="t").id
+    wf = register.workflow(pid)
+    assert wf["received"] == "2025-02-19" and wf["due_date"] == "2025-03-12"
+    plan = tracking.plan(register, pid)
+    assert plan == {
+        "contribution": date(2025, 2, 28),
+        "cosigning": date(2025, 3, 5),
+        "signature": date(2025, 3, 10),
+    }
+
+
+def test_our_published_answer_counts_as_sent(register: Register, tmp_path: Path) -> None:
+    """A published print's answer was sent on the date of its letter; it is not an open deadline. Ours was
+    on time (11.3. for 12.3.); with the receipt entered as a week earlier it is late by six days."""
+    pid = import_file(register, own.published_pdf(tmp_path), who="t").id
+    assert register.workflow(pid)["sent_on"] == "2025-03-11"
+    assert tracking.overview(register, date(2025, 3, 1)) == []
+    stats = tracking.on_time_stats(register)["ministry"][own.MINISTRY]
+    assert stats == {"answered": 1, "on_time": 1, "late": 0, "max_days_late": 0, "mean_days_late": 0.0}
+    with register.transaction():
+        tracking.set_received(register, pid, date(2025, 2, 12), "clerk")
+    assert register.workflow(pid)["due_date"] == "2025-03-05"
+    stats = tracking.on_time_stats(register)["ministry"][own.MINISTRY]
+    assert stats == {"answered": 1, "on_time": 0, "late": 1, "max_days_late": 6, "mean_days_late": 6.0}
+
+
+@pytest.mark.real_documents
 def test_import_sets_due_date(register: Register) -> None:
     """The incoming KI-Allianz Antrag (received 8.8.2025) is due on 29.8.2025 under the BW Antrag rule."""
     pid = import_file(register, sample("eingang-ki-allianz-antrag.pdf"), who="t").id
@@ -35,6 +74,7 @@ def test_import_sets_due_date(register: Register) -> None:
     assert plan["signature"] == date(2025, 8, 27) and plan["contribution"] == date(2025, 8, 19)
 
 
+@pytest.mark.real_documents
 def test_published_answer_counts_as_sent(register: Register) -> None:
     """A published print's answer was sent on the date of its letter; it is not an open deadline."""
     pid = import_file(register, sample("drucksache-ki-allianz-antrag-und-stellungnahme.pdf"), who="t").id
@@ -44,9 +84,10 @@ def test_published_answer_counts_as_sent(register: Register) -> None:
     assert stats == {"answered": 1, "on_time": 0, "late": 1, "max_days_late": 3, "mean_days_late": 3.0}
 
 
-def test_received_by_hand_moves_the_deadline(register: Register) -> None:
+@pytest.mark.parametrize("source", SOURCES)
+def test_received_by_hand_moves_the_deadline(register: Register, tmp_path: Path, source: str) -> None:
     """Entering the receipt by hand recomputes the due date, and the history says so."""
-    pid = import_file(register, sample("eingang-ki-allianz-antrag.pdf"), who="t").id
+    pid = import_file(register, _incoming(source, tmp_path), who="t").id
     with register.transaction():
         tracking.set_received(register, pid, date(2025, 12, 4), "clerk")
     assert register.workflow(pid)["due_date"] == "2025-12-29"
@@ -80,22 +121,31 @@ def test_workflow_steps_and_refusals(register: Register) -> None:
     assert allowed_next("veröffentlicht") == ()
 
 
-def test_extension(register: Register) -> None:
+# due date by the rule, an earlier and a later date, for our motion and the real one
+EXTENSION = {
+    "own": (date(2025, 3, 12), date(2025, 2, 20), date(2025, 3, 26)),
+    "real": (date(2025, 8, 29), date(2025, 8, 1), date(2025, 9, 12)),
+}
+
+
+@pytest.mark.parametrize("source", SOURCES)
+def test_extension(register: Register, tmp_path: Path, source: str) -> None:
     """An extension is requested with a reason and granted with a date; the rule's date is kept."""
-    pid = import_file(register, sample("eingang-ki-allianz-antrag.pdf"), who="t").id
+    due, earlier, later = EXTENSION[source]
+    pid = import_file(register, _incoming(source, tmp_path), who="t").id
     with pytest.raises(WorkflowError, match="Begründung"):
-        tracking.request_extension(register, pid, date(2025, 9, 12), " ", "x")
+        tracking.request_extension(register, pid, later, " ", "x")
     with pytest.raises(WorkflowError, match="nach der bisherigen"):
-        tracking.request_extension(register, pid, date(2025, 8, 1), "Grund", "x")
+        tracking.request_extension(register, pid, earlier, "Grund", "x")
     with register.transaction():
-        tracking.request_extension(register, pid, date(2025, 9, 12), "Zulieferung steht aus", "clerk")
-        tracking.grant_extension(register, pid, date(2025, 9, 12), "clerk")
+        tracking.request_extension(register, pid, later, "Zulieferung steht aus", "clerk")
+        tracking.grant_extension(register, pid, later, "clerk")
         tracking.refresh_due_date(register, pid, "clerk")  # a recomputation keeps the granted date
     wf = register.workflow(pid)
-    assert wf["due_date"] == "2025-09-12" and wf["original_due"] == "2025-08-29"
+    assert wf["due_date"] == later.isoformat() and wf["original_due"] == due.isoformat()
     assert wf["extension_reason"] == "Zulieferung steht aus"
-    row = tracking.overview(register, date(2025, 9, 1))[0]
-    assert row.extension == "verlängert bis 2025-09-12 (ursprünglich 2025-08-29)"
+    row = tracking.overview(register, due - timedelta(days=3))[0]
+    assert row.extension == f"verlängert bis {later} (ursprünglich {due})"
 
 
 def _three_open(register: Register, tmp_path: Path) -> None:
@@ -155,6 +205,28 @@ def test_exports(register: Register, tmp_path: Path) -> None:
     assert tracking.safe_cell("Radwege") == "Radwege"
 
 
+def test_cli_deadlines_and_status_of_our_motion(tmp_path: Path) -> None:
+    """The command line: deadlines with exports, a refused jump (exit 2), status history in show."""
+    db = str(tmp_path / "c.db")
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, str(ROOT / "main.py"), *args, "--db", db], capture_output=True, text=True, timeout=120
+        )
+
+    assert run("import", str(own.incoming_pdf(tmp_path))).returncode == 0
+    r = run("deadlines", "--today", "2025-03-03", "--ical", str(tmp_path / "f.ics"), "--xlsx", str(tmp_path / "f.xlsx"))
+    assert r.returncode == 0 and "12.03.2025" in r.stdout and "noch 9 Tage" in r.stdout
+    assert (tmp_path / "f.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
+    bad = run("status", "17/8517", "versandt")
+    assert bad.returncode == 2 and "nächster Schritt" in bad.stderr
+    assert run("assign", "17/8517", "--unit", "MWK41", "--who", "Frau Klein").returncode == 0
+    show = json.loads(run("show", "17/8517", "--json").stdout)
+    steps = [(e["field"], e["new"], e["who"]) for e in show["history"]]
+    assert ("status", "zugewiesen", "Frau Klein") in steps and show["workflow"]["lead_unit"] == "MWK41"
+
+
+@pytest.mark.real_documents
 def test_cli_deadlines_and_status(tmp_path: Path) -> None:
     """The command line: deadlines with exports, a refused jump (exit 2), status history in show."""
     db = str(tmp_path / "c.db")
@@ -177,6 +249,26 @@ def test_cli_deadlines_and_status(tmp_path: Path) -> None:
     assert "Ministerium für Wirtschaft" in run("stats").stdout or run("stats").returncode == 0
 
 
+def test_cli_plan_of_our_motion(tmp_path: Path) -> None:
+    """`plan` shows the internal deadlines and takes a hand-set one; a bad step is refused."""
+    db = str(tmp_path / "p.db")
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, str(ROOT / "main.py"), *args, "--db", db], capture_output=True, text=True, timeout=120
+        )
+
+    run("import", str(own.incoming_pdf(tmp_path)))
+    d = json.loads(run("plan", "17/8517", "--set", "signature=2025-03-11", "--json").stdout)
+    assert d == {
+        "due": "2025-03-12",
+        "internal": {"contribution": "2025-02-28", "cosigning": "2025-03-05", "signature": "2025-03-11"},
+        "contributions": [],
+    }
+    assert run("plan", "17/8517", "--set", "lunch=2025-03-11").returncode == 2
+
+
+@pytest.mark.real_documents
 def test_cli_plan(tmp_path: Path) -> None:
     """`plan` shows the internal deadlines and takes a hand-set one; a bad step is refused."""
     db = str(tmp_path / "p.db")
