@@ -30,9 +30,9 @@ def test_checks_find_gaps() -> None:
     doc.answer.signatory = None
     doc.answer.date = None
     warnings = ex.checks(doc)
-    assert "Punkt 1 wird zweimal beantwortet (Antwort 1 und 2)." in warnings
-    assert "Punkt 2 hat keine Antwort." in warnings
-    assert "Die Antwort 2 (1) ist leer." in warnings
+    assert "Ziffer 1 wird zweimal beantwortet." in warnings
+    assert "Ziffer 2 hat keine Antwort." in warnings
+    assert "Zu Ziffer 1 fehlt die Antwort." in warnings
     assert {
         "Das Aktenzeichen (Nr.) fehlt.",
         "Die Unterzeichnerin oder der Unterzeichner fehlt.",
