@@ -480,6 +480,16 @@ def _today(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     return date.fromisoformat(args.today) if getattr(args, "today", None) else date.today()
 
 
+def _write_file(name: str, write: typing.Callable[[Path], object]) -> None:
+    """Write one export file; an OSError without a file name (a full disk) is given this one."""
+    try:
+        write(Path(name))
+    except OSError as exc:
+        if exc.filename is None:
+            exc.filename = name
+        raise
+
+
 def _deadlines(args: argparse.Namespace) -> int:
     from core.services import current_user
     from core.tracking import fill_due_dates, group, overview, plain, to_csv, to_ical, to_xlsx
@@ -490,11 +500,11 @@ def _deadlines(args: argparse.Namespace) -> int:
             fill_due_dates(register, current_user())
         rows = overview(register, today, within=args.within, overdue=args.overdue)
         if args.ical:
-            Path(args.ical).write_bytes(to_ical(rows, register))
+            _write_file(args.ical, lambda path: path.write_bytes(to_ical(rows, register)))
         if args.csv:
-            Path(args.csv).write_text(to_csv(rows), encoding="utf-8", newline="")
+            _write_file(args.csv, lambda path: path.write_text(to_csv(rows), encoding="utf-8", newline=""))
         if args.xlsx:
-            to_xlsx(rows, Path(args.xlsx))
+            _write_file(args.xlsx, lambda path: to_xlsx(rows, path))
     if args.json:
         _print_json([vars(r) for r in rows])
         return 0

@@ -254,8 +254,26 @@ def ordinary_error(exc: BaseException, register: str | os.PathLike[str] | None =
         if isinstance(current, OSError) and (sentence := os_error_german(current)):
             return sentence
         text = str(current)
+        if "unable to open database file" in text and register is not None:
+            folder_problem = _folder_problem(os.path.dirname(os.path.abspath(os.fspath(register))))
+            if folder_problem:
+                return f"Das Register {where} kann nicht geöffnet werden: {folder_problem}."
         for needle, sentence in _SQLITE_SENTENCES:
             if needle in text:
                 return " ".join(sentence.format(register=where).split())
         current = current.__cause__ or current.__context__
+    return None
+
+
+def _folder_problem(folder: str) -> str | None:
+    """Why SQLite cannot open a register in `folder`, when the folder says so."""
+    if not os.path.isdir(folder):
+        return f"den Ordner „{folder}“ gibt es nicht"
+    try:
+        if os.statvfs(folder).f_flag & os.ST_RDONLY:
+            return f"der Ordner „{folder}“ liegt auf einem schreibgeschützten Laufwerk; bitte einen anderen Ort wählen"
+    except (OSError, AttributeError):  # no statvfs on Windows
+        pass
+    if not os.access(folder, os.W_OK):
+        return f"Ziffer darf in den Ordner „{folder}“ nicht schreiben; bitte einen anderen Ort wählen"
     return None

@@ -357,7 +357,9 @@ def to_xlsx(rows: list[DeadlineRow], path: Path) -> None:
     ws.print_options.gridLines = True
     ws.oddHeader.center.text = "Fristen"
     ws.oddFooter.right.text = "Seite &P von &N"
-    wb.save(path)
+    buf = io.BytesIO()  # built in memory: a full disk fails in one write, leaving no open zip file behind
+    wb.save(buf)
+    Path(path).write_bytes(buf.getvalue())
 
 
 def to_ical(rows: list[DeadlineRow], register: Any | None = None, now: datetime | None = None) -> bytes:

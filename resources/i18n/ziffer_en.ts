@@ -509,508 +509,523 @@
 <context>
     <name>InquiryView</name>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="58"/>
-        <location filename="../../gui/inquiry_view.py" line="423"/>
+        <location filename="../../gui/inquiry_view.py" line="59"/>
+        <location filename="../../gui/inquiry_view.py" line="434"/>
         <source>Drucksache</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="59"/>
+        <location filename="../../gui/inquiry_view.py" line="60"/>
         <source>Titel</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="60"/>
+        <location filename="../../gui/inquiry_view.py" line="61"/>
         <source>Datum der Drucksache</source>
         <translation>Date of the print</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="61"/>
+        <location filename="../../gui/inquiry_view.py" line="62"/>
         <source>Eingegangen am</source>
         <translation>Received on</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="62"/>
+        <location filename="../../gui/inquiry_view.py" line="63"/>
         <source>Bearbeiter/in</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="63"/>
-        <location filename="../../gui/inquiry_view.py" line="242"/>
+        <location filename="../../gui/inquiry_view.py" line="64"/>
+        <location filename="../../gui/inquiry_view.py" line="253"/>
         <source>Referat</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="64"/>
+        <location filename="../../gui/inquiry_view.py" line="65"/>
         <source>Aktenzeichen</source>
         <translation>File number</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="65"/>
+        <location filename="../../gui/inquiry_view.py" line="66"/>
         <source>Datum der Antwort</source>
         <translation>Date of the answer</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="66"/>
+        <location filename="../../gui/inquiry_view.py" line="67"/>
         <source>Mitzeichnung (Ministerien, durch Komma getrennt)</source>
         <translation>Co-signing (ministries, separated by commas)</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="67"/>
+        <location filename="../../gui/inquiry_view.py" line="68"/>
         <source>Unterzeichnung</source>
         <translation>Signatory</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="68"/>
+        <location filename="../../gui/inquiry_view.py" line="69"/>
         <source>Amtsbezeichnung</source>
         <translation>Office</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="76"/>
+        <location filename="../../gui/inquiry_view.py" line="77"/>
         <source>Ziffer {label}</source>
         <translation>Point {label}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="77"/>
+        <location filename="../../gui/inquiry_view.py" line="78"/>
         <source>Antwort {label}</source>
         <translation>Answer {label}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="78"/>
-        <location filename="../../gui/inquiry_view.py" line="292"/>
+        <location filename="../../gui/inquiry_view.py" line="79"/>
+        <location filename="../../gui/inquiry_view.py" line="303"/>
         <source>Begründung</source>
         <translation>Reasoning</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="80"/>
+        <location filename="../../gui/inquiry_view.py" line="81"/>
         <source>Text</source>
         <translation>Text</translation>
     </message>
     <message>
+        <location filename="../../gui/inquiry_view.py" line="87"/>
+        <source>Zulieferung</source>
+        <translation>Contribution</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="88"/>
+        <source>Mitzeichnung</source>
+        <translation>Co-signing</translation>
+    </message>
+    <message>
         <location filename="../../gui/inquiry_view.py" line="89"/>
+        <source>Zeichnung</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="100"/>
         <source>Antwort bearbeiten</source>
         <translation>Edit answer</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="139"/>
+        <location filename="../../gui/inquiry_view.py" line="150"/>
         <source>Angabe ändern</source>
         <translation>Change detail</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="196"/>
+        <location filename="../../gui/inquiry_view.py" line="207"/>
         <source>Status der Anfrage ändern</source>
         <translation>Change the inquiry&apos;s status</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="200"/>
+        <location filename="../../gui/inquiry_view.py" line="211"/>
         <source>Exportieren …</source>
         <translation>Export …</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="201"/>
+        <location filename="../../gui/inquiry_view.py" line="212"/>
         <source>Stellungnahme exportieren</source>
         <translation>Export the Stellungnahme</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="204"/>
+        <location filename="../../gui/inquiry_view.py" line="215"/>
         <source>Speicherstand</source>
         <translation>Save state</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="216"/>
+        <location filename="../../gui/inquiry_view.py" line="227"/>
         <source>Ziffern der Anfrage</source>
         <translation>Points of the inquiry</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="222"/>
-        <location filename="../../gui/inquiry_view.py" line="264"/>
+        <location filename="../../gui/inquiry_view.py" line="233"/>
+        <location filename="../../gui/inquiry_view.py" line="275"/>
         <source>Frage</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="226"/>
-        <location filename="../../gui/inquiry_view.py" line="308"/>
+        <location filename="../../gui/inquiry_view.py" line="237"/>
+        <location filename="../../gui/inquiry_view.py" line="319"/>
         <source>Antwort</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="227"/>
+        <location filename="../../gui/inquiry_view.py" line="238"/>
         <source>Antwort der Landesregierung zu dieser Ziffer …</source>
         <translation>The government&apos;s answer to this point …</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="230"/>
+        <location filename="../../gui/inquiry_view.py" line="241"/>
         <source>Mit nächster Antwort zusammenfassen</source>
         <translation>Combine with next answer</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="231"/>
+        <location filename="../../gui/inquiry_view.py" line="242"/>
         <source>Antwort mit der nächsten zusammenfassen</source>
         <translation>Combine answer with the next one</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="233"/>
-        <location filename="../../gui/inquiry_view.py" line="732"/>
+        <location filename="../../gui/inquiry_view.py" line="244"/>
+        <location filename="../../gui/inquiry_view.py" line="743"/>
         <source>Antwort aufteilen</source>
         <translation>Split answer</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="234"/>
+        <location filename="../../gui/inquiry_view.py" line="245"/>
         <source>Zusammengefasste Antwort aufteilen</source>
         <translation>Split a combined answer</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="243"/>
+        <location filename="../../gui/inquiry_view.py" line="254"/>
         <source>Zulieferndes Referat für diese Ziffer</source>
         <translation>Unit contributing to this point</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="245"/>
+        <location filename="../../gui/inquiry_view.py" line="256"/>
         <source>bis TT.MM.JJJJ</source>
         <translation>by DD.MM.YYYY</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="246"/>
+        <location filename="../../gui/inquiry_view.py" line="257"/>
         <source>Frist der Zulieferung</source>
         <translation>Deadline of the contribution</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="247"/>
+        <location filename="../../gui/inquiry_view.py" line="258"/>
         <source>Zulieferung eintragen</source>
         <translation>Enter contribution</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="248"/>
+        <location filename="../../gui/inquiry_view.py" line="259"/>
         <source>Zulieferung für diese Ziffer eintragen</source>
         <translation>Enter a contribution for this point</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="250"/>
+        <location filename="../../gui/inquiry_view.py" line="261"/>
         <source>Zulieferung eingegangen</source>
         <translation>Contribution received</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="251"/>
+        <location filename="../../gui/inquiry_view.py" line="262"/>
         <source>Zulieferung als eingegangen markieren</source>
         <translation>Mark the contribution as received</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="255"/>
+        <location filename="../../gui/inquiry_view.py" line="266"/>
         <source>Zulieferung:</source>
         <translation>Contribution:</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="281"/>
+        <location filename="../../gui/inquiry_view.py" line="292"/>
         <source>TT.MM.JJJJ</source>
         <translation>DD.MM.YYYY</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="287"/>
+        <location filename="../../gui/inquiry_view.py" line="298"/>
         <source>Interne Fristen</source>
         <translation>Internal deadlines</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="289"/>
+        <location filename="../../gui/inquiry_view.py" line="300"/>
         <source>neue Frist TT.MM.JJJJ</source>
         <translation>new deadline DD.MM.YYYY</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="290"/>
+        <location filename="../../gui/inquiry_view.py" line="301"/>
         <source>Beantragte neue Frist</source>
         <translation>Requested new deadline</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="293"/>
+        <location filename="../../gui/inquiry_view.py" line="304"/>
         <source>Begründung der Fristverlängerung</source>
         <translation>Reason for the extension</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="294"/>
+        <location filename="../../gui/inquiry_view.py" line="305"/>
         <source>Beantragen</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="295"/>
+        <location filename="../../gui/inquiry_view.py" line="306"/>
         <source>Fristverlängerung beantragen</source>
         <translation>Request an extension</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="297"/>
+        <location filename="../../gui/inquiry_view.py" line="308"/>
         <source>Gewährt</source>
         <translation>Granted</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="298"/>
+        <location filename="../../gui/inquiry_view.py" line="309"/>
         <source>Fristverlängerung wurde gewährt</source>
         <translation>The extension was granted</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="305"/>
-        <location filename="../../gui/inquiry_view.py" line="850"/>
+        <location filename="../../gui/inquiry_view.py" line="316"/>
+        <location filename="../../gui/inquiry_view.py" line="861"/>
         <source>Fristverlängerung</source>
         <translation>Extension</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="309"/>
+        <location filename="../../gui/inquiry_view.py" line="320"/>
         <source>Angaben</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="315"/>
+        <location filename="../../gui/inquiry_view.py" line="326"/>
         <source>Verweise und Rückverweise</source>
         <translation>Citations and backlinks</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="322"/>
+        <location filename="../../gui/inquiry_view.py" line="333"/>
         <source>Ähnliche frühere Antworten</source>
         <translation>Similar earlier answers</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="326"/>
+        <location filename="../../gui/inquiry_view.py" line="337"/>
         <source>Text der ähnlichen Antwort</source>
         <translation>Text of the similar answer</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="327"/>
+        <location filename="../../gui/inquiry_view.py" line="338"/>
         <source>Als Ausgangspunkt einfügen</source>
         <translation>Insert as starting point</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="328"/>
+        <location filename="../../gui/inquiry_view.py" line="339"/>
         <source>Ähnliche Antwort in den Entwurf einfügen</source>
         <translation>Insert the similar answer into the draft</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="338"/>
+        <location filename="../../gui/inquiry_view.py" line="349"/>
         <source>Verknüpftes Hintergrundmaterial</source>
         <translation>Linked background material</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="341"/>
+        <location filename="../../gui/inquiry_view.py" line="352"/>
         <source>Text des Materials</source>
         <translation>Text of the material</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="349"/>
+        <location filename="../../gui/inquiry_view.py" line="360"/>
         <source>Verlauf der Anfrage</source>
         <translation>History of the inquiry</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="353"/>
+        <location filename="../../gui/inquiry_view.py" line="364"/>
         <source>Änderung im Text</source>
         <translation>Change in the text</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="360"/>
+        <location filename="../../gui/inquiry_view.py" line="371"/>
         <source>Verweise</source>
         <translation>Citations</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="361"/>
+        <location filename="../../gui/inquiry_view.py" line="372"/>
         <source>Ähnliche Antworten</source>
         <translation>Similar answers</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="362"/>
+        <location filename="../../gui/inquiry_view.py" line="373"/>
         <source>Material</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="363"/>
+        <location filename="../../gui/inquiry_view.py" line="374"/>
         <source>Verlauf</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="381"/>
+        <location filename="../../gui/inquiry_view.py" line="392"/>
         <source>Rückgängig</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="383"/>
+        <location filename="../../gui/inquiry_view.py" line="394"/>
         <source>Wiederholen</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="424"/>
+        <location filename="../../gui/inquiry_view.py" line="435"/>
         <source>ohne Nummer</source>
         <translation>without number</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="425"/>
-        <location filename="../../gui/inquiry_view.py" line="804"/>
+        <location filename="../../gui/inquiry_view.py" line="436"/>
+        <location filename="../../gui/inquiry_view.py" line="815"/>
         <source>{kind} {number} — {title}</source>
         <translation>{kind} {number} — {title}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="426"/>
+        <location filename="../../gui/inquiry_view.py" line="437"/>
         <source> u. a.</source>
         <translation> et al.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="429"/>
+        <location filename="../../gui/inquiry_view.py" line="440"/>
         <source>von {by} · {ministry}</source>
         <translation>by {by} · {ministry}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="470"/>
-        <location filename="../../gui/inquiry_view.py" line="890"/>
+        <location filename="../../gui/inquiry_view.py" line="481"/>
+        <location filename="../../gui/inquiry_view.py" line="901"/>
         <source>Status: {status}</source>
         <translation>Status: {status}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="473"/>
+        <location filename="../../gui/inquiry_view.py" line="484"/>
         <source>→ {status}</source>
         <translation>→ {status}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="480"/>
+        <location filename="../../gui/inquiry_view.py" line="491"/>
         <source>Frist {due}: seit {n} Tagen überschritten</source>
         <translation>Deadline {due}: passed {n} days ago</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="484"/>
+        <location filename="../../gui/inquiry_view.py" line="495"/>
         <source>Frist {due}: heute</source>
         <translation>Deadline {due}: today</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="486"/>
+        <location filename="../../gui/inquiry_view.py" line="497"/>
         <source>Frist {due}: noch {n} Tage</source>
         <translation>Deadline {due}: {n} days left</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="490"/>
+        <location filename="../../gui/inquiry_view.py" line="501"/>
         <source>Frist {due}</source>
         <translation>Deadline {due}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="493"/>
+        <location filename="../../gui/inquiry_view.py" line="504"/>
         <source>Keine Frist eingetragen</source>
         <translation>No deadline set</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="496"/>
+        <location filename="../../gui/inquiry_view.py" line="507"/>
         <source> · verlängert</source>
         <translation> · extended</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="498"/>
+        <location filename="../../gui/inquiry_view.py" line="509"/>
         <source> · Verlängerung beantragt</source>
         <translation> · extension requested</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="519"/>
+        <location filename="../../gui/inquiry_view.py" line="530"/>
         <source>Interne Frist: {step}</source>
         <translation>Internal deadline: {step}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="527"/>
+        <location filename="../../gui/inquiry_view.py" line="538"/>
         <source>— (erst mit einer Frist)</source>
         <translation>— (once there is a deadline)</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="573"/>
+        <location filename="../../gui/inquiry_view.py" line="584"/>
         <source>{heading} (Entwurf)</source>
         <translation>{heading} (draft)</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="614"/>
+        <location filename="../../gui/inquiry_view.py" line="625"/>
         <source>Entwurf beginnen</source>
         <translation>Begin draft</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="625"/>
+        <location filename="../../gui/inquiry_view.py" line="636"/>
         <source>Ungespeichert …</source>
         <translation>Unsaved …</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="653"/>
+        <location filename="../../gui/inquiry_view.py" line="664"/>
         <source>Nicht gespeichert!</source>
         <translation>Not saved!</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="656"/>
+        <location filename="../../gui/inquiry_view.py" line="667"/>
         <source>Die Antwort konnte nicht gespeichert werden ({reason}); Ziffer versucht es gleich noch einmal.</source>
         <translation>The answer could not be saved ({reason}); Ziffer will try again shortly.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="663"/>
+        <location filename="../../gui/inquiry_view.py" line="674"/>
         <source>Gespeichert {time}</source>
         <translation>Saved {time}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="700"/>
+        <location filename="../../gui/inquiry_view.py" line="711"/>
         <source>Antworten zusammenfassen</source>
         <translation>Combine answers</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="741"/>
+        <location filename="../../gui/inquiry_view.py" line="752"/>
         <source>Die Gliederung der Antwort wurde nicht gespeichert: {reason}</source>
         <translation>The division of the answer was not saved: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="771"/>
-        <location filename="../../gui/inquiry_view.py" line="829"/>
+        <location filename="../../gui/inquiry_view.py" line="782"/>
+        <location filename="../../gui/inquiry_view.py" line="840"/>
         <source>„{text}“ ist kein Datum; bitte als TT.MM.JJJJ eingeben.</source>
         <translation>“{text}” is not a date; please enter it as DD.MM.YYYY.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="797"/>
+        <location filename="../../gui/inquiry_view.py" line="808"/>
         <source>Die Angabe wurde nicht gespeichert: {reason}</source>
         <translation>The detail was not saved: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="844"/>
+        <location filename="../../gui/inquiry_view.py" line="855"/>
         <source>Bitte die beantragte neue Frist als TT.MM.JJJJ angeben.</source>
         <translation>Please give the requested new deadline as DD.MM.YYYY.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="852"/>
+        <location filename="../../gui/inquiry_view.py" line="863"/>
         <source>Fristverlängerung bis {day} beantragt.</source>
         <translation>Extension until {day} requested.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="863"/>
+        <location filename="../../gui/inquiry_view.py" line="874"/>
         <source>Fristverlängerung bis {day} gewährt.</source>
         <translation>Extension until {day} granted.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="881"/>
-        <location filename="../../gui/inquiry_view.py" line="885"/>
+        <location filename="../../gui/inquiry_view.py" line="892"/>
+        <location filename="../../gui/inquiry_view.py" line="896"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="885"/>
+        <location filename="../../gui/inquiry_view.py" line="896"/>
         <source>Der Status wurde nicht geändert: {reason}</source>
         <translation>The status was not changed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="902"/>
+        <location filename="../../gui/inquiry_view.py" line="913"/>
         <source>eingegangen am {day}</source>
         <translation>received on {day}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="904"/>
+        <location filename="../../gui/inquiry_view.py" line="915"/>
         <source>angefordert</source>
         <translation>requested</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="907"/>
+        <location filename="../../gui/inquiry_view.py" line="918"/>
         <source> — nach der Frist der Antwort!</source>
         <translation> — after the answer&apos;s deadline!</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="919"/>
+        <location filename="../../gui/inquiry_view.py" line="930"/>
         <source>Bitte ein Referat und, wenn gewünscht, ein Datum TT.MM.JJJJ angeben.</source>
         <translation>Please give a unit and, if wanted, a date DD.MM.YYYY.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="925"/>
+        <location filename="../../gui/inquiry_view.py" line="936"/>
         <source>Zulieferung nach der Frist</source>
         <translation>Contribution after the deadline</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="926"/>
+        <location filename="../../gui/inquiry_view.py" line="937"/>
         <source>{warning}
 
 Die Zulieferung trotzdem mit diesem Datum eintragen?</source>
@@ -1019,61 +1034,61 @@ Die Zulieferung trotzdem mit diesem Datum eintragen?</source>
 Enter the contribution with this date anyway?</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="931"/>
+        <location filename="../../gui/inquiry_view.py" line="942"/>
         <source>Zulieferung nicht eingetragen.</source>
         <translation>Contribution not entered.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="944"/>
+        <location filename="../../gui/inquiry_view.py" line="955"/>
         <source>Zulieferung zu Ziffer {label} bei {unit} eingetragen.</source>
         <translation>Contribution to point {label} entered for {unit}.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="981"/>
+        <location filename="../../gui/inquiry_view.py" line="992"/>
         <source>→ Drucksache {number} ({where}) — {title}</source>
         <translation>→ Print {number} ({where}) — {title}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="985"/>
+        <location filename="../../gui/inquiry_view.py" line="996"/>
         <source>→ Drucksache {number} ({where}) — nicht im Register</source>
         <translation>→ Print {number} ({where}) — not in the register</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="995"/>
+        <location filename="../../gui/inquiry_view.py" line="1006"/>
         <source>← Drucksache {number} verweist hierauf ({where}) — {title}</source>
         <translation>← Print {number} cites this ({where}) — {title}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1002"/>
+        <location filename="../../gui/inquiry_view.py" line="1013"/>
         <source>Keine Verweise auf andere Drucksachen.</source>
         <translation>No citations of other prints.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1029"/>
+        <location filename="../../gui/inquiry_view.py" line="1040"/>
         <source>Drucksache {number} ist nicht im Register; importieren Sie sie, um dem Verweis zu folgen.</source>
         <translation>Print {number} is not in the register; import it to follow the citation.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1049"/>
+        <location filename="../../gui/inquiry_view.py" line="1060"/>
         <source>Drucksache {number}, Ziffer {label} {day}
 {question}</source>
         <translation>Print {number}, point {label} {day}
 {question}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1060"/>
+        <location filename="../../gui/inquiry_view.py" line="1071"/>
         <source>Material: {title}
 {text}</source>
         <translation>Material: {title}
 {text}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1065"/>
+        <location filename="../../gui/inquiry_view.py" line="1076"/>
         <source>Keine ähnlichen beantworteten Ziffern gefunden.</source>
         <translation>No similar answered points found.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1113"/>
+        <location filename="../../gui/inquiry_view.py" line="1124"/>
         <source>Kein Material verknüpft (in der Bibliothek verknüpfen).</source>
         <translation>No material linked (link it in the library).</translation>
     </message>
@@ -1946,22 +1961,22 @@ Enter the contribution with this date anyway?</translation>
 <context>
     <name>SplitDialog</name>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1161"/>
+        <location filename="../../gui/inquiry_view.py" line="1172"/>
         <source>Antwort aufteilen</source>
         <translation>Split answer</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1163"/>
+        <location filename="../../gui/inquiry_view.py" line="1174"/>
         <source>Zu welcher Ziffer gehört jeder Absatz der Antwort?</source>
         <translation>Which point does each paragraph of the answer belong to?</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1173"/>
+        <location filename="../../gui/inquiry_view.py" line="1184"/>
         <source>Zu {label}.</source>
         <translation>On {label}.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1175"/>
+        <location filename="../../gui/inquiry_view.py" line="1186"/>
         <source>Ziffer für Absatz {n}</source>
         <translation>Point for paragraph {n}</translation>
     </message>
