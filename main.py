@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import typing
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -14,8 +15,83 @@ from core.model import KINDS
 EXIT_USAGE = 2
 
 
+# -- argparse in German -----------------------------------------------------------------------------
+#
+# argparse writes its own words in English ("usage:", "options", "error: the following arguments are
+# required"). GermanParser gives its sections German titles, its own -h a German help, its usage line
+# the prefix "Aufruf:", and rewords argparse's error messages in error(); the rest of each message
+# (option names, the values typed) stays as argparse wrote it.
+
+_ARGPARSE_ERRORS = (
+    (r"the following arguments are required: (.*)", r"Es fehlt die Angabe: \1."),
+    (r"one of the arguments (.*) is required", r"Eine dieser Angaben ist nötig: \1."),
+    (r"unrecognized arguments: (.*)", r"Diese Angaben kennt Ziffer nicht: \1."),
+    (r"argument (.*?): invalid choice: (.*?) \(choose from (.*)\)", r"Bei \1 geht \2 nicht; möglich sind: \3."),
+    (r"argument (.*?): invalid int value: (.*)", r"Bei \1 ist \2 keine ganze Zahl."),
+    (r"argument (.*?): invalid (\w+) value: (.*)", r"Bei \1 geht \3 nicht."),
+    (r"argument (.*?): expected one argument", r"Nach \1 fehlt der Wert."),
+    (r"argument (.*?): expected at least one argument", r"Nach \1 fehlt mindestens ein Wert."),
+    (r"argument (.*?): expected (.*) arguments?", r"Nach \1 fehlen Werte."),
+    (r"argument (.*?): not allowed with argument (.*)", r"\1 und \2 gehen nicht zusammen."),
+    (r"argument (.*?): ignored explicit argument (.*)", r"\1 nimmt keinen Wert (\2)."),
+    (r"ambiguous option: (.*?) could match (.*)", r"Die Angabe \1 ist mehrdeutig: \2."),
+    (r"argument (-\S+(?:/-\S+)*): (.*)", r"Bei \1: \2"),
+    (r"argument [^:]*: (.*)", r"\1"),
+)
+
+
+class GermanHelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """Help as written (line breaks kept), the usage line headed "Aufruf:"."""
+
+    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
+        super().add_usage(usage, actions, groups, "Aufruf: " if prefix is None else prefix)
+
+
+class GermanParser(argparse.ArgumentParser):
+    """An ArgumentParser that speaks German: section titles, -h, the usage prefix and error messages."""
+
+    _TITLES: typing.ClassVar[dict[str, str]] = {"positional arguments": "Argumente", "options": "Optionen"}
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        kwargs.setdefault("formatter_class", GermanHelpFormatter)
+        super().__init__(*args, **kwargs)
+        if "-h" in self._option_string_actions:
+            self._option_string_actions["-h"].help = "diese Hilfe zeigen und beenden"
+
+    def add_argument_group(self, title=None, *args, **kwargs):  # type: ignore[no-untyped-def]
+        """argparse's own sections get German titles (before parents' options join them)."""
+        return super().add_argument_group(self._TITLES.get(title, title), *args, **kwargs)  # type: ignore[arg-type]
+
+    def error(self, message: str) -> typing.NoReturn:
+        """The usage line and one German sentence on stderr, exit status 2."""
+        import re
+
+        for pattern, german in _ARGPARSE_ERRORS:
+            m = re.fullmatch(pattern, message)
+            if m:
+                message = m.expand(german)
+                break
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: {message}\n")
+
+
+def iso_date(text: str) -> str:
+    """An argument YYYY-MM-DD, checked ("2025-13-01" is refused in German); the date as ISO text."""
+    from datetime import date
+
+    from core.errors import in_german
+
+    try:
+        return date.fromisoformat(text.strip()).isoformat()
+    except ValueError as exc:
+        reason = in_german(str(exc))
+        if not reason.startswith("ungültiges Datum: "):
+            raise argparse.ArgumentTypeError(f"„{text}“ ist kein Datum; bitte als JJJJ-MM-TT angeben.") from None
+        raise argparse.ArgumentTypeError(f"„{text}“ ist kein gültiges Datum: {reason.split(': ', 1)[1]}") from None
+
+
 def _parse(args: argparse.Namespace) -> int:
-    from core.errors import DocumentError
+    from core.errors import DocumentError, in_german
     from core.parser import parse_file
 
     if args.report:
@@ -23,7 +99,7 @@ def _parse(args: argparse.Namespace) -> int:
     try:
         doc = parse_file(args.file)
     except DocumentError as exc:
-        print(f"ziffer: {exc}", file=sys.stderr)
+        print(f"ziffer: {in_german(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
     # JSON is UTF-8 whatever the console's code page; a summary degrades rather than fails
     sys.stdout.reconfigure(encoding="utf-8" if args.json else sys.stdout.encoding, errors="replace")  # type: ignore[union-attr]
@@ -37,7 +113,7 @@ def _parse(args: argparse.Namespace) -> int:
 
 def _parse_report(args: argparse.Namespace) -> int:
     """Parse every print of a folder and say which come out whole (the corpus report)."""
-    from core.errors import DocumentError
+    from core.errors import DocumentError, in_german
     from core.parser import parse_file
     from core.report import report_line, structural_problems
 
@@ -52,7 +128,7 @@ def _parse_report(args: argparse.Namespace) -> int:
         try:
             doc = parse_file(f).to_dict()
         except DocumentError as exc:
-            print(f"FAIL {f.name}  nicht lesbar: {exc}")
+            print(f"FAIL {f.name}  nicht lesbar: {in_german(str(exc))}")
             continue
         whole += not structural_problems(doc)
         print(report_line(f.name, doc))
@@ -62,14 +138,16 @@ def _parse_report(args: argparse.Namespace) -> int:
 
 def summary(d: dict) -> str:
     """A readable summary of a parsed print for the terminal."""
+    from core.wording import DATE_NAMES, kind_name, warning_name, where_phrase
+
     lines = []
     number = d["number"] or "(ohne Nummer)"
-    lines.append(f"{d['parliament'] or '??'} {number} · {d['kind']} · {d['title'] or '(ohne Titel)'}")
+    lines.append(f"{d['parliament'] or '??'} {number} · {kind_name(d['kind'])} · {d['title'] or '(ohne Titel)'}")
     if d["originators"] or d["factions"]:
         lines.append(f"  von: {', '.join(d['originators'])} {' '.join(d['factions'])}".rstrip())
     if d["ministry"]:
         lines.append(f"  Ministerium: {d['ministry']}")
-    dates = [f"{k} {d[k]}" for k in ("submitted", "received", "published") if d.get(k)]
+    dates = [f"{name} {d[k]}" for k, name in DATE_NAMES.items() if d.get(k)]
     if dates:
         lines.append("  " + ", ".join(dates))
     answer = d["answer"]
@@ -79,7 +157,7 @@ def summary(d: dict) -> str:
             words = " ".join(item["text"].split()[:8])
             for label in item["points"]:
                 answered[label] = f"Zu {' und '.join(item['points'])}: {words} …"
-    lines.append(f"  {len(d['points'])} Punkte:")
+    lines.append(f"  {len(d['points'])} Ziffern:")
     for p in d["points"]:
         text = " ".join(p["text"].split())
         lines.append(f"    {p['label']:>5}. {text[:90]}{'…' if len(text) > 90 else ''}")
@@ -97,9 +175,9 @@ def summary(d: dict) -> str:
     for r in d["references"]:
         target = r["number"] or "(dieselbe Drucksache)"
         pts = f" Ziffer {', '.join(r['points'])}" if r["points"] else ""
-        lines.append(f"  Verweis: {target}{pts} in {r['in']}")
+        lines.append(f"  Verweis: {target}{pts} {where_phrase(r['in'])}")
     for w in d["warnings"]:
-        lines.append(f"  Hinweis: {w}")
+        lines.append(f"  Hinweis: {warning_name(w)}")
     return "\n".join(lines) + "\n"
 
 
@@ -175,7 +253,7 @@ def _resolve(register, number: str) -> int | None:  # type: ignore[no-untyped-de
     normalised = normalise_print_number(number) or number
     pid = register.print_id(normalised)
     if pid is None:
-        print(f"ziffer: print {normalised} is not in the register ({register.path}).", file=sys.stderr)
+        print(f"ziffer: Die Drucksache {normalised} ist nicht im Register {register.path}.", file=sys.stderr)
     return pid
 
 
@@ -183,13 +261,15 @@ def _import(args: argparse.Namespace) -> int:
     """Import files and folders; the exit status follows IMPORT_EXIT (one rule for files and folders)."""
     from core.errors import in_german
     from core.services import FAILED, import_files
+    from core.wording import import_status_name, what_name
 
     with _open_register(args) as register:
 
         def progress(done: int, total: int, result) -> None:  # type: ignore[no-untyped-def]
-            what = f"{result.what} {result.number or ''}".strip()
-            detail = result.reason if result.status == FAILED else what
-            print(f"[{done}/{total}] {result.path.name}: {result.status} {detail}".rstrip(), file=sys.stderr)
+            what = f"{what_name(result.what)} {result.number or ''}".strip()
+            detail = in_german(result.reason) if result.status == FAILED else what
+            line = f"[{done}/{total}] {result.path.name}: {import_status_name(result.status)} {detail}"
+            print(line.rstrip(), file=sys.stderr)
 
         summary = import_files(register, args.files, force_material=args.material, link=args.link, progress=progress)
     for skipped in summary.skipped:
@@ -197,7 +277,7 @@ def _import(args: argparse.Namespace) -> int:
     print(summary.line())
     for r in summary.results:
         if r.status == FAILED:
-            print(f"  failed: {r.path}: {r.reason}")
+            print(f"  fehlgeschlagen: {r.path}: {in_german(r.reason)}")
     failed = summary.count(FAILED)
     if not summary.results:
         print("ziffer: keine .pdf-, .docx- oder .txt-Datei zum Importieren gefunden.", file=sys.stderr)
@@ -207,13 +287,14 @@ def _import(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-IMPORT_EXIT = """exit status: 0 every file was imported, updated or already in the register; 1 some files
-failed (each is named with its reason), the others were imported; 2 nothing was imported: every
-file failed, no .pdf/.docx/.txt file was found, or the register cannot be opened. The same rule
-holds for one file and for folders: a file that cannot be read alone gives 2. In a folder, other
-files (.jpg, .md …), links to folders and special files are skipped, each named on stderr; a link
-to a file outside the folder is not read and counts as failed. A file named explicitly is read
-whatever its name or wherever a link leads."""
+IMPORT_EXIT = """Rückgabewert: 0 jede Datei wurde übernommen, aktualisiert oder war schon im Register;
+1 einige Dateien sind fehlgeschlagen (jede mit ihrem Grund genannt), die anderen wurden übernommen;
+2 nichts wurde übernommen: jede Datei ist fehlgeschlagen, es gab keine .pdf-, .docx- oder
+.txt-Datei, oder das Register lässt sich nicht öffnen. Die Regel gilt für eine Datei wie für
+Ordner: eine einzelne unlesbare Datei ergibt 2. In einem Ordner werden andere Dateien (.jpg, .md …),
+Verknüpfungen auf Ordner und besondere Dateien übersprungen, jede auf stderr genannt; eine
+Verknüpfung auf eine Datei außerhalb des Ordners wird nicht gelesen und zählt als fehlgeschlagen.
+Eine ausdrücklich genannte Datei wird gelesen, wie immer sie heißt und wohin eine Verknüpfung führt."""
 
 
 def _filters(args: argparse.Namespace):  # type: ignore[no-untyped-def]
@@ -232,10 +313,11 @@ def _filters(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 def _search(args: argparse.Namespace) -> int:
     from core.search_query import parse_query
+    from core.wording import kind_name
 
     query = parse_query(" ".join(args.query))
     if query.empty:
-        print("ziffer: nothing to search for.", file=sys.stderr)
+        print("ziffer: Bitte einen Suchbegriff angeben.", file=sys.stderr)
         return EXIT_USAGE
     with _open_register(args) as register:
         hits = register.search(query, _filters(args), limit=args.limit)
@@ -245,7 +327,9 @@ def _search(args: argparse.Namespace) -> int:
     if not hits:
         print("Keine Treffer.")
     for h in hits:
-        head = f"{h.number or '—'} {h.print_kind or ''}" if h.kind == "print" else "Material"
+        head = (
+            f"{h.number or '—'} {kind_name(h.print_kind) if h.print_kind else ''}" if h.kind == "print" else "Material"
+        )
         print(f"{head.strip()}: {h.title}")
         print(f"    {_render_snippet(h.snippet)}")
     return 0
@@ -253,6 +337,7 @@ def _search(args: argparse.Namespace) -> int:
 
 def _refs(args: argparse.Namespace) -> int:
     from core.numbers import normalise_print_number
+    from core.wording import where_phrase
 
     number = normalise_print_number(args.number) or args.number
     with _open_register(args) as register:
@@ -268,11 +353,11 @@ def _refs(args: argparse.Namespace) -> int:
         target = c["number"] or "(dieselbe Drucksache)"
         pts = f" Ziffer {', '.join(c['points'])}" if c["points"] else ""
         state = "" if c["resolved"] else "  [nicht im Register]"
-        print(f"    {target}{pts} in {c['in']}{state}")
+        print(f"    {target}{pts} {where_phrase(c['in'])}{state}")
     print(f"  zitiert von ({len(incoming)}):")
     for c in incoming:
         pts = f" (Ziffer {', '.join(c['points'])})" if c["points"] else ""
-        print(f"    {c['number'] or '—'} in {c['in']}{pts}: {c['title'] or ''}")
+        print(f"    {c['number'] or '—'} {where_phrase(c['in'])}{pts}: {c['title'] or ''}")
     return 0
 
 
@@ -285,7 +370,7 @@ def _similar(args: argparse.Namespace) -> int:
             return EXIT_USAGE
         found = similar(register, pid, args.point, limit=args.limit)
     if args.point and not found:
-        print(f"ziffer: the print has no point {args.point}.", file=sys.stderr)
+        print(f"ziffer: Die Drucksache hat keine Ziffer {args.point}.", file=sys.stderr)
         return EXIT_USAGE
     if args.json:
         _print_json(
@@ -301,7 +386,7 @@ def _similar(args: argparse.Namespace) -> int:
         )
         return 0
     for f in found:
-        print(f"Punkt {f.label}: {' '.join(f.text.split())[:100]}")
+        print(f"Ziffer {f.label}: {' '.join(f.text.split())[:100]}")
         for p in f.points:
             question = " ".join(p.question.split())[:80]
             print(f"  {p.number or '—'} Ziffer {p.label} ({p.answer_date or 'ohne Datum'}): {question}")
@@ -314,6 +399,7 @@ def _similar(args: argparse.Namespace) -> int:
 def _list(args: argparse.Namespace) -> int:
     """The register's prints, one line each; control characters of a title never reach the terminal."""
     from core.tracking import plain
+    from core.wording import kind_name
 
     with _open_register(args) as register:
         rows = register.list_prints(_filters(args), sort=args.sort, limit=args.limit)
@@ -322,7 +408,7 @@ def _list(args: argparse.Namespace) -> int:
         return 0
     for r in rows:
         due = f"fällig {r['due_date']}" if r["due_date"] else ""
-        number, kind, status = plain(r["number"]) or "—", plain(r["kind"]), plain(r["status"])
+        number, kind, status = plain(r["number"]) or "—", plain(kind_name(r["kind"])), plain(r["status"])
         print(f"{number:>10}  {kind:<20} {status:<15} {due:<17} {plain(r['title'])[:70]}")
     if not rows:
         print("Keine Drucksachen.")
@@ -330,6 +416,8 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _show(args: argparse.Namespace) -> int:
+    from core.history import field_name
+
     with _open_register(args) as register:
         pid = _resolve(register, args.number)
         if pid is None:
@@ -354,14 +442,14 @@ def _show(args: argparse.Namespace) -> int:
             print(f"  Zuständig: {wf['lead_unit'] or '—'}, {wf['lead_officer'] or '—'}")
         for c in wf["contributions"]:
             print(
-                f"  Zulieferung Punkt {c['point']}: {c['unit']} bis {c['due'] or '—'}"
+                f"  Zulieferung zu Ziffer {c['point']}: {c['unit']} bis {c['due'] or '—'}"
                 f"{', eingegangen ' + c['received_on'] if c['received_on'] else ''}"
             )
         for m in data["material"]:
             print(f"  Material: {m['title']}")
         for e in data["history"]:
             change = f": {e['old'] or '—'} → {e['new'] or '—'}" if e["field"] in _SHOWN_CHANGES else ""
-            print(f"  {e['at']} {e['who']}: {e['field']}{change}")
+            print(f"  {e['at']} {e['who']}: {field_name(e['field'])}{change}")
     return 0
 
 
@@ -382,7 +470,7 @@ def _demo(args: argparse.Namespace) -> int:
 
     with _open_register(args) as register:
         prints, material = fill_demo(register)
-        print(f"Demo register in {register.path}: prints {prints.line()}; material {material.line()}")
+        print(f"Demo-Register in {register.path}: Drucksachen {prints.line()}; Material {material.line()}")
     return 0
 
 
@@ -390,6 +478,16 @@ def _today(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from datetime import date
 
     return date.fromisoformat(args.today) if getattr(args, "today", None) else date.today()
+
+
+def _write_file(name: str, write: typing.Callable[[Path], object]) -> None:
+    """Write one export file; an OSError without a file name (a full disk) is given this one."""
+    try:
+        write(Path(name))
+    except OSError as exc:
+        if exc.filename is None:
+            exc.filename = name
+        raise
 
 
 def _deadlines(args: argparse.Namespace) -> int:
@@ -402,11 +500,11 @@ def _deadlines(args: argparse.Namespace) -> int:
             fill_due_dates(register, current_user())
         rows = overview(register, today, within=args.within, overdue=args.overdue)
         if args.ical:
-            Path(args.ical).write_bytes(to_ical(rows, register))
+            _write_file(args.ical, lambda path: path.write_bytes(to_ical(rows, register)))
         if args.csv:
-            Path(args.csv).write_text(to_csv(rows), encoding="utf-8", newline="")
+            _write_file(args.csv, lambda path: path.write_text(to_csv(rows), encoding="utf-8", newline=""))
         if args.xlsx:
-            to_xlsx(rows, Path(args.xlsx))
+            _write_file(args.xlsx, lambda path: to_xlsx(rows, path))
     if args.json:
         _print_json([vars(r) for r in rows])
         return 0
@@ -472,7 +570,9 @@ def _workflow_command(args: argparse.Namespace) -> int:
             )
             return EXIT_USAGE
         except ValueError as exc:  # WorkflowError too: a refused step, a bad date
-            print(f"ziffer: {exc}", file=sys.stderr)
+            from core.errors import in_german
+
+            print(f"ziffer: {in_german(str(exc))}", file=sys.stderr)
             return EXIT_USAGE
         wf = register.workflow(pid)
     print(f"{args.number}: {wf['status']}, Frist {wf['due_date'] or '—'}")
@@ -485,20 +585,23 @@ def _plan(args: argparse.Namespace) -> int:
 
     from core import tracking
     from core.services import current_user
+    from core.wording import step_key
 
     with _open_register(args) as register:
         pid = _resolve(register, args.number)
         if pid is None:
             return EXIT_USAGE
         for item in args.set or []:
-            step, _, day = item.partition("=")
-            if step not in tracking.STEP_NAMES:
-                print(f"ziffer: unknown step {step!r}; use {', '.join(tracking.STEP_NAMES)}.", file=sys.stderr)
+            name, _, day = item.partition("=")
+            step = step_key(name)
+            if step is None:
+                steps = ", ".join(tracking.STEP_NAMES.values())
+                print(f"ziffer: Einen Schritt „{name}“ gibt es nicht; möglich sind: {steps}.", file=sys.stderr)
                 return EXIT_USAGE
             try:
-                date.fromisoformat(day)
-            except ValueError:
-                print(f"ziffer: {day!r} is not a date (YYYY-MM-DD).", file=sys.stderr)
+                day = iso_date(day)
+            except argparse.ArgumentTypeError as exc:
+                print(f"ziffer: {exc}", file=sys.stderr)
                 return EXIT_USAGE
             with register.transaction():
                 register.set_internal_deadline(pid, step, day, args.who or current_user())
@@ -514,7 +617,7 @@ def _plan(args: argparse.Namespace) -> int:
             }
         )
         return 0
-    lines = [(day, tracking.STEP_NAMES.get(step, step)) for step, day in plan.items()]
+    lines = [(day, tracking.STEP_NAMES.get(step, step)) for step, day in plan.items()]  # German names
     for c in contributions:
         late = "  (nach der Frist!)" if due and c["due"] > date.fromisoformat(due) else ""
         lines.append((c["due"], f"Zulieferung {c['unit']} zu Ziffer {c['point']}{late}"))
@@ -606,167 +709,215 @@ def _user_templates_hint() -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = GermanParser(
         prog="ziffer",
-        description="Ziffer: Landtagsanfragen und Stellungnahmen Punkt für Punkt.",
+        description="Ziffer: Landtagsanfragen und Stellungnahmen Punkt für Punkt. Ohne Befehl öffnet sich das Fenster.",
     )
-    parser.add_argument("--version", action="version", version=f"Ziffer {VERSION}")
     parser.add_argument(
-        "--db", metavar="PATH", help="the register database (default: $ZIFFER_DB, else the data folder)"
+        "--version", action="version", version=f"Ziffer {VERSION}", help="die Version zeigen und beenden"
     )
-    db = argparse.ArgumentParser(add_help=False)
+    parser.add_argument("--db", metavar="PFAD", help="die Registerdatei (sonst $ZIFFER_DB, sonst die im Datenordner)")
+    db = GermanParser(add_help=False)
     # SUPPRESS: "main.py --db X import F" and "main.py import F --db X" both work
-    db.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help="the register database")
-    filters = argparse.ArgumentParser(add_help=False)
-    filters.add_argument("--parliament", help="BW, BY, BE, … BT")
-    filters.add_argument("--term", type=int, help="Wahlperiode, e.g. 17")
-    filters.add_argument("--kind", choices=KINDS)
-    filters.add_argument("--status", help="eingegangen, zugewiesen, in Bearbeitung, …, veröffentlicht")
-    filters.add_argument("--ministry", help="part of the ministry's name")
-    filters.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="dated on or after")
-    filters.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="dated on or before")
-    out = argparse.ArgumentParser(add_help=False)
-    out.add_argument("--json", action="store_true", help="machine-readable output")
+    db.add_argument("--db", metavar="PFAD", default=argparse.SUPPRESS, help="die Registerdatei")
+    filters = GermanParser(add_help=False)
+    filters.add_argument("--parliament", metavar="PARLAMENT", help="BW, BY, BE, … BT")
+    filters.add_argument("--term", type=int, metavar="WP", help="Wahlperiode, z. B. 17")
+    filters.add_argument("--kind", choices=KINDS, metavar="ART", help=f"Art der Drucksache: {', '.join(KINDS)}")
+    filters.add_argument(
+        "--status", metavar="STATUS", help="eingegangen, zugewiesen, in Bearbeitung, …, veröffentlicht"
+    )
+    filters.add_argument("--ministry", metavar="TEXT", help="ein Teil des Namens des Ministeriums")
+    filters.add_argument(
+        "--from", dest="date_from", metavar="JJJJ-MM-TT", type=iso_date, help="datiert an oder nach diesem Tag"
+    )
+    filters.add_argument(
+        "--to", dest="date_to", metavar="JJJJ-MM-TT", type=iso_date, help="datiert an oder vor diesem Tag"
+    )
+    out = GermanParser(add_help=False)
+    out.add_argument("--json", action="store_true", help="Ausgabe für Programme (JSON)")
 
-    sub = parser.add_subparsers(dest="command")
-    p = sub.add_parser("parse", help="read one print (.txt, .docx, .pdf) and show its structure")
-    p.add_argument("file", help="the document to read, or a folder with --report")
-    p.add_argument("--json", action="store_true", help="print the interchange format (ziffer.print/1)")
+    sub = parser.add_subparsers(dest="command", title="Befehle", metavar="BEFEHL")
+    p = sub.add_parser(
+        "parse",
+        help="eine Drucksache (.txt, .docx, .pdf) lesen und ihren Aufbau zeigen",
+        description="Liest eine Drucksache und zeigt ihren Aufbau; schreibt nichts ins Register.",
+    )
+    p.add_argument("file", metavar="DATEI", help="die Datei, mit --report ein Ordner")
+    p.add_argument("--json", action="store_true", help="im Austauschformat ausgeben (ziffer.print/1)")
     p.add_argument(
         "--report",
         action="store_true",
-        help="parse every print of a folder: labels, answer grouping, warnings, and how many come out whole",
+        help="jede Drucksache eines Ordners lesen: Ziffern, Antworten, Hinweise, und wie viele vollständig sind",
     )
-    p.add_argument("--glob", default="*", help="with --report: which files of the folder (default: all)")
+    p.add_argument("--glob", default="*", metavar="MUSTER", help="mit --report: welche Dateien (Vorgabe: alle)")
     p.set_defaults(func=_parse)
 
     p = sub.add_parser(
         "import",
         parents=[db],
-        help="import prints and material into the register",
+        help="Drucksachen und Material ins Register übernehmen",
+        description="Übernimmt Dateien und Ordner ins Register.",
         epilog=IMPORT_EXIT,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("files", nargs="+", help="files or folders (.pdf, .docx, .txt)")
-    p.add_argument("--material", action="store_true", help="file everything as background material")
-    p.add_argument("--link", metavar="NUMBER", help="file as material linked to this print")
+    p.add_argument("files", nargs="+", metavar="DATEI", help="Dateien oder Ordner (.pdf, .docx, .txt)")
+    p.add_argument("--material", action="store_true", help="alles als Hintergrundmaterial ablegen")
+    p.add_argument("--link", metavar="NUMMER", help="als Material zu dieser Drucksache ablegen")
     p.set_defaults(func=_import)
 
-    p = sub.add_parser("search", parents=[db, filters, out], help="full-text search over prints and material")
-    p.add_argument("query", nargs="+", help='words ("Förder*" for a prefix) or a print number')
-    p.add_argument("--limit", type=int, default=20)
+    p = sub.add_parser("search", parents=[db, filters, out], help="Volltextsuche in Drucksachen und Material")
+    p.add_argument(
+        "query", nargs="+", metavar="BEGRIFF", help="Wörter („Förder*“ für den Wortanfang) oder eine Drucksachennummer"
+    )
+    p.add_argument("--limit", type=int, default=20, metavar="ANZAHL", help="höchstens so viele Treffer (Vorgabe: 20)")
     p.set_defaults(func=_search)
 
-    p = sub.add_parser("refs", parents=[db, out], help="citations from and to a print")
-    p.add_argument("number")
+    p = sub.add_parser("refs", parents=[db, out], help="Verweise einer Drucksache und auf sie")
+    p.add_argument("number", metavar="NUMMER", help="die Drucksachennummer, z. B. 17/9075")
     p.set_defaults(func=_refs)
 
-    p = sub.add_parser("similar", parents=[db, out], help="similar earlier answers and material, per point")
-    p.add_argument("number")
-    p.add_argument("--point", metavar="LABEL", help="only this point, e.g. 8 or II.2")
-    p.add_argument("--limit", type=int, default=5)
+    p = sub.add_parser("similar", parents=[db, out], help="ähnliche frühere Antworten und Material, je Ziffer")
+    p.add_argument("number", metavar="NUMMER", help="die Drucksachennummer")
+    p.add_argument("--point", metavar="ZIFFER", help="nur diese Ziffer, z. B. 8 oder II.2")
+    p.add_argument("--limit", type=int, default=5, metavar="ANZAHL", help="höchstens so viele je Ziffer (Vorgabe: 5)")
     p.set_defaults(func=_similar)
 
-    p = sub.add_parser("list", parents=[db, filters, out], help="the register's prints")
-    p.add_argument("--sort", choices=["due", "date", "number"], default="due")
-    p.add_argument("--limit", type=int, default=100)
+    p = sub.add_parser("list", parents=[db, filters, out], help="die Drucksachen des Registers")
+    p.add_argument(
+        "--sort",
+        choices=["due", "date", "number"],
+        default="due",
+        metavar="ORDNUNG",
+        help="due (nach Frist, Vorgabe), date (nach Datum) oder number (nach Nummer)",
+    )
+    p.add_argument("--limit", type=int, default=100, metavar="ANZAHL", help="höchstens so viele (Vorgabe: 100)")
     p.set_defaults(func=_list)
 
-    p = sub.add_parser("show", parents=[db, out], help="one print as stored, with its history")
-    p.add_argument("number")
+    p = sub.add_parser("show", parents=[db, out], help="eine Drucksache wie gespeichert, mit ihrem Verlauf")
+    p.add_argument("number", metavar="NUMMER", help="die Drucksachennummer")
     p.set_defaults(func=_show)
 
-    today = argparse.ArgumentParser(add_help=False)
-    today.add_argument("--today", metavar="YYYY-MM-DD", help=argparse.SUPPRESS)  # for tests and what-if views
-    who = argparse.ArgumentParser(add_help=False)
-    who.add_argument("--who", help="name for the history (default: the login name)")
+    today = GermanParser(add_help=False)
+    today.add_argument("--today", metavar="JJJJ-MM-TT", type=iso_date, help=argparse.SUPPRESS)  # tests, what-if views
+    who = GermanParser(add_help=False)
+    who.add_argument("--who", metavar="NAME", help="Name für den Verlauf (Vorgabe: der Anmeldename)")
 
-    p = sub.add_parser("deadlines", parents=[db, out, today], help="open deadlines for clerks, with exports")
-    p.add_argument("--within", type=int, metavar="DAYS", help="only those due within DAYS days")
-    p.add_argument("--overdue", action="store_true", help="only overdue ones")
-    p.add_argument("--by", choices=["bucket", "unit", "officer"], default="bucket", help="grouping")
-    p.add_argument("--ical", metavar="FILE", help="also write an iCalendar file")
-    p.add_argument("--csv", metavar="FILE", help="also write a CSV file")
-    p.add_argument("--xlsx", metavar="FILE", help="also write an Excel file")
+    p = sub.add_parser("deadlines", parents=[db, out, today], help="offene Fristen, mit Export")
+    p.add_argument("--within", type=int, metavar="TAGE", help="nur die in TAGE Tagen fälligen")
+    p.add_argument("--overdue", action="store_true", help="nur die überfälligen")
+    p.add_argument(
+        "--by",
+        choices=["bucket", "unit", "officer"],
+        default="bucket",
+        metavar="GRUPPE",
+        help="gruppiert nach bucket (Dringlichkeit, Vorgabe), unit (Referat) oder officer (Bearbeiter/in)",
+    )
+    p.add_argument("--ical", metavar="DATEI", help="auch eine iCalendar-Datei schreiben")
+    p.add_argument("--csv", metavar="DATEI", help="auch eine CSV-Datei schreiben")
+    p.add_argument("--xlsx", metavar="DATEI", help="auch eine Excel-Datei schreiben")
     p.set_defaults(func=_deadlines)
 
-    p = sub.add_parser("status", parents=[db, today, who], help="move an inquiry to its next status")
-    p.add_argument("number")
-    p.add_argument("new", help="zugewiesen, in Bearbeitung, in Mitzeichnung, zur Zeichnung, versandt, …")
+    p = sub.add_parser("status", parents=[db, today, who], help="eine Anfrage in ihren nächsten Status setzen")
+    p.add_argument("number", metavar="NUMMER", help="die Drucksachennummer")
+    p.add_argument(
+        "new", metavar="STATUS", help="zugewiesen, in Bearbeitung, in Mitzeichnung, zur Zeichnung, versandt, …"
+    )
     p.set_defaults(func=_workflow_command)
 
-    p = sub.add_parser("assign", parents=[db, who], help="set lead officer and unit")
-    p.add_argument("number")
-    p.add_argument("--officer")
-    p.add_argument("--unit")
+    p = sub.add_parser("assign", parents=[db, who], help="Bearbeiter/in und Referat eintragen")
+    p.add_argument("number", metavar="NUMMER", help="die Drucksachennummer")
+    p.add_argument("--officer", metavar="NAME", help="die Bearbeiterin oder der Bearbeiter")
+    p.add_argument("--unit", metavar="REFERAT", help="das federführende Referat")
     p.set_defaults(func=_workflow_command)
 
-    p = sub.add_parser("received", parents=[db, who], help="set the date the inquiry reached the ministry")
-    p.add_argument("number")
-    p.add_argument("date", metavar="YYYY-MM-DD")
+    p = sub.add_parser("received", parents=[db, who], help="den Tag des Eingangs im Ministerium eintragen")
+    p.add_argument("number", metavar="NUMMER", help="die Drucksachennummer")
+    p.add_argument("date", metavar="JJJJ-MM-TT", type=iso_date, help="der Tag des Eingangs")
     p.set_defaults(func=_workflow_command)
 
     p = sub.add_parser(
-        "extension", parents=[db, who], help="request (--until, --reason) or record (--granted) more time"
+        "extension",
+        parents=[db, who],
+        help="Fristverlängerung beantragen (--until, --reason) oder eintragen (--granted)",
     )
-    p.add_argument("number")
+    p.add_argument("number", metavar="NUMMER", help="die Drucksachennummer")
     g = p.add_mutually_exclusive_group(required=True)
-    g.add_argument("--until", metavar="YYYY-MM-DD", help="the date asked for")
-    g.add_argument("--granted", metavar="YYYY-MM-DD", help="the date granted")
-    p.add_argument("--reason")
+    g.add_argument("--until", metavar="JJJJ-MM-TT", type=iso_date, help="die beantragte neue Frist")
+    g.add_argument("--granted", metavar="JJJJ-MM-TT", type=iso_date, help="die gewährte neue Frist")
+    p.add_argument("--reason", metavar="TEXT", help="die Begründung des Antrags")
     p.set_defaults(func=_workflow_command)
 
-    p = sub.add_parser("contribute", parents=[db, today, who], help="ask a unit for a point, or mark it received")
-    p.add_argument("number")
-    p.add_argument("--point", required=True)
-    p.add_argument("--unit")
-    p.add_argument("--due", metavar="YYYY-MM-DD")
-    p.add_argument("--received", action="store_true", help="the unit's contribution has arrived")
+    p = sub.add_parser(
+        "contribute",
+        parents=[db, today, who],
+        help="ein Referat um Zulieferung zu einer Ziffer bitten oder sie als eingegangen vermerken",
+    )
+    p.add_argument("number", metavar="NUMMER", help="die Drucksachennummer")
+    p.add_argument("--point", required=True, metavar="ZIFFER", help="die Ziffer, z. B. 3")
+    p.add_argument("--unit", metavar="REFERAT", help="das zuliefernde Referat")
+    p.add_argument("--due", metavar="JJJJ-MM-TT", type=iso_date, help="bis wann")
+    p.add_argument("--received", action="store_true", help="die Zulieferung ist eingegangen")
     p.add_argument(
-        "--after-deadline", action="store_true", help="accept a --due after the answer's own deadline (warned)"
+        "--after-deadline",
+        action="store_true",
+        help="ein --due nach der Frist der Antwort trotzdem eintragen (mit Warnung)",
     )
     p.set_defaults(func=_workflow_command)
 
-    p = sub.add_parser("plan", parents=[db, out, who], help="internal deadlines (Zulieferung, Mitzeichnung, Zeichnung)")
-    p.add_argument("number")
-    p.add_argument("--set", action="append", metavar="STEP=YYYY-MM-DD", help="contribution, cosigning or signature")
+    p = sub.add_parser("plan", parents=[db, out, who], help="interne Fristen (Zulieferung, Mitzeichnung, Zeichnung)")
+    p.add_argument("number", metavar="NUMMER", help="die Drucksachennummer")
+    p.add_argument(
+        "--set",
+        action="append",
+        metavar="SCHRITT=JJJJ-MM-TT",
+        help="eine interne Frist von Hand setzen; SCHRITT ist Zulieferung, Mitzeichnung oder Zeichnung",
+    )
     p.set_defaults(func=_plan)
 
-    p = sub.add_parser("stats", parents=[db, out], help="answered on time or late, per ministry and unit")
+    p = sub.add_parser(
+        "stats", parents=[db, out], help="fristgerecht oder verspätet beantwortet, je Ministerium und Referat"
+    )
     p.set_defaults(func=_stats)
 
     p = sub.add_parser(
         "export",
         parents=[db],
-        help="the answer (or a letter about it) as DOCX and/or PDF from a template",
-        description="Templates: stellungnahme, antwort, zulieferung, fristverlaengerung. A file of the same "
-        "name in your template folder overrides the built-in one: "
-        f"{_user_templates_hint()}",
+        help="die Antwort (oder ein Schreiben dazu) als DOCX und/oder PDF aus einer Vorlage",
+        description="Vorlagen: stellungnahme, antwort, zulieferung, fristverlaengerung. Eine gleichnamige Datei in "
+        f"Ihrem Vorlagenordner ersetzt die mitgelieferte: {_user_templates_hint()}",
     )
-    p.add_argument("number")
+    p.add_argument("number", metavar="NUMMER", help="die Drucksachennummer")
     p.add_argument(
-        "--format", choices=["docx", "pdf"], action="append", help="docx or pdf; repeat for both (default: both)"
+        "--format",
+        choices=["docx", "pdf"],
+        action="append",
+        metavar="FORMAT",
+        help="docx oder pdf; zweimal angegeben beide (Vorgabe: beide)",
     )
-    p.add_argument("--template", help="default: stellungnahme for an Antrag, antwort otherwise")
-    p.add_argument("--out", default=".", metavar="DIR", help="the folder to write into (default: here)")
-    p.add_argument("--draft", action="store_true", help='mark every page "Entwurf"')
-    p.add_argument("--unit", help="for a Zulieferung: the unit asked")
-    p.add_argument("--officer", help="for a Zulieferung: the officer to answer to")
-    p.add_argument("--phone")
-    p.add_argument("--email")
+    p.add_argument("--template", metavar="VORLAGE", help="Vorgabe: stellungnahme zu einem Antrag, sonst antwort")
+    p.add_argument("--out", default=".", metavar="ORDNER", help="der Zielordner (Vorgabe: der aktuelle)")
+    p.add_argument("--draft", action="store_true", help="jede Seite als „Entwurf“ kennzeichnen")
+    p.add_argument("--unit", metavar="REFERAT", help="für eine Zulieferung: das angefragte Referat")
+    p.add_argument("--officer", metavar="NAME", help="für eine Zulieferung: an wen die Antwort geht")
+    p.add_argument("--phone", metavar="TELEFON", help="für eine Zulieferung: Telefon für Rückfragen")
+    p.add_argument("--email", metavar="E-MAIL", help="für eine Zulieferung: E-Mail für Rückfragen")
     p.set_defaults(func=_export, format=None)
 
-    p = sub.add_parser("watch", parents=[db], help="import every print dropped into FOLDER (then archiv/, fehler/)")
-    p.add_argument("folder", help="the inbox folder (created if missing)")
+    p = sub.add_parser(
+        "watch", parents=[db], help="jede in ORDNER gelegte Drucksache übernehmen (danach archiv/, fehler/)"
+    )
+    p.add_argument("folder", metavar="ORDNER", help="der Eingangsordner (wird angelegt, falls er fehlt)")
     p.set_defaults(func=_watch)
 
-    p = sub.add_parser("demo", parents=[db], help="fill a register with demo prints and material")
+    p = sub.add_parser("demo", parents=[db], help="ein Register mit erfundenen Drucksachen und Material füllen")
     p.set_defaults(func=_demo)
 
     p = sub.add_parser(
-        "restore", parents=[db], help="put a backup in place of the register (default: the newest intact one)"
+        "restore",
+        parents=[db],
+        help="eine Sicherung an die Stelle des Registers setzen (Vorgabe: die neueste unbeschädigte)",
     )
-    p.add_argument("copy", nargs="?", metavar="COPY", help="a file in the backups folder beside the register")
+    p.add_argument("copy", nargs="?", metavar="SICHERUNG", help="eine Datei aus dem Ordner backups/ neben dem Register")
     p.set_defaults(func=_restore)
     return parser
 
@@ -790,14 +941,40 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
-    except Exception as exc:  # a bug or a broken database: one line instead of a traceback
-        from storage.db import StorageError
+    except Exception as exc:  # one German sentence instead of a traceback
+        message, status = failure_message(exc, getattr(args, "db", None))
+        print(f"ziffer: {message}", file=sys.stderr)
+        return status
 
-        if isinstance(exc, StorageError):
-            print(f"ziffer: {exc}", file=sys.stderr)
-            return EXIT_USAGE
-        print(f"ziffer: internal error ({type(exc).__name__}: {exc}); please report it with the file.", file=sys.stderr)
-        return 1
+
+def failure_message(exc: BaseException, db: str | None) -> tuple[str, int]:
+    """What the command line says about an exception no command caught, and its exit status.
+
+    Ordinary conditions — a folder or file that may not be written, a full disk, a read-only file
+    system, a register another program holds, a damaged or newer register — get one German sentence
+    naming the file and the way out (status 2). Anything else is a bug: its traceback goes to the
+    error log beside the register, the terminal gets one sentence pointing there (status 1)."""
+    import traceback
+
+    from core.deadlines import RulesError
+    from core.errors import ZifferError, in_german, ordinary_error
+    from storage.db import StorageError, error_log_path, log_error, resolve_db_path
+
+    try:
+        register = resolve_db_path(db)
+    except Exception:
+        register = None
+    ordinary = ordinary_error(exc, register)
+    if ordinary is not None:
+        return ordinary, EXIT_USAGE
+    if isinstance(exc, (StorageError, ZifferError, RulesError)):  # their messages are meant for the user
+        return in_german(str(exc)), EXIT_USAGE
+    details = "".join(traceback.format_exception(exc))
+    if register is not None and log_error(register, f"interner Fehler der Befehlszeile:\n{details}"):
+        where = f"die Einzelheiten stehen in {error_log_path(register)}"
+    else:
+        where = "die Einzelheiten konnten nicht gespeichert werden"
+    return f"Interner Fehler: {where}; bitte melden Sie ihn Ihrer IT mit dieser Datei.", 1
 
 
 if __name__ == "__main__":

@@ -16,7 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from core.drafts import context, long_date, shorten
+from core.errors import os_error_german, os_reason_german
 from core.model import PrintDoc
+from core.wording import points_phrase
 
 BUILTIN_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 FORMATS = ("docx", "pdf")
@@ -81,14 +83,14 @@ def checks(doc: PrintDoc, in_register: set[str] | None = None) -> list[str]:
     seen: dict[str, int] = {}
     for k, item in enumerate(answer.items, 1):
         if item.points and not item.text.strip():
-            out.append(f"Die Antwort {k} ({', '.join(item.points)}) ist leer.")
+            out.append(f"Zu {points_phrase(item.points)} fehlt die Antwort.")
         for label in item.points:
             if label in seen:
-                out.append(f"Punkt {label} wird zweimal beantwortet (Antwort {seen[label]} und {k}).")
+                out.append(f"Ziffer {label} wird zweimal beantwortet.")
             seen.setdefault(label, k)
     for p in doc.points:
         if p.label not in seen and not any(s.startswith(p.label) and s[len(p.label) :].isalpha() for s in seen):
-            out.append(f"Punkt {p.label} hat keine Antwort.")
+            out.append(f"Ziffer {p.label} hat keine Antwort.")
     if in_register is not None:
         for number in dict.fromkeys(r.number for r in doc.references if r.number):
             if number not in in_register:
@@ -186,8 +188,10 @@ def ensure_folder(folder: Path) -> bool:
     try:
         folder.mkdir(parents=True)
     except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
-        raise ExportError(f"Der Ordner {shorten(str(folder), 200)} kann nicht angelegt werden ({reason}).") from exc
+        raise ExportError(
+            f"Der Ordner {shorten(str(folder), 200)} kann nicht angelegt werden ({os_reason_german(exc)}); "
+            "bitte einen anderen Ordner wählen."
+        ) from exc
     return True
 
 
@@ -213,9 +217,7 @@ def export_formats(
         except ExportError as exc:
             errors.append(f"{fmt.upper()}: {shorten(str(exc), MAX_MESSAGE)}")
         except OSError as exc:
-            errors.append(
-                f"{fmt.upper()}: Die Datei kann nicht geschrieben werden ({exc.strerror or type(exc).__name__})."
-            )
+            errors.append(f"{fmt.upper()}: {os_error_german(exc) or 'Die Datei kann nicht geschrieben werden.'}")
     return results, errors
 
 

@@ -6,6 +6,8 @@ import difflib
 import re
 from typing import Any
 
+from core.wording import step_name
+
 _FIELDS = {
     "created": "angelegt",
     "status": "Status",
@@ -41,7 +43,7 @@ def field_name(field: str) -> str:
     if m := re.fullmatch(r"contribution:(.+?)( received)?", field):
         return f"Zulieferung zu Ziffer {m.group(1)}" + (" eingegangen" if m.group(2) else "")
     if m := re.fullmatch(r"internal:(.+)", field):
-        return f"interne Frist „{m.group(1)}“"
+        return f"interne Frist „{step_name(m.group(1))}“"
     return _FIELDS.get(field, field)
 
 

@@ -59,8 +59,9 @@ from watchdog.events import (
 )
 from watchdog.observers import Observer
 
-from core.errors import in_german
+from core.errors import in_german, os_reason_german
 from core.services import FAILED, PARSE_SECONDS, STOPPED, ImportResult, ParseWorker, RegisterLike, import_file
+from core.wording import import_status_name, what_name
 
 log = logging.getLogger(__name__)
 
@@ -523,7 +524,9 @@ class Inbox:
             return None if result.status == FAILED else result
         except OSError as exc:
             self._retry_after[path] = time.monotonic() + max(self.poll_seconds, 5.0)
-            result.note = f"could not be moved to {target.name}/ ({exc.strerror or exc}); it stays in the inbox"
+            result.note = (
+                f"kann nicht nach {target.name}/ verschoben werden ({os_reason_german(exc)}); sie bleibt im Eingang"
+            )
             if path in self._move_reported:
                 return None
             self._move_reported.add(path)
@@ -534,7 +537,9 @@ class Inbox:
             try:
                 _write_reason(dest, result.reason)
             except OSError as exc:
-                result.note = f"the note {dest.name}{REASON_SUFFIX} could not be written ({exc.strerror or exc})"
+                result.note = (
+                    f"der Vermerk {dest.name}{REASON_SUFFIX} kann nicht geschrieben werden ({os_reason_german(exc)})"
+                )
         return result
 
     def _move(self, path: Path, target: Path) -> Path:
@@ -634,7 +639,8 @@ def _close(register: object) -> None:
 
 
 def result_line(result: ImportResult, folder: Path | None = None) -> str:
-    """One line for the command line: "[14:03:12] a.pdf: imported 17/9321" or "… failed – reason → fehler/"."""
+    """One German line for the command line: "[14:03:12] a.pdf: importiert 17/9321" or "… fehlgeschlagen –
+    Grund → fehler/"."""
     name = result.path.name
     if folder is not None:
         with contextlib.suppress(ValueError):
@@ -643,11 +649,11 @@ def result_line(result: ImportResult, folder: Path | None = None) -> str:
     moved_to = getattr(result, "moved_to", None)
     note = getattr(result, "note", "")
     if result.status == FAILED:
-        line = f"{head} failed – {result.reason.rstrip('.')}"
+        line = f"{head} {import_status_name(FAILED)} – {in_german(result.reason).rstrip('.')}"
         if moved_to is not None:
             line += f" → {ERRORS}/"
     else:
-        line = f"{head} {result.status} {result.number or result.what}".rstrip()
+        line = f"{head} {import_status_name(result.status)} {result.number or what_name(result.what)}".rstrip()
     if note:
         line += f" ({note})"
     return line

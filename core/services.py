@@ -104,10 +104,10 @@ class ImportSummary:
         return sum(1 for r in self.results if r.status == status)
 
     def line(self) -> str:
-        return (
-            f"{self.count(IMPORTED)} imported, {self.count(UPDATED)} updated, "
-            f"{self.count(UNCHANGED)} unchanged, {self.count(FAILED)} failed"
-        )
+        """ "2 importiert, 0 aktualisiert, 0 unverändert, 1 fehlgeschlagen" (German, for the command line)."""
+        from core.wording import counts_line
+
+        return counts_line({status: self.count(status) for status in (IMPORTED, UPDATED, UNCHANGED, FAILED)})
 
 
 def fingerprint(doc: PrintDoc) -> str | None:

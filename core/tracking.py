@@ -18,9 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from core.deadlines import Rules, compute, days_left, internal_deadlines, load_rules
+from core.wording import STEP_NAMES as STEP_NAMES  # re-exported: main.py and the window name steps by it
+from core.wording import kind_name, step_name
 from core.workflow import OPEN, WorkflowError, check_transition
-
-STEP_NAMES = {"contribution": "Zulieferung", "cosigning": "Mitzeichnung", "signature": "Zeichnung"}
 
 
 def user_rules_path() -> Path:
@@ -275,7 +275,7 @@ COLUMNS = (
     "Frist",
     "Tage",
     "Gruppe",
-    "Referent/in",
+    "Bearbeiter/in",
     "Referat",
     "Ministerium",
     "Verlängerung",
@@ -295,7 +295,7 @@ def _cells(r: DeadlineRow) -> list[Any]:
     return [
         plain(r.number),
         plain(r.title),
-        r.kind,
+        kind_name(r.kind),
         r.status,
         r.due.isoformat(),
         r.days_left,
@@ -357,7 +357,9 @@ def to_xlsx(rows: list[DeadlineRow], path: Path) -> None:
     ws.print_options.gridLines = True
     ws.oddHeader.center.text = "Fristen"
     ws.oddFooter.right.text = "Seite &P von &N"
-    wb.save(path)
+    buf = io.BytesIO()  # built in memory: a full disk fails in one write, leaving no open zip file behind
+    wb.save(buf)
+    Path(path).write_bytes(buf.getvalue())
 
 
 def to_ical(rows: list[DeadlineRow], register: Any | None = None, now: datetime | None = None) -> bytes:
@@ -394,7 +396,7 @@ def to_ical(rows: list[DeadlineRow], register: Any | None = None, now: datetime 
                 f"ziffer-{r.id}-due@ziffer",
                 r.due,
                 f"Frist {name}: {r.title}",
-                f"{r.kind}, Status {r.status}; Referat {r.unit or '–'}, {r.officer or '–'}",
+                f"{kind_name(r.kind)}, Status {r.status}; Referat {r.unit or '–'}, {r.officer or '–'}",
                 2,
             )
         )
@@ -414,7 +416,7 @@ def to_ical(rows: list[DeadlineRow], register: Any | None = None, now: datetime 
                     event(
                         f"ziffer-{r.id}-{step}@ziffer",
                         day,
-                        f"{STEP_NAMES.get(step, step)} {name}: {r.title}",
+                        f"{step_name(step)} {name}: {r.title}",
                         f"interne Frist vor der Frist am {r.due.isoformat()}",
                         1,
                     )

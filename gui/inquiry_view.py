@@ -41,6 +41,7 @@ from core.drafts import heading_label, short_date
 from core.errors import ZifferError, in_german
 from core.model import KIND_NAMES, AnswerItem
 from core.services import current_user, similar
+from core.wording import step_name
 from core.workflow import OPEN, WorkflowError, allowed_next
 from storage.db import StorageError
 from storage.register import Register
@@ -77,6 +78,16 @@ def where_german(where: str) -> str:
         "reasoning": QCoreApplication.translate("InquiryView", "Begründung"),
     }
     return names.get(kind, QCoreApplication.translate("InquiryView", "Text")).format(label=rest)
+
+
+def step_german(step: str) -> str:
+    """ "cosigning" → "Mitzeichnung" — an internal deadline's step, as core.wording names it, translated."""
+    names = {
+        "contribution": QCoreApplication.translate("InquiryView", "Zulieferung"),
+        "cosigning": QCoreApplication.translate("InquiryView", "Mitzeichnung"),
+        "signature": QCoreApplication.translate("InquiryView", "Zeichnung"),
+    }
+    return names.get(step, step_name(step))
 
 
 class _TextCommand(QUndoCommand):
@@ -518,12 +529,12 @@ class InquiryView(QWidget):
         self.plan_edits = {}
         for step, day in sorted(steps.items(), key=lambda kv: kv[1]):
             edit = QLineEdit(short_date(day), self)
-            edit.setAccessibleName(self.tr("Interne Frist: {step}").format(step=step))
+            edit.setAccessibleName(self.tr("Interne Frist: {step}").format(step=step_german(step)))
             edit.editingFinished.connect(
                 lambda step=step: self.set_internal_deadline(step, self.plan_edits[step].text())
             )
             edit.installEventFilter(self)
-            self.plan_form.addRow(step, edit)
+            self.plan_form.addRow(step_german(step), edit)
             self.plan_edits[step] = edit
         if not steps:
             self.plan_form.addRow(QLabel(self.tr("— (erst mit einer Frist)"), self))

@@ -234,13 +234,17 @@ def error_log_path(db_path: str | os.PathLike[str]) -> Path:
     return Path(db_path).parent / "ziffer-fehler.log"
 
 
-def log_error(db_path: str | os.PathLike[str], text: str) -> None:
-    """Append one dated entry to the error log; a log that cannot be written is no reason to fail."""
-    with contextlib.suppress(OSError):
+def log_error(db_path: str | os.PathLike[str], text: str) -> bool:
+    """Append one dated entry to the error log; a log that cannot be written is no reason to fail
+    (False then)."""
+    try:
         log = error_log_path(db_path)
         log.parent.mkdir(parents=True, exist_ok=True)
         with open(log, "a", encoding="utf-8") as f:
             f.write(f"--- {datetime.now().isoformat(timespec='seconds')}\n{text}\n")
+    except OSError:
+        return False
+    return True
 
 
 def migrate(db: sqlite_utils.Database, path: Path | None = None, *, stop_before: str | None = None) -> None:

@@ -59,9 +59,9 @@ def test_parse_summary() -> None:
     """Without --json a readable summary shows kind, title, points and the first words of the answers."""
     r = run("parse", str(sample("antrag-stellungnahme-ki-allianz-bw.txt")))
     assert r.returncode == 0, r.stderr
-    assert "antrag · Strategische Weiterentwicklung der KI-Allianz" in r.stdout
+    assert "Antrag · Strategische Weiterentwicklung der KI-Allianz" in r.stdout
     assert "Zu 8: Zur Finanzierung von Projekten" in r.stdout
-    assert "17/9075 Ziffer 3, 4 in answer:2" in r.stdout
+    assert "17/9075 Ziffer 3, 4 in Antwort 2" in r.stdout
 
 
 def _locked_pdf(tmp_path: Path) -> Path:

@@ -22,7 +22,7 @@ def test_demo_register(tmp_path: Path) -> None:
             timeout=300,
         )
         assert r.returncode == 0, r.stderr
-    assert "0 imported" in r.stdout and "0 failed" in r.stdout  # the second run changes nothing
+    assert "0 importiert" in r.stdout and "0 fehlgeschlagen" in r.stdout  # the second run changes nothing
     with Register.open(db) as reg:
         rows = reg.list_prints(limit=1000)
         assert len(rows) >= 15

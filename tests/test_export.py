@@ -54,9 +54,9 @@ def test_checks_find_gaps(published: Path) -> None:
     doc.answer.signatory = None
     doc.answer.date = None
     warnings = ex.checks(doc)
-    assert "Punkt 1 wird zweimal beantwortet (Antwort 1 und 2)." in warnings
-    assert lost and all(f"Punkt {label} hat keine Antwort." in warnings for label in lost)
-    assert "Die Antwort 2 (1) ist leer." in warnings
+    assert "Ziffer 1 wird zweimal beantwortet." in warnings
+    assert lost and all(f"Ziffer {label} hat keine Antwort." in warnings for label in lost)
+    assert "Zu Ziffer 1 fehlt die Antwort." in warnings
     assert {
         "Das Aktenzeichen (Nr.) fehlt.",
         "Die Unterzeichnerin oder der Unterzeichner fehlt.",

@@ -319,7 +319,7 @@ def test_watch_command(tmp_path: Path) -> None:
         stop.set()
         thread.join(10)
     assert code == [0]
-    assert any(line.endswith("a.txt: imported 17/8601") for line in lines), lines
-    assert any("b.pdf: failed – " in line and line.endswith("→ fehler/") for line in lines), lines
-    failed = InboxResult(folder / "x.pdf", FAILED, reason="not a PDF file.")
-    assert result_line(failed, folder).endswith("x.pdf: failed – not a PDF file")
+    assert any(line.endswith("a.txt: importiert 17/8601") for line in lines), lines
+    assert any("b.pdf: fehlgeschlagen – " in line and line.endswith("→ fehler/") for line in lines), lines
+    failed = InboxResult(folder / "x.pdf", FAILED, reason="the file is empty.")
+    assert result_line(failed, folder).endswith("x.pdf: fehlgeschlagen – die Datei ist leer")

@@ -83,7 +83,7 @@ def test_zip_bomb_is_refused_in_seconds_and_small_memory(tmp_path: Path) -> None
     peak_mb = int(r.stderr.split("peak_kb")[-1]) / 1024 if sys.platform.startswith("linux") else 0
     print(f"zip bomb refused in {elapsed:.2f} s, peak {peak_mb:.0f} MB")
     assert r.returncode == 2, r.stderr
-    assert "unpacks to too much for a print" in r.stderr and "Traceback" not in r.stderr
+    assert "Word-Datei" in r.stderr and "wird nicht geöffnet" in r.stderr and "Traceback" not in r.stderr
     assert elapsed < 15 and peak_mb < 500
 
     with pytest.raises(DocumentError) as caught:
@@ -206,7 +206,7 @@ def test_import_of_a_folder_does_not_follow_links_out_of_it(tmp_path: Path) -> N
 
     r = cli("import", str(folder), "--db", db)
     assert r.returncode == 1, r.stderr
-    assert f"passwd.txt: a link to {secret} outside the folder; not read" in r.stdout
+    assert f"passwd.txt: eine Verknüpfung auf „{secret}“ außerhalb des Ordners; sie wird nicht gelesen." in r.stdout
     assert f"übersprungen: {folder / 'alles'} – eine Verknüpfung auf einen Ordner; ihr wird nicht gefolgt." in r.stderr
     assert {row["number"] for row in registered(Path(db))} == {"17/8831"}
     assert cli("import", str(folder / "passwd.txt"), "--db", db).returncode == 0  # named explicitly: read
@@ -229,7 +229,7 @@ def test_import_exit_codes_and_skipped_files(tmp_path: Path) -> None:
 
     mixed = cli("import", str(folder), "--db", db)
     assert mixed.returncode == 1, mixed.stderr
-    assert "2 imported, 0 updated, 0 unchanged, 1 failed" in mixed.stdout
+    assert "2 importiert, 0 aktualisiert, 0 unverändert, 1 fehlgeschlagen" in mixed.stdout
     for name in ("bild.jpg", "notiz.md"):
         assert f"übersprungen: {folder / name} – keine .pdf-, .docx- oder .txt-Datei." in mixed.stderr
     assert "Traceback" not in mixed.stderr

@@ -499,16 +499,16 @@ def test_show_json_for_stored_print_via_cli(tmp_path: Path) -> None:
 
     r = run("import", *[str(sample(n)) for n in KI + MATERIAL])
     assert r.returncode == 0, r.stderr
-    assert "5 imported" in r.stdout and "0 failed" in r.stdout
+    assert "5 importiert" in r.stdout and "0 fehlgeschlagen" in r.stdout
     show = json.loads(run("show", "17 / 9321", "--json").stdout)
     assert show["number"] == "17/9321" and len(show["answer"]["items"]) == 8 and show["history"]
     refs = run("refs", "17/9075")
-    assert "nicht im Register" in refs.stdout and "17/9321 in answer:2 (Ziffer 3, 4)" in refs.stdout
+    assert "nicht im Register" in refs.stdout and "17/9321 in Antwort 2 (Ziffer 3, 4)" in refs.stdout
     assert "Bericht zur KI-Allianz" in run("search", "Förderbescheid").stdout
     assert run("similar", "17/9321", "--point", "8").returncode == 0
     assert "17/9321" in run("list").stdout
     missing = run("show", "17/1")
-    assert missing.returncode == 2 and "not in the register" in missing.stderr
+    assert missing.returncode == 2 and "nicht im Register" in missing.stderr
 
 
 def test_killed_import_leaves_a_consistent_register(tmp_path: Path) -> None:

@@ -514,518 +514,533 @@
 <context>
     <name>InquiryView</name>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="57"/>
-        <location filename="../../gui/inquiry_view.py" line="422"/>
+        <location filename="../../gui/inquiry_view.py" line="58"/>
+        <location filename="../../gui/inquiry_view.py" line="433"/>
         <source>Drucksache</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="58"/>
+        <location filename="../../gui/inquiry_view.py" line="59"/>
         <source>Titel</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="59"/>
+        <location filename="../../gui/inquiry_view.py" line="60"/>
         <source>Datum der Drucksache</source>
         <translation>Date of the print</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="60"/>
+        <location filename="../../gui/inquiry_view.py" line="61"/>
         <source>Eingegangen am</source>
         <translation>Received on</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="61"/>
+        <location filename="../../gui/inquiry_view.py" line="62"/>
         <source>Bearbeiter/in</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="62"/>
-        <location filename="../../gui/inquiry_view.py" line="241"/>
+        <location filename="../../gui/inquiry_view.py" line="63"/>
+        <location filename="../../gui/inquiry_view.py" line="252"/>
         <source>Referat</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="63"/>
+        <location filename="../../gui/inquiry_view.py" line="64"/>
         <source>Aktenzeichen</source>
         <translation>File number</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="64"/>
+        <location filename="../../gui/inquiry_view.py" line="65"/>
         <source>Datum der Antwort</source>
         <translation>Date of the answer</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="65"/>
+        <location filename="../../gui/inquiry_view.py" line="66"/>
         <source>Mitzeichnung (Ministerien, durch Komma getrennt)</source>
         <translation>Co-signing (ministries, separated by commas)</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="66"/>
+        <location filename="../../gui/inquiry_view.py" line="67"/>
         <source>Unterzeichnung</source>
         <translation>Signatory</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="67"/>
+        <location filename="../../gui/inquiry_view.py" line="68"/>
         <source>Amtsbezeichnung</source>
         <translation>Office</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="75"/>
+        <location filename="../../gui/inquiry_view.py" line="76"/>
         <source>Ziffer {label}</source>
         <translation>Point {label}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="76"/>
+        <location filename="../../gui/inquiry_view.py" line="77"/>
         <source>Antwort {label}</source>
         <translation>Answer {label}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="77"/>
-        <location filename="../../gui/inquiry_view.py" line="291"/>
+        <location filename="../../gui/inquiry_view.py" line="78"/>
+        <location filename="../../gui/inquiry_view.py" line="302"/>
         <source>Begründung</source>
         <translation>Reasoning</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="79"/>
+        <location filename="../../gui/inquiry_view.py" line="80"/>
         <source>Text</source>
         <translation>Text</translation>
     </message>
     <message>
+        <location filename="../../gui/inquiry_view.py" line="86"/>
+        <source>Zulieferung</source>
+        <translation>Contribution</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="87"/>
+        <source>Mitzeichnung</source>
+        <translation>Co-signing</translation>
+    </message>
+    <message>
         <location filename="../../gui/inquiry_view.py" line="88"/>
+        <source>Zeichnung</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="99"/>
         <source>Antwort bearbeiten</source>
         <translation>Edit answer</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="138"/>
+        <location filename="../../gui/inquiry_view.py" line="149"/>
         <source>Angabe ändern</source>
         <translation>Change detail</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="195"/>
+        <location filename="../../gui/inquiry_view.py" line="206"/>
         <source>Status der Anfrage ändern</source>
         <translation>Change the inquiry&apos;s status</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="199"/>
+        <location filename="../../gui/inquiry_view.py" line="210"/>
         <source>Exportieren …</source>
         <translation>Export …</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="200"/>
+        <location filename="../../gui/inquiry_view.py" line="211"/>
         <source>Stellungnahme exportieren</source>
         <translation>Export the Stellungnahme</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="203"/>
+        <location filename="../../gui/inquiry_view.py" line="214"/>
         <source>Speicherstand</source>
         <translation>Save state</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="215"/>
+        <location filename="../../gui/inquiry_view.py" line="226"/>
         <source>Ziffern der Anfrage</source>
         <translation>Points of the inquiry</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="221"/>
-        <location filename="../../gui/inquiry_view.py" line="263"/>
+        <location filename="../../gui/inquiry_view.py" line="232"/>
+        <location filename="../../gui/inquiry_view.py" line="274"/>
         <source>Frage</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="225"/>
-        <location filename="../../gui/inquiry_view.py" line="307"/>
+        <location filename="../../gui/inquiry_view.py" line="236"/>
+        <location filename="../../gui/inquiry_view.py" line="318"/>
         <source>Antwort</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="226"/>
+        <location filename="../../gui/inquiry_view.py" line="237"/>
         <source>Antwort der Landesregierung zu dieser Ziffer …</source>
         <translation>The government&apos;s answer to this point …</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="229"/>
+        <location filename="../../gui/inquiry_view.py" line="240"/>
         <source>Mit nächster Antwort zusammenfassen</source>
         <translation>Combine with next answer</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="230"/>
+        <location filename="../../gui/inquiry_view.py" line="241"/>
         <source>Antwort mit der nächsten zusammenfassen</source>
         <translation>Combine answer with the next one</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="232"/>
-        <location filename="../../gui/inquiry_view.py" line="734"/>
+        <location filename="../../gui/inquiry_view.py" line="243"/>
+        <location filename="../../gui/inquiry_view.py" line="745"/>
         <source>Antwort aufteilen</source>
         <translation>Split answer</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="233"/>
+        <location filename="../../gui/inquiry_view.py" line="244"/>
         <source>Zusammengefasste Antwort aufteilen</source>
         <translation>Split a combined answer</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="242"/>
+        <location filename="../../gui/inquiry_view.py" line="253"/>
         <source>Zulieferndes Referat für diese Ziffer</source>
         <translation>Unit contributing to this point</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="244"/>
+        <location filename="../../gui/inquiry_view.py" line="255"/>
         <source>bis TT.MM.JJJJ</source>
         <translation>by DD.MM.YYYY</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="245"/>
+        <location filename="../../gui/inquiry_view.py" line="256"/>
         <source>Frist der Zulieferung</source>
         <translation>Deadline of the contribution</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="246"/>
+        <location filename="../../gui/inquiry_view.py" line="257"/>
         <source>Zulieferung eintragen</source>
         <translation>Enter contribution</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="247"/>
+        <location filename="../../gui/inquiry_view.py" line="258"/>
         <source>Zulieferung für diese Ziffer eintragen</source>
         <translation>Enter a contribution for this point</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="249"/>
+        <location filename="../../gui/inquiry_view.py" line="260"/>
         <source>Zulieferung eingegangen</source>
         <translation>Contribution received</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="250"/>
+        <location filename="../../gui/inquiry_view.py" line="261"/>
         <source>Zulieferung als eingegangen markieren</source>
         <translation>Mark the contribution as received</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="254"/>
+        <location filename="../../gui/inquiry_view.py" line="265"/>
         <source>Zulieferung:</source>
         <translation>Contribution:</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="280"/>
+        <location filename="../../gui/inquiry_view.py" line="291"/>
         <source>TT.MM.JJJJ</source>
         <translation>DD.MM.YYYY</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="286"/>
+        <location filename="../../gui/inquiry_view.py" line="297"/>
         <source>Interne Fristen</source>
         <translation>Internal deadlines</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="288"/>
+        <location filename="../../gui/inquiry_view.py" line="299"/>
         <source>neue Frist TT.MM.JJJJ</source>
         <translation>new deadline DD.MM.YYYY</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="289"/>
+        <location filename="../../gui/inquiry_view.py" line="300"/>
         <source>Beantragte neue Frist</source>
         <translation>Requested new deadline</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="292"/>
+        <location filename="../../gui/inquiry_view.py" line="303"/>
         <source>Begründung der Fristverlängerung</source>
         <translation>Reason for the extension</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="293"/>
+        <location filename="../../gui/inquiry_view.py" line="304"/>
         <source>Beantragen</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="294"/>
+        <location filename="../../gui/inquiry_view.py" line="305"/>
         <source>Fristverlängerung beantragen</source>
         <translation>Request an extension</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="296"/>
+        <location filename="../../gui/inquiry_view.py" line="307"/>
         <source>Gewährt</source>
         <translation>Granted</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="297"/>
+        <location filename="../../gui/inquiry_view.py" line="308"/>
         <source>Fristverlängerung wurde gewährt</source>
         <translation>The extension was granted</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="304"/>
-        <location filename="../../gui/inquiry_view.py" line="852"/>
+        <location filename="../../gui/inquiry_view.py" line="315"/>
+        <location filename="../../gui/inquiry_view.py" line="863"/>
         <source>Fristverlängerung</source>
         <translation>Extension</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="308"/>
+        <location filename="../../gui/inquiry_view.py" line="319"/>
         <source>Angaben</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="314"/>
+        <location filename="../../gui/inquiry_view.py" line="325"/>
         <source>Verweise und Rückverweise</source>
         <translation>Citations and backlinks</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="321"/>
+        <location filename="../../gui/inquiry_view.py" line="332"/>
         <source>Ähnliche frühere Antworten</source>
         <translation>Similar earlier answers</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="325"/>
+        <location filename="../../gui/inquiry_view.py" line="336"/>
         <source>Text der ähnlichen Antwort</source>
         <translation>Text of the similar answer</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="326"/>
+        <location filename="../../gui/inquiry_view.py" line="337"/>
         <source>Als Ausgangspunkt einfügen</source>
         <translation>Insert as starting point</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="327"/>
+        <location filename="../../gui/inquiry_view.py" line="338"/>
         <source>Ähnliche Antwort in den Entwurf einfügen</source>
         <translation>Insert the similar answer into the draft</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="337"/>
+        <location filename="../../gui/inquiry_view.py" line="348"/>
         <source>Verknüpftes Hintergrundmaterial</source>
         <translation>Linked background material</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="340"/>
+        <location filename="../../gui/inquiry_view.py" line="351"/>
         <source>Text des Materials</source>
         <translation>Text of the material</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="348"/>
+        <location filename="../../gui/inquiry_view.py" line="359"/>
         <source>Verlauf der Anfrage</source>
         <translation>History of the inquiry</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="352"/>
+        <location filename="../../gui/inquiry_view.py" line="363"/>
         <source>Änderung im Text</source>
         <translation>Change in the text</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="359"/>
+        <location filename="../../gui/inquiry_view.py" line="370"/>
         <source>Verweise</source>
         <translation>Citations</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="360"/>
+        <location filename="../../gui/inquiry_view.py" line="371"/>
         <source>Ähnliche Antworten</source>
         <translation>Similar answers</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="361"/>
+        <location filename="../../gui/inquiry_view.py" line="372"/>
         <source>Material</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="362"/>
+        <location filename="../../gui/inquiry_view.py" line="373"/>
         <source>Verlauf</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="380"/>
+        <location filename="../../gui/inquiry_view.py" line="391"/>
         <source>Rückgängig</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="382"/>
+        <location filename="../../gui/inquiry_view.py" line="393"/>
         <source>Wiederholen</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="423"/>
+        <location filename="../../gui/inquiry_view.py" line="434"/>
         <source>ohne Nummer</source>
         <translation>without number</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="424"/>
-        <location filename="../../gui/inquiry_view.py" line="806"/>
+        <location filename="../../gui/inquiry_view.py" line="435"/>
+        <location filename="../../gui/inquiry_view.py" line="817"/>
         <source>{kind} {number} — {title}</source>
         <translation>{kind} {number} — {title}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="425"/>
+        <location filename="../../gui/inquiry_view.py" line="436"/>
         <source> u. a.</source>
         <translation> et al.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="428"/>
+        <location filename="../../gui/inquiry_view.py" line="439"/>
         <source>von {by} · {ministry}</source>
         <translation>by {by} · {ministry}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="469"/>
-        <location filename="../../gui/inquiry_view.py" line="892"/>
+        <location filename="../../gui/inquiry_view.py" line="480"/>
+        <location filename="../../gui/inquiry_view.py" line="903"/>
         <source>Status: {status}</source>
         <translation>Status: {status}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="472"/>
+        <location filename="../../gui/inquiry_view.py" line="483"/>
         <source>→ {status}</source>
         <translation>→ {status}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="479"/>
+        <location filename="../../gui/inquiry_view.py" line="490"/>
         <source>Frist {due}: seit 1 Tag überschritten</source>
         <translation>Deadline {due}: passed 1 day ago</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="481"/>
+        <location filename="../../gui/inquiry_view.py" line="492"/>
         <source>Frist {due}: seit {n} Tagen überschritten</source>
         <translation>Deadline {due}: passed {n} days ago</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="483"/>
+        <location filename="../../gui/inquiry_view.py" line="494"/>
         <source>Frist {due}: heute</source>
         <translation>Deadline {due}: today</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="485"/>
+        <location filename="../../gui/inquiry_view.py" line="496"/>
         <source>Frist {due}: noch 1 Tag</source>
         <translation>Deadline {due}: 1 day left</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="487"/>
+        <location filename="../../gui/inquiry_view.py" line="498"/>
         <source>Frist {due}: noch {n} Tage</source>
         <translation>Deadline {due}: {n} days left</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="492"/>
+        <location filename="../../gui/inquiry_view.py" line="503"/>
         <source>Frist {due}</source>
         <translation>Deadline {due}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="495"/>
+        <location filename="../../gui/inquiry_view.py" line="506"/>
         <source>Keine Frist eingetragen</source>
         <translation>No deadline set</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="498"/>
+        <location filename="../../gui/inquiry_view.py" line="509"/>
         <source> · verlängert</source>
         <translation> · extended</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="500"/>
+        <location filename="../../gui/inquiry_view.py" line="511"/>
         <source> · Verlängerung beantragt</source>
         <translation> · extension requested</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="521"/>
+        <location filename="../../gui/inquiry_view.py" line="532"/>
         <source>Interne Frist: {step}</source>
         <translation>Internal deadline: {step}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="529"/>
+        <location filename="../../gui/inquiry_view.py" line="540"/>
         <source>— (erst mit einer Frist)</source>
         <translation>— (once there is a deadline)</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="575"/>
+        <location filename="../../gui/inquiry_view.py" line="586"/>
         <source>{heading} (Entwurf)</source>
         <translation>{heading} (draft)</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="616"/>
+        <location filename="../../gui/inquiry_view.py" line="627"/>
         <source>Entwurf beginnen</source>
         <translation>Begin draft</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="627"/>
+        <location filename="../../gui/inquiry_view.py" line="638"/>
         <source>Ungespeichert …</source>
         <translation>Unsaved …</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="655"/>
+        <location filename="../../gui/inquiry_view.py" line="666"/>
         <source>Nicht gespeichert!</source>
         <translation>Not saved!</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="658"/>
+        <location filename="../../gui/inquiry_view.py" line="669"/>
         <source>Die Antwort konnte nicht gespeichert werden ({reason}); Ziffer versucht es gleich noch einmal.</source>
         <translation>The answer could not be saved ({reason}); Ziffer will try again shortly.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="665"/>
+        <location filename="../../gui/inquiry_view.py" line="676"/>
         <source>Gespeichert {time}</source>
         <translation>Saved {time}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="702"/>
+        <location filename="../../gui/inquiry_view.py" line="713"/>
         <source>Antworten zusammenfassen</source>
         <translation>Combine answers</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="743"/>
+        <location filename="../../gui/inquiry_view.py" line="754"/>
         <source>Die Gliederung der Antwort wurde nicht gespeichert: {reason}</source>
         <translation>The division of the answer was not saved: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="773"/>
-        <location filename="../../gui/inquiry_view.py" line="831"/>
+        <location filename="../../gui/inquiry_view.py" line="784"/>
+        <location filename="../../gui/inquiry_view.py" line="842"/>
         <source>„{text}“ ist kein Datum; bitte als TT.MM.JJJJ eingeben.</source>
         <translation>“{text}” is not a date; please enter it as DD.MM.YYYY.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="799"/>
+        <location filename="../../gui/inquiry_view.py" line="810"/>
         <source>Die Angabe wurde nicht gespeichert: {reason}</source>
         <translation>The detail was not saved: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="846"/>
+        <location filename="../../gui/inquiry_view.py" line="857"/>
         <source>Bitte die beantragte neue Frist als TT.MM.JJJJ angeben.</source>
         <translation>Please give the requested new deadline as DD.MM.YYYY.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="854"/>
+        <location filename="../../gui/inquiry_view.py" line="865"/>
         <source>Fristverlängerung bis {day} beantragt.</source>
         <translation>Extension until {day} requested.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="865"/>
+        <location filename="../../gui/inquiry_view.py" line="876"/>
         <source>Fristverlängerung bis {day} gewährt.</source>
         <translation>Extension until {day} granted.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="883"/>
-        <location filename="../../gui/inquiry_view.py" line="887"/>
+        <location filename="../../gui/inquiry_view.py" line="894"/>
+        <location filename="../../gui/inquiry_view.py" line="898"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="887"/>
+        <location filename="../../gui/inquiry_view.py" line="898"/>
         <source>Der Status wurde nicht geändert: {reason}</source>
         <translation>The status was not changed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="904"/>
+        <location filename="../../gui/inquiry_view.py" line="915"/>
         <source>eingegangen am {day}</source>
         <translation>received on {day}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="906"/>
+        <location filename="../../gui/inquiry_view.py" line="917"/>
         <source>angefordert</source>
         <translation>requested</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="909"/>
+        <location filename="../../gui/inquiry_view.py" line="920"/>
         <source> — nach der Frist der Antwort!</source>
         <translation> — after the answer&apos;s deadline!</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="921"/>
+        <location filename="../../gui/inquiry_view.py" line="932"/>
         <source>Bitte ein Referat und, wenn gewünscht, ein Datum TT.MM.JJJJ angeben.</source>
         <translation>Please give a unit and, if wanted, a date DD.MM.YYYY.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="927"/>
+        <location filename="../../gui/inquiry_view.py" line="938"/>
         <source>Zulieferung nach der Frist</source>
         <translation>Contribution after the deadline</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="928"/>
+        <location filename="../../gui/inquiry_view.py" line="939"/>
         <source>{warning}
 
 Die Zulieferung trotzdem mit diesem Datum eintragen?</source>
@@ -1034,61 +1049,61 @@ Die Zulieferung trotzdem mit diesem Datum eintragen?</source>
 Enter the contribution with this date anyway?</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="933"/>
+        <location filename="../../gui/inquiry_view.py" line="944"/>
         <source>Zulieferung nicht eingetragen.</source>
         <translation>Contribution not entered.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="946"/>
+        <location filename="../../gui/inquiry_view.py" line="957"/>
         <source>Zulieferung zu Ziffer {label} bei {unit} eingetragen.</source>
         <translation>Contribution to point {label} entered for {unit}.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="983"/>
+        <location filename="../../gui/inquiry_view.py" line="994"/>
         <source>→ Drucksache {number} ({where}) — {title}</source>
         <translation>→ Print {number} ({where}) — {title}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="987"/>
+        <location filename="../../gui/inquiry_view.py" line="998"/>
         <source>→ Drucksache {number} ({where}) — nicht im Register</source>
         <translation>→ Print {number} ({where}) — not in the register</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="997"/>
+        <location filename="../../gui/inquiry_view.py" line="1008"/>
         <source>← Drucksache {number} verweist hierauf ({where}) — {title}</source>
         <translation>← Print {number} cites this ({where}) — {title}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1004"/>
+        <location filename="../../gui/inquiry_view.py" line="1015"/>
         <source>Keine Verweise auf andere Drucksachen.</source>
         <translation>No citations of other prints.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1031"/>
+        <location filename="../../gui/inquiry_view.py" line="1042"/>
         <source>Drucksache {number} ist nicht im Register; importieren Sie sie, um dem Verweis zu folgen.</source>
         <translation>Print {number} is not in the register; import it to follow the citation.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1051"/>
+        <location filename="../../gui/inquiry_view.py" line="1062"/>
         <source>Drucksache {number}, Ziffer {label} {day}
 {question}</source>
         <translation>Print {number}, point {label} {day}
 {question}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1062"/>
+        <location filename="../../gui/inquiry_view.py" line="1073"/>
         <source>Material: {title}
 {text}</source>
         <translation>Material: {title}
 {text}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1067"/>
+        <location filename="../../gui/inquiry_view.py" line="1078"/>
         <source>Keine ähnlichen beantworteten Ziffern gefunden.</source>
         <translation>No similar answered points found.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1115"/>
+        <location filename="../../gui/inquiry_view.py" line="1126"/>
         <source>Kein Material verknüpft (in der Bibliothek verknüpfen).</source>
         <translation>No material linked (link it in the library).</translation>
     </message>
@@ -2011,22 +2026,22 @@ Enter the contribution with this date anyway?</translation>
 <context>
     <name>SplitDialog</name>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1163"/>
+        <location filename="../../gui/inquiry_view.py" line="1174"/>
         <source>Antwort aufteilen</source>
         <translation>Split answer</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1165"/>
+        <location filename="../../gui/inquiry_view.py" line="1176"/>
         <source>Zu welcher Ziffer gehört jeder Absatz der Antwort?</source>
         <translation>Which point does each paragraph of the answer belong to?</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1175"/>
+        <location filename="../../gui/inquiry_view.py" line="1186"/>
         <source>Zu {label}.</source>
         <translation>On {label}.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1177"/>
+        <location filename="../../gui/inquiry_view.py" line="1188"/>
         <source>Ziffer für Absatz {n}</source>
         <translation>Point for paragraph {n}</translation>
     </message>
