@@ -15,12 +15,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, ROOT, sample
+from conftest import FIXTURES, ROOT
 
 from core.errors import in_german, ordinary_error, os_error_german
 from core.wording import counts_line, kind_name, step_key, step_name, where_name, where_phrase
 
-KI = "antrag-stellungnahme-ki-allianz-bw.txt"
+MOTION = FIXTURES / "bw_antrag_combined_answers.txt"  # 17/8517, our own; cites 17/6120 (Ziffer 3) in answer 2
 ENGLISH = ("usage:", "error:", "internal error", "Traceback", "Error", "please report", "the register", "failed")
 
 
@@ -42,10 +42,10 @@ def assert_german_line(r: subprocess.CompletedProcess[str], status: int = 2) -> 
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo register (open motions and Kleine Anfragen) and the KI-Allianz motion."""
+    """The demo register (open motions and Kleine Anfragen) and our motion 17/8517 with its Stellungnahme."""
     path = tmp_path_factory.mktemp("reg") / "ziffer.db"
     assert run("demo", "--db", str(path)).returncode == 0
-    r = run("import", str(sample(KI)), "--db", str(path))
+    r = run("import", str(MOTION), "--db", str(path))
     assert r.returncode == 0, r.stderr
     return path
 
@@ -140,8 +140,8 @@ def test_list_refs_and_show_name_kinds_and_places_in_german(db: Path) -> None:
     listed = run("list", "--db", str(db))
     assert "Kleine Anfrage" in listed.stdout and " Antrag " in listed.stdout
     assert "kleine_anfrage" not in listed.stdout and " antrag " not in listed.stdout
-    refs = run("refs", "17/9075", "--db", str(db))
-    assert "in Antwort 2 (Ziffer 3, 4)" in refs.stdout and "answer:" not in refs.stdout
+    refs = run("refs", "17/6120", "--db", str(db))
+    assert "in Antwort 2 (Ziffer 3)" in refs.stdout and "answer:" not in refs.stdout
     shown = run("show", "17/9541", "--db", str(db))
     assert "Kleine Anfrage" in shown.stdout and "eingereicht" in shown.stdout
     assert "submitted" not in shown.stdout and "in answer" not in shown.stdout
@@ -151,7 +151,7 @@ def test_list_refs_and_show_name_kinds_and_places_in_german(db: Path) -> None:
 
 def test_import_speaks_german(tmp_path: Path) -> None:
     (tmp_path / "leer.txt").write_bytes(b"")
-    r = run("import", str(sample(KI)), str(tmp_path / "leer.txt"), "--db", str(tmp_path / "r.db"))
+    r = run("import", str(MOTION), str(tmp_path / "leer.txt"), "--db", str(tmp_path / "r.db"))
     assert r.returncode == 1
     assert "1 importiert, 0 aktualisiert, 0 unverändert, 1 fehlgeschlagen" in r.stdout
     assert "fehlgeschlagen: " in r.stdout and "die Datei ist leer." in r.stdout
@@ -195,13 +195,15 @@ def test_export_check_names_the_point_without_answer() -> None:
     from core.model import AnswerItem
     from core.parser import parse_file
 
-    doc = parse_file(sample(KI))
-    doc.answer.items[4] = AnswerItem(doc.answer.items[4].points, " ")
-    labels = doc.answer.items[4].points
+    doc = parse_file(MOTION)
+    doc.answer.items[1] = AnswerItem(doc.answer.items[1].points, " ")
+    labels = doc.answer.items[1].points
     doc.answer.items.append(AnswerItem(["3", "4"], ""))
-    warnings = ex.checks(doc, in_register={"17/9075"})
-    assert f"Zu Ziffer {labels[0]} fehlt die Antwort." in warnings
+    doc.answer.items.append(AnswerItem(["2"], ""))
+    warnings = ex.checks(doc, in_register={"17/3318", "17/6120"})
+    assert labels == ["4", "5"] and "Zu Ziffern 4 und 5 fehlt die Antwort." in warnings
     assert "Zu Ziffern 3 und 4 fehlt die Antwort." in warnings
+    assert "Zu Ziffer 2 fehlt die Antwort." in warnings
     assert "Ziffer 3 wird zweimal beantwortet." in warnings
     assert not any("ist leer" in w or "Punkt" in w for w in warnings), warnings
 
@@ -255,7 +257,7 @@ def test_sqlite_conditions_become_sentences(tmp_path: Path) -> None:
 def test_register_below_a_file(tmp_path: Path) -> None:
     """--db where a folder should be but a file is: fails for root too."""
     (tmp_path / "datei").write_text("x")
-    r = run("import", str(sample(KI)), "--db", str(tmp_path / "datei" / "ziffer.db"))
+    r = run("import", str(MOTION), "--db", str(tmp_path / "datei" / "ziffer.db"))
     line = assert_german_line(r)
     assert f"„{tmp_path / 'datei'}“" in line and "Datei dieses Namens" in line and "StorageError" not in line
 
@@ -279,7 +281,7 @@ def test_folder_without_permission(tmp_path: Path) -> None:
                 pytest.skip("/sys is writable here")
         elif not target.parent.is_dir():
             pytest.skip("no /sys")
-    r = run("import", str(sample(KI)), "--db", str(target / "ziffer.db"))
+    r = run("import", str(MOTION), "--db", str(target / "ziffer.db"))
     line = assert_german_line(r)
     assert "keine Berechtigung" in line or "nicht schreiben" in line, line
 
@@ -313,7 +315,7 @@ def _in_tiny_filesystem(tmp_path: Path, size: str, script: str) -> subprocess.Co
 
 def test_register_on_a_full_disk(tmp_path: Path) -> None:
     fs = tmp_path / "fs"
-    script = f"{sys.executable} {ROOT / 'main.py'} import {sample(KI)} --db {fs / 'z.db'}"
+    script = f"{sys.executable} {ROOT / 'main.py'} import {MOTION} --db {fs / 'z.db'}"
     r = _in_tiny_filesystem(tmp_path, "60k", script)
     line = assert_german_line(r)
     assert line == (
@@ -326,7 +328,7 @@ def test_register_on_a_read_only_file_system(tmp_path: Path) -> None:
     fs = tmp_path / "fs"
     main = f"{sys.executable} {ROOT / 'main.py'}"
     script = (
-        f"{main} import {sample(KI)} --db {fs / 'z.db'} >/dev/null 2>&1 && mount -o remount,ro {fs} && "
+        f"{main} import {MOTION} --db {fs / 'z.db'} >/dev/null 2>&1 && mount -o remount,ro {fs} && "
         f"{main} status 17/1 zugewiesen --db {fs / 'z.db'}"
     )
     r = _in_tiny_filesystem(tmp_path, "20m", script)
