@@ -46,12 +46,12 @@ def test_parse_summary_of_our_motion() -> None:
     """Without --json a readable summary shows kind, title, points and the first words of the answers."""
     r = run("parse", str(FIXTURES / "bw_antrag_combined_answers.txt"))
     assert r.returncode == 0, r.stderr
-    assert "BW 17/8517 · antrag · Studienplätze für das Lehramt Grundschule" in r.stdout
-    assert "5 Punkte:" in r.stdout
+    assert "BW 17/8517 · Antrag · Studienplätze für das Lehramt Grundschule" in r.stdout
+    assert "5 Ziffern:" in r.stdout
     assert "5. wie sie darauf hinwirkt" in r.stdout
     assert "Zu 4 und 5: Das Land hat die Zahl der Studienplätze" in r.stdout
     assert "Antwort vom 2025-03-11, Nr. MWK41-7431.3/29/1, gez. Schöttle" in r.stdout
-    assert "17/6120 Ziffer 3 in answer:2" in r.stdout
+    assert "17/6120 Ziffer 3 in Antwort 2" in r.stdout
 
 
 @pytest.mark.real_documents

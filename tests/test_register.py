@@ -469,17 +469,17 @@ def test_show_json_for_our_stored_print_via_cli(tmp_path: Path) -> None:
 
     r = run("import", *[str(p) for p in own_renditions(tmp_path) + DEMO_MATERIAL])
     assert r.returncode == 0, r.stderr
-    assert "5 imported" in r.stdout and "0 failed" in r.stdout
+    assert "5 importiert" in r.stdout and "0 fehlgeschlagen" in r.stdout
     show = json.loads(run("show", "17 / 8517", "--json").stdout)
     assert show["number"] == own.NUMBER and len(show["answer"]["items"]) == 2 and show["history"]
     refs = run("refs", "17/6120")
-    assert "nicht im Register" in refs.stdout and "17/8517 in answer:2 (Ziffer 3)" in refs.stdout
+    assert "nicht im Register" in refs.stdout and "17/8517 in Antwort 2 (Ziffer 3)" in refs.stdout
     assert "Eckdaten zur Unterrichtsversorgung" in run("search", "Stichprobenerhebung").stdout
     similar_out = run("similar", "17/8517", "--point", "4")
     assert similar_out.returncode == 0 and "Eckdaten zur Unterrichtsversorgung" in similar_out.stdout
     assert own.NUMBER in run("list").stdout
     missing = run("show", "17/1")
-    assert missing.returncode == 2 and "not in the register" in missing.stderr
+    assert missing.returncode == 2 and "nicht im Register" in missing.stderr
 
 
 @REAL
