@@ -12,6 +12,7 @@ import codecs
 import io
 import itertools
 import logging
+import re
 import unicodedata
 import zipfile
 from dataclasses import dataclass
@@ -26,6 +27,11 @@ DOCX_MAX_XML = 64 * 1024 * 1024  # all XML parts unpacked; a 500-page Word print
 DOCX_MAX_UNPACKED = MAX_BYTES  # everything unpacked, pictures included
 DOCX_MAX_RATIO = 100  # real XML deflates 5 to 20 times; repeated bytes 1,000 times
 DOCX_MAX_MEMBERS = 10_000
+
+log = logging.getLogger(__name__)
+
+# control characters no print means (form feed and line breaks are kept: they are pages and lines)
+_CONTROL = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")  # and terminal colours
 
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
 
@@ -86,6 +92,9 @@ def _from_bytes(path: Path, data: bytes) -> Document:
         text = _decode_text(path, data)
         pages = text.count("\f") + 1
     text = normalise_characters(text)
+    text, controls = _CONTROL.subn("", text)
+    if controls:  # a title with an escape sequence broke the XLSX export and the terminal's `list`
+        log.info("%s: %d control characters left out", path, controls)
     if not text.strip():
         raise DocumentError(f"{path}: contains no text.")
     return Document(path=path, text=text, source=kind, pages=pages, styled=styled)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from conftest import sample
+from conftest import FIXTURES, sample
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pdfmaker import make_pdf
@@ -263,3 +263,29 @@ def test_reasons_in_german(tmp_path: Path, content: bytes, name: str) -> None:
     german = in_german(reason)
     assert german != reason
     assert not any(word in german for word in (" the ", " file ", " is ", " not "))
+
+
+def test_control_characters_are_left_out_at_import(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """A title with an escape sequence or a bell character (pasted from a terminal, a broken export)
+    is stored without them, and the import says so in the log; pages and lines stay."""
+    import logging
+
+    from core.services import import_file
+    from storage.register import Register
+
+    text = (FIXTURES / "bw_kleine_anfrage.txt").read_text(encoding="utf-8")
+    title_line = next(line for line in text.splitlines() if "Radwege" in line)
+    dirty = text.replace(title_line, "\x1b[31m" + title_line + "\x07\x7f", 1)
+    path = tmp_path / "dirty.txt"
+    path.write_text(dirty, encoding="utf-8")
+    with caplog.at_level(logging.INFO, logger="core.documents"):
+        doc = read_document(path)
+    assert not any(ch in doc.text for ch in "\x1b\x07\x7f") and "[31m" not in doc.text
+    assert doc.text.count("\n") == text.count("\n") and doc.text.count("\f") == text.count("\f")
+    assert "3 control characters left out" in caplog.text
+    reg = Register.open(tmp_path / "r.db")
+    try:
+        stored = reg.get_print(import_file(reg, path, who="t").id).doc
+    finally:
+        reg.close()
+    assert stored.title == title_line.strip()
