@@ -54,14 +54,17 @@ class ChangeFeed:
 
     def poll(self) -> list[Change]:
         """Changes by other sessions since the last call; [] at once when nobody has committed."""
-        version = self._data_version()
-        if version == self._version:
+        try:
+            version = self._data_version()
+            if version == self._version:
+                return []
+            rows = self._conn.execute(
+                "SELECT id, entity, entity_id, field, who, at, session FROM events WHERE id > ? ORDER BY id",
+                [self._last_event],
+            ).fetchall()
+        except sqlite3.Error:  # busy or gone for a moment: asked again at the next poll
             return []
         self._version = version
-        rows = self._conn.execute(
-            "SELECT id, entity, entity_id, field, who, at, session FROM events WHERE id > ? ORDER BY id",
-            [self._last_event],
-        ).fetchall()
         if rows:
             self._last_event = rows[-1][0]
         return [Change(r[1], int(r[2]), r[3], r[4], r[5]) for r in rows if r[6] != self.session]
