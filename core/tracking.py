@@ -67,9 +67,20 @@ def fill_due_dates(register: Any, who: str, rules: Rules | None = None) -> int:
     return n
 
 
-def set_received(register: Any, print_id: int, on: date, who: str, rules: Rules | None = None) -> date | None:
-    """The date the inquiry reached the ministry, entered by hand; the due date follows."""
-    register.update_print_fields(print_id, {"received": on.isoformat(), "received_source": "von Hand"}, who)
+def set_received(
+    register: Any,
+    print_id: int,
+    on: date,
+    who: str,
+    rules: Rules | None = None,
+    *,
+    versions: dict[str, int] | None = None,
+) -> date | None:
+    """The date the inquiry reached the ministry, entered by hand; the due date follows. `versions`:
+    the version of the received date the entry rests on (a newer one stored refuses it)."""
+    register.update_print_fields(
+        print_id, {"received": on.isoformat(), "received_source": "von Hand"}, who, versions=versions
+    )
     return refresh_due_date(register, print_id, who, rules)
 
 
@@ -84,10 +95,18 @@ def change_status(register: Any, print_id: int, new: str, who: str, today: date 
     return new
 
 
-def assign(register: Any, print_id: int, who: str, *, officer: str | None = None, unit: str | None = None) -> None:
-    """Set the lead officer and unit; a fresh inquiry becomes "zugewiesen"."""
+def assign(
+    register: Any,
+    print_id: int,
+    who: str,
+    *,
+    officer: str | None = None,
+    unit: str | None = None,
+    versions: dict[str, int] | None = None,
+) -> None:
+    """Set the lead officer and unit; a fresh inquiry becomes "zugewiesen". `versions` as for set_received."""
     values = {k: v for k, v in (("lead_officer", officer), ("lead_unit", unit)) if v}
-    register.update_print_fields(print_id, values, who)
+    register.update_print_fields(print_id, values, who, versions=versions)
     if register.workflow(print_id)["status"] == "eingegangen":
         register.update_print_fields(print_id, {"status": "zugewiesen"}, who)
 

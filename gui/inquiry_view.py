@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -43,7 +44,8 @@ from core.model import KIND_NAMES, AnswerItem
 from core.services import current_user, similar
 from core.wording import step_name
 from core.workflow import OPEN, WorkflowError, allowed_next
-from storage.db import StorageError
+from gui.conflict_dialog import MERGED, OWN, STORED, ConflictDialog, when_text
+from storage.db import StorageError, VersionConflict
 from storage.register import Register
 
 SAVE_DELAY_MS = 300  # a pause in typing this long saves
@@ -172,6 +174,12 @@ class InquiryView(QWidget):
         self.who = current_user()
         self.undo_stack = QUndoStack(self)
         self._items: list[AnswerItem] = []
+        # per item: the stored version the own text rests on, and the text stored then (a merge's base)
+        self._versions: list[int] = []
+        self._base_texts: list[str] = []
+        self._fact_versions: dict[str, int] = {}
+        self.conflict_dialog: ConflictDialog | None = None  # open while the officer decides a conflict
+        self._rebased = False  # set when a save found the answer's division changed elsewhere
         self._points: list[Any] = []
         self._current: int | None = None  # position of the item in the editor
         self._current_label: str | None = None
@@ -385,6 +393,7 @@ class InquiryView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.subheading)
+        layout.addWidget(self._build_banner())
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
 
@@ -398,6 +407,48 @@ class InquiryView(QWidget):
         self.undo_action, self.redo_action = undo, redo
         for widget in (self.editor, *self.findChildren(QLineEdit)):
             widget.installEventFilter(self)
+
+    def _build_banner(self) -> QFrame:
+        """Shown when another window changed this inquiry while the officer is editing it: the view is
+        then not reloaded under the officer's hands."""
+        self.banner = QFrame(self)
+        self.banner.setFrameShape(QFrame.Shape.StyledPanel)
+        self.banner.setStyleSheet("QFrame { background: #fff4ce; }")
+        self.banner_label = QLabel(self.banner)
+        self.banner_label.setWordWrap(True)
+        self.banner_button = QPushButton(self.tr("Neu laden"), self.banner)
+        self.banner_button.setAccessibleName(self.tr("Geänderte Anfrage neu laden"))
+        self.banner_button.clicked.connect(self.reload)
+        row = QHBoxLayout(self.banner)
+        row.addWidget(self.banner_label, 1)
+        row.addWidget(self.banner_button)
+        self.banner.hide()
+        return self.banner
+
+    @property
+    def is_editing(self) -> bool:
+        """Unsaved answer text, an open conflict, or a fact typed but not yet finished."""
+        if self._dirty_since is not None or self.conflict_dialog is not None:
+            return True
+        return any(
+            edit.text().strip() != self._fact_text(name, self._facts.get(name))
+            for name, edit in self.fact_edits.items()
+        )
+
+    def external_change(self, who: str, at: str | None) -> bool:
+        """Another window (or PC) changed this inquiry: reload, unless the officer is editing it; then a
+        banner says so and the officer reloads when ready (saves are checked against versions anyway).
+        True when reloaded."""
+        if self.is_editing:
+            self.banner_label.setText(
+                self.tr("Diese Anfrage wurde inzwischen von {who} geändert ({when}).").format(
+                    who=who, when=when_text(at)
+                )
+            )
+            self.banner.show()
+            return False
+        self.reload()
+        return True
 
     def use_window_undo(self) -> None:
         """Leave Ctrl+Z/Ctrl+Y to the window's Edit menu (one undo group over every open inquiry): two
@@ -430,6 +481,10 @@ class InquiryView(QWidget):
         self.status = stored.status
         self._points = list(doc.points)
         self._items = self._copy(doc.answer.items) if doc.answer else []
+        self._versions = list(stored.item_versions)
+        self._base_texts = [i.text for i in self._items]
+        self.banner.hide()
+        cursor_at = self.editor.textCursor().position()
         kind = KIND_NAMES.get(doc.kind, self.tr("Drucksache"))
         number = doc.number or self.tr("ohne Nummer")
         self.heading.setText(self.tr("{kind} {number} — {title}").format(kind=kind, number=number, title=doc.title))
@@ -453,6 +508,10 @@ class InquiryView(QWidget):
         if self._points:
             self.points.setCurrentRow(row)
             self._point_selected(self.points.currentItem(), None)
+            if self._current_label == selected:  # the same point again: the cursor stays where it was
+                cursor = self.editor.textCursor()
+                cursor.setPosition(min(cursor_at, len(self.editor.toPlainText())))
+                self.editor.setTextCursor(cursor)
         else:
             self._show_item(None)
         self._citations_shown = None
@@ -513,7 +572,7 @@ class InquiryView(QWidget):
 
     def _load_facts(self) -> None:
         wf = self.register.workflow(self.print_id)
-        values = self.register.metadata(self.print_id) | {k: wf[k] for k in ("received", "lead_officer", "lead_unit")}
+        values, self._fact_versions = self.register.facts(self.print_id)  # values with their versions
         self._facts = values
         for name, edit in self.fact_edits.items():
             edit.blockSignals(True)
@@ -619,7 +678,8 @@ class InquiryView(QWidget):
         new = answers.with_all_points(self._points, old)
         if [i.points for i in new] == [i.points for i in old]:
             return
-        if not self._store_items(new):
+        self._rebased = False
+        if not self._store_items(new) and not self._rebased:
             self._items = self._copy(new)  # kept here; save_now stores the whole answer once the register lets it
         self._current = answers.item_for_point(self._items, self._current_label or "")
         self._update_shape_buttons()
@@ -650,17 +710,32 @@ class InquiryView(QWidget):
         self._save_timer.stop()
         if self._dirty_since is None:
             return True
+        if self.conflict_dialog is not None:
+            return False  # the officer is deciding; the dialog holds the own text
         # every item whose text differs from the register's, not only the one in the editor; the whole
-        # answer when its division is not stored yet (the register was busy when the draft began)
+        # answer when its division is not stored yet (the register was busy when the draft began).
+        # Each save names the version its text rests on: one changed elsewhere meanwhile is refused.
         try:
             stored_items = self.register.answer_items(self.print_id)
+            saved: dict[int, int] = {}
             with self.register.transaction():
                 if [i.points for i in stored_items] != [i.points for i in self._items]:
-                    self.register.save_answer_items(self.print_id, self._copy(self._items), self.who)
+                    versions = self.register.save_answer_items(
+                        self.print_id, self._copy(self._items), self.who, versions=self._versions
+                    )
+                    saved = dict(enumerate(versions))
                 else:
                     for k, item in enumerate(self._items):
                         if stored_items[k].text != item.text:
-                            self.register.set_answer_text(self.print_id, k, item.text, self.who)
+                            # no version held for it (the same division stored elsewhere meanwhile):
+                            # 0, which no item has, so the officer sees the stored text beside the own
+                            version = self._versions[k] if k < len(self._versions) else 0
+                            saved[k] = self.register.set_answer_text(
+                                self.print_id, k, item.text, self.who, version=version
+                            )
+        except VersionConflict as conflict:
+            self._answer_conflict(conflict)
+            return False
         except (StorageError, OSError, KeyError) as exc:
             self._save_failed = True
             self.save_label.setText(self.tr("Nicht gespeichert!"))
@@ -671,6 +746,12 @@ class InquiryView(QWidget):
             )
             QTimer.singleShot(2000, self._save_timer.start)
             return False
+        if len(saved) == len(self._items):  # the whole answer (its division) was stored now
+            self._versions = [0] * len(self._items)
+            self._base_texts = [i.text for i in self._items]
+        for k, version in saved.items():
+            self._versions[k] = version
+            self._base_texts[k] = self._items[k].text
         self._dirty_since = None
         self._save_failed = False
         self.save_label.setText(self.tr("Gespeichert {time}").format(time=time.strftime("%H:%M:%S")))
@@ -696,6 +777,88 @@ class InquiryView(QWidget):
         if self._dirty_since is None:
             self._dirty_since = time.monotonic()
         self.save_now()
+
+    # -- conflicts with other windows --------------------------------------------------------------
+
+    def _answer_conflict(self, conflict: VersionConflict) -> None:
+        """A save refused: another window changed an answer meanwhile. Its division: the stored one is
+        taken and the own texts put onto it; a text: stored and own side by side, the officer decides."""
+        if conflict.what == "answer items":
+            self._rebase(conflict)
+            return
+        k = int(conflict.what.partition(":")[2]) - 1
+        if k >= len(self._items):
+            self._rebase(conflict)
+            return
+        self.save_label.setText(self.tr("Nicht gespeichert: gleichzeitige Änderung"))
+        what = self.tr("Die Antwort {heading}").format(heading=heading_label(self._items[k].points))
+        dialog = ConflictDialog(
+            what,
+            conflict.stored,
+            self._items[k].text,
+            conflict.who,
+            conflict.at,
+            self._base_texts[k] if k < len(self._base_texts) else None,
+            self,
+        )
+        self.conflict_dialog = dialog
+        dialog.finished.connect(lambda _result: self._answer_resolved(dialog, k, conflict))
+        dialog.open()
+
+    def _answer_resolved(self, dialog: ConflictDialog, k: int, conflict: VersionConflict) -> None:
+        self.conflict_dialog = None
+        dialog.deleteLater()
+        if dialog.choice is None or dialog.text is None or k >= len(self._items):
+            self.save_label.setText(self.tr("Nicht gespeichert: gleichzeitige Änderung"))
+            return  # own text kept in the editor; the next save asks again
+        self._items[k].text = dialog.text
+        self._versions[k] = conflict.version
+        self._base_texts[k] = conflict.stored
+        if k == self._current:
+            self._applying = True
+            self.editor.setPlainText(dialog.text)
+            self._applying = False
+            self._shown_text = dialog.text
+        if self._dirty_since is None:
+            self._dirty_since = time.monotonic()
+        if self.save_now() and dialog.choice == STORED:
+            self.status_message.emit(self.tr("Die gespeicherte Fassung wurde übernommen."))
+        elif dialog.choice in (OWN, MERGED):
+            self.status_message.emit(self.tr("Ihre Fassung wurde gespeichert."))
+        self.banner.hide()
+
+    def _rebase(self, conflict: VersionConflict) -> None:
+        """The answer's division was changed elsewhere: take the stored division and put each own text
+        onto the item of its first point — where that item has a text of its own by now, the next save
+        shows both for the officer to decide (its version is then one nobody holds)."""
+        own = self._copy(self._items)
+        stored = self.register.get_print(self.print_id)
+        self.doc = stored.doc
+        items = self._copy(stored.doc.answer.items) if stored.doc.answer else []
+        versions, bases = list(stored.item_versions), [i.text for i in items]
+        pending = False
+        for item in own:
+            k = answers.item_for_point(items, item.points[0]) if item.points else None
+            if k is None or not item.text.strip() or item.text == items[k].text:
+                continue
+            if items[k].text.strip():
+                versions[k] = 0  # no stored item has version 0: the save is refused and both are shown
+            items[k].text = item.text
+            pending = True
+        self._items, self._versions, self._base_texts = items, versions, bases
+        self._rebased = True  # another window began the draft first: its division, not ours, is shown
+        self._show_item(answers.item_for_point(self._items, self._current_label or ""))
+        self._refresh_point_marks()
+        self.status_message.emit(
+            self.tr("Die Gliederung der Antwort wurde inzwischen von {who} geändert; sie gilt nun auch hier.").format(
+                who=conflict.who or self.tr("jemand anderem")
+            )
+        )
+        if pending:
+            self._dirty_since = self._dirty_since or time.monotonic()
+            QTimer.singleShot(0, self.save_now)
+        else:
+            self._dirty_since = None
 
     # -- combining and splitting ----------------------------------------------------------------
 
@@ -748,7 +911,12 @@ class InquiryView(QWidget):
     def _store_items(self, items: list[AnswerItem]) -> bool:
         try:
             with self.register.transaction():
-                self.register.save_answer_items(self.print_id, self._copy(items), self.who)
+                versions = self.register.save_answer_items(
+                    self.print_id, self._copy(items), self.who, versions=self._versions
+                )
+        except VersionConflict as conflict:
+            self._rebase(conflict)
+            return False
         except StorageError as exc:
             self.status_message.emit(
                 self.tr("Die Gliederung der Antwort wurde nicht gespeichert: {reason}").format(
@@ -757,6 +925,8 @@ class InquiryView(QWidget):
             )
             return False
         self._items = self._copy(items)
+        self._versions = versions
+        self._base_texts = [i.text for i in items]
         if self.doc.answer is None:
             self.doc = self.register.get_print(self.print_id).doc
         return True
@@ -806,6 +976,8 @@ class InquiryView(QWidget):
         try:
             with self.register.transaction():
                 self._write_fact(name, value)
+        except VersionConflict as conflict:
+            self._fact_conflict(name, value, conflict)
         except (StorageError, ZifferError, ValueError) as exc:
             self.status_message.emit(self.tr("Die Angabe wurde nicht gespeichert: {reason}").format(reason=exc))
         self._load_facts()
@@ -821,18 +993,49 @@ class InquiryView(QWidget):
         self.changed.emit(self.print_id)
 
     def _write_fact(self, name: str, value: Any) -> None:
+        # the version the shown value has: a fact changed elsewhere since is refused, not overwritten
+        versions = {name: self._fact_versions[name]} if name in self._fact_versions else None
         if name == "received":
             if value:
-                tracking.set_received(self.register, self.print_id, date.fromisoformat(value), self.who)
+                tracking.set_received(
+                    self.register, self.print_id, date.fromisoformat(value), self.who, versions=versions
+                )
             else:
-                self.register.update_print_fields(self.print_id, {"received": None}, self.who)
+                self.register.update_print_fields(self.print_id, {"received": None}, self.who, versions=versions)
         elif name in ("lead_officer", "lead_unit"):
             if value:
-                tracking.assign(self.register, self.print_id, self.who, **{name.removeprefix("lead_"): value})
+                tracking.assign(
+                    self.register, self.print_id, self.who, versions=versions, **{name.removeprefix("lead_"): value}
+                )
             else:
-                self.register.update_print_fields(self.print_id, {name: None}, self.who)
+                self.register.update_print_fields(self.print_id, {name: None}, self.who, versions=versions)
         else:
-            self.register.update_metadata(self.print_id, {name: value}, self.who)
+            self.register.update_metadata(self.print_id, {name: value}, self.who, versions=versions)
+
+    def _fact_conflict(self, name: str, value: Any, conflict: VersionConflict) -> None:
+        """A corrected fact refused: changed elsewhere meanwhile. Both values side by side."""
+        label = next((QCoreApplication.translate("InquiryView", lb) for n, lb in FACTS if n == name), name)
+        dialog = ConflictDialog(
+            self.tr("Die Angabe „{label}“").format(label=label),
+            self._fact_text(name, conflict.stored),
+            self._fact_text(name, value),
+            conflict.who,
+            conflict.at,
+            None,
+            self,
+        )
+        self.conflict_dialog = dialog
+        dialog.finished.connect(lambda _result: self._fact_resolved(dialog, name, conflict))
+        dialog.open()
+
+    def _fact_resolved(self, dialog: ConflictDialog, name: str, conflict: VersionConflict) -> None:
+        self.conflict_dialog = None
+        dialog.deleteLater()
+        if dialog.choice in (None, STORED) or dialog.text is None:
+            self._load_facts()  # the stored value is shown (and its version held)
+            return
+        self._fact_versions[name] = conflict.version
+        self.set_fact(name, dialog.text)
 
     def set_internal_deadline(self, step: str, text: str) -> bool:
         """A step's internal deadline set by hand (overrides the one planned back from the due date)."""

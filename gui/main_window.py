@@ -34,6 +34,7 @@ from core import VERSION
 from core.demo import fill_demo
 from core.errors import ZifferError, in_german
 from gui import settings
+from gui.change_watcher import ChangeWatcher
 from gui.deadlines_view import DeadlineReminder, DeadlinesView
 from gui.export_dialog import ExportDialog
 from gui.importer import Importer, ImportProgress, accepts, paths_from_mime, summary_text
@@ -241,6 +242,8 @@ class MainWindow(QMainWindow):
         self.importer.finished.connect(self._import_finished)
         self.importer.failed.connect(lambda message: QMessageBox.warning(self, self.tr("Import"), message))
         self.register_view.refresh()
+        self.watcher = ChangeWatcher(self.register, self)
+        self.watcher.changed.connect(self._external_changes)
         for entry in settings.open_inquiries(self.register.path):
             print_id = int(entry[1:]) if entry[:1] == "#" and entry[1:].isdigit() else self.register.print_id(entry)
             if print_id is not None:
@@ -249,6 +252,7 @@ class MainWindow(QMainWindow):
     def _close_workspace(self) -> bool:
         if not self.save_all():
             return False
+        self.watcher.stop()
         if self.importer is not None:
             self.importer.shutdown(SHUTDOWN_WAIT_MS)  # it writes to the register about to close
             self.importer.deleteLater()
@@ -346,6 +350,28 @@ class MainWindow(QMainWindow):
             if self.tabs.tabText(index) != text:
                 self.tabs.setTabText(index, text)
                 self._remember_tabs()  # tabs are remembered by number: the corrected one is reopened
+
+    def _external_changes(self, changes: list) -> None:  # list[storage.watch.Change]
+        """Another window or PC changed the register: the list, the deadlines and the open inquiries
+        follow (an inquiry being edited shows a banner instead of reloading)."""
+        if self.closed:
+            return
+        prints = {c.entity_id: c for c in changes if c.entity == "print"}  # the last change of each
+        if any(c.field == "created" or c.entity != "print" for c in changes):
+            self.register_view.refresh()  # new prints (an import elsewhere): rows and filters anew
+            self.library_view.refresh()
+        else:
+            self.register_view.model.refresh_rows(list(prints))
+        self.deadlines_view.refresh()
+        for print_id, change in prints.items():
+            view = self.inquiries.get(print_id)
+            if view is None:
+                continue
+            try:
+                view.external_change(change.who, change.at)
+            except KeyError:  # deleted elsewhere
+                continue
+            self._print_changed(print_id)
 
     def save_all(self) -> bool:
         """Write every open answer now (Ctrl+S); the text is saved while typing anyway."""
@@ -617,6 +643,7 @@ class MainWindow(QMainWindow):
             self.show_message(self.tr("Der Import wird nach dem laufenden Stapel beendet …"))
         if self.reminder is not None:
             self.reminder.stop()
+        self.watcher.stop()
         for view in (self.register_view, self.deadlines_view, self.library_view):
             view.shutdown()
         for view in self.inquiries.values():

@@ -15,6 +15,7 @@ import threading
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import sqlite_utils
 
@@ -55,6 +56,26 @@ class NewerRegister(StorageError):
         super().__init__(
             f"Das Register {self.path} wurde mit {by} angelegt oder erweitert, diese Version ist Ziffer "
             f"{VERSION}; damit nichts verloren geht, öffnen Sie es bitte mit {need}."
+        )
+
+
+class VersionConflict(StorageError):
+    """A save refused because it rests on an older version than the one stored: someone else (another
+    window, another PC) changed the text or fact in between. Carries what is stored, so the window can
+    put it beside the officer's own and let the officer choose; nothing was written.
+
+    `what` is "answer:N" (the N-th answer item), "answer items" (the answer's division) or the name of
+    a fact ("title", "received", ...); `stored` is the stored text or value, `version` its version,
+    `who` and `at` (ISO time, UTC) the last change to it as far as the register knows."""
+
+    def __init__(
+        self, print_id: int, what: str, stored: Any, version: int, who: str | None, at: str | None, expected: Any
+    ) -> None:
+        self.print_id, self.what, self.stored, self.version = print_id, what, stored, version
+        self.who, self.at, self.expected = who, at, expected
+        super().__init__(
+            f"{what} of print {print_id} was changed by {who or 'someone else'} meanwhile "
+            f"(version {version}, the save was based on {expected}); nothing was overwritten."
         )
 
 

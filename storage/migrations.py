@@ -263,6 +263,40 @@ def m010_signers(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE prints ADD COLUMN signers TEXT NOT NULL DEFAULT '[]'")
 
 
+# The facts an officer corrects in an inquiry's *Angaben*: each carries a version of its own, so two
+# officers correcting different facts of one print do not get in each other's way (m011).
+VERSIONED_FACTS = (
+    "number",
+    "title",
+    "submitted",
+    "received",
+    "ministry",
+    "lead_officer",
+    "lead_unit",
+    "answer_date",
+    "answer_file_number",
+    "answer_consent",
+    "answer_signatory",
+    "answer_office",
+)
+
+
+@MIGRATIONS()
+def m011_versions(db: sqlite_utils.Database) -> None:
+    """Versions against lost updates between two windows (or two PCs) on one register: every answer
+    item and every correctable fact carries a version that a save must name; the answer's items take
+    their versions from a counter on the print that only grows, so a rewritten division never hands
+    out a version a stale window still holds. Events note the session that wrote them, so a window
+    can tell its own changes from another's."""
+    db.executescript(
+        "ALTER TABLE answer_items ADD COLUMN version INTEGER NOT NULL DEFAULT 1;\n"
+        "ALTER TABLE answer_items ADD COLUMN updated_by TEXT;\n"
+        "ALTER TABLE prints ADD COLUMN answer_seq INTEGER NOT NULL DEFAULT 1;\n"
+        "ALTER TABLE events ADD COLUMN session TEXT;\n"
+        + "".join(f"ALTER TABLE prints ADD COLUMN {f}_version INTEGER NOT NULL DEFAULT 1;\n" for f in VERSIONED_FACTS)
+    )
+
+
 def known_migrations() -> list[str]:
     """The names of the migrations this Ziffer knows, in order; their count is the schema level
     kept in `PRAGMA user_version`."""

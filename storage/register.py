@@ -10,6 +10,7 @@ import contextlib
 import json
 import os
 import re
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
@@ -21,8 +22,9 @@ import sqlite_utils
 from core.model import Answer, AnswerItem, Point, PrintDoc, Reference
 from core.references import references_in
 from core.search_query import Query, highlight
-from storage.db import connect, remember_checked, resolve_db_path, write_transaction
+from storage.db import VersionConflict, connect, remember_checked, resolve_db_path, write_transaction
 from storage.index import index_material, index_print, unindex_print
+from storage.migrations import VERSIONED_FACTS
 
 SNIPPET_OPEN, SNIPPET_CLOSE = "\x02", "\x03"  # hit markers in snippets; the CLI and GUI render them
 RANK_LIMIT = 5000  # above this many matching prints, search orders by recency instead of bm25
@@ -64,6 +66,7 @@ class StoredPrint:
     edited: set[int] = field(default_factory=set)  # positions of answer items an officer has edited
     created_at: str = ""
     updated_at: str = ""
+    item_versions: list[int] = field(default_factory=list)  # each answer item's version, read with its text
 
 
 @dataclass
@@ -120,6 +123,9 @@ class Register:
     def __init__(self, db: sqlite_utils.Database, path: Path) -> None:
         self.db = db
         self.path = path
+        # written into every event: a window tells its own changes from those of another window,
+        # even one of the same officer on the same PC
+        self.session = uuid.uuid4().hex[:16]
 
     @classmethod
     def open(cls, path: str | os.PathLike[str] | None = None) -> Register:
@@ -216,7 +222,7 @@ class Register:
                 "SELECT label, text FROM points WHERE print_id = ? ORDER BY position", [print_id]
             ).fetchall()
         ]
-        items, edited = self._answer_items(print_id)
+        items, edited, versions = self._answer_items(print_id)
         metadata = (r["answer_date"], r["answer_file_number"], r["answer_signatory"], r["answer_office"])
         consent = json.loads(r["answer_consent"])
         if r["answered"] or items or consent or any(metadata):
@@ -237,7 +243,9 @@ class Register:
                 [print_id],
             ).fetchall()
         ]
-        return StoredPrint(print_id, doc, r["status"], r["due_date"], edited, r["created_at"], r["updated_at"])
+        return StoredPrint(
+            print_id, doc, r["status"], r["due_date"], edited, r["created_at"], r["updated_at"], versions
+        )
 
     def _print_row(self, doc: PrintDoc, fingerprint: str | None, status: str) -> dict[str, Any]:
         a = doc.answer
@@ -296,8 +304,15 @@ class Register:
         """Overwrite a stored print with a merged one, logging every change (old and new value)."""
         unindex_print(self.db, print_id)
         row = self._print_row(doc, fingerprint, status) | {"updated_at": _now()}
-        sets = ", ".join(f"{c} = ?" for c in row)
-        self.db.execute(f"UPDATE prints SET {sets} WHERE id = ?", [*row.values(), print_id])
+        # a fact the import changes gets a new version: a window holding the old one cannot overwrite it
+        bumps = [
+            f"{c}_version = CASE WHEN {c} IS ? THEN {c}_version ELSE {c}_version + 1 END"
+            for c in row
+            if c in VERSIONED_FACTS
+        ]
+        sets = ", ".join([*bumps, *(f"{c} = ?" for c in row)])
+        args = [v for c, v in row.items() if c in VERSIONED_FACTS] + list(row.values())
+        self.db.execute(f"UPDATE prints SET {sets} WHERE id = ?", [*args, print_id])
         for table in ("points", "answer_items", "citations"):
             self.db.execute(f"DELETE FROM {table} WHERE print_id = ?", [print_id])
         self._write_children(print_id, doc, edited)
@@ -321,45 +336,96 @@ class Register:
             ],
         )
 
-    def _write_children_answer(self, print_id: int, items: list[AnswerItem], edited: set[int]) -> None:
+    def _write_children_answer(
+        self, print_id: int, items: list[AnswerItem], edited: set[int], who: str | None = None
+    ) -> None:
         now = _now()
+        version = self._next_answer_version(print_id)
         for i, item in enumerate(items):
             cur = self.db.execute(
-                "INSERT INTO answer_items (print_id, position, text, edited, updated_at) VALUES (?, ?, ?, ?, ?)",
-                [print_id, i, item.text, 1 if i in edited else 0, now],
+                "INSERT INTO answer_items (print_id, position, text, edited, updated_at, updated_by, version) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [print_id, i, item.text, 1 if i in edited else 0, now, who, version],
             )
             self.db.conn.executemany(
                 "INSERT OR IGNORE INTO answer_item_points (item_id, label) VALUES (?, ?)",
                 [(cur.lastrowid, label) for label in item.points],
             )
 
-    def set_answer_text(self, print_id: int, position: int, text: str, who: str) -> bool:
-        """An officer's edit of one answer item; the old text goes to the event log. False if unchanged."""
+    def _next_answer_version(self, print_id: int) -> int:
+        """The next version for an item of this print's answer. The counter only grows, also when the
+        answer's items are written anew (combined, split, imported), so no version comes twice; and
+        it is a write to the print's row, which on PostgreSQL also queues every writer of the answer."""
+        self.db.execute(
+            "UPDATE prints SET answer_seq = answer_seq + 1, updated_at = ? WHERE id = ?", [_now(), print_id]
+        )
+        row = self.db.execute("SELECT answer_seq FROM prints WHERE id = ?", [print_id]).fetchone()
+        if row is None:
+            raise KeyError(print_id)
+        return int(row[0])
+
+    def set_answer_text(self, print_id: int, position: int, text: str, who: str, *, version: int | None = None) -> int:
+        """An officer's edit of one answer item; the old text goes to the event log. Returns the item's
+        version now stored (unchanged when the text is).
+
+        `version` is the version the edit rests on: if the stored item has another, the save is refused
+        with VersionConflict (carrying the stored text, who and when) and nothing is written. Without it
+        the text is written whatever is stored (the command line, in one transaction of its own)."""
         row = self.db.execute(
-            "SELECT text FROM answer_items WHERE print_id = ? AND position = ?", [print_id, position]
+            "SELECT text, version FROM answer_items WHERE print_id = ? AND position = ?", [print_id, position]
         ).fetchone()
         if row is None:
             raise KeyError((print_id, position))
         if row[0] == text:
-            return False
-        old_items = self.answer_items(print_id)
+            return int(row[1])  # the same text, whatever version the caller saw: nothing is lost
+        new_version = self._next_answer_version(print_id)
+        # the check: one conditional UPDATE, its row count decides (the same on SQLite and PostgreSQL)
+        check, args = ("", []) if version is None else (" AND version = ?", [version])
+        cur = self.db.execute(
+            "UPDATE answer_items SET text = ?, edited = 1, updated_at = ?, updated_by = ?, version = ? "
+            f"WHERE print_id = ? AND position = ?{check}",
+            [text, _now(), who, new_version, print_id, position, *args],
+        )
+        if cur.rowcount != 1:
+            raise self._answer_conflict(print_id, position, version)
+        old_items = [
+            AnswerItem(i.points, row[0] if k == position else i.text) for k, i in enumerate(self.answer_items(print_id))
+        ]
         new_items = [AnswerItem(i.points, text if k == position else i.text) for k, i in enumerate(old_items)]
         self._cite_answer(print_id, old_items, new_items)
         unindex_print(self.db, print_id)
-        self.db.execute(
-            "UPDATE answer_items SET text = ?, edited = 1, updated_at = ? WHERE print_id = ? AND position = ?",
-            [text, _now(), print_id, position],
-        )
-        self.db.execute("UPDATE prints SET updated_at = ? WHERE id = ?", [_now(), print_id])
         index_print(self.db, print_id)
         self.log("print", print_id, f"answer:{position + 1}", row[0], text, who)
-        return True
+        return new_version
 
-    def _answer_items(self, print_id: int) -> tuple[list[AnswerItem], set[int]]:
-        """The answer's items in order, and the positions an officer has edited."""
-        items, edited = [], set()
-        for item_id, position, text, was_edited in self.db.execute(
-            "SELECT id, position, text, edited FROM answer_items WHERE print_id = ? ORDER BY position", [print_id]
+    def _answer_conflict(self, print_id: int, position: int, expected: Any) -> VersionConflict:
+        row = self.db.execute(
+            "SELECT text, version, updated_by, updated_at FROM answer_items WHERE print_id = ? AND position = ?",
+            [print_id, position],
+        ).fetchone()
+        if row is None:
+            raise KeyError((print_id, position))
+        who, at = row[2], row[3]
+        if who is None:  # written before versions were kept (m011): the event log knows
+            who, at = self._last_change(print_id, f"answer:{position + 1}", at)
+        return VersionConflict(print_id, f"answer:{position + 1}", row[0], int(row[1]), who, at, expected)
+
+    def _last_change(self, print_id: int, field_name: str, at: str | None = None) -> tuple[str | None, str | None]:
+        """Who made the last logged change to a field of a print, and when."""
+        row = self.db.execute(
+            "SELECT who, at FROM events WHERE entity = 'print' AND entity_id = ? AND field = ? "
+            "ORDER BY id DESC LIMIT 1",
+            [print_id, field_name],
+        ).fetchone()
+        return (row[0], row[1]) if row else (None, at)
+
+    def _answer_items(self, print_id: int) -> tuple[list[AnswerItem], set[int], list[int]]:
+        """The answer's items in order, the positions an officer has edited, and each item's version
+        (read in the same statement as its text, so the two always belong together)."""
+        items, edited, versions = [], set(), []
+        for item_id, position, text, was_edited, version in self.db.execute(
+            "SELECT id, position, text, edited, version FROM answer_items WHERE print_id = ? ORDER BY position",
+            [print_id],
         ).fetchall():
             labels = [
                 lb
@@ -368,26 +434,47 @@ class Register:
                 ).fetchall()
             ]
             items.append(AnswerItem(labels, text))
+            versions.append(int(version))
             if was_edited:
                 edited.add(position)
-        return items, edited
+        return items, edited, versions
 
     def answer_items(self, print_id: int) -> list[AnswerItem]:
         """Only the answer's items (the editor's saves need no more of the print)."""
         return self._answer_items(print_id)[0]
 
-    def save_answer_items(self, print_id: int, items: list[AnswerItem], who: str) -> None:
-        """Replace the answer's items as a whole (a new draft, or answers combined or split).
+    def answer_versions(self, print_id: int) -> list[int]:
+        """The version of each answer item, in order."""
+        return [
+            int(v)
+            for (v,) in self.db.execute(
+                "SELECT version FROM answer_items WHERE print_id = ? ORDER BY position", [print_id]
+            ).fetchall()
+        ]
 
-        Every item counts as the officer's text; the old division and texts go to the event log."""
+    def save_answer_items(
+        self, print_id: int, items: list[AnswerItem], who: str, *, versions: list[int] | None = None
+    ) -> list[int]:
+        """Replace the answer's items as a whole (a new draft, or answers combined or split); returns
+        the new items' versions.
+
+        Every item counts as the officer's text; the old division and texts go to the event log.
+        `versions` are the stored items' versions the new division rests on (an empty list: there was
+        no answer yet); when the stored ones differ, VersionConflict ("answer items") and nothing is
+        written. The comparison follows the write to the print's row, which queues other writers."""
         old_items = self.answer_items(print_id)
         if [(i.points, i.text) for i in old_items] == [(i.points, i.text) for i in items]:
-            return
+            return self.answer_versions(print_id)
+        self.db.execute("UPDATE prints SET updated_at = ? WHERE id = ?", [_now(), print_id])  # the row lock first
+        stored_versions = self.answer_versions(print_id)
+        if versions is not None and versions != stored_versions:
+            who_was, at = self._last_change(print_id, "answer items")
+            newest = max(stored_versions, default=0)
+            raise VersionConflict(print_id, "answer items", old_items, newest, who_was, at, versions)
         self._cite_answer(print_id, old_items, items)
         unindex_print(self.db, print_id)
         self.db.execute("DELETE FROM answer_items WHERE print_id = ?", [print_id])
-        self._write_children_answer(print_id, items, edited=set(range(len(items))))
-        self.db.execute("UPDATE prints SET updated_at = ? WHERE id = ?", [_now(), print_id])
+        self._write_children_answer(print_id, items, edited=set(range(len(items))), who=who)
         index_print(self.db, print_id)
 
         def shape(its: list[AnswerItem]) -> str:
@@ -397,6 +484,7 @@ class Register:
         for k, item in enumerate(old_items):
             if item.text.strip() and item.text not in {i.text for i in items}:
                 self.log("print", print_id, f"answer:{k + 1}", item.text, None, who)
+        return self.answer_versions(print_id)
 
     def _cite_answer(self, print_id: int, old_items: list[AnswerItem], new_items: list[AnswerItem]) -> None:
         """Citations follow an answer's text as the officer writes it, a draft's as a published one's:
@@ -465,9 +553,45 @@ class Register:
         out["answer_consent"] = json.loads(out["answer_consent"] or "[]")
         return out
 
-    def update_metadata(self, print_id: int, values: dict[str, Any], who: str) -> list[str]:
+    def facts(self, print_id: int) -> tuple[dict[str, Any], dict[str, int]]:
+        """The facts an officer corrects (consent as a list) and their versions, read in one statement."""
+        cols = ", ".join([*VERSIONED_FACTS, *(f"{f}_version" for f in VERSIONED_FACTS)])
+        row = self.db.execute(f"SELECT {cols} FROM prints WHERE id = ?", [print_id]).fetchone()
+        if row is None:
+            raise KeyError(print_id)
+        n = len(VERSIONED_FACTS)
+        values = dict(zip(VERSIONED_FACTS, row[:n], strict=True))
+        values["answer_consent"] = json.loads(values["answer_consent"] or "[]")
+        return values, {f: int(v) for f, v in zip(VERSIONED_FACTS, row[n:], strict=True)}
+
+    def _write_fields(self, print_id: int, stored: dict[str, Any], versions: dict[str, int] | None) -> None:
+        """One UPDATE of the print's row: the values, a new version for each versioned fact among them,
+        and, for the facts in `versions`, the check that their stored versions are those (its row count
+        decides; refused with VersionConflict, nothing written)."""
+        sets = [f"{k} = ?" for k in stored] + [f"{k}_version = {k}_version + 1" for k in stored if k in VERSIONED_FACTS]
+        checks = {k: v for k, v in (versions or {}).items() if k in VERSIONED_FACTS}
+        where = "".join(f" AND {k}_version = ?" for k in checks)
+        cur = self.db.execute(
+            f"UPDATE prints SET {', '.join(sets)}, updated_at = ? WHERE id = ?{where}",
+            [*stored.values(), _now(), print_id, *checks.values()],
+        )
+        if cur.rowcount == 1:
+            return
+        values, now = self.facts(print_id)
+        for k, expected in checks.items():
+            if now[k] != expected:
+                who, at = self._last_change(print_id, k)
+                raise VersionConflict(print_id, k, values[k], now[k], who, at, expected)
+        raise KeyError(print_id)
+
+    def update_metadata(
+        self, print_id: int, values: dict[str, Any], who: str, *, versions: dict[str, int] | None = None
+    ) -> list[str]:
         """An officer's correction of a print's facts (number, dates, file number, consent, signatory);
-        each change is logged with its old value. Returns the fields that changed."""
+        each change is logged with its old value. Returns the fields that changed.
+
+        `versions` names the version each corrected fact rests on (see facts()); a fact stored since
+        in another version refuses the whole correction with VersionConflict."""
         unknown = set(values) - set(self.METADATA_FIELDS)
         if unknown:
             raise ValueError(f"not an editable field: {sorted(unknown)}")
@@ -479,9 +603,8 @@ class Register:
         if "number" in stored:
             number = stored["number"]
             stored["term"] = int(number.split("/")[0]) if number and re.match(r"^\d{1,2}/", number) else None
+        self._write_fields(print_id, stored, versions)
         unindex_print(self.db, print_id)
-        sets = ", ".join(f"{k} = ?" for k in stored)
-        self.db.execute(f"UPDATE prints SET {sets}, updated_at = ? WHERE id = ?", [*stored.values(), _now(), print_id])
         index_print(self.db, print_id)
         for k in changed:
             self.log("print", print_id, k, current[k], values[k], who)
@@ -510,8 +633,11 @@ class Register:
         )
         return out
 
-    def update_print_fields(self, print_id: int, values: dict[str, Any], who: str) -> list[str]:
-        """Set workflow fields of a print, logging each change with old and new value; returns what changed."""
+    def update_print_fields(
+        self, print_id: int, values: dict[str, Any], who: str, *, versions: dict[str, int] | None = None
+    ) -> list[str]:
+        """Set workflow fields of a print, logging each change with old and new value; returns what changed.
+        `versions` as for update_metadata (received, lead officer and unit are versioned facts)."""
         allowed = {
             "status",
             "received",
@@ -532,10 +658,7 @@ class Register:
         changed = [k for k, v in values.items() if current[k] != v]
         if not changed:
             return []
-        sets = ", ".join(f"{k} = ?" for k in changed)
-        self.db.execute(
-            f"UPDATE prints SET {sets}, updated_at = ? WHERE id = ?", [*(values[k] for k in changed), _now(), print_id]
-        )
+        self._write_fields(print_id, {k: values[k] for k in changed}, versions)
         for k in changed:
             self.log("print", print_id, k, current[k], values[k], who)
         return changed
@@ -612,8 +735,8 @@ class Register:
             return json.dumps(v, ensure_ascii=False, default=str)
 
         self.db.execute(
-            "INSERT INTO events (at, who, entity, entity_id, field, old, new) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [_now(), who, entity, entity_id, field_name, text(old), text(new)],
+            "INSERT INTO events (at, who, entity, entity_id, field, old, new, session) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [_now(), who, entity, entity_id, field_name, text(old), text(new), self.session],
         )
 
     def events(self, entity: str, entity_id: int) -> list[dict[str, Any]]:

@@ -2,6 +2,79 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="de_DE">
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../gui/conflict_dialog.py" line="56"/>
+        <source>Gleichzeitige Änderung</source>
+        <translation>Simultaneous change</translation>
+    </message>
+    <message>
+        <location filename="../../gui/conflict_dialog.py" line="61"/>
+        <source>jemand anderem</source>
+        <translation>someone else</translation>
+    </message>
+    <message>
+        <location filename="../../gui/conflict_dialog.py" line="64"/>
+        <source>{what} wurde inzwischen von {who} geändert ({when}). Ihre Fassung ist noch nicht gespeichert: Welche Fassung soll gelten?</source>
+        <translation>{what} was changed meanwhile by {who} ({when}). Your version is not saved yet: which version should stand?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/conflict_dialog.py" line="73"/>
+        <source>Gespeicherte Fassung</source>
+        <translation>Stored version</translation>
+    </message>
+    <message>
+        <location filename="../../gui/conflict_dialog.py" line="76"/>
+        <source>Eigene Fassung</source>
+        <translation>Own version</translation>
+    </message>
+    <message>
+        <location filename="../../gui/conflict_dialog.py" line="79"/>
+        <source>Gespeicherte Fassung — von {who}, {when}</source>
+        <translation>Stored version — by {who}, {when}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/conflict_dialog.py" line="82"/>
+        <source>Ihre Fassung</source>
+        <translation>Your version</translation>
+    </message>
+    <message>
+        <location filename="../../gui/conflict_dialog.py" line="91"/>
+        <source>Zusammengeführte Fassung</source>
+        <translation>Merged version</translation>
+    </message>
+    <message>
+        <location filename="../../gui/conflict_dialog.py" line="93"/>
+        <source>Zusammengeführte Fassung (beide Änderungen übernommen; bitte prüfen):</source>
+        <translation>Merged version (both changes kept; please check):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/conflict_dialog.py" line="95"/>
+        <source>Zusammengeführte Fassung (beide Fassungen untereinander; bitte bearbeiten):</source>
+        <translation>Merged version (both versions one below the other; please edit):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/conflict_dialog.py" line="102"/>
+        <source>Gespeicherte Fassung übernehmen</source>
+        <translation>Take the stored version</translation>
+    </message>
+    <message>
+        <location filename="../../gui/conflict_dialog.py" line="103"/>
+        <source>Eigene Fassung speichern</source>
+        <translation>Save your own version</translation>
+    </message>
+    <message>
+        <location filename="../../gui/conflict_dialog.py" line="104"/>
+        <source>Zusammenführen und bearbeiten</source>
+        <translation>Merge and edit</translation>
+    </message>
+    <message>
+        <location filename="../../gui/conflict_dialog.py" line="105"/>
+        <source>Zusammengeführte Fassung speichern</source>
+        <translation>Save the merged version</translation>
+    </message>
+</context>
+<context>
     <name>DeadlineReminder</name>
     <message>
         <location filename="../../gui/deadlines_view.py" line="306"/>
@@ -514,533 +587,584 @@
 <context>
     <name>InquiryView</name>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="58"/>
-        <location filename="../../gui/inquiry_view.py" line="433"/>
+        <location filename="../../gui/inquiry_view.py" line="60"/>
+        <location filename="../../gui/inquiry_view.py" line="488"/>
         <source>Drucksache</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="59"/>
+        <location filename="../../gui/inquiry_view.py" line="61"/>
         <source>Titel</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="60"/>
+        <location filename="../../gui/inquiry_view.py" line="62"/>
         <source>Datum der Drucksache</source>
         <translation>Date of the print</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="61"/>
+        <location filename="../../gui/inquiry_view.py" line="63"/>
         <source>Eingegangen am</source>
         <translation>Received on</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="62"/>
+        <location filename="../../gui/inquiry_view.py" line="64"/>
         <source>Bearbeiter/in</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="63"/>
-        <location filename="../../gui/inquiry_view.py" line="252"/>
+        <location filename="../../gui/inquiry_view.py" line="65"/>
+        <location filename="../../gui/inquiry_view.py" line="260"/>
         <source>Referat</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="64"/>
+        <location filename="../../gui/inquiry_view.py" line="66"/>
         <source>Aktenzeichen</source>
         <translation>File number</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="65"/>
+        <location filename="../../gui/inquiry_view.py" line="67"/>
         <source>Datum der Antwort</source>
         <translation>Date of the answer</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="66"/>
+        <location filename="../../gui/inquiry_view.py" line="68"/>
         <source>Mitzeichnung (Ministerien, durch Komma getrennt)</source>
         <translation>Co-signing (ministries, separated by commas)</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="67"/>
+        <location filename="../../gui/inquiry_view.py" line="69"/>
         <source>Unterzeichnung</source>
         <translation>Signatory</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="68"/>
+        <location filename="../../gui/inquiry_view.py" line="70"/>
         <source>Amtsbezeichnung</source>
         <translation>Office</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="76"/>
+        <location filename="../../gui/inquiry_view.py" line="78"/>
         <source>Ziffer {label}</source>
         <translation>Point {label}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="77"/>
+        <location filename="../../gui/inquiry_view.py" line="79"/>
         <source>Antwort {label}</source>
         <translation>Answer {label}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="78"/>
-        <location filename="../../gui/inquiry_view.py" line="302"/>
+        <location filename="../../gui/inquiry_view.py" line="80"/>
+        <location filename="../../gui/inquiry_view.py" line="310"/>
         <source>Begründung</source>
         <translation>Reasoning</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="80"/>
+        <location filename="../../gui/inquiry_view.py" line="82"/>
         <source>Text</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="86"/>
+        <location filename="../../gui/inquiry_view.py" line="88"/>
         <source>Zulieferung</source>
         <translation>Contribution</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="87"/>
+        <location filename="../../gui/inquiry_view.py" line="89"/>
         <source>Mitzeichnung</source>
         <translation>Co-signing</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="88"/>
+        <location filename="../../gui/inquiry_view.py" line="90"/>
         <source>Zeichnung</source>
         <translation>Signature</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="99"/>
+        <location filename="../../gui/inquiry_view.py" line="101"/>
         <source>Antwort bearbeiten</source>
         <translation>Edit answer</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="149"/>
+        <location filename="../../gui/inquiry_view.py" line="151"/>
         <source>Angabe ändern</source>
         <translation>Change detail</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="206"/>
+        <location filename="../../gui/inquiry_view.py" line="214"/>
         <source>Status der Anfrage ändern</source>
         <translation>Change the inquiry&apos;s status</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="210"/>
+        <location filename="../../gui/inquiry_view.py" line="218"/>
         <source>Exportieren …</source>
         <translation>Export …</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="211"/>
+        <location filename="../../gui/inquiry_view.py" line="219"/>
         <source>Stellungnahme exportieren</source>
         <translation>Export the Stellungnahme</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="214"/>
+        <location filename="../../gui/inquiry_view.py" line="222"/>
         <source>Speicherstand</source>
         <translation>Save state</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="226"/>
+        <location filename="../../gui/inquiry_view.py" line="234"/>
         <source>Ziffern der Anfrage</source>
         <translation>Points of the inquiry</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="232"/>
-        <location filename="../../gui/inquiry_view.py" line="274"/>
+        <location filename="../../gui/inquiry_view.py" line="240"/>
+        <location filename="../../gui/inquiry_view.py" line="282"/>
         <source>Frage</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="236"/>
-        <location filename="../../gui/inquiry_view.py" line="318"/>
+        <location filename="../../gui/inquiry_view.py" line="244"/>
+        <location filename="../../gui/inquiry_view.py" line="326"/>
         <source>Antwort</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="237"/>
+        <location filename="../../gui/inquiry_view.py" line="245"/>
         <source>Antwort der Landesregierung zu dieser Ziffer …</source>
         <translation>The government&apos;s answer to this point …</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="240"/>
+        <location filename="../../gui/inquiry_view.py" line="248"/>
         <source>Mit nächster Antwort zusammenfassen</source>
         <translation>Combine with next answer</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="241"/>
+        <location filename="../../gui/inquiry_view.py" line="249"/>
         <source>Antwort mit der nächsten zusammenfassen</source>
         <translation>Combine answer with the next one</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="243"/>
-        <location filename="../../gui/inquiry_view.py" line="745"/>
+        <location filename="../../gui/inquiry_view.py" line="251"/>
+        <location filename="../../gui/inquiry_view.py" line="908"/>
         <source>Antwort aufteilen</source>
         <translation>Split answer</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="244"/>
+        <location filename="../../gui/inquiry_view.py" line="252"/>
         <source>Zusammengefasste Antwort aufteilen</source>
         <translation>Split a combined answer</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="253"/>
+        <location filename="../../gui/inquiry_view.py" line="261"/>
         <source>Zulieferndes Referat für diese Ziffer</source>
         <translation>Unit contributing to this point</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="255"/>
+        <location filename="../../gui/inquiry_view.py" line="263"/>
         <source>bis TT.MM.JJJJ</source>
         <translation>by DD.MM.YYYY</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="256"/>
+        <location filename="../../gui/inquiry_view.py" line="264"/>
         <source>Frist der Zulieferung</source>
         <translation>Deadline of the contribution</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="257"/>
+        <location filename="../../gui/inquiry_view.py" line="265"/>
         <source>Zulieferung eintragen</source>
         <translation>Enter contribution</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="258"/>
+        <location filename="../../gui/inquiry_view.py" line="266"/>
         <source>Zulieferung für diese Ziffer eintragen</source>
         <translation>Enter a contribution for this point</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="260"/>
+        <location filename="../../gui/inquiry_view.py" line="268"/>
         <source>Zulieferung eingegangen</source>
         <translation>Contribution received</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="261"/>
+        <location filename="../../gui/inquiry_view.py" line="269"/>
         <source>Zulieferung als eingegangen markieren</source>
         <translation>Mark the contribution as received</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="265"/>
+        <location filename="../../gui/inquiry_view.py" line="273"/>
         <source>Zulieferung:</source>
         <translation>Contribution:</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="291"/>
+        <location filename="../../gui/inquiry_view.py" line="299"/>
         <source>TT.MM.JJJJ</source>
         <translation>DD.MM.YYYY</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="297"/>
+        <location filename="../../gui/inquiry_view.py" line="305"/>
         <source>Interne Fristen</source>
         <translation>Internal deadlines</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="299"/>
+        <location filename="../../gui/inquiry_view.py" line="307"/>
         <source>neue Frist TT.MM.JJJJ</source>
         <translation>new deadline DD.MM.YYYY</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="300"/>
+        <location filename="../../gui/inquiry_view.py" line="308"/>
         <source>Beantragte neue Frist</source>
         <translation>Requested new deadline</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="303"/>
+        <location filename="../../gui/inquiry_view.py" line="311"/>
         <source>Begründung der Fristverlängerung</source>
         <translation>Reason for the extension</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="304"/>
+        <location filename="../../gui/inquiry_view.py" line="312"/>
         <source>Beantragen</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="305"/>
+        <location filename="../../gui/inquiry_view.py" line="313"/>
         <source>Fristverlängerung beantragen</source>
         <translation>Request an extension</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="307"/>
+        <location filename="../../gui/inquiry_view.py" line="315"/>
         <source>Gewährt</source>
         <translation>Granted</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="308"/>
+        <location filename="../../gui/inquiry_view.py" line="316"/>
         <source>Fristverlängerung wurde gewährt</source>
         <translation>The extension was granted</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="315"/>
-        <location filename="../../gui/inquiry_view.py" line="863"/>
+        <location filename="../../gui/inquiry_view.py" line="323"/>
+        <location filename="../../gui/inquiry_view.py" line="1066"/>
         <source>Fristverlängerung</source>
         <translation>Extension</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="319"/>
+        <location filename="../../gui/inquiry_view.py" line="327"/>
         <source>Angaben</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="325"/>
+        <location filename="../../gui/inquiry_view.py" line="333"/>
         <source>Verweise und Rückverweise</source>
         <translation>Citations and backlinks</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="332"/>
+        <location filename="../../gui/inquiry_view.py" line="340"/>
         <source>Ähnliche frühere Antworten</source>
         <translation>Similar earlier answers</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="336"/>
+        <location filename="../../gui/inquiry_view.py" line="344"/>
         <source>Text der ähnlichen Antwort</source>
         <translation>Text of the similar answer</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="337"/>
+        <location filename="../../gui/inquiry_view.py" line="345"/>
         <source>Als Ausgangspunkt einfügen</source>
         <translation>Insert as starting point</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="338"/>
+        <location filename="../../gui/inquiry_view.py" line="346"/>
         <source>Ähnliche Antwort in den Entwurf einfügen</source>
         <translation>Insert the similar answer into the draft</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="348"/>
+        <location filename="../../gui/inquiry_view.py" line="356"/>
         <source>Verknüpftes Hintergrundmaterial</source>
         <translation>Linked background material</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="351"/>
+        <location filename="../../gui/inquiry_view.py" line="359"/>
         <source>Text des Materials</source>
         <translation>Text of the material</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="359"/>
+        <location filename="../../gui/inquiry_view.py" line="367"/>
         <source>Verlauf der Anfrage</source>
         <translation>History of the inquiry</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="363"/>
+        <location filename="../../gui/inquiry_view.py" line="371"/>
         <source>Änderung im Text</source>
         <translation>Change in the text</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="370"/>
+        <location filename="../../gui/inquiry_view.py" line="378"/>
         <source>Verweise</source>
         <translation>Citations</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="371"/>
+        <location filename="../../gui/inquiry_view.py" line="379"/>
         <source>Ähnliche Antworten</source>
         <translation>Similar answers</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="372"/>
+        <location filename="../../gui/inquiry_view.py" line="380"/>
         <source>Material</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="373"/>
+        <location filename="../../gui/inquiry_view.py" line="381"/>
         <source>Verlauf</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="391"/>
+        <location filename="../../gui/inquiry_view.py" line="400"/>
         <source>Rückgängig</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="393"/>
+        <location filename="../../gui/inquiry_view.py" line="402"/>
         <source>Wiederholen</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="434"/>
+        <location filename="../../gui/inquiry_view.py" line="419"/>
+        <source>Neu laden</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="420"/>
+        <source>Geänderte Anfrage neu laden</source>
+        <translation>Reload the changed inquiry</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="444"/>
+        <source>Diese Anfrage wurde inzwischen von {who} geändert ({when}).</source>
+        <translation>This inquiry was changed meanwhile by {who} ({when}).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="489"/>
         <source>ohne Nummer</source>
         <translation>without number</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="435"/>
-        <location filename="../../gui/inquiry_view.py" line="817"/>
+        <location filename="../../gui/inquiry_view.py" line="490"/>
+        <location filename="../../gui/inquiry_view.py" line="989"/>
         <source>{kind} {number} — {title}</source>
         <translation>{kind} {number} — {title}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="436"/>
+        <location filename="../../gui/inquiry_view.py" line="491"/>
         <source> u. a.</source>
         <translation> et al.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="439"/>
+        <location filename="../../gui/inquiry_view.py" line="494"/>
         <source>von {by} · {ministry}</source>
         <translation>by {by} · {ministry}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="480"/>
-        <location filename="../../gui/inquiry_view.py" line="903"/>
+        <location filename="../../gui/inquiry_view.py" line="539"/>
+        <location filename="../../gui/inquiry_view.py" line="1106"/>
         <source>Status: {status}</source>
         <translation>Status: {status}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="483"/>
+        <location filename="../../gui/inquiry_view.py" line="542"/>
         <source>→ {status}</source>
         <translation>→ {status}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="490"/>
+        <location filename="../../gui/inquiry_view.py" line="549"/>
         <source>Frist {due}: seit 1 Tag überschritten</source>
         <translation>Deadline {due}: passed 1 day ago</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="492"/>
+        <location filename="../../gui/inquiry_view.py" line="551"/>
         <source>Frist {due}: seit {n} Tagen überschritten</source>
         <translation>Deadline {due}: passed {n} days ago</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="494"/>
+        <location filename="../../gui/inquiry_view.py" line="553"/>
         <source>Frist {due}: heute</source>
         <translation>Deadline {due}: today</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="496"/>
+        <location filename="../../gui/inquiry_view.py" line="555"/>
         <source>Frist {due}: noch 1 Tag</source>
         <translation>Deadline {due}: 1 day left</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="498"/>
+        <location filename="../../gui/inquiry_view.py" line="557"/>
         <source>Frist {due}: noch {n} Tage</source>
         <translation>Deadline {due}: {n} days left</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="503"/>
+        <location filename="../../gui/inquiry_view.py" line="562"/>
         <source>Frist {due}</source>
         <translation>Deadline {due}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="506"/>
+        <location filename="../../gui/inquiry_view.py" line="565"/>
         <source>Keine Frist eingetragen</source>
         <translation>No deadline set</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="509"/>
+        <location filename="../../gui/inquiry_view.py" line="568"/>
         <source> · verlängert</source>
         <translation> · extended</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="511"/>
+        <location filename="../../gui/inquiry_view.py" line="570"/>
         <source> · Verlängerung beantragt</source>
         <translation> · extension requested</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="532"/>
+        <location filename="../../gui/inquiry_view.py" line="591"/>
         <source>Interne Frist: {step}</source>
         <translation>Internal deadline: {step}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="540"/>
+        <location filename="../../gui/inquiry_view.py" line="599"/>
         <source>— (erst mit einer Frist)</source>
         <translation>— (once there is a deadline)</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="586"/>
+        <location filename="../../gui/inquiry_view.py" line="645"/>
         <source>{heading} (Entwurf)</source>
         <translation>{heading} (draft)</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="627"/>
+        <location filename="../../gui/inquiry_view.py" line="687"/>
         <source>Entwurf beginnen</source>
         <translation>Begin draft</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="638"/>
+        <location filename="../../gui/inquiry_view.py" line="698"/>
         <source>Ungespeichert …</source>
         <translation>Unsaved …</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="666"/>
+        <location filename="../../gui/inquiry_view.py" line="741"/>
         <source>Nicht gespeichert!</source>
         <translation>Not saved!</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="669"/>
+        <location filename="../../gui/inquiry_view.py" line="744"/>
         <source>Die Antwort konnte nicht gespeichert werden ({reason}); Ziffer versucht es gleich noch einmal.</source>
         <translation>The answer could not be saved ({reason}); Ziffer will try again shortly.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="676"/>
+        <location filename="../../gui/inquiry_view.py" line="757"/>
         <source>Gespeichert {time}</source>
         <translation>Saved {time}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="713"/>
+        <location filename="../../gui/inquiry_view.py" line="793"/>
+        <location filename="../../gui/inquiry_view.py" line="812"/>
+        <source>Nicht gespeichert: gleichzeitige Änderung</source>
+        <translation>Not saved: simultaneous change</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="794"/>
+        <source>Die Antwort {heading}</source>
+        <translation>The answer {heading}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="825"/>
+        <source>Die gespeicherte Fassung wurde übernommen.</source>
+        <translation>The stored version was taken.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="827"/>
+        <source>Ihre Fassung wurde gespeichert.</source>
+        <translation>Your version was saved.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="853"/>
+        <source>Die Gliederung der Antwort wurde inzwischen von {who} geändert; sie gilt nun auch hier.</source>
+        <translation>The answer&apos;s division was changed meanwhile by {who}; it now applies here too.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="854"/>
+        <source>jemand anderem</source>
+        <translation>someone else</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="876"/>
         <source>Antworten zusammenfassen</source>
         <translation>Combine answers</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="754"/>
+        <location filename="../../gui/inquiry_view.py" line="922"/>
         <source>Die Gliederung der Antwort wurde nicht gespeichert: {reason}</source>
         <translation>The division of the answer was not saved: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="784"/>
-        <location filename="../../gui/inquiry_view.py" line="842"/>
+        <location filename="../../gui/inquiry_view.py" line="954"/>
+        <location filename="../../gui/inquiry_view.py" line="1045"/>
         <source>„{text}“ ist kein Datum; bitte als TT.MM.JJJJ eingeben.</source>
         <translation>“{text}” is not a date; please enter it as DD.MM.YYYY.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="810"/>
+        <location filename="../../gui/inquiry_view.py" line="982"/>
         <source>Die Angabe wurde nicht gespeichert: {reason}</source>
         <translation>The detail was not saved: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="857"/>
+        <location filename="../../gui/inquiry_view.py" line="1019"/>
+        <source>Die Angabe „{label}“</source>
+        <translation>The entry “{label}”</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="1060"/>
         <source>Bitte die beantragte neue Frist als TT.MM.JJJJ angeben.</source>
         <translation>Please give the requested new deadline as DD.MM.YYYY.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="865"/>
+        <location filename="../../gui/inquiry_view.py" line="1068"/>
         <source>Fristverlängerung bis {day} beantragt.</source>
         <translation>Extension until {day} requested.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="876"/>
+        <location filename="../../gui/inquiry_view.py" line="1079"/>
         <source>Fristverlängerung bis {day} gewährt.</source>
         <translation>Extension until {day} granted.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="894"/>
-        <location filename="../../gui/inquiry_view.py" line="898"/>
+        <location filename="../../gui/inquiry_view.py" line="1097"/>
+        <location filename="../../gui/inquiry_view.py" line="1101"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="898"/>
+        <location filename="../../gui/inquiry_view.py" line="1101"/>
         <source>Der Status wurde nicht geändert: {reason}</source>
         <translation>The status was not changed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="915"/>
+        <location filename="../../gui/inquiry_view.py" line="1118"/>
         <source>eingegangen am {day}</source>
         <translation>received on {day}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="917"/>
+        <location filename="../../gui/inquiry_view.py" line="1120"/>
         <source>angefordert</source>
         <translation>requested</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="920"/>
+        <location filename="../../gui/inquiry_view.py" line="1123"/>
         <source> — nach der Frist der Antwort!</source>
         <translation> — after the answer&apos;s deadline!</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="932"/>
+        <location filename="../../gui/inquiry_view.py" line="1135"/>
         <source>Bitte ein Referat und, wenn gewünscht, ein Datum TT.MM.JJJJ angeben.</source>
         <translation>Please give a unit and, if wanted, a date DD.MM.YYYY.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="938"/>
+        <location filename="../../gui/inquiry_view.py" line="1141"/>
         <source>Zulieferung nach der Frist</source>
         <translation>Contribution after the deadline</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="939"/>
+        <location filename="../../gui/inquiry_view.py" line="1142"/>
         <source>{warning}
 
 Die Zulieferung trotzdem mit diesem Datum eintragen?</source>
@@ -1049,61 +1173,61 @@ Die Zulieferung trotzdem mit diesem Datum eintragen?</source>
 Enter the contribution with this date anyway?</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="944"/>
+        <location filename="../../gui/inquiry_view.py" line="1147"/>
         <source>Zulieferung nicht eingetragen.</source>
         <translation>Contribution not entered.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="957"/>
+        <location filename="../../gui/inquiry_view.py" line="1160"/>
         <source>Zulieferung zu Ziffer {label} bei {unit} eingetragen.</source>
         <translation>Contribution to point {label} entered for {unit}.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="994"/>
+        <location filename="../../gui/inquiry_view.py" line="1197"/>
         <source>→ Drucksache {number} ({where}) — {title}</source>
         <translation>→ Print {number} ({where}) — {title}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="998"/>
+        <location filename="../../gui/inquiry_view.py" line="1201"/>
         <source>→ Drucksache {number} ({where}) — nicht im Register</source>
         <translation>→ Print {number} ({where}) — not in the register</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1008"/>
+        <location filename="../../gui/inquiry_view.py" line="1211"/>
         <source>← Drucksache {number} verweist hierauf ({where}) — {title}</source>
         <translation>← Print {number} cites this ({where}) — {title}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1015"/>
+        <location filename="../../gui/inquiry_view.py" line="1218"/>
         <source>Keine Verweise auf andere Drucksachen.</source>
         <translation>No citations of other prints.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1042"/>
+        <location filename="../../gui/inquiry_view.py" line="1245"/>
         <source>Drucksache {number} ist nicht im Register; importieren Sie sie, um dem Verweis zu folgen.</source>
         <translation>Print {number} is not in the register; import it to follow the citation.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1062"/>
+        <location filename="../../gui/inquiry_view.py" line="1265"/>
         <source>Drucksache {number}, Ziffer {label} {day}
 {question}</source>
         <translation>Print {number}, point {label} {day}
 {question}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1073"/>
+        <location filename="../../gui/inquiry_view.py" line="1276"/>
         <source>Material: {title}
 {text}</source>
         <translation>Material: {title}
 {text}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1078"/>
+        <location filename="../../gui/inquiry_view.py" line="1281"/>
         <source>Keine ähnlichen beantworteten Ziffern gefunden.</source>
         <translation>No similar answered points found.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1126"/>
+        <location filename="../../gui/inquiry_view.py" line="1329"/>
         <source>Kein Material verknüpft (in der Bibliothek verknüpfen).</source>
         <translation>No material linked (link it in the library).</translation>
     </message>
@@ -1254,281 +1378,281 @@ Enter the contribution with this date anyway?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="147"/>
+        <location filename="../../gui/main_window.py" line="148"/>
         <source>&amp;Datei</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="149"/>
+        <location filename="../../gui/main_window.py" line="150"/>
         <source>&amp;Neue Anfrage …</source>
         <translation>&amp;New inquiry …</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="152"/>
+        <location filename="../../gui/main_window.py" line="153"/>
         <source>&amp;Importieren …</source>
         <translation>&amp;Import …</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="154"/>
+        <location filename="../../gui/main_window.py" line="155"/>
         <source>&amp;Speichern</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="156"/>
+        <location filename="../../gui/main_window.py" line="157"/>
         <source>&amp;Exportieren …</source>
         <translation>&amp;Export …</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="158"/>
+        <location filename="../../gui/main_window.py" line="159"/>
         <source>Register ö&amp;ffnen …</source>
         <translation>&amp;Open register …</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="159"/>
+        <location filename="../../gui/main_window.py" line="160"/>
         <source>&amp;Demo-Register öffnen</source>
         <translation>&amp;Open demo register</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="161"/>
+        <location filename="../../gui/main_window.py" line="162"/>
         <source>&amp;Einstellungen …</source>
         <translation>&amp;Settings …</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="163"/>
+        <location filename="../../gui/main_window.py" line="164"/>
         <source>&amp;Beenden</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="174"/>
+        <location filename="../../gui/main_window.py" line="175"/>
         <source>&amp;Bearbeiten</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="175"/>
+        <location filename="../../gui/main_window.py" line="176"/>
         <source>&amp;Rückgängig</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="177"/>
+        <location filename="../../gui/main_window.py" line="178"/>
         <source>&amp;Wiederholen</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="182"/>
+        <location filename="../../gui/main_window.py" line="183"/>
         <source>&amp;Suchen</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="185"/>
+        <location filename="../../gui/main_window.py" line="186"/>
         <source>&amp;Ansicht</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="187"/>
+        <location filename="../../gui/main_window.py" line="188"/>
         <source>&amp;Register</source>
         <translation>&amp;Register</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="190"/>
+        <location filename="../../gui/main_window.py" line="191"/>
         <source>&amp;Fristen</source>
         <translation>&amp;Deadlines</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="193"/>
+        <location filename="../../gui/main_window.py" line="194"/>
         <source>&amp;Bibliothek</source>
         <translation>&amp;Library</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="196"/>
+        <location filename="../../gui/main_window.py" line="197"/>
         <source>Ü&amp;berfällige Anfragen</source>
         <translation>O&amp;verdue inquiries</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="199"/>
+        <location filename="../../gui/main_window.py" line="200"/>
         <source>Anfrage s&amp;chließen</source>
         <translation>&amp;Close inquiry</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="212"/>
+        <location filename="../../gui/main_window.py" line="213"/>
         <source>&amp;Hilfe</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="213"/>
+        <location filename="../../gui/main_window.py" line="214"/>
         <source>Ü&amp;ber Ziffer</source>
         <translation>&amp;About Ziffer</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="218"/>
+        <location filename="../../gui/main_window.py" line="219"/>
         <source>Ziffer — {name}</source>
         <translation>Ziffer — {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="222"/>
-        <location filename="../../gui/main_window.py" line="498"/>
+        <location filename="../../gui/main_window.py" line="223"/>
+        <location filename="../../gui/main_window.py" line="524"/>
         <source>Register</source>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="223"/>
+        <location filename="../../gui/main_window.py" line="224"/>
         <source>Fristen</source>
         <translation>Deadlines</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="224"/>
+        <location filename="../../gui/main_window.py" line="225"/>
         <source>Bibliothek</source>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="242"/>
-        <location filename="../../gui/main_window.py" line="402"/>
+        <location filename="../../gui/main_window.py" line="243"/>
+        <location filename="../../gui/main_window.py" line="428"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="289"/>
+        <location filename="../../gui/main_window.py" line="293"/>
         <source>Diese Drucksache ist nicht (mehr) im Register.</source>
         <translation>This print is not (or no longer) in the register.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="298"/>
-        <location filename="../../gui/main_window.py" line="345"/>
+        <location filename="../../gui/main_window.py" line="302"/>
+        <location filename="../../gui/main_window.py" line="349"/>
         <source>ohne Nummer</source>
         <translation>without number</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="317"/>
-        <location filename="../../gui/main_window.py" line="609"/>
+        <location filename="../../gui/main_window.py" line="321"/>
+        <location filename="../../gui/main_window.py" line="635"/>
         <source>Nicht gespeichert</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="318"/>
+        <location filename="../../gui/main_window.py" line="322"/>
         <source>Die Antwort konnte nicht gespeichert werden. Die Anfrage trotzdem schließen?</source>
         <translation>The answer could not be saved. Close the inquiry anyway?</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="353"/>
+        <location filename="../../gui/main_window.py" line="379"/>
         <source>Alles gespeichert.</source>
         <translation>Everything saved.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="353"/>
+        <location filename="../../gui/main_window.py" line="379"/>
         <source>Nicht alles konnte gespeichert werden.</source>
         <translation>Not everything could be saved.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="363"/>
+        <location filename="../../gui/main_window.py" line="389"/>
         <source>Kein Text eingefügt – keine Anfrage angelegt.</source>
         <translation>No text pasted – no inquiry created.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="382"/>
+        <location filename="../../gui/main_window.py" line="408"/>
         <source>Drucksachen importieren</source>
         <translation>Import prints</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="384"/>
+        <location filename="../../gui/main_window.py" line="410"/>
         <source>Drucksachen (*.pdf *.docx *.txt);;Alle Dateien (*)</source>
         <translation>Prints (*.pdf *.docx *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="394"/>
+        <location filename="../../gui/main_window.py" line="420"/>
         <source>Import läuft …</source>
         <translation>Import running …</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="419"/>
+        <location filename="../../gui/main_window.py" line="445"/>
         <source>Posteingangsordner wählen</source>
         <translation>Choose the inbox folder</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="433"/>
+        <location filename="../../gui/main_window.py" line="459"/>
         <source>Der Ordner {folder} kann nicht beobachtet werden: {reason}</source>
         <translation>The folder {folder} cannot be watched: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="438"/>
+        <location filename="../../gui/main_window.py" line="464"/>
         <source>Posteingang {folder} wird beobachtet.</source>
         <translation>Watching the inbox {folder}.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="455"/>
+        <location filename="../../gui/main_window.py" line="481"/>
         <source>Bitte zuerst eine Anfrage auswählen.</source>
         <translation>Please select an inquiry first.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="464"/>
+        <location filename="../../gui/main_window.py" line="490"/>
         <source>Exportiert: {path}</source>
         <translation>Exported: {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="476"/>
+        <location filename="../../gui/main_window.py" line="502"/>
         <source>Sicherung angelegt: {name}</source>
         <translation>Backup made: {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="478"/>
+        <location filename="../../gui/main_window.py" line="504"/>
         <source>Die Sicherung ist fehlgeschlagen: {reason}</source>
         <translation>The backup failed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="499"/>
+        <location filename="../../gui/main_window.py" line="525"/>
         <source>Das Register kann nicht geöffnet werden: {reason}</source>
         <translation>The register cannot be opened: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="514"/>
+        <location filename="../../gui/main_window.py" line="540"/>
         <source>Register öffnen oder anlegen</source>
         <translation>Open or create a register</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="516"/>
+        <location filename="../../gui/main_window.py" line="542"/>
         <source>Ziffer-Register (*.db);;Alle Dateien (*)</source>
         <translation>Ziffer register (*.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="530"/>
+        <location filename="../../gui/main_window.py" line="556"/>
         <source>Demo-Register geöffnet: {path}</source>
         <translation>Demo register opened: {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="539"/>
+        <location filename="../../gui/main_window.py" line="565"/>
         <source>Sicherung wiederhergestellt; der vorige Stand liegt in {name}.</source>
         <translation>Backup restored; the previous state is in {name}.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="557"/>
+        <location filename="../../gui/main_window.py" line="583"/>
         <source>Posteingang wird nicht beobachtet.</source>
         <translation>The inbox is not watched.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="562"/>
+        <location filename="../../gui/main_window.py" line="588"/>
         <source>Über Ziffer</source>
         <translation>About Ziffer</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="564"/>
+        <location filename="../../gui/main_window.py" line="590"/>
         <source>&lt;h3&gt;Ziffer {version}&lt;/h3&gt;&lt;p&gt;Anträge und Anfragen des Landtags Ziffer für Ziffer beantworten, Fristen im Blick behalten und die Stellungnahme als DOCX und PDF erzeugen.&lt;/p&gt;&lt;p&gt;Register: {path}&lt;/p&gt;&lt;p&gt;Läuft ohne Netz; alle Daten bleiben auf diesem Rechner.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Ziffer {version}&lt;/h3&gt;&lt;p&gt;Answer the parliament&apos;s motions and questions point by point, keep every deadline in view and produce the Stellungnahme as DOCX and PDF.&lt;/p&gt;&lt;p&gt;Register: {path}&lt;/p&gt;&lt;p&gt;Works offline; all data stays on this computer.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="591"/>
+        <location filename="../../gui/main_window.py" line="617"/>
         <source>Import läuft</source>
         <translation>Import running</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="592"/>
+        <location filename="../../gui/main_window.py" line="618"/>
         <source>Ein Import läuft. Abbrechen? Der laufende Stapel wird noch fertig importiert.</source>
         <translation>An import is running. Stop it? The current batch will still be imported completely.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="610"/>
+        <location filename="../../gui/main_window.py" line="636"/>
         <source>Nicht alle Antworten konnten gespeichert werden. Ziffer trotzdem beenden?</source>
         <translation>Not all answers could be saved. Quit Ziffer anyway?</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="617"/>
+        <location filename="../../gui/main_window.py" line="643"/>
         <source>Der Import wird nach dem laufenden Stapel beendet …</source>
         <translation>The import stops after the current batch …</translation>
     </message>
@@ -1536,32 +1660,32 @@ Enter the contribution with this date anyway?</translation>
 <context>
     <name>NewInquiryDialog</name>
     <message>
-        <location filename="../../gui/main_window.py" line="60"/>
+        <location filename="../../gui/main_window.py" line="61"/>
         <source>Neue Anfrage</source>
         <translation>New inquiry</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="62"/>
+        <location filename="../../gui/main_window.py" line="63"/>
         <source>Text der Anfrage</source>
         <translation>Text of the inquiry</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="64"/>
+        <location filename="../../gui/main_window.py" line="65"/>
         <source>Den vollständigen Text der Drucksache hier einfügen (Kopf mit Nummer, Titel, Ziffern) …</source>
         <translation>Paste the complete text of the print here (header with number, title, points) …</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="67"/>
+        <location filename="../../gui/main_window.py" line="68"/>
         <source>Name der Anfrage</source>
         <translation>Name of the inquiry</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="68"/>
+        <location filename="../../gui/main_window.py" line="69"/>
         <source>z. B. Kleine Anfrage Radwege</source>
         <translation>e.g. Kleine Anfrage cycle paths</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="73"/>
+        <location filename="../../gui/main_window.py" line="74"/>
         <source>Bezeichnung</source>
         <translation>Name</translation>
     </message>
@@ -2026,22 +2150,22 @@ Enter the contribution with this date anyway?</translation>
 <context>
     <name>SplitDialog</name>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1174"/>
+        <location filename="../../gui/inquiry_view.py" line="1377"/>
         <source>Antwort aufteilen</source>
         <translation>Split answer</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1176"/>
+        <location filename="../../gui/inquiry_view.py" line="1379"/>
         <source>Zu welcher Ziffer gehört jeder Absatz der Antwort?</source>
         <translation>Which point does each paragraph of the answer belong to?</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1186"/>
+        <location filename="../../gui/inquiry_view.py" line="1389"/>
         <source>Zu {label}.</source>
         <translation>On {label}.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1188"/>
+        <location filename="../../gui/inquiry_view.py" line="1391"/>
         <source>Ziffer für Absatz {n}</source>
         <translation>Point for paragraph {n}</translation>
     </message>
