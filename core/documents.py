@@ -339,7 +339,8 @@ def _styled_lines(lines: list[_Line]) -> list[str]:
     is not. The body's style is the one with the most characters."""
     weight: dict[tuple[float, bool, bool], int] = {}
     for ln in lines:
-        weight[_style(ln)] = weight.get(_style(ln), 0) + len(ln.text)
+        style = _style(ln)
+        weight[style] = weight.get(style, 0) + len(ln.text)
     if not weight:
         return []
     size, bold, italic = max(weight, key=lambda k: weight[k])

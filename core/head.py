@@ -22,6 +22,7 @@ from core.model import Answer, PrintDoc, Reference
 from core.numbers import find_print_numbers
 from core.vocabulary import (
     _FACTION_RE,
+    ANSWERING_HOUSE,
     CAPS_MINISTRY,
     CLOSING,
     HEAD_MINISTRY,
@@ -129,7 +130,7 @@ def looks_like_name(p: str) -> bool:
     return 1 <= len(words) <= 5 and all(w[0].isupper() or w in particles for w in words)
 
 
-_ANSWERING_HOUSE = re.compile(r"^(?:des|der) (?:\w+ )?Staatsministeriums\b.{0,300}\bvom\s+[\d.]+\d{4}$", re.DOTALL)
+_ANSWERING_HOUSE = re.compile(rf"^(?:des|der) {ANSWERING_HOUSE}", re.DOTALL)
 
 
 def join_answer_heading(paras: list[str]) -> list[str]:

@@ -57,6 +57,9 @@ FACTIONS = [
 ]
 _FACTION_RE = "|".join(re.escape(f) for f in FACTIONS)
 
+# Bavaria's answering house under its "Antwort" heading: "(des) Staatsministeriums für … vom 04.03.2025"
+ANSWERING_HOUSE = r"(?:\w+ )?Staatsministeriums\b.{0,300}\bvom\s+[\d.]+\d{4}$"
+
 # Each parliament's own phrases, as data: the opener of the question list, the sentence that
 # introduces a question print quoted in the answer print, the opener of the answer part. The
 # patterns below are built from all of them (a print names its parliament only in its furniture).
@@ -68,7 +71,7 @@ VOCABULARY: dict[str, dict[str, list[str]]] = {
     "BE": {"answer_openers": [r"Im Namen des Senats .{0,120}beantworte"]},
     "BY": {
         "question_openers": [r"Ich frage die Staatsregierung"],
-        "answer_openers": [r"Antwort des (?:\w+ )?Staatsministeriums\b.{0,300}\bvom\s+[\d.]+\d{4}$"],
+        "answer_openers": [rf"Antwort des {ANSWERING_HOUSE}"],
     },
     "BB": {"answer_openers": [r"Namens der Landesregierung beantwortet .{0,200}wie folgt"]},
     "HB": {

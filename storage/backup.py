@@ -124,15 +124,10 @@ def restore(backup_path: Path, db_path: Path, now: datetime | None = None, folde
     kept first as a copy "…-vor-Wiederherstellung-…"; that copy's path is returned."""
     backup_path, db_path = Path(backup_path), Path(db_path)
     try:
-        con = sqlite3.connect(f"file:{backup_path}?mode=ro", uri=True)
-        try:
-            ok = con.execute("PRAGMA quick_check").fetchone()[0]
-            tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        finally:
-            con.close()
+        intact = _intact(backup_path)
     except sqlite3.Error as exc:
         raise StorageError(f"{backup_path.name} is not a register copy ({exc}).") from exc
-    if ok != "ok" or "prints" not in tables:
+    if not intact:
         raise StorageError(f"{backup_path.name} is not an intact register copy.")
     target_dir = backup_folder(db_path, folder)
     safety = target_dir / f"{db_path.stem}-{SAFETY}-{(now or datetime.now()).strftime(STAMP)}.db"
@@ -154,14 +149,19 @@ DAMAGED = "beschädigt"
 def is_intact(copy: Path) -> bool:
     """Whether `copy` opens as an intact register (PRAGMA quick_check, a prints table)."""
     try:
-        con = sqlite3.connect(f"file:{copy}?mode=ro", uri=True)
-        try:
-            ok = con.execute("PRAGMA quick_check").fetchone()[0]
-            tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        finally:
-            con.close()
+        return _intact(copy)
     except sqlite3.Error:
         return False
+
+
+def _intact(copy: Path) -> bool:
+    """PRAGMA quick_check passes and there is a prints table; raises sqlite3.Error for no database."""
+    con = sqlite3.connect(f"file:{copy}?mode=ro", uri=True)
+    try:
+        ok = con.execute("PRAGMA quick_check").fetchone()[0]
+        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    finally:
+        con.close()
     return ok == "ok" and "prints" in tables
 
 

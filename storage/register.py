@@ -235,14 +235,7 @@ class Register:
                 items=items,
                 draft=not r["answered"],
             )
-        doc.references = [
-            Reference(number, json.loads(points), source, parl)
-            for source, number, parl, points in self.db.execute(
-                "SELECT source, target_number, target_parliament, target_points FROM citations "
-                "WHERE print_id = ? ORDER BY position",
-                [print_id],
-            ).fetchall()
-        ]
+        doc.references = self._stored_references(print_id)
         return StoredPrint(
             print_id, doc, r["status"], r["due_date"], edited, r["created_at"], r["updated_at"], versions
         )
@@ -486,6 +479,17 @@ class Register:
                 self.log("print", print_id, f"answer:{k + 1}", item.text, None, who)
         return self.answer_versions(print_id)
 
+    def _stored_references(self, print_id: int) -> list[Reference]:
+        """A print's citations as stored, in order."""
+        return [
+            Reference(number, json.loads(points), source, parliament)
+            for source, number, parliament, points in self.db.execute(
+                "SELECT source, target_number, target_parliament, target_points FROM citations "
+                "WHERE print_id = ? ORDER BY position",
+                [print_id],
+            ).fetchall()
+        ]
+
     def _cite_answer(self, print_id: int, old_items: list[AnswerItem], new_items: list[AnswerItem]) -> None:
         """Citations follow an answer's text as the officer writes it, a draft's as a published one's:
         those of a changed item are found anew. A citation its text does not hold (a footnote's, placed
@@ -493,14 +497,7 @@ class Register:
         number, parliament = self.db.execute(
             "SELECT number, parliament FROM prints WHERE id = ?", [print_id]
         ).fetchone()
-        stored = [
-            Reference(target, json.loads(points), where, target_parliament)
-            for where, target, target_parliament, points in self.db.execute(
-                "SELECT source, target_number, target_parliament, target_points FROM citations "
-                "WHERE print_id = ? ORDER BY position",
-                [print_id],
-            ).fetchall()
-        ]
+        stored = self._stored_references(print_id)
         of_item = {k: [r for r in stored if r.where == f"answer:{k}"] for k in range(1, len(old_items) + 1)}
         kept: set[int] = set()
         carried: dict[str, list[Reference]] = {}  # first point of a changed item → its footnote citations
