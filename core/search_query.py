@@ -78,6 +78,20 @@ class Query:
         parts.extend(f'"{number_token(n)}"' for n in self.numbers)
         return (" OR " if any_word else " AND ").join(parts)
 
+    def tsquery(self, *, any_word: bool = False) -> str:
+        """The same search as a PostgreSQL tsquery (the team register): lexemes quoted as they are,
+        `:*` for a prefix, `|` between spellings, `&` (or, with any_word, `|`) between words."""
+
+        def lexeme(v: str, prefix: bool = False) -> str:
+            return "'" + v.replace("\\", "\\\\").replace("'", "''") + "'" + (":*" if prefix else "")
+
+        parts = []
+        for variants, prefix in self.words:
+            alts = [lexeme(v, prefix) for v in variants]
+            parts.append("(" + " | ".join(alts) + ")" if len(alts) > 1 else alts[0])
+        parts.extend(lexeme(number_token(n)) for n in self.numbers)
+        return (" | " if any_word else " & ").join(parts)
+
     def highlight_terms(self) -> list[tuple[str, bool]]:
         """The spellings to highlight in a snippet, with their prefix flag."""
         return [(v, prefix) for variants, prefix in self.words for v in variants]

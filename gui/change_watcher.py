@@ -1,8 +1,9 @@
 """Tells the window what other windows (or other PCs) changed in the register, within a second.
 
-A QTimer polls the register's change feed (storage.watch.ChangeFeed: `PRAGMA data_version` on a
-connection of its own, then the new events) on the GUI thread: a poll while nothing changed costs a
-few microseconds, so polling every second costs nothing noticeable and needs no thread."""
+A QTimer polls the register's change feed (storage.watch: `PRAGMA data_version` on a connection of
+its own, or the notifications of the team register's server, then the new events) on the GUI
+thread: a poll while nothing changed costs a few microseconds, so polling every second costs
+nothing noticeable and needs no thread."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import contextlib
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from storage.register import Register
-from storage.watch import Change, ChangeFeed
+from storage.watch import Change, ChangeFeed, ServerChangeFeed, open_feed
 
 POLL_MS = 1000  # the issue asks for changes shown within 2 s
 
@@ -23,10 +24,10 @@ class ChangeWatcher(QObject):
 
     def __init__(self, register: Register, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.feed: ChangeFeed | None = None
+        self.feed: ChangeFeed | ServerChangeFeed | None = None
         with contextlib.suppress(Exception):  # an in-memory register or an unreadable file: nobody else writes
-            if str(register.path) != ":memory:":
-                self.feed = ChangeFeed(register.path, register.session)
+            if str(register.location) != ":memory:":
+                self.feed = open_feed(register.location, register.session)
         self.timer = QTimer(self, interval=POLL_MS)
         self.timer.timeout.connect(self.poll)
         if self.feed is not None:

@@ -49,7 +49,7 @@ class NewerRegister(StorageError):
     def __init__(self, path: str | os.PathLike[str], made_by: str | None) -> None:
         from core import VERSION
 
-        self.path = Path(path)
+        self.path = _location(path)
         self.made_by = made_by
         by = f"Ziffer {made_by}" if made_by else "einer neueren Ziffer-Version"
         need = f"Ziffer {made_by} oder neuer" if made_by else "der neueren Version"
@@ -79,6 +79,15 @@ class VersionConflict(StorageError):
         )
 
 
+def is_server(location: object) -> bool:
+    """A `postgresql://` address (the team register) rather than a register file."""
+    return isinstance(location, str) and location.startswith(("postgresql://", "postgres://"))
+
+
+def _location(location: str | os.PathLike[str]) -> Path | str:
+    return location if is_server(location) else Path(location)  # type: ignore[return-value]
+
+
 def default_db_path() -> Path:
     """The register in the user's data folder (e.g. ~/.local/share/Ziffer, %LOCALAPPDATA%\\Ziffer)."""
     import platformdirs
@@ -86,12 +95,13 @@ def default_db_path() -> Path:
     return Path(platformdirs.user_data_dir("Ziffer", appauthor=False)) / "ziffer.db"
 
 
-def resolve_db_path(arg: str | os.PathLike[str] | None = None) -> Path:
-    """--db PATH first, then the ZIFFER_DB variable, then the data folder."""
+def resolve_db_path(arg: str | os.PathLike[str] | None = None) -> Path | str:
+    """--db PATH (or postgresql://...) first, then the ZIFFER_DB variable, then the data folder. A
+    file is a Path, the team register's address stays a str."""
     if arg:
-        return Path(arg)
+        return _location(arg)
     if os.environ.get(ENV_VAR):
-        return Path(os.environ[ENV_VAR])
+        return _location(os.environ[ENV_VAR])
     return default_db_path()
 
 
@@ -251,7 +261,10 @@ def _note_schema(db: sqlite_utils.Database) -> None:
 
 
 def error_log_path(db_path: str | os.PathLike[str]) -> Path:
-    """ziffer-fehler.log beside the register (README, "Where data lives")."""
+    """ziffer-fehler.log beside the register (README, "Where data lives"); for the team register on a
+    server, in the officer's data folder."""
+    if is_server(db_path):
+        return default_db_path().parent / "ziffer-fehler.log"
     return Path(db_path).parent / "ziffer-fehler.log"
 
 

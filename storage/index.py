@@ -7,6 +7,19 @@ import sqlite_utils
 from core.search_query import number_token
 
 
+def _add(db: sqlite_utils.Database, table: str, rowid: int, values: dict[str, str]) -> None:
+    """One row of a full-text index; on the team register with its tsvector (storage.postgres)."""
+    if getattr(db, "server", False):
+        from storage import postgres
+
+        postgres.insert_fts(db, table, rowid, values)  # type: ignore[arg-type]
+        return
+    db.execute(
+        f"INSERT INTO {table} (rowid, {', '.join(values)}) VALUES (?, {', '.join('?' for _ in values)})",
+        [rowid, *values.values()],
+    )
+
+
 def unindex_print(db: sqlite_utils.Database, print_id: int) -> None:
     """Remove a print and its points from the indexes (before its rows change)."""
     db.execute("DELETE FROM prints_fts WHERE rowid = ?", [print_id])
@@ -38,15 +51,9 @@ def index_print(db: sqlite_utils.Database, print_id: int) -> None:
     ]
     numbers = " ".join(number_token(n) for n in ([number] if number else []) + cited)
     body = "\n\n".join([*(p[2] for p in points), *([reasoning] if reasoning else []), *item_texts])
-    db.execute(
-        "INSERT INTO prints_fts (rowid, title, body, numbers) VALUES (?, ?, ?, ?)",
-        [print_id, title or "", body, numbers],
-    )
+    _add(db, "prints_fts", print_id, {"title": title or "", "body": body, "numbers": numbers})
     for point_id, label, text in points:
-        db.execute(
-            "INSERT INTO points_fts (rowid, question, answer) VALUES (?, ?, ?)",
-            [point_id, text, "\n\n".join(answers.get(label, []))],
-        )
+        _add(db, "points_fts", point_id, {"question": text, "answer": "\n\n".join(answers.get(label, []))})
 
 
 def index_material(db: sqlite_utils.Database, material_id: int) -> None:
@@ -59,11 +66,11 @@ def index_material(db: sqlite_utils.Database, material_id: int) -> None:
     row = db.execute("SELECT title, text FROM material WHERE id = ?", [material_id]).fetchone()
     if row is None:
         return
-    db.execute("INSERT INTO material_fts (rowid, title, body) VALUES (?, ?, ?)", [material_id, row[0], row[1]])
-    db.execute(
-        "INSERT INTO passages_fts (rowid, text) SELECT id, text FROM material_passages WHERE material_id = ?",
-        [material_id],
-    )
+    _add(db, "material_fts", material_id, {"title": row[0], "body": row[1]})
+    for passage_id, text in db.execute(
+        "SELECT id, text FROM material_passages WHERE material_id = ? ORDER BY position", [material_id]
+    ).fetchall():
+        _add(db, "passages_fts", passage_id, {"text": text})
 
 
 def reindex_all(db: sqlite_utils.Database) -> None:

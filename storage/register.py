@@ -17,12 +17,11 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
-
 from core.model import Answer, AnswerItem, Point, PrintDoc, Reference
 from core.references import references_in
 from core.search_query import Query, highlight
-from storage.db import VersionConflict, connect, remember_checked, resolve_db_path, write_transaction
+from storage import postgres
+from storage.db import VersionConflict, connect, is_server, remember_checked, resolve_db_path, write_transaction
 from storage.index import index_material, index_print, unindex_print
 from storage.migrations import VERSIONED_FACTS
 
@@ -118,24 +117,51 @@ class Passage:
 
 
 class Register:
-    """One open register database."""
+    """One open register: a SQLite file, or the team register on a PostgreSQL server.
 
-    def __init__(self, db: sqlite_utils.Database, path: Path) -> None:
+    `location` is what opens it again (a Path, or the server's `postgresql://` address: background
+    jobs open their own connection with it); `path` is the file (None on a server); `server` says
+    which. The SQL below is written for both; where they differ (full text, a few expressions),
+    `self.server` chooses."""
+
+    def __init__(self, db: Any, location: Path | str) -> None:
         self.db = db
-        self.path = path
+        self.location = location
+        self.server = is_server(location)
+        self.path: Path | None = None if self.server else Path(location)
         # written into every event: a window tells its own changes from those of another window,
         # even one of the same officer on the same PC
         self.session = uuid.uuid4().hex[:16]
+        # on the server the history names the signed-in role: each person connects as themselves
+        self.identity: str | None = None
+        if self.server:
+            self.identity = str(self.db.execute("SELECT session_user").fetchone()[0])
 
     @classmethod
     def open(cls, path: str | os.PathLike[str] | None = None) -> Register:
-        """Open the register at `path` (or --db / ZIFFER_DB / the data folder), migrating it."""
+        """Open the register at `path` (or --db / ZIFFER_DB / the data folder), migrating it. A
+        `postgresql://` address opens the team register on that server."""
         resolved = resolve_db_path(path)
+        if isinstance(resolved, str):
+            return cls(postgres.connect(resolved), resolved)
         return cls(connect(resolved), resolved)
+
+    @property
+    def name(self) -> str:
+        """A short name for the window's title: the file's, or the database's and its server."""
+        if self.path is not None:
+            return self.path.name
+        return postgres.display(str(self.location)).split("://", 1)[1]
+
+    @property
+    def display(self) -> str:
+        """The full location as the officer may see it (a server's address without the password)."""
+        return str(self.path) if self.path is not None else postgres.display(str(self.location))
 
     def close(self) -> None:
         self.db.close()
-        remember_checked(self.path)  # after closing: the last close folds the write-ahead log into the file
+        if self.path is not None:
+            remember_checked(self.path)  # after closing: the last close folds the write-ahead log into the file
 
     def __enter__(self) -> Register:
         return self
@@ -146,8 +172,27 @@ class Register:
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
         """Everything inside is written together or not at all."""
+        if self.server:
+            with self.db.transaction():
+                yield
+            return
         with write_transaction(self.db):
             yield
+
+    def lock_imports(self) -> None:
+        """Inside a transaction: imports one at a time. SQLite's write lock already does this; on the
+        server, two PCs importing the same print would otherwise both find it new and store it twice."""
+        if self.server:
+            self.db.execute("SELECT pg_advisory_xact_lock(?)", [postgres.IMPORT_LOCK])
+
+    def _many(self, sql: str, rows: list[tuple[Any, ...]]) -> None:
+        if self.server:
+            self.db.executemany(sql, rows)
+        else:
+            self.db.conn.executemany(sql, rows)
+
+    def _by(self, who: str) -> str:
+        return self.identity or who
 
     # -- files ------------------------------------------------------------------------------
 
@@ -166,8 +211,9 @@ class Register:
         self, sha256: str, name: str, size: int, *, print_id: int | None = None, material_id: int | None = None
     ) -> None:
         self.db.execute(
-            "INSERT OR REPLACE INTO files (sha256, name, size, print_id, material_id, imported_at) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO files (sha256, name, size, print_id, material_id, imported_at) VALUES (?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (sha256) DO UPDATE SET name = excluded.name, size = excluded.size, "
+            "print_id = excluded.print_id, material_id = excluded.material_id, imported_at = excluded.imported_at",
             [sha256, name, size, print_id, material_id, _now()],
         )
 
@@ -276,8 +322,8 @@ class Register:
         row = self._print_row(doc, fingerprint, status) | {"created_at": now, "updated_at": now}
         cols = ", ".join(row)
         marks = ", ".join("?" for _ in row)
-        cur = self.db.execute(f"INSERT INTO prints ({cols}) VALUES ({marks})", list(row.values()))
-        print_id = int(cur.lastrowid or 0)
+        cur = self.db.execute(f"INSERT INTO prints ({cols}) VALUES ({marks}) RETURNING id", list(row.values()))
+        print_id = int(cur.fetchone()[0])
         self._write_children(print_id, doc, edited=set())
         index_print(self.db, print_id)
         self.log("print", print_id, "created", None, doc.number or doc.title, who)
@@ -299,7 +345,7 @@ class Register:
         row = self._print_row(doc, fingerprint, status) | {"updated_at": _now()}
         # a fact the import changes gets a new version: a window holding the old one cannot overwrite it
         bumps = [
-            f"{c}_version = CASE WHEN {c} IS ? THEN {c}_version ELSE {c}_version + 1 END"
+            f"{c}_version = CASE WHEN {c} IS NOT DISTINCT FROM ? THEN {c}_version ELSE {c}_version + 1 END"
             for c in row
             if c in VERSIONED_FACTS
         ]
@@ -314,13 +360,13 @@ class Register:
             self.log("print", print_id, field_name, old, new, who)
 
     def _write_children(self, print_id: int, doc: PrintDoc, edited: set[int]) -> None:
-        self.db.conn.executemany(
+        self._many(
             "INSERT INTO points (print_id, position, label, text) VALUES (?, ?, ?, ?)",
             [(print_id, i, p.label, p.text) for i, p in enumerate(doc.points)],
         )
         if doc.answer is not None:
             self._write_children_answer(print_id, doc.answer.items, edited)
-        self.db.conn.executemany(
+        self._many(
             "INSERT INTO citations (print_id, position, source, target_number, target_parliament, target_points) "
             "VALUES (?, ?, ?, ?, ?, ?)",
             [
@@ -335,14 +381,14 @@ class Register:
         now = _now()
         version = self._next_answer_version(print_id)
         for i, item in enumerate(items):
-            cur = self.db.execute(
+            item_id = self.db.execute(
                 "INSERT INTO answer_items (print_id, position, text, edited, updated_at, updated_by, version) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [print_id, i, item.text, 1 if i in edited else 0, now, who, version],
-            )
-            self.db.conn.executemany(
-                "INSERT OR IGNORE INTO answer_item_points (item_id, label) VALUES (?, ?)",
-                [(cur.lastrowid, label) for label in item.points],
+                "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                [print_id, i, item.text, 1 if i in edited else 0, now, who and self._by(who), version],
+            ).fetchone()[0]
+            self._many(
+                "INSERT INTO answer_item_points (item_id, label) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                [(item_id, label) for label in dict.fromkeys(item.points)],
             )
 
     def _next_answer_version(self, print_id: int) -> int:
@@ -377,7 +423,7 @@ class Register:
         cur = self.db.execute(
             "UPDATE answer_items SET text = ?, edited = 1, updated_at = ?, updated_by = ?, version = ? "
             f"WHERE print_id = ? AND position = ?{check}",
-            [text, _now(), who, new_version, print_id, position, *args],
+            [text, _now(), self._by(who), new_version, print_id, position, *args],
         )
         if cur.rowcount != 1:
             raise self._answer_conflict(print_id, position, version)
@@ -523,7 +569,7 @@ class Register:
         if refs == stored:
             return
         self.db.execute("DELETE FROM citations WHERE print_id = ?", [print_id])
-        self.db.conn.executemany(
+        self._many(
             "INSERT INTO citations (print_id, position, source, target_number, target_parliament, target_points) "
             "VALUES (?, ?, ?, ?, ?, ?)",
             [(print_id, i, r.where, r.number, r.parliament, json.dumps(r.points)) for i, r in enumerate(refs)],
@@ -709,7 +755,7 @@ class Register:
                 "SELECT p.id, p.parliament, p.number, p.kind, p.title, p.status, p.due_date, p.original_due, "
                 "p.lead_officer, p.lead_unit, p.ministry, p.received, p.sent_on, p.answer_date, "
                 "p.extension_requested, p.extension_granted "
-                f"FROM prints p WHERE {where} ORDER BY p.due_date, p.number",
+                f"FROM prints p WHERE {where} ORDER BY {self._nulls_low('p.due_date, p.number')}",
                 args,
             )
         )
@@ -733,7 +779,7 @@ class Register:
 
         self.db.execute(
             "INSERT INTO events (at, who, entity, entity_id, field, old, new, session) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [_now(), who, entity, entity_id, field_name, text(old), text(new), self.session],
+            [_now(), self._by(who), entity, entity_id, field_name, text(old), text(new), self.session],
         )
 
     def events(self, entity: str, entity_id: int) -> list[dict[str, Any]]:
@@ -747,11 +793,11 @@ class Register:
 
     def add_material(self, title: str, text: str, passages: list[str], source_name: str, who: str) -> int:
         cur = self.db.execute(
-            "INSERT INTO material (title, text, source_name, created_at) VALUES (?, ?, ?, ?)",
+            "INSERT INTO material (title, text, source_name, created_at) VALUES (?, ?, ?, ?) RETURNING id",
             [title, text, source_name, _now()],
         )
-        material_id = int(cur.lastrowid or 0)
-        self.db.conn.executemany(
+        material_id = int(cur.fetchone()[0])
+        self._many(
             "INSERT INTO material_passages (material_id, position, text) VALUES (?, ?, ?)",
             [(material_id, i, p) for i, p in enumerate(passages)],
         )
@@ -761,7 +807,8 @@ class Register:
 
     def link_material(self, material_id: int, print_id: int, who: str) -> bool:
         cur = self.db.execute(
-            "INSERT OR IGNORE INTO material_links (material_id, print_id) VALUES (?, ?)", [material_id, print_id]
+            "INSERT INTO material_links (material_id, print_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+            [material_id, print_id],
         )
         if cur.rowcount:
             self.log("print", print_id, "material linked", None, material_id, who)
@@ -798,6 +845,24 @@ class Register:
         words_only = Query(words=query.words)
         if words_only.empty:
             return []
+        if self.server:  # the snippet from the stored text, as for prints
+            tsq = words_only.tsquery()
+            return [
+                SearchHit(
+                    "material",
+                    mid,
+                    None,
+                    title,
+                    highlight(text, words_only, words=snippet_words, open_mark=SNIPPET_OPEN, close_mark=SNIPPET_CLOSE),
+                    score,
+                )
+                for mid, title, text, score in self.db.execute(
+                    f"SELECT m.id, m.title, m.text, {postgres.rank('material_fts')} AS score FROM material_fts "
+                    f"JOIN material m ON m.id = material_fts.rowid WHERE {postgres.match('material_fts')} "
+                    "ORDER BY score LIMIT ?",
+                    [tsq, tsq, limit],
+                ).fetchall()
+            ]
         return [
             SearchHit("material", mid, None, title, snippet, score)
             for mid, title, snippet, score in self.db.execute(
@@ -838,18 +903,20 @@ class Register:
             return []
         filters = filters or SearchFilters()
         where, args = self._filter_sql(filters)
-        match = query.match()
+        match, cond = self._fts("prints_fts", query)
         hits: list[SearchHit] = []
         # Ranking costs time for every matching print; a word that thousands of prints use
         # ("Landesregierung") says little about relevance anyway: then the newest come first.
-        many = self.db.execute("SELECT count(*) FROM prints_fts WHERE prints_fts MATCH ?", [match]).fetchone()[0]
+        many = self.db.execute(f"SELECT count(*) FROM prints_fts WHERE {cond}", [match]).fetchone()[0]
         ranked = many <= RANK_LIMIT
-        score = "bm25(prints_fts, 8.0, 1.0, 20.0)" if ranked else "0.0"
+        score, score_args = ("0.0", [])
+        if ranked:
+            score, score_args = self._rank("prints_fts", "8.0, 1.0, 20.0"), [match] if self.server else []
         top = self.db.execute(
             f"SELECT p.id, p.number, p.title, p.kind, p.answered, {score} AS score "
             "FROM prints_fts JOIN prints p ON p.id = prints_fts.rowid "
-            f"WHERE prints_fts MATCH ? {where} ORDER BY {'score' if ranked else 'prints_fts.rowid DESC'} LIMIT ?",
-            [match, *args, limit],
+            f"WHERE {cond} {where} ORDER BY {'score' if ranked else 'prints_fts.rowid DESC'} LIMIT ?",
+            [*score_args, match, *args, limit],
         ).fetchall()
         if top:
             # snippets from the stored text: FTS5's snippet() would match the query again per row
@@ -868,9 +935,9 @@ class Register:
             hits.sort(key=lambda h: h.score)
         return hits[:limit]
 
-    @staticmethod
-    def _filter_sql(f: SearchFilters) -> tuple[str, list[Any]]:
+    def _filter_sql(self, f: SearchFilters) -> tuple[str, list[Any]]:
         clauses, args = [], []
+        like = "ILIKE" if self.server else "LIKE"  # SQLite's LIKE ignores case (ASCII), PostgreSQL's does not
         for col, value in (
             ("p.parliament", f.parliament),
             ("p.term", f.term),
@@ -881,7 +948,7 @@ class Register:
                 clauses.append(f"{col} = ?")
                 args.append(value)
         if f.ministry:
-            clauses.append("p.ministry LIKE ?")
+            clauses.append(f"p.ministry {like} ?")
             args.append(f"%{f.ministry}%")
         if f.date_from:
             clauses.append("COALESCE(p.submitted, p.received, p.answer_date) >= ?")
@@ -896,7 +963,7 @@ class Register:
             clauses.append("p.lead_unit = ?")
             args.append(f.unit)
         if f.officer:
-            clauses.append("p.lead_officer LIKE ?")
+            clauses.append(f"p.lead_officer {like} ?")
             args.append(f"%{f.officer}%")
         if f.due_from:
             clauses.append("p.due_date >= ?")
@@ -947,25 +1014,26 @@ class Register:
         query = self._without_common_words(query)
         if query.empty:
             return []
+        match, cond = self._fts("points_fts", query, any_word=True)
+        score_args = [match] if self.server else []
         rows = self.db.execute(
             "SELECT pt.print_id, p.number, p.title, pt.label, pt.text, f.answer, f.score, p.answer_date "
-            "FROM (SELECT rowid, answer, bm25(points_fts, 3.0, 1.0) AS score FROM points_fts "
-            "      WHERE points_fts MATCH ? ORDER BY score LIMIT ?) AS f "
+            f"FROM (SELECT rowid, answer, {self._rank('points_fts', '3.0, 1.0')} AS score FROM points_fts "
+            f"      WHERE {cond} ORDER BY score LIMIT ?) AS f "
             "JOIN points pt ON pt.id = f.rowid JOIN prints p ON p.id = pt.print_id "
-            "WHERE p.answered = 1 AND pt.print_id IS NOT ? AND f.answer != '' ORDER BY f.score LIMIT ?",
-            [query.match(any_word=True), max(100, limit * 20), exclude_print_id, limit],
+            "WHERE p.answered = 1 AND pt.print_id IS DISTINCT FROM ? AND f.answer != '' ORDER BY f.score LIMIT ?",
+            [*score_args, match, max(100, limit * 20), exclude_print_id, limit],
         ).fetchall()
         return [SimilarPoint(*r) for r in rows]
 
     def _without_common_words(self, query: Query) -> Query:
-        total = self.db.execute("SELECT max(rowid) FROM points").fetchone()[0] or 0
+        total = self.db.execute("SELECT max(id) FROM points").fetchone()[0] or 0
         if total < 200:  # a small register: every word still tells something
             return query
         terms = [v for variants, prefix in query.words if not prefix for v in variants]
         if not terms:
             return query
-        marks = ", ".join("?" for _ in terms)
-        df = dict(self.db.execute(f"SELECT term, doc FROM points_vocab WHERE term IN ({marks})", terms).fetchall())
+        df = self._document_counts(terms, cap=int(total * COMMON_SHARE) + 1)
         scored = [
             (max((df.get(v, 0) for v in variants), default=0), variants, prefix) for variants, prefix in query.words
         ]
@@ -977,13 +1045,62 @@ class Register:
     def similar_passages(self, query: Query, limit: int = 3) -> list[Passage]:
         if query.empty:
             return []
+        match, cond = self._fts("passages_fts", query, any_word=True)
         rows = self.db.execute(
-            "SELECT mp.material_id, m.title, mp.text, bm25(passages_fts) AS score FROM passages_fts "
+            f"SELECT mp.material_id, m.title, mp.text, {self._rank('passages_fts', '')} AS score FROM passages_fts "
             "JOIN material_passages mp ON mp.id = passages_fts.rowid JOIN material m ON m.id = mp.material_id "
-            "WHERE passages_fts MATCH ? ORDER BY score LIMIT ?",
-            [query.match(any_word=True), limit],
+            f"WHERE {cond} ORDER BY score LIMIT ?",
+            [*([match] if self.server else []), match, limit],
         ).fetchall()
         return [Passage(*r) for r in rows]
+
+    # -- what full text and a few expressions look like on each database ----------------------
+
+    def _fts(self, table: str, query: Query, *, any_word: bool = False) -> tuple[str, str]:
+        """The query for `table`'s full-text index and the condition taking it as its one `?`: an FTS5
+        MATCH expression on SQLite, a tsquery on the server (the same words, spellings and prefixes)."""
+        if self.server:
+            return query.tsquery(any_word=any_word), postgres.match(table)
+        return query.match(any_word=any_word), f"{table} MATCH ?"
+
+    def _rank(self, table: str, weights: str) -> str:
+        """The rank of a matching row, lower is better: bm25 with these column weights on SQLite; on
+        the server ts_rank with the same proportions (storage.postgres.RANK_WEIGHTS), taking the
+        tsquery as one more `?` before the condition's."""
+        if self.server:
+            return postgres.rank(table)
+        return f"bm25({table}{', ' + weights if weights else ''})"
+
+    def _document_counts(self, terms: list[str], cap: int) -> dict[str, int]:
+        """How many points use each word: FTS5's vocabulary table on SQLite; on the server a count
+        through the index, stopped at `cap` (only whether a word is too common matters)."""
+        if not self.server:
+            marks = ", ".join("?" for _ in terms)
+            return dict(
+                self.db.execute(f"SELECT term, doc FROM points_vocab WHERE term IN ({marks})", terms).fetchall()
+            )
+        out = {}
+        for term in dict.fromkeys(terms):
+            out[term] = int(
+                self.db.execute(
+                    f"SELECT count(*) FROM (SELECT 1 FROM points_fts WHERE {postgres.match('points_fts')} LIMIT ?) s",
+                    [Query(words=[([term], False)]).tsquery(), cap],
+                ).fetchone()[0]
+            )
+        return out
+
+    def _nulls_low(self, order: str) -> str:
+        """An ORDER BY list with NULL sorted as the lowest value, as SQLite sorts it."""
+        if not self.server:
+            return order
+        terms = [t.strip() for t in order.split(",")]
+        return ", ".join(t + (" NULLS LAST" if t.endswith(" DESC") else " NULLS FIRST") for t in terms)
+
+    def _number_in_term(self) -> str:
+        """The running number of a print number ("17/9075" → 9075), for sorting."""
+        if self.server:
+            return "COALESCE(substring(p.number from '/([0-9]+)')::bigint, 0)"
+        return "CAST(substr(p.number, instr(p.number, '/') + 1) AS INTEGER)"
 
     # -- browsing ---------------------------------------------------------------------------
 
@@ -1005,18 +1122,20 @@ class Register:
             ),
             "date": (["COALESCE(p.received, p.submitted, p.answer_date)"], "p.id DESC"),
             "number": (
-                ["p.parliament", "p.term", "CAST(substr(p.number, instr(p.number, '/') + 1) AS INTEGER)"],
+                ["p.parliament", "p.term", self._number_in_term()],
                 "p.id",
             ),
             "kind": (["p.kind"], "p.id DESC"),
-            "title": (["p.title COLLATE NOCASE"], "p.id DESC"),
+            "title": (["lower(p.title)"], "p.id DESC"),  # SQLite lowers ASCII only, as NOCASE did
             "ministry": (["p.ministry IS NULL", "p.ministry"], "p.id DESC"),
             "status": (["p.status"], "p.due_date IS NULL, p.due_date, p.id DESC"),
             "officer": (["p.lead_officer IS NULL", "p.lead_officer"], "p.due_date IS NULL, p.due_date, p.id DESC"),
         }.get(sort, (["p.id"], "p.id"))
         default_descending = sort in ("date", "number")  # newest first unless asked otherwise
         direction = "DESC" if descending != default_descending else "ASC"
-        order = ", ".join(f"{term} {direction}" for term in first) + ", " + rest
+        # SQLite puts NULL before every value, PostgreSQL after: the server is told SQLite's order
+        nulls = (" NULLS FIRST" if direction == "ASC" else " NULLS LAST") if self.server else ""
+        order = ", ".join(f"{term} {direction}{nulls}" for term in first) + ", " + self._nulls_low(rest)
         return _dicts(
             self.db.execute(
                 f"SELECT {LIST_COLUMNS} FROM prints p WHERE 1 = 1 {where} ORDER BY {order} LIMIT ? OFFSET ?",

@@ -5,8 +5,10 @@ commits (a few microseconds, no file read while nothing changed). Only then are 
 every change the register makes is logged in `events` with the session that made it, so the changes
 of this window's own register (its session) are told apart from everyone else's, with who and when.
 
-PostgreSQL would replace the data_version probe with LISTEN/NOTIFY (a trigger on `events` notifying
-the new id); the reading of events after it stays the same.
+PostgreSQL (the team register): the connection LISTENs on the channel a trigger on `events`
+notifies with every new event (storage/migrations.py, PG_SCHEMA); a poll takes the notifications
+that arrived, without a round trip to the server while there are none, and then reads the new
+events the same way.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from storage.db import BUSY_TIMEOUT_MS
 
@@ -72,3 +75,72 @@ class ChangeFeed:
     def close(self) -> None:
         with contextlib.suppress(sqlite3.Error):
             self._conn.close()
+
+
+class ServerChangeFeed:
+    """The same for the team register on a PostgreSQL server, by LISTEN/NOTIFY. A connection lost
+    (server restart, network) is made anew at a later poll; events missed meanwhile are read then,
+    since the reading goes by event id."""
+
+    def __init__(self, url: str, session: str) -> None:
+        import psycopg
+
+        from storage import postgres
+
+        self.url = url
+        self.session = session
+        self._psycopg = psycopg
+        self._conn: psycopg.Connection[Any] | None = None
+        self._connect()
+        self._last_event = 0
+        if self._conn is not None:
+            self._last_event = self._conn.execute("SELECT coalesce(max(id), 0) FROM events").fetchone()[0]
+        self._channel = postgres.NOTIFY_CHANNEL
+
+    def _connect(self) -> None:
+        from storage import postgres
+
+        try:
+            self._conn = self._psycopg.connect(
+                self.url, autocommit=True, connect_timeout=postgres.CONNECT_TIMEOUT_S, application_name="Ziffer"
+            )
+            self._conn.execute(f"LISTEN {postgres.NOTIFY_CHANNEL}")
+        except self._psycopg.Error:
+            self._conn = None
+
+    def poll(self) -> list[Change]:
+        """Changes by other sessions since the last call; [] at once when no notification came."""
+        psycopg = self._psycopg
+        try:
+            if self._conn is None or self._conn.broken or self._conn.closed:
+                self._connect()
+                if self._conn is None:
+                    return []
+                notified = True  # whatever happened while the connection was gone
+            else:
+                notified = any(True for _ in self._conn.notifies(timeout=0))
+            if not notified:
+                return []
+            rows = self._conn.execute(
+                "SELECT id, entity, entity_id, field, who, at, session FROM events WHERE id > %s ORDER BY id",
+                [self._last_event],
+            ).fetchall()
+        except psycopg.Error:  # the server went away: tried again at the next poll
+            return []
+        if rows:
+            self._last_event = rows[-1][0]
+        return [Change(r[1], int(r[2]), r[3], r[4], r[5]) for r in rows if r[6] != self.session]
+
+    def close(self) -> None:
+        if self._conn is not None:
+            with contextlib.suppress(self._psycopg.Error):
+                self._conn.close()
+
+
+def open_feed(location: str | os.PathLike[str], session: str) -> ChangeFeed | ServerChangeFeed:
+    """The change feed for a register file or for the team register's address."""
+    from storage.db import is_server
+
+    if is_server(location):
+        return ServerChangeFeed(str(location), session)
+    return ChangeFeed(location, session)

@@ -1,0 +1,321 @@
+"""The team register on a PostgreSQL server: the connection, its schema, and what PostgreSQL does
+differently from SQLite.
+
+One `Register` serves both databases (storage/register.py): its SQL is written in the part both
+understand (`?` marks, `ON CONFLICT`, `RETURNING`, `IS [NOT] DISTINCT FROM`), and what differs —
+full-text search, a few expressions — is chosen by `Register.server`. `PgDatabase` below offers the
+few calls the register makes of sqlite-utils' `Database` (execute, executemany, a transaction), so
+the rest of the register does not know which one it talks to.
+
+Full text: SQLite's FTS5 tokenizer (unicode61, umlauts kept) is reproduced in Python
+(`search_tokens`) and the server gets a ready `tsvector` and `tsquery` (never `to_tsvector`,
+whose word splitting depends on the server's locale: under the C locale "Förderung" falls apart
+into "f" and "rderung"). So the two registers find exactly the same words, with the same umlaut
+spellings and prefixes; only the ranking formula differs (PostgreSQL's ts_rank, weighted like the
+bm25 weights SQLite uses).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import re
+from collections.abc import Iterator, Sequence
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+import psycopg
+from psycopg import errors as pg_errors
+
+from storage.db import StorageError, is_server  # noqa: F401 - is_server is this module's too
+
+CONNECT_TIMEOUT_S = 5
+NOTIFY_CHANNEL = "ziffer_events"
+_TOKEN = re.compile(r"[^\W_]+")  # FTS5 unicode61: runs of letters and digits, everything else separates
+_MAX_POSITIONS = 255  # PostgreSQL keeps at most 256 positions per word and positions up to 16383
+_MAX_POSITION = 16383
+_MAX_LEXEME_BYTES = 2046
+
+
+def display(url: str) -> str:
+    """The address as the officer may see it: no password."""
+    parts = urlsplit(url)
+    host = parts.hostname or "localhost"
+    if parts.port:
+        host += f":{parts.port}"
+    user = f"{unquote(parts.username)}@" if parts.username else ""
+    return f"postgresql://{user}{host}{parts.path}"
+
+
+class ServerUnavailable(StorageError):
+    """The server cannot be reached (network gone, server restarting) or refused the login; the
+    message is one German sentence. Nothing was written; the window keeps the officer's text and
+    tries again."""
+
+
+class NotPermitted(StorageError):
+    """The server's grants refuse this to the signed-in role (a reader saving, an officer deleting)."""
+
+
+def _unavailable(url: str, exc: BaseException) -> ServerUnavailable:
+    text = str(exc)
+    where = display(url)
+    if re.search(
+        r"password authentication failed|no password supplied|authentication failed|role .* does not exist", text
+    ):
+        return ServerUnavailable(
+            f"Der Server des Team-Registers {where} hat die Anmeldung abgelehnt: Benutzername oder Passwort "
+            "stimmen nicht."
+        )
+    m = re.search(r'database "([^"]+)" does not exist', text)
+    if m:
+        return ServerUnavailable(f"Auf dem Server {where} gibt es keine Datenbank „{m.group(1)}“.")
+    if "permission denied for database" in text or "not permitted to log in" in text:
+        return ServerUnavailable(f"Der Server {where} lässt diese Anmeldung nicht an das Team-Register.")
+    return ServerUnavailable(
+        f"Der Server des Team-Registers {where} ist nicht erreichbar (Netzwerk oder Server); "
+        "nichts ist verloren, Ziffer versucht es erneut."
+    )
+
+
+@functools.lru_cache(maxsize=1024)
+def _pg_sql(sql: str) -> str:
+    """SQLite's `?` marks as psycopg's `%s` (a literal % doubled first). The register's SQL has no
+    question marks or percent signs inside its string literals."""
+    return sql.replace("%", "%%").replace("?", "%s")
+
+
+class PgDatabase:
+    """A connection to the team register, in autocommit like the SQLite one: each statement stands
+    alone unless `transaction()` groups them. A connection that broke (server restart, network) is
+    made anew before the next statement outside a transaction."""
+
+    server = True
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.conn = self._connect()
+
+    def _connect(self) -> psycopg.Connection[Any]:
+        try:
+            conn = psycopg.connect(
+                self.url,
+                autocommit=True,
+                connect_timeout=CONNECT_TIMEOUT_S,
+                application_name="Ziffer",
+                # values bound here, not by the server: "? IS NULL" needs no declared type, as in SQLite
+                cursor_factory=psycopg.ClientCursor,
+            )
+        except psycopg.Error as exc:
+            raise _unavailable(self.url, exc) from exc
+        return conn
+
+    @property
+    def in_transaction(self) -> bool:
+        return self.conn.info.transaction_status != psycopg.pq.TransactionStatus.IDLE
+
+    def _ready(self) -> None:
+        if (self.conn.closed or self.conn.broken) and not self.in_transaction:
+            with contextlib.suppress(psycopg.Error):
+                self.conn.close()
+            self.conn = self._connect()
+
+    def execute(self, sql: str, params: Sequence[Any] | None = None) -> psycopg.Cursor[Any]:
+        self._ready()
+        try:
+            return self.conn.execute(_pg_sql(sql), list(params) if params else None)  # type: ignore[arg-type]
+        except pg_errors.InsufficientPrivilege as exc:
+            raise NotPermitted(
+                "Ihre Anmeldung am Team-Register darf das nicht ändern (die Rechte vergibt die Verwaltung des "
+                "Servers); es wurde nichts gespeichert."
+            ) from exc
+        except psycopg.OperationalError as exc:
+            if isinstance(exc, pg_errors.DeadlockDetected | pg_errors.LockNotAvailable | pg_errors.QueryCanceled):
+                raise StorageError(f"the register cannot be written ({exc}).") from exc
+            raise _unavailable(self.url, exc) from exc
+        except psycopg.InterfaceError as exc:  # the connection was closed under us
+            raise _unavailable(self.url, exc) from exc
+
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        if not rows:
+            return
+        self._ready()
+        try:
+            with self.conn.cursor() as cur:
+                cur.executemany(_pg_sql(sql), rows)  # type: ignore[arg-type]
+        except pg_errors.InsufficientPrivilege as exc:
+            raise NotPermitted(
+                "Ihre Anmeldung am Team-Register darf das nicht ändern; es wurde nichts gespeichert."
+            ) from exc
+        except (psycopg.OperationalError, psycopg.InterfaceError) as exc:
+            raise _unavailable(self.url, exc) from exc
+
+    def script(self, sql: str) -> None:
+        """DDL and other statements without parameters, as they are."""
+        try:
+            self.conn.execute(sql)  # type: ignore[arg-type]
+        except (psycopg.OperationalError, psycopg.InterfaceError) as exc:
+            raise _unavailable(self.url, exc) from exc
+
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator[None]:
+        """A savepoint inside the open transaction."""
+        with self.conn.transaction():
+            yield
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One transaction: all of it or nothing. Nested calls become savepoints. Any failure rolls
+        back; a connection lost on the way is reported as ServerUnavailable."""
+        if self.in_transaction:
+            with self.atomic():
+                yield
+            return
+        self.execute("BEGIN")
+        try:
+            yield
+        except BaseException:
+            if not self.conn.broken and self.in_transaction:
+                with contextlib.suppress(psycopg.Error):
+                    self.conn.execute("ROLLBACK")
+            raise
+        else:
+            try:
+                self.conn.execute("COMMIT")
+            except pg_errors.InsufficientPrivilege as exc:
+                raise NotPermitted(
+                    "Ihre Anmeldung am Team-Register darf das nicht ändern; es wurde nichts gespeichert."
+                ) from exc
+            except (psycopg.OperationalError, psycopg.InterfaceError) as exc:
+                if not self.conn.broken and self.in_transaction:
+                    with contextlib.suppress(psycopg.Error):
+                        self.conn.execute("ROLLBACK")
+                raise _unavailable(self.url, exc) from exc
+
+    def table_names(self) -> list[str]:
+        rows = self.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY 1"
+        ).fetchall()
+        return [r[0] for r in rows]
+
+    def close(self) -> None:
+        with contextlib.suppress(psycopg.Error):
+            self.conn.close()
+
+
+# -- full text ---------------------------------------------------------------------------------------
+
+
+def search_tokens(text: str) -> list[str]:
+    """The words of a text as SQLite's FTS5 tokenizer (unicode61, diacritics kept) cuts them."""
+    return _TOKEN.findall(text.lower())
+
+
+def tsvector_text(columns: Sequence[tuple[str | None, str]]) -> str:
+    """A tsvector in PostgreSQL's input syntax for texts with their weights (A, B, C or D), positions
+    counted across the columns: built here, so the server's locale plays no part."""
+    positions: dict[str, list[str]] = {}
+    pos = 0
+    for text, weight in columns:
+        for token in search_tokens(text or ""):
+            pos += 1
+            if len(token.encode()) > _MAX_LEXEME_BYTES:
+                continue
+            seen = positions.setdefault(token, [])
+            if len(seen) < _MAX_POSITIONS:
+                seen.append(f"{min(pos, _MAX_POSITION)}{'' if weight == 'D' else weight}")
+    return " ".join(f"'{token}':{','.join(p)}" for token, p in positions.items())
+
+
+# The weights of each index's columns (A–D) and of the ranks: ts_rank takes {D, C, B, A}. They follow
+# the bm25 weights of the SQLite register: title 8 : body 1 : print numbers 20; question 3 : answer 1.
+FTS_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
+    "prints_fts": (("title", "A"), ("body", "D"), ("numbers", "B")),
+    "points_fts": (("question", "A"), ("answer", "D")),
+    "material_fts": (("title", "A"), ("body", "D")),
+    "passages_fts": (("text", "D"),),
+}
+RANK_WEIGHTS = {
+    "prints_fts": "{0.05, 0, 1.0, 0.4}",
+    "points_fts": "{0.333, 0, 0, 1.0}",
+    "material_fts": "{0.125, 0, 0, 1.0}",
+    "passages_fts": "{1.0, 0, 0, 0}",
+}
+
+
+def rank(table: str) -> str:
+    """An SQL expression ranking rows of `table` against the tsquery in the next `?`; lower is better,
+    as with SQLite's bm25."""
+    return f"-ts_rank('{RANK_WEIGHTS[table]}', {table}.tsv, ?::tsquery, 1)"
+
+
+def match(table: str) -> str:
+    """The SQL condition that a row of `table` matches the tsquery in the next `?`."""
+    return f"{table}.tsv @@ ?::tsquery"
+
+
+def insert_fts(db: PgDatabase, table: str, rowid: int, values: dict[str, str]) -> None:
+    """One row of a full-text index: the texts (for snippets) and their tsvector."""
+    cols = [c for c, _ in FTS_COLUMNS[table]]
+    tsv = tsvector_text([(values.get(c), w) for c, w in FTS_COLUMNS[table]])
+    db.execute(
+        f"INSERT INTO {table} (rowid, {', '.join(cols)}, tsv) VALUES (?, {', '.join('?' for _ in cols)}, ?::tsvector)",
+        [rowid, *(values.get(c) or "" for c in cols), tsv],
+    )
+
+
+# -- opening and migrating ---------------------------------------------------------------------------
+
+_MIGRATION_LOCK = 0x5A1FFE4  # an advisory lock: two first openers do not both create the schema
+IMPORT_LOCK = 0x5A1FFE5  # imports one at a time, as on SQLite: a print arriving twice is stored once
+
+
+def connect(url: str) -> PgDatabase:
+    """Connect to the team register at `url` and bring its schema up to date. Raises
+    ServerUnavailable (German, one sentence) when the server cannot be reached or refuses the login,
+    NewerRegister for a schema a newer Ziffer made."""
+    db = PgDatabase(url)
+    try:
+        migrate(db)
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def _applied(db: PgDatabase) -> list[str] | None:
+    if db.execute("SELECT to_regclass('ziffer_migrations')").fetchone()[0] is None:
+        return None
+    return [r[0] for r in db.execute("SELECT name FROM ziffer_migrations ORDER BY applied_at, name").fetchall()]
+
+
+def migrate(db: PgDatabase) -> None:
+    """Apply the pending server migrations, each in one transaction with its bookkeeping row. Reading
+    what is applied needs no rights beyond reading, so a reader's Ziffer opens an up-to-date register."""
+    from core import VERSION
+    from storage.db import NewerRegister
+    from storage.migrations import PG_MIGRATIONS
+
+    known = [name for name, _ in PG_MIGRATIONS]
+    applied = _applied(db)
+    if applied is not None:
+        if any(name not in known for name in applied):
+            made_by = db.execute("SELECT value FROM ziffer_info WHERE key = 'schema_by'").fetchone()
+            raise NewerRegister(display(db.url), made_by[0] if made_by else None)
+        if len(applied) == len(known):
+            return
+    with db.transaction():
+        db.execute("SELECT pg_advisory_xact_lock(?)", [_MIGRATION_LOCK])
+        db.script("CREATE TABLE IF NOT EXISTS ziffer_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+        done = set(_applied(db) or [])
+        for name, sql in PG_MIGRATIONS:
+            if name in done:
+                continue
+            with db.atomic():
+                db.script(sql)
+                db.execute("INSERT INTO ziffer_migrations (name, applied_at) VALUES (?, now()::text)", [name])
+        db.execute(
+            "INSERT INTO ziffer_info (key, value) VALUES ('schema_by', ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [VERSION],
+        )
