@@ -470,7 +470,20 @@ def _demo(args: argparse.Namespace) -> int:
 
     with _open_register(args) as register:
         prints, material = fill_demo(register)
-        print(f"Demo-Register in {register.path}: Drucksachen {prints.line()}; Material {material.line()}")
+        print(f"Demo-Register in {register.display}: Drucksachen {prints.line()}; Material {material.line()}")
+    return 0
+
+
+def _copy(args: argparse.Namespace) -> int:
+    """Copy the whole register (--db) into an empty one: a file to the team register or back."""
+    from storage.copy import copy_register
+    from storage.register import Register
+
+    with _open_register(args) as source, Register.open(args.to) as target:
+        report = copy_register(source, target)
+        print(f"Register {source.display} nach {target.display} kopiert; gezählt auf beiden Seiten:")
+        for table, (n, _) in report.counts.items():
+            print(f"  {table}: {n}")
     return 0
 
 
@@ -716,10 +729,17 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--version", action="version", version=f"Ziffer {VERSION}", help="die Version zeigen und beenden"
     )
-    parser.add_argument("--db", metavar="PFAD", help="die Registerdatei (sonst $ZIFFER_DB, sonst die im Datenordner)")
+    parser.add_argument(
+        "--db",
+        metavar="PFAD",
+        help="die Registerdatei oder das Team-Register postgresql://benutzer@server/datenbank "
+        "(sonst $ZIFFER_DB, sonst die Datei im Datenordner)",
+    )
     db = GermanParser(add_help=False)
     # SUPPRESS: "main.py --db X import F" and "main.py import F --db X" both work
-    db.add_argument("--db", metavar="PFAD", default=argparse.SUPPRESS, help="die Registerdatei")
+    db.add_argument(
+        "--db", metavar="PFAD", default=argparse.SUPPRESS, help="die Registerdatei oder postgresql://… (Team-Register)"
+    )
     filters = GermanParser(add_help=False)
     filters.add_argument("--parliament", metavar="PARLAMENT", help="BW, BY, BE, … BT")
     filters.add_argument("--term", type=int, metavar="WP", help="Wahlperiode, z. B. 17")
@@ -911,6 +931,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("demo", parents=[db], help="ein Register mit erfundenen Drucksachen und Material füllen")
     p.set_defaults(func=_demo)
+
+    p = sub.add_parser(
+        "copy", parents=[db], help="das ganze Register in ein leeres kopieren (Datei ↔ Team-Register auf dem Server)"
+    )
+    p.add_argument(
+        "--to",
+        required=True,
+        metavar="ZIEL",
+        help="eine neue Registerdatei oder die Adresse einer leeren Datenbank (postgresql://benutzer@server/name)",
+    )
+    p.set_defaults(func=_copy)
 
     p = sub.add_parser(
         "restore",

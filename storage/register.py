@@ -179,6 +179,19 @@ class Register:
         with write_transaction(self.db):
             yield
 
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Reads inside see one consistent state of the register, whatever others write meanwhile
+        (a copy of the whole register reads many tables)."""
+        if self.server:
+            self.db.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        else:
+            self.db.execute("BEGIN")  # deferred: the first read fixes the snapshot, no write lock
+        try:
+            yield
+        finally:
+            self.db.execute("ROLLBACK")
+
     def lock_imports(self) -> None:
         """Inside a transaction: imports one at a time. SQLite's write lock already does this; on the
         server, two PCs importing the same print would otherwise both find it new and store it twice."""
