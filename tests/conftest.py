@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -40,13 +41,14 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Without ../shared the group real_documents is skipped, all for one reason."""
-    if not MISSING:
-        return
+    """Without ../shared the group real_documents is skipped, all for one reason. A test on the PostgreSQL
+    server (fixture pg_url) is marked postgresql, so `pytest -m postgresql` runs them all."""
     skip = pytest.mark.skip(reason=SKIP_REASON)
     for item in items:
-        if item.get_closest_marker(REAL_DOCUMENTS):
+        if MISSING and item.get_closest_marker(REAL_DOCUMENTS):
             item.add_marker(skip)
+        if "pg_url" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.postgresql)
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -90,6 +92,25 @@ def _fresh_settings(tmp_path_factory: pytest.TempPathFactory) -> None:
         return
     folder = tmp_path_factory.mktemp("settings")
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+
+
+@pytest.fixture
+def pg_url(request: pytest.FixtureRequest) -> Iterator[str]:
+    """A fresh, empty database on the tests' PostgreSQL server (tests/pg.py), as a URL; dropped after."""
+    import pg
+
+    url = pg.fresh_database(request.node.name)
+    yield url
+    pg.start_server()  # a test that stopped the server and failed before starting it again
+    pg.drop_database(url)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)])
+def register_location(request: pytest.FixtureRequest, tmp_path: Path) -> Path | str:
+    """Where a test's register lives, once per kind: a SQLite file (a Path) and a PostgreSQL database (a URL)."""
+    if request.param == "sqlite":
+        return tmp_path / "register.db"
+    return request.getfixturevalue("pg_url")
 
 
 def type_into(qtbot, widget, text: str) -> None:  # type: ignore[no-untyped-def]
