@@ -95,6 +95,7 @@ class PgDatabase:
     def __init__(self, url: str) -> None:
         self.url = url
         self.conn = self._connect()
+        self._open_transaction = False  # set by transaction(): no new connection may continue it
 
     def _connect(self) -> psycopg.Connection[Any]:
         try:
@@ -112,10 +113,14 @@ class PgDatabase:
 
     @property
     def in_transaction(self) -> bool:
-        return self.conn.info.transaction_status != psycopg.pq.TransactionStatus.IDLE
+        status = psycopg.pq.TransactionStatus
+        return self.conn.info.transaction_status in (status.INTRANS, status.INERROR, status.ACTIVE)
 
     def _ready(self) -> None:
-        if (self.conn.closed or self.conn.broken) and not self.in_transaction:
+        """A lost connection (its transaction is lost with it) is replaced by a new one."""
+        if self.conn.closed or self.conn.broken:
+            if self._open_transaction:  # its first statements died with the old connection
+                raise _unavailable(self.url, psycopg.OperationalError("the connection is lost"))
             with contextlib.suppress(psycopg.Error):
                 self.conn.close()
             self.conn = self._connect()
@@ -172,14 +177,19 @@ class PgDatabase:
                 yield
             return
         self.execute("BEGIN")
+        self._open_transaction = True
         try:
             yield
-        except BaseException:
+        except BaseException as exc:
+            self._open_transaction = False
             if not self.conn.broken and self.in_transaction:
                 with contextlib.suppress(psycopg.Error):
                     self.conn.execute("ROLLBACK")
+            if isinstance(exc, psycopg.Error):  # the server's words for a failed write: one sentence
+                raise StorageError(f"the register cannot be written ({exc}).") from exc
             raise
         else:
+            self._open_transaction = False
             try:
                 self.conn.execute("COMMIT")
             except pg_errors.InsufficientPrivilege as exc:

@@ -1106,7 +1106,7 @@ class Register:
         """An ORDER BY list with NULL sorted as the lowest value, as SQLite sorts it."""
         if not self.server:
             return order
-        terms = [t.strip() for t in order.split(",")]
+        terms = [t.strip() for t in re.split(r",(?![^()]*\))", order)]  # commas outside parentheses
         return ", ".join(t + (" NULLS LAST" if t.endswith(" DESC") else " NULLS FIRST") for t in terms)
 
     def _number_in_term(self) -> str:
