@@ -174,7 +174,8 @@ def test_edited_answer_is_kept_in_the_log(register: Register, tmp_path: Path) ->
     assert "7,6 Millionen" in stored.doc.answer.items[1].text and stored.edited == set()
     log = [e for e in register.events("print", pid) if e["field"] == "answer:2"]
     # the team register names the signed-in role (here the tests' superuser), a file the given name
-    assert log[0]["new"] == "Unser Entwurf: 7,4 Millionen Euro." and log[0]["who"] == (register.identity or "referentin")
+    assert log[0]["new"] == "Unser Entwurf: 7,4 Millionen Euro."
+    assert log[0]["who"] == (register.identity or "referentin")
     assert log[-1]["old"] == "Unser Entwurf: 7,4 Millionen Euro." and "7,6" in log[-1]["new"]
 
 

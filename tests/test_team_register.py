@@ -113,7 +113,7 @@ def test_migrations_run_once_and_a_newer_schema_is_refused(pg_url: str) -> None:
         assert conn.execute("SELECT count(*) FROM ziffer_migrations").fetchone() == (1,)
         conn.execute("INSERT INTO ziffer_migrations VALUES ('p999_future', now()::text)")
         conn.execute("UPDATE ziffer_info SET value = '9.0' WHERE key = 'schema_by'")
-    with pytest.raises(NewerRegister, match="Ziffer 9.0"):
+    with pytest.raises(NewerRegister, match=r"Ziffer 9\.0"):
         Register.open(pg_url)
 
 
@@ -140,7 +140,8 @@ def test_full_text_finds_the_same_prints_on_both(tmp_path: Path, pg_url: str) ->
         with Register.open(location) as reg:
             import_files(reg, files, who="t")
             found[str(location)] = [
-                sorted((h.kind, h.number or "", h.title) for h in reg.search(parse_query(q), limit=200)) for q in queries
+                sorted((h.kind, h.number or "", h.title) for h in reg.search(parse_query(q), limit=200))
+                for q in queries
             ]
     file_hits, server_hits = found.values()
     assert file_hits == server_hits
