@@ -311,7 +311,7 @@ def known_migrations() -> list[str]:
 # register copied from a file to the server (`copy`) finds every column. A later change to the schema
 # is a new migration in both lists. Differences: ids are identity columns; the two tables SQLite
 # orders by its implicit rowid get a `rowid` column of their own; the full-text indexes are tables
-# with a tsvector and a GIN index (storage/postgres.py builds the tsvectors); every event notifies
+# with a tsvector and a GIN index (storage/team.py builds the tsvectors); every event notifies
 # the channel the other windows listen on.
 
 PG_SCHEMA = """

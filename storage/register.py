@@ -20,7 +20,7 @@ from typing import Any
 from core.model import Answer, AnswerItem, Point, PrintDoc, Reference
 from core.references import references_in
 from core.search_query import Query, highlight
-from storage import postgres
+from storage import team
 from storage.db import VersionConflict, connect, is_server, remember_checked, resolve_db_path, write_transaction
 from storage.index import index_material, index_print, unindex_print
 from storage.migrations import VERSIONED_FACTS
@@ -143,6 +143,8 @@ class Register:
         `postgresql://` address opens the team register on that server."""
         resolved = resolve_db_path(path)
         if isinstance(resolved, str):
+            from storage import postgres  # psycopg only for a server register (100 ms to import)
+
             return cls(postgres.connect(resolved), resolved)
         return cls(connect(resolved), resolved)
 
@@ -151,12 +153,12 @@ class Register:
         """A short name for the window's title: the file's, or the database's and its server."""
         if self.path is not None:
             return self.path.name
-        return postgres.display(str(self.location)).split("://", 1)[1]
+        return team.display(str(self.location)).split("://", 1)[1]
 
     @property
     def display(self) -> str:
         """The full location as the officer may see it (a server's address without the password)."""
-        return str(self.path) if self.path is not None else postgres.display(str(self.location))
+        return str(self.path) if self.path is not None else team.display(str(self.location))
 
     def close(self) -> None:
         self.db.close()
@@ -196,7 +198,7 @@ class Register:
         """Inside a transaction: imports one at a time. SQLite's write lock already does this; on the
         server, two PCs importing the same print would otherwise both find it new and store it twice."""
         if self.server:
-            self.db.execute("SELECT pg_advisory_xact_lock(?)", [postgres.IMPORT_LOCK])
+            self.db.execute("SELECT pg_advisory_xact_lock(?)", [team.IMPORT_LOCK])
 
     def _many(self, sql: str, rows: list[tuple[Any, ...]]) -> None:
         if self.server:
@@ -870,8 +872,8 @@ class Register:
                     score,
                 )
                 for mid, title, text, score in self.db.execute(
-                    f"SELECT m.id, m.title, m.text, {postgres.rank('material_fts')} AS score FROM material_fts "
-                    f"JOIN material m ON m.id = material_fts.rowid WHERE {postgres.match('material_fts')} "
+                    f"SELECT m.id, m.title, m.text, {team.rank('material_fts')} AS score FROM material_fts "
+                    f"JOIN material m ON m.id = material_fts.rowid WHERE {team.match('material_fts')} "
                     "ORDER BY score LIMIT ?",
                     [tsq, tsq, limit],
                 ).fetchall()
@@ -1073,15 +1075,15 @@ class Register:
         """The query for `table`'s full-text index and the condition taking it as its one `?`: an FTS5
         MATCH expression on SQLite, a tsquery on the server (the same words, spellings and prefixes)."""
         if self.server:
-            return query.tsquery(any_word=any_word), postgres.match(table)
+            return query.tsquery(any_word=any_word), team.match(table)
         return query.match(any_word=any_word), f"{table} MATCH ?"
 
     def _rank(self, table: str, weights: str) -> str:
         """The rank of a matching row, lower is better: bm25 with these column weights on SQLite; on
-        the server ts_rank with the same proportions (storage.postgres.RANK_WEIGHTS), taking the
+        the server ts_rank with the same proportions (storage.team.RANK_WEIGHTS), taking the
         tsquery as one more `?` before the condition's."""
         if self.server:
-            return postgres.rank(table)
+            return team.rank(table)
         return f"bm25({table}{', ' + weights if weights else ''})"
 
     def _document_counts(self, terms: list[str], cap: int) -> dict[str, int]:
@@ -1096,7 +1098,7 @@ class Register:
         for term in dict.fromkeys(terms):
             out[term] = int(
                 self.db.execute(
-                    f"SELECT count(*) FROM (SELECT 1 FROM points_fts WHERE {postgres.match('points_fts')} LIMIT ?) s",
+                    f"SELECT count(*) FROM (SELECT 1 FROM points_fts WHERE {team.match('points_fts')} LIMIT ?) s",
                     [Query(words=[([term], False)]).tsquery(), cap],
                 ).fetchone()[0]
             )

@@ -19,8 +19,8 @@ from core.search_query import parse_query
 from core.services import IMPORTED, import_file, import_files
 from storage.copy import CopyError, copy_register
 from storage.db import NewerRegister, StorageError
-from storage.postgres import NotPermitted, ServerUnavailable, search_tokens, tsvector_text
 from storage.register import Register
+from storage.team import NotPermitted, ServerUnavailable, search_tokens, tsvector_text
 
 pytestmark = pytest.mark.postgresql
 
