@@ -41,7 +41,7 @@ def _unavailable(url: str, exc: BaseException) -> ServerUnavailable:
         return ServerUnavailable(f"Der Server {where} lässt diese Anmeldung nicht an das Team-Register.")
     return ServerUnavailable(
         f"Der Server des Team-Registers {where} ist nicht erreichbar (Netzwerk oder Server); "
-        "nichts ist verloren, Ziffer versucht es erneut."
+        "bitte später erneut versuchen oder die IT fragen."
     )
 
 

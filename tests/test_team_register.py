@@ -211,3 +211,11 @@ def test_a_connection_lost_inside_a_transaction_commits_nothing(motion) -> None:
                 admin.execute("SELECT pg_terminate_backend(%s)", [backend])
             reg.log("print", pid, "answer:2", "alt", "neu", "t")
         assert reg.counts()["events"] == events  # a new connection, and nothing of the save in it
+
+
+def test_the_readme_gives_the_roles_the_tests_use() -> None:
+    """The README shows storage/roles.sql as it is: the SQL an administrator copies is the SQL tested."""
+    from conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert pg.ROLES_SQL.read_text(encoding="utf-8").rstrip() in readme
