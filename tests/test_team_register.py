@@ -219,3 +219,14 @@ def test_the_readme_gives_the_roles_the_tests_use() -> None:
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert pg.ROLES_SQL.read_text(encoding="utf-8").rstrip() in readme
+
+
+def test_the_command_line_on_a_server_nobody_answers(capsys) -> None:  # type: ignore[no-untyped-def]
+    """One German sentence, status 2, the password never shown; `restore` points to the server's own backups."""
+    address = "postgresql://anna:geheim@127.0.0.1:1/ziffer"
+    assert main.main(["--db", address, "list"]) == 2
+    err = capsys.readouterr().err
+    assert "ist nicht erreichbar" in err and "geheim" not in err and "Traceback" not in err
+    assert main.main(["--db", address, "restore"]) == 2
+    err = capsys.readouterr().err
+    assert "pg_restore" in err and "geheim" not in err
