@@ -87,6 +87,8 @@ def copy_register(source: Register, target: Register) -> CopyReport:
                     f"COALESCE((SELECT max({column}) FROM {table}), 0) + 1, false)"
                 )
         reindex_all(target.db)
+        if target.server:
+            target.db.execute("ANALYZE")  # the planner's and similar's statistics, at once
         for table, _ in TABLES:
             counts[table] = (_count(source, table), _count(target, table))
         wrong = {t: c for t, c in counts.items() if c[0] != c[1]}

@@ -10,6 +10,7 @@ import contextlib
 import json
 import os
 import re
+import time
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -34,6 +35,7 @@ LIST_COLUMNS = (
     "(SELECT COUNT(*) FROM points WHERE print_id = p.id) AS points"
 )
 COMMON_SHARE = 0.05  # "similar" leaves out words used by more than this share of all points
+SERVER_STATS_FROM = 20_000  # points: from here on the server's statistics tell the common words
 
 
 def _dicts(cursor: Any) -> list[dict[str, Any]]:
@@ -134,6 +136,7 @@ class Register:
         self.session = uuid.uuid4().hex[:16]
         # on the server the history names the signed-in role: each person connects as themselves
         self.identity: str | None = None
+        self._stats: tuple[float, tuple[int, dict[str, float]] | None] | None = None  # see _common_words
         if self.server:
             self.identity = str(self.db.execute("SELECT session_user").fetchone()[0])
 
@@ -199,6 +202,13 @@ class Register:
         server, two PCs importing the same print would otherwise both find it new and store it twice."""
         if self.server:
             self.db.execute("SELECT pg_advisory_xact_lock(?)", [team.IMPORT_LOCK])
+
+    def lock_print(self, print_id: int) -> None:
+        """Inside a transaction: this print is ours until the commit, before anything of it is read.
+        SQLite's write lock already holds the whole register; on the server another PC's save of the
+        same print waits here, so what is read (and logged as the old value) is what is overwritten."""
+        if self.server:
+            self.db.execute("SELECT id FROM prints WHERE id = ? FOR UPDATE", [print_id])
 
     def _many(self, sql: str, rows: list[tuple[Any, ...]]) -> None:
         if self.server:
@@ -425,6 +435,7 @@ class Register:
         `version` is the version the edit rests on: if the stored item has another, the save is refused
         with VersionConflict (carrying the stored text, who and when) and nothing is written. Without it
         the text is written whatever is stored (the command line, in one transaction of its own)."""
+        self.lock_print(print_id)
         row = self.db.execute(
             "SELECT text, version FROM answer_items WHERE print_id = ? AND position = ?", [print_id, position]
         ).fetchone()
@@ -516,6 +527,7 @@ class Register:
         `versions` are the stored items' versions the new division rests on (an empty list: there was
         no answer yet); when the stored ones differ, VersionConflict ("answer items") and nothing is
         written. The comparison follows the write to the print's row, which queues other writers."""
+        self.lock_print(print_id)
         old_items = self.answer_items(print_id)
         if [(i.points, i.text) for i in old_items] == [(i.points, i.text) for i in items]:
             return self.answer_versions(print_id)
@@ -653,6 +665,7 @@ class Register:
         unknown = set(values) - set(self.METADATA_FIELDS)
         if unknown:
             raise ValueError(f"not an editable field: {sorted(unknown)}")
+        self.lock_print(print_id)
         current = self.metadata(print_id)
         changed = [k for k, v in values.items() if current[k] != v]
         if not changed:
@@ -712,6 +725,7 @@ class Register:
         unknown = set(values) - allowed
         if unknown:
             raise ValueError(f"not a workflow field: {sorted(unknown)}")
+        self.lock_print(print_id)
         current = self.workflow(print_id)
         changed = [k for k, v in values.items() if current[k] != v]
         if not changed:
@@ -728,6 +742,7 @@ class Register:
         return [{"point": r[0], "unit": r[1], "due": r[2], "received_on": r[3]} for r in rows]
 
     def set_contribution(self, print_id: int, label: str, unit: str, due: str | None, who: str) -> None:
+        self.lock_print(print_id)
         old = next((c for c in self.contributions(print_id) if c["point"] == label), None)
         self.db.execute(
             "INSERT INTO contributions (print_id, label, unit, due) VALUES (?, ?, ?, ?) "
@@ -922,7 +937,9 @@ class Register:
         hits: list[SearchHit] = []
         # Ranking costs time for every matching print; a word that thousands of prints use
         # ("Landesregierung") says little about relevance anyway: then the newest come first.
-        many = self.db.execute(f"SELECT count(*) FROM prints_fts WHERE {cond}", [match]).fetchone()[0]
+        many = self.db.execute(  # counted only as far as the decision needs
+            f"SELECT count(*) FROM (SELECT 1 FROM prints_fts WHERE {cond} LIMIT ?) AS m", [match, RANK_LIMIT + 1]
+        ).fetchone()[0]
         ranked = many <= RANK_LIMIT
         score, score_args = ("0.0", [])
         if ranked:
@@ -1094,6 +1111,11 @@ class Register:
             return dict(
                 self.db.execute(f"SELECT term, doc FROM points_vocab WHERE term IN ({marks})", terms).fetchall()
             )
+        if cap > SERVER_STATS_FROM * COMMON_SHARE:
+            common = self._common_words()
+            if common is not None:
+                rows, shares = common
+                return {t: int(shares.get(t, 0.0) * rows) for t in terms}
         out = {}
         for term in dict.fromkeys(terms):
             out[term] = int(
@@ -1110,6 +1132,25 @@ class Register:
             return order
         terms = [t.strip() for t in re.split(r",(?![^()]*\))", order)]  # commas outside parentheses
         return ", ".join(t + (" NULLS LAST" if t.endswith(" DESC") else " NULLS FIRST") for t in terms)
+
+    def _common_words(self) -> tuple[int, dict[str, float]] | None:
+        """The server's own statistics of the points' words (ANALYZE, which autovacuum runs): the
+        most common ones with the share of points using each, and the number of points. Counting a
+        common word through the index reads thousands of rows (35 ms each at 50,000 prints); these
+        are one catalog row. None before the first ANALYZE. Kept for ten minutes."""
+        now = time.monotonic()
+        if self._stats is not None and now - self._stats[0] < 600:
+            return self._stats[1]
+        row = self.db.execute(
+            "SELECT s.most_common_elems::text::text[], s.most_common_elem_freqs, c.reltuples::bigint "
+            "FROM pg_stats s JOIN pg_class c ON c.oid = 'points_fts'::regclass "
+            "WHERE s.schemaname = current_schema() AND s.tablename = 'points_fts' AND s.attname = 'tsv'"
+        ).fetchone()
+        found = None
+        if row is not None and row[0] is not None and row[2] and row[2] > 0:
+            found = (int(row[2]), dict(zip(row[0], row[1], strict=False)))
+        self._stats = (now, found)
+        return found
 
     def _number_in_term(self) -> str:
         """The running number of a print number ("17/9075" → 9075), for sorting."""
