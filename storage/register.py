@@ -936,20 +936,37 @@ class Register:
         match, cond = self._fts("prints_fts", query)
         hits: list[SearchHit] = []
         # Ranking costs time for every matching print; a word that thousands of prints use
-        # ("Landesregierung") says little about relevance anyway: then the newest come first.
-        many = self.db.execute(  # counted only as far as the decision needs
-            f"SELECT count(*) FROM (SELECT 1 FROM prints_fts WHERE {cond} LIMIT ?) AS m", [match, RANK_LIMIT + 1]
-        ).fetchone()[0]
-        ranked = many <= RANK_LIMIT
-        score, score_args = ("0.0", [])
-        if ranked:
+        # ("Landesregierung") says little about relevance anyway: then the newest come first. The
+        # newest matches' ids, up to one more than RANK_LIMIT, decide it, and are the answer when
+        # there are that many: a common word or prefix (whose many words make the match itself the
+        # costly part) is matched once.
+        newest = [
+            r[0]
+            for r in self.db.execute(
+                f"SELECT rowid FROM prints_fts WHERE {cond} ORDER BY rowid DESC LIMIT ?", [match, RANK_LIMIT + 1]
+            ).fetchall()
+        ]
+        columns = "p.id, p.number, p.title, p.kind, p.answered"
+        top: list[Any] = []
+        if len(newest) > RANK_LIMIT:
+            among = "p.id = ANY(?)" if self.server else "p.id IN (SELECT value FROM json_each(?))"
+            top = self.db.execute(
+                f"SELECT {columns}, 0.0 AS score FROM prints p WHERE {among} {where} ORDER BY p.id DESC LIMIT ?",
+                [newest if self.server else json.dumps(newest), *args, limit],
+            ).fetchall()
+            if len(top) < limit:  # the filters leave fewer among the newest: all matches, newest first
+                top = self.db.execute(
+                    f"SELECT {columns}, 0.0 AS score FROM prints_fts JOIN prints p ON p.id = prints_fts.rowid "
+                    f"WHERE {cond} {where} ORDER BY prints_fts.rowid DESC LIMIT ?",
+                    [match, *args, limit],
+                ).fetchall()
+        elif newest:
             score, score_args = self._rank("prints_fts", "8.0, 1.0, 20.0"), [match] if self.server else []
-        top = self.db.execute(
-            f"SELECT p.id, p.number, p.title, p.kind, p.answered, {score} AS score "
-            "FROM prints_fts JOIN prints p ON p.id = prints_fts.rowid "
-            f"WHERE {cond} {where} ORDER BY {'score' if ranked else 'prints_fts.rowid DESC'} LIMIT ?",
-            [*score_args, match, *args, limit],
-        ).fetchall()
+            top = self.db.execute(
+                f"SELECT {columns}, {score} AS score FROM prints_fts JOIN prints p ON p.id = prints_fts.rowid "
+                f"WHERE {cond} {where} ORDER BY score LIMIT ?",
+                [*score_args, match, *args, limit],
+            ).fetchall()
         if top:
             # snippets from the stored text: FTS5's snippet() would match the query again per row
             marks = ", ".join("?" for _ in top)
