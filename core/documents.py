@@ -15,7 +15,6 @@ import logging
 import re
 import threading
 import unicodedata
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -167,6 +166,8 @@ def _check_docx_package(path: Path, data: bytes) -> None:
     The sizes checked are the ones the zip's directory declares; they bind, since zipfile stops
     reading a member at its declared size (a member that holds more fails its checksum or comes out
     cut, which python-docx reports as damaged)."""
+    import zipfile  # here, not at the top: with lzma and bz2 it costs a PDF's or a text's reading 5 ms
+
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             members = package.infolist()
@@ -192,6 +193,8 @@ def _check_docx_package(path: Path, data: bytes) -> None:
 
 def _read_docx(path: Path, data: bytes) -> str:
     """Header of the first section, then body paragraphs and table cells in document order."""
+    import zipfile
+
     _check_docx_package(path, data)
     try:
         import docx  # python-docx
@@ -327,17 +330,7 @@ def _page_lines(textpage) -> tuple[str, list[_Line]]:  # type: ignore[no-untyped
     direct = len(text) == fpdf.FPDFText_CountChars(raw)
     styles: dict[tuple[float, bytes], _Style] = {}
     found: list[_Line] = []
-    start = 0
-    for end in [m.start() for m in _PDFIUM_BREAK.finditer(text)] + [len(text)]:
-        part = text[start:end]
-        first = start + len(part) - len(part.lstrip())
-        if end < len(text) and text[end] == "\ufffe":  # a hyphen (or soft hyphen) that ends a line
-            part += "-"
-            start = end + 1
-        else:
-            start = end + (2 if text.startswith("\r\n", end) else 1)
-        if first >= end:
-            continue  # a blank line
+    for first, part in _text_lines(text):
         char = first if direct else _char_index(raw, text, first)
         size = get_size(raw, char) or 10.0
         y, scale = (matrix.f, abs(matrix.d) or 1.0) if get_matrix(raw, char, matrix) else (0.0, 1.0)
@@ -365,6 +358,29 @@ def _page_lines(textpage) -> tuple[str, list[_Line]]:  # type: ignore[no-untyped
                 out.append("")
         out.append(ln.text.rstrip())
     return "\n".join(out), found
+
+
+def _text_lines(text: str) -> list[tuple[int, str]]:
+    """The lines of PDFium's text that are not blank, each with the position of its first
+    character that is not a blank."""
+    lines = []
+    pos = 0
+    for segment in text.split("\r\n"):
+        if "\ufffe" in segment or "\r" in segment or "\n" in segment:  # rare: split it further
+            start = 0
+            for m in _PDFIUM_BREAK.finditer(segment + "\n"):  # the "\n" ends the last piece
+                part = segment[start : m.start()]
+                stripped = part.lstrip()
+                if stripped:
+                    hyphen = "-" if m.group() == "\ufffe" else ""
+                    lines.append((pos + start + len(part) - len(stripped), part + hyphen))
+                start = m.end()
+        else:
+            stripped = segment.lstrip()
+            if stripped:
+                lines.append((pos + len(segment) - len(stripped), segment))
+        pos += len(segment) + 2
+    return lines
 
 
 def _char_index(raw, text: str, position: int) -> int:  # type: ignore[no-untyped-def]
