@@ -33,6 +33,7 @@ log = logging.getLogger(__name__)
 # control characters no print means (form feed and line breaks are kept: they are pages and lines)
 _CONTROL = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")  # and terminal colours
 
+_CONTROL_CHAR = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")  # the cheap test first: one a text rarely has
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
 
 
@@ -92,7 +93,7 @@ def _from_bytes(path: Path, data: bytes) -> Document:
         text = _decode_text(path, data)
         pages = text.count("\f") + 1
     text = normalise_characters(text)
-    text, controls = _CONTROL.subn("", text)
+    text, controls = _CONTROL.subn("", text) if _CONTROL_CHAR.search(text) else (text, 0)
     if controls:  # a title with an escape sequence broke the XLSX export and the terminal's `list`
         log.info("%s: %d control characters left out", path, controls)
     if not text.strip():
@@ -280,8 +281,9 @@ def _read_pdf(path: Path, data: bytes) -> tuple[str, int, frozenset[str]]:
     pages = [text for text, _ in read]
     if not any(p.strip() for p in pages):
         raise DocumentError(f"{path}: the PDF has no text layer (a scan?); text recognition is not supported.")
-    styled = _styled_lines([line for _, lines in read for line in lines])
-    return "\f".join(pages), len(pages), frozenset(line_key(normalise_characters(t)) for t in styled)
+    # the styled lines normalised as the text will be, in one call (no line holds a line break)
+    styled = normalise_characters("\n".join(_styled_lines([line for _, lines in read for line in lines])))
+    return "\f".join(pages), len(pages), frozenset(line_key(t) for t in styled.split("\n")) if styled else frozenset()
 
 
 _Style = tuple[float, bool, bool]  # font size (times the text matrix's scale), bold, italic
@@ -325,6 +327,7 @@ def _page_lines(textpage) -> tuple[str, list[_Line]]:  # type: ignore[no-untyped
     text = textpage.get_text_range()
     raw = textpage.raw
     matrix, name, flags = fpdf.FS_MATRIX(), ctypes.create_string_buffer(256), ctypes.c_int()
+    name_at, flags_at = ctypes.cast(name, ctypes.c_void_p), ctypes.byref(flags)  # converted once, not per call
     get_matrix, get_size, get_font = fpdf.FPDFText_GetMatrix, fpdf.FPDFText_GetFontSize, fpdf.FPDFText_GetFontInfo
     # a text index is a character index unless PDFium left characters out of the text (rare)
     direct = len(text) == fpdf.FPDFText_CountChars(raw)
@@ -334,7 +337,7 @@ def _page_lines(textpage) -> tuple[str, list[_Line]]:  # type: ignore[no-untyped
         char = first if direct else _char_index(raw, text, first)
         size = get_size(raw, char) or 10.0
         y, scale = (matrix.f, abs(matrix.d) or 1.0) if get_matrix(raw, char, matrix) else (0.0, 1.0)
-        font = name.value if get_font(raw, char, name, 256, flags) else b""
+        font = name.value if get_font(raw, char, name_at, 256, flags_at) else b""
         style = styles.get((size * scale, font))
         if style is None:
             low = font.lower()
