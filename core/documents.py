@@ -253,8 +253,8 @@ def _read_pdf(path: Path, data: bytes) -> tuple[str, int, frozenset[str]]:
 
     Read with PDFium (pypdfium2), five to eight times faster than pypdf was (which re-read every
     font's character map for every page): the text comes in the content stream's order as pypdf's
-    did, except that pieces set on one baseline (a running head's left and right part) make one
-    line, left to right, and a hyphen that ends a line stays a hyphen (pypdf put a space before
+    did, except that pieces set one after the other on one baseline (a running head's left and
+    right part) make one line, left to right, and a hyphen that ends a line stays a hyphen (pypdf put a space before
     some). pypdf and PIL are no longer imported to read a PDF."""
     import pypdfium2 as pdfium
     import pypdfium2.raw as fpdf
@@ -283,7 +283,8 @@ def _read_pdf(path: Path, data: bytes) -> tuple[str, int, frozenset[str]]:
         raise DocumentError(f"{path}: the PDF has no text layer (a scan?); text recognition is not supported.")
     # the styled lines normalised as the text will be, in one call (no line holds a line break)
     styled = normalise_characters("\n".join(_styled_lines([line for _, lines in read for line in lines])))
-    return "\f".join(pages), len(pages), frozenset(line_key(t) for t in styled.split("\n")) if styled else frozenset()
+    keys = frozenset(line_key(t) for t in styled.split("\n")) if styled else frozenset()
+    return "\f".join(pages), len(pages), keys
 
 
 _Style = tuple[float, bool, bool]  # font size (times the text matrix's scale), bold, italic
@@ -292,6 +293,7 @@ _Style = tuple[float, bool, bool]  # font size (times the text matrix's scale), 
 @dataclass(slots=True)
 class _Line:
     y: float  # of the first glyph's text object
+    size: float  # its font size times the text matrix's scale
     style: _Style
     text: str
 
@@ -343,18 +345,18 @@ def _page_lines(textpage) -> tuple[str, list[_Line]]:  # type: ignore[no-untyped
             low = font.lower()
             style = (round(size * scale, 1), b"bold" in low or b"black" in low, b"italic" in low or b"oblique" in low)
             styles[size * scale, font] = style
-        found.append(_Line(y, style, part))
+        found.append(_Line(y, size * scale, style, part))
     if not found:
         return "", []
     ys = [ln.y for ln in found]
-    gaps = [ya - yb for (ya, yb), a in zip(itertools.pairwise(ys), found, strict=False) if 0 < ya - yb < 3 * a.style[0]]
+    gaps = [ya - yb for (ya, yb), a in zip(itertools.pairwise(ys), found, strict=False) if 0 < ya - yb < 3 * a.size]
     # the line spacing: a low quantile of the gaps, since paragraph gaps are the wider ones
     usual = sorted(gaps)[len(gaps) // 4] if gaps else None
     out: list[str] = []
     for i, ln in enumerate(found):
         if i:
             gap = ys[i - 1] - ys[i]
-            wide = usual is None or gap <= 0 or (gap > max(usual * 1.3, usual + 2.0) and gap > ln.style[0] * 0.9)
+            wide = usual is None or gap <= 0 or (gap > max(usual * 1.3, usual + 2.0) and gap > ln.size * 0.9)
             # a sentence ends and the type changes: a question set in its own type begins or ends
             retyped = found[i - 1].style != ln.style and found[i - 1].text.rstrip().endswith(_SENTENCE_END)
             if wide or retyped:
