@@ -608,7 +608,10 @@ _GOES_ON = re.compile(r"(?:[,\-–]|\b(?:und|für|sowie|der|des))$")
 def _opener_starts(block: list[str], i: int) -> bool:
     """Does an answer's opener, set over up to three lines, start at line i?"""
     text = " ".join(block[i : i + 3])
-    return any(word in text for word in _OPENER_WORDS) and ANSWER_OPENER.match(text) is not None
+    for word in _OPENER_WORDS:  # a plain loop: any() on a generator costs more than the tests
+        if word in text:
+            return ANSWER_OPENER.match(text) is not None
+    return False
 
 
 _OPENER_WORDS = ("eantwort", "Stellung", "wie folgt", "Antwort des")  # one of them is in every opener
@@ -659,16 +662,17 @@ def _join_lines(lines: list[str], vocabulary: set[str]) -> str:
 _HYPHENATED_END = re.compile(r"([\wÄÖÜäöüß+]+)-$")  # "+" for "ESF+-" / "Förderperiode"
 
 
-# a letter standing alone, after a blank (or the start) or after a sign: both artefacts have one
-_SINGLE_LETTER = re.compile(r" [A-Za-zÄÖÜäöüß] ")
-_SINGLE_LETTER_AFTER_SIGN = re.compile(r"[^\w\s.][A-Za-zÄÖÜäöüß] ")
+# a letter standing alone, after a blank (or the start) or after a sign: both artefacts have one.
+# Searched from the blank after it (`re` skips ahead to a blank at C speed), the letter and what
+# stands before it looked behind: not a word's letter, not ".", no blank but a space.
+_SINGLE_LETTER = re.compile(r" (?<=[A-Za-zÄÖÜäöüß] )(?<![\w.][A-Za-zÄÖÜäöüß] )(?<![^\S ][A-Za-zÄÖÜäöüß] )")
 _SPACED_CAPS = re.compile(r"(?<![\w.])((?:[A-Za-zÄÖÜäöüß] ){2,}[A-Za-zÄÖÜäöüß])(?![\w.])")
 _SPLIT_INITIAL = re.compile(r"(?<![\w.§])([A-ZÄÖÜ]) ([a-zäöüß]{2,})\b")
 
 
 def fix_letter_spacing(text: str, vocabulary: set[str] | None = None) -> str:
     """Undo letter-spacing artefacts: "A n t w o r t" → "Antwort", "W ie" → "Wie"."""
-    if not (_SINGLE_LETTER.search(" " + text) or _SINGLE_LETTER_AFTER_SIGN.search(text)):
+    if not _SINGLE_LETTER.search(text):
         return text  # no letter standing alone: nothing to undo (the cheap test first)
     vocabulary = vocabulary or set()
     text = _SPACED_CAPS.sub(lambda m: m.group(1).replace(" ", ""), text)
