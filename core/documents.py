@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import codecs
 import io
-import itertools
 import logging
 import re
 import threading
@@ -282,20 +281,13 @@ def _read_pdf(path: Path, data: bytes) -> tuple[str, int, frozenset[str]]:
     if not any(p.strip() for p in pages):
         raise DocumentError(f"{path}: the PDF has no text layer (a scan?); text recognition is not supported.")
     # the styled lines normalised as the text will be, in one call (no line holds a line break)
-    styled = normalise_characters("\n".join(_styled_lines([line for _, lines in read for line in lines])))
+    styled = normalise_characters("\n".join(_styled_lines([lines for _, lines in read])))
     keys = frozenset(line_key(t) for t in styled.split("\n")) if styled else frozenset()
     return "\f".join(pages), len(pages), keys
 
 
 _Style = tuple[float, bool, bool]  # font size (times the text matrix's scale), bold, italic
-
-
-@dataclass(slots=True)
-class _Line:
-    y: float  # of the first glyph's text object
-    size: float  # its font size times the text matrix's scale
-    style: _Style
-    text: str
+_Lines = tuple[list[_Style], list[str]]  # a page's lines: the style and the text of each
 
 
 # PDFium's text breaks a line with CR LF; a line that ends in a hyphen it joins to the next one and
@@ -303,7 +295,7 @@ class _Line:
 _PDFIUM_BREAK = re.compile("\r\n|[\r\n\ufffe]")
 
 
-def _pdf_page(pdf, index: int) -> tuple[str, list[_Line]]:  # type: ignore[no-untyped-def]
+def _pdf_page(pdf, index: int) -> tuple[str, _Lines]:  # type: ignore[no-untyped-def]
     page = pdf[index]
     try:
         textpage = page.get_textpage()
@@ -315,7 +307,7 @@ def _pdf_page(pdf, index: int) -> tuple[str, list[_Line]]:  # type: ignore[no-un
         page.close()
 
 
-def _page_lines(textpage) -> tuple[str, list[_Line]]:  # type: ignore[no-untyped-def]
+def _page_lines(textpage) -> tuple[str, _Lines]:  # type: ignore[no-untyped-def]
     """One page's text, with a blank line where the gap to the previous line is wider than
     usual, and its lines with their type.
 
@@ -333,36 +325,48 @@ def _page_lines(textpage) -> tuple[str, list[_Line]]:  # type: ignore[no-untyped
     get_matrix, get_size, get_font = fpdf.FPDFText_GetMatrix, fpdf.FPDFText_GetFontSize, fpdf.FPDFText_GetFontInfo
     # a text index is a character index unless PDFium left characters out of the text (rare)
     direct = len(text) == fpdf.FPDFText_CountChars(raw)
-    styles: dict[tuple[float, bytes], _Style] = {}
-    found: list[_Line] = []
+    known: dict[tuple[float, bytes], _Style] = {}
+    ys: list[float] = []
+    sizes: list[float] = []
+    styles: list[_Style] = []
+    texts: list[str] = []
     for first, part in _text_lines(text):
         char = first if direct else _char_index(raw, text, first)
         size = get_size(raw, char) or 10.0
         y, scale = (matrix.f, abs(matrix.d) or 1.0) if get_matrix(raw, char, matrix) else (0.0, 1.0)
         font = name.value if get_font(raw, char, name_at, 256, flags_at) else b""
-        style = styles.get((size * scale, font))
+        size *= scale
+        style = known.get((size, font))
         if style is None:
             low = font.lower()
-            style = (round(size * scale, 1), b"bold" in low or b"black" in low, b"italic" in low or b"oblique" in low)
-            styles[size * scale, font] = style
-        found.append(_Line(y, size * scale, style, part))
-    if not found:
-        return "", []
-    ys = [ln.y for ln in found]
-    gaps = [ya - yb for (ya, yb), a in zip(itertools.pairwise(ys), found, strict=False) if 0 < ya - yb < 3 * a.size]
+            style = known[size, font] = (
+                round(size, 1),
+                b"bold" in low or b"black" in low,
+                b"italic" in low or b"oblique" in low,
+            )
+        ys.append(y)
+        sizes.append(size)
+        styles.append(style)
+        texts.append(part)
+    if not texts:
+        return "", ([], [])
     # the line spacing: a low quantile of the gaps, since paragraph gaps are the wider ones
+    gaps = [ya - yb for ya, yb, size in zip(ys, ys[1:], sizes, strict=False) if 0 < ya - yb < 3 * size]
     usual = sorted(gaps)[len(gaps) // 4] if gaps else None
-    out: list[str] = []
-    for i, ln in enumerate(found):
-        if i:
-            gap = ys[i - 1] - ys[i]
-            wide = usual is None or gap <= 0 or (gap > max(usual * 1.3, usual + 2.0) and gap > ln.size * 0.9)
+    lines = [t.rstrip() for t in texts]
+    out = [lines[0]]
+    for i in range(1, len(lines)):
+        gap = ys[i - 1] - ys[i]
+        if (
+            usual is None
+            or gap <= 0
+            or (gap > max(usual * 1.3, usual + 2.0) and gap > sizes[i] * 0.9)
             # a sentence ends and the type changes: a question set in its own type begins or ends
-            retyped = found[i - 1].style != ln.style and found[i - 1].text.rstrip().endswith(_SENTENCE_END)
-            if wide or retyped:
-                out.append("")
-        out.append(ln.text.rstrip())
-    return "\n".join(out), found
+            or (styles[i - 1] != styles[i] and lines[i - 1].endswith(_SENTENCE_END))
+        ):
+            out.append("")
+        out.append(lines[i])
+    return "\n".join(out), (styles, texts)
 
 
 def _text_lines(text: str) -> list[tuple[int, str]]:
@@ -371,7 +375,7 @@ def _text_lines(text: str) -> list[tuple[int, str]]:
     lines = []
     pos = 0
     for segment in text.split("\r\n"):
-        if "\ufffe" in segment or "\r" in segment or "\n" in segment:  # rare: split it further
+        if "\r" in segment or "\n" in segment:  # rare: split it further
             start = 0
             for m in _PDFIUM_BREAK.finditer(segment + "\n"):  # the "\n" ends the last piece
                 part = segment[start : m.start()]
@@ -380,6 +384,14 @@ def _text_lines(text: str) -> list[tuple[int, str]]:
                     hyphen = "-" if m.group() == "\ufffe" else ""
                     lines.append((pos + start + len(part) - len(stripped), part + hyphen))
                 start = m.end()
+        elif "\ufffe" in segment:  # lines joined at a hyphen
+            pieces = segment.split("\ufffe")
+            at = pos
+            for k, part in enumerate(pieces):
+                stripped = part.lstrip()
+                if stripped:
+                    lines.append((at + len(part) - len(stripped), part + "-" if k < len(pieces) - 1 else part))
+                at += len(part) + 1
         else:
             stripped = segment.lstrip()
             if stripped:
@@ -399,17 +411,19 @@ def _char_index(raw, text: str, position: int) -> int:  # type: ignore[no-untype
 _SENTENCE_END = (".", "?", "!", ":", ")")
 
 
-def _styled_lines(lines: list[_Line]) -> list[str]:
+def _styled_lines(pages: list[_Lines]) -> list[str]:
     """The lines set apart from the body text: smaller type, or bold or italic where the body
     is not. The body's style is the one with the most characters."""
     weight: dict[_Style, int] = {}
-    for ln in lines:
-        weight[ln.style] = weight.get(ln.style, 0) + len(ln.text)
+    for styles, texts in pages:
+        for style, text in zip(styles, texts, strict=True):
+            weight[style] = weight.get(style, 0) + len(text)
     if not weight:
         return []
     size, bold, italic = max(weight, key=lambda k: weight[k])
     return [
-        ln.text
-        for ln in lines
-        if ln.style[0] < size * 0.93 or (ln.style[1] and not bold) or (ln.style[2] and not italic)
+        text
+        for styles, texts in pages
+        for style, text in zip(styles, texts, strict=True)
+        if style[0] < size * 0.93 or (style[1] and not bold) or (style[2] and not italic)
     ]
