@@ -209,6 +209,15 @@ def _restore(args: argparse.Namespace) -> int:
     from storage.register import Register
 
     path = resolve_db_path(args.db)
+    if isinstance(path, str):
+        from storage.team import display
+
+        print(
+            f"ziffer: Das Team-Register {display(path)} sichert und stellt der Server wieder her (pg_dump, "
+            "pg_restore), nicht Ziffer; bitte wenden Sie sich an die Verwaltung des Servers.",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     if args.copy:
         copy = Path(args.copy)
     else:
@@ -253,7 +262,7 @@ def _resolve(register, number: str) -> int | None:  # type: ignore[no-untyped-de
     normalised = normalise_print_number(number) or number
     pid = register.print_id(normalised)
     if pid is None:
-        print(f"ziffer: Die Drucksache {normalised} ist nicht im Register {register.path}.", file=sys.stderr)
+        print(f"ziffer: Die Drucksache {normalised} ist nicht im Register {register.display}.", file=sys.stderr)
     return pid
 
 
@@ -995,7 +1004,12 @@ def failure_message(exc: BaseException, db: str | None) -> tuple[str, int]:
         register = resolve_db_path(db)
     except Exception:
         register = None
-    ordinary = ordinary_error(exc, register)
+    shown = register
+    if isinstance(register, str):  # the team register's address: shown without its password
+        from storage.team import display
+
+        shown = display(register)
+    ordinary = ordinary_error(exc, shown)
     if ordinary is not None:
         return ordinary, EXIT_USAGE
     if isinstance(exc, (StorageError, ZifferError, RulesError)):  # their messages are meant for the user

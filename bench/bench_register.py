@@ -1,12 +1,16 @@
 """The register at scale: store, search, citations, similar, list and import on synthetic registers.
 
-    .venv/bin/python bench/bench_register.py [--sizes 5000,20000,50000] [--db-dir DIR] [--queries N] [--reps R]
-                                             [--seed S] [--detail]
+    .venv/bin/python bench/bench_register.py [--sizes 5000,20000,50000] [--db sqlite|postgresql|both]
+                                             [--pg URL] [--db-dir DIR] [--queries N] [--reps R] [--seed S]
+                                             [--detail]
 
-For each size N it builds a fresh SQLite register of N synthetic Baden-Württemberg prints
+For each size N it builds a fresh register of N synthetic Baden-Württemberg prints
 (`bench/synthetic.py`: terms 15–17, Anträge and Kleine/Große Anfragen with about 9 points, 80 %
-answered, 30 % citing earlier prints) and prints one table row. It prints figures and asserts
-nothing. The columns:
+answered, 30 % citing earlier prints) and prints one table row per database: a SQLite file
+(--db sqlite, the default), the team register on PostgreSQL (--db postgresql: a fresh database
+`ziffer_bench_N` on the server given with --pg, else on one `pgserver` starts in the temp folder,
+or in DIR with --db-dir), or both, one after the other, at the same sizes. It prints figures and
+asserts nothing. The columns:
 
     store p/s     prints stored per second: `register.add_print(doc, fingerprint=…, status=…)`, 500 prints
                   per `register.transaction()`; generating the prints is not timed
@@ -19,18 +23,28 @@ nothing. The columns:
     similar ms    `core.services.similar(register, id, point)` for one random point: median and p95 over
                   50 random prints (loads the print, then ranks the answered points of all other prints)
     list ms       `list_prints(sort="due", limit=100)`: median of 20 runs
-    DB MB         size of the database file after `PRAGMA wal_checkpoint(TRUNCATE)`, before the import
+    DB MB         SQLite: size of the database file after `PRAGMA wal_checkpoint(TRUNCATE)`; PostgreSQL:
+                  `pg_database_size(current_database())` (tables, indexes, TOAST and the server's own
+                  catalog: 7.4 MB in an empty database, 8.4 MB with the empty register); both before
+                  the import
     import p/s    `import_files` of 500 further synthetic prints written as BW-layout .txt files: read,
-                  clean, parse, check for duplicates and store, one transaction per file
+                  clean, parse (in worker processes), check for duplicates and store, 50 files per
+                  transaction
 
---db-dir keeps the databases (register-N.db, replaced if present) and the .txt files; without it
-they live in a temporary folder that is removed. --queries N uses the first N queries of the set;
---detail also prints each query's median and hit count. Times are wall clock (time.perf_counter).
+On PostgreSQL the build ends with `ANALYZE` (untimed; what the server's autovacuum does within a
+minute of a bulk load), so the queries are planned with the tables' statistics.
+
+--db-dir keeps the databases (register-N.db, replaced if present; the server's data in DIR/pgdata
+when it is started here) and the .txt files; without it they live in a temporary folder that is
+removed, and a server database is dropped after its row. --queries N uses the first N queries of
+the set; --detail also prints each query's median and hit count. Times are wall clock
+(time.perf_counter).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import platform
 import random
@@ -42,12 +56,13 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from pg_server import drop_database, fresh_database, pg_admin_url, server_version  # noqa: E402
 from synthetic import DEFAULT_SEED, generate, make_print, print_number, rng_for, write_text_prints  # noqa: E402
 
 from core.search_query import parse_query  # noqa: E402
@@ -129,17 +144,27 @@ def build(register: Register, n: int, seed: int) -> float:
     return spent
 
 
-def bench_size(n: int, folder: Path, args: argparse.Namespace) -> dict[str, float]:
-    path = folder / f"register-{n}.db"
-    for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
-        leftover.unlink(missing_ok=True)
+def bench_size(n: int, folder: Path, args: argparse.Namespace, admin: str | None = None) -> dict[str, Any]:
+    """One row: a SQLite register of `n` prints in `folder`, or with `admin` (a server's URL) one in a
+    fresh database on that server."""
+    location: Path | str
+    if admin is None:
+        location = folder / f"register-{n}.db"
+        for leftover in (location, Path(f"{location}-wal"), Path(f"{location}-shm")):
+            leftover.unlink(missing_ok=True)
+    else:
+        location = fresh_database(admin, f"ziffer_bench_{n}")
     rng = random.Random(args.seed * 7 + n)
-    row: dict[str, float] = {"size": n}
-    with Register.open(path) as register:
+    row: dict[str, Any] = {"db": "PostgreSQL" if admin else "SQLite", "size": n}
+    with Register.open(location) as register:
         build_secs = build(register, n, args.seed)
         row["store"] = n / build_secs
-        register.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        row["mb"] = path.stat().st_size / 1e6
+        if register.server:
+            register.db.execute("ANALYZE")
+            row["mb"] = register.db.execute("SELECT pg_database_size(current_database())").fetchone()[0] / 1e6
+        else:
+            register.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            row["mb"] = Path(location).stat().st_size / 1e6
 
         times: list[float] = []
         for text, filters in query_set(n)[: args.queries]:
@@ -177,17 +202,20 @@ def bench_size(n: int, folder: Path, args: argparse.Namespace) -> dict[str, floa
         times = [timed(lambda: register.list_prints(sort="due", limit=100))[0] for _ in range(LIST_RUNS)]
         row["list_med"] = ms(statistics.median(times))
 
-        text_dir = folder / f"prints-{n}"
+        text_dir = folder / f"prints-{n}-{row['db'].lower()}"
         paths = write_text_prints(text_dir, generate(IMPORT_FILES, args.seed, start=n, total=n), args.seed)
         secs, summary = timed(lambda: import_files(register, paths, who="bench"))
         row["import"] = len(paths) / secs
         row["imported"] = summary.count("imported")
-    print(f"    {n:>6}  built in {build_secs:.1f} s; imported {row['imported']:.0f} of {len(paths)} files",
-          file=sys.stderr)
+    print(f"    {n:>6}  {row['db']}: built in {build_secs:.1f} s; imported {row['imported']:.0f} of "
+          f"{len(paths)} files", file=sys.stderr)
+    if admin is not None and not args.db_dir:
+        drop_database(admin, f"ziffer_bench_{n}")
     return row
 
 
 COLUMNS = (  # heading, key, format
+    ("database  ", "db", "{:<10}"),
     ("prints", "size", "{:>8,.0f}"),
     ("store p/s", "store", "{:>9,.0f}"),
     ("search ms med", "search_med", "{:>13.1f}"),
@@ -205,6 +233,8 @@ COLUMNS = (  # heading, key, format
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     ap.add_argument("--sizes", default="5000,20000,50000", help="comma-separated register sizes")
+    ap.add_argument("--db", choices=("sqlite", "postgresql", "both"), default="sqlite")
+    ap.add_argument("--pg", metavar="URL", help="a PostgreSQL server (admin URL) instead of starting one")
     ap.add_argument("--db-dir", metavar="DIR", help="keep the databases and .txt files here")
     ap.add_argument("--queries", type=int, default=None, help="use the first N queries of the fixed set")
     ap.add_argument("--reps", type=int, default=DEFAULT_REPS, help="timed runs of each query")
@@ -214,17 +244,25 @@ def main() -> int:
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
 
     print("command: " + shlex.join([os.path.relpath(sys.executable), *sys.argv]))
-    print(f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}, {os.cpu_count()} CPUs, "
-          f"{len(query_set(1000)[: args.queries])} queries x {args.reps} runs")
-    print("  ".join(h for h, _, _ in COLUMNS), flush=True)
     widths = [len(h) for h, _, _ in COLUMNS]
-    with tempfile.TemporaryDirectory() as tmp:
+
+    def line(cells: list[str]) -> str:
+        return "  ".join(c.rjust(w) for c, w in zip(cells, widths, strict=True))
+
+    with tempfile.TemporaryDirectory() as tmp, contextlib.ExitStack() as stack:
         folder = Path(args.db_dir) if args.db_dir else Path(tmp)
         folder.mkdir(parents=True, exist_ok=True)
+        admin = None
+        if args.db in ("postgresql", "both"):
+            admin = stack.enter_context(pg_admin_url(args.pg, folder))
+        server = f", PostgreSQL {server_version(admin)}" if admin else ""
+        print(f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}{server}, {os.cpu_count()} CPUs, "
+              f"{len(query_set(1000)[: args.queries])} queries x {args.reps} runs")
+        print(line([h for h, _, _ in COLUMNS]), flush=True)
         for n in sizes:
-            row = bench_size(n, folder, args)
-            print("  ".join(fmt.format(row[key]).rjust(w) for (_, key, fmt), w in zip(COLUMNS, widths, strict=True)),
-                  flush=True)
+            for server_url in ([None] if args.db != "postgresql" else []) + ([admin] if admin else []):
+                row = bench_size(n, folder, args, server_url)
+                print(line([fmt.format(row[key]) for _, key, fmt in COLUMNS]), flush=True)
     return 0
 
 

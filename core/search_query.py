@@ -11,6 +11,7 @@ asks for a prefix ("Förder*" finds "Förderprogramm"). Print numbers in any spe
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from core.numbers import find_print_numbers, parse_print_number
@@ -134,27 +135,81 @@ def content_words(text: str, limit: int = 24) -> Query:
     return parse_query(" ".join(chosen), drop_stopwords=True, max_words=limit)
 
 
+_TOKEN = re.compile(r"\S+")
+_NON_SPACE = re.compile(r"\S")
+_EDGE = re.compile(r"^[^\wÄÖÜäöüß]+|[^\wÄÖÜäöüß]+$")
+
+
 def highlight(text: str, query: Query, *, words: int = 14, open_mark: str = "\x02", close_mark: str = "\x03") -> str:
     """A snippet of `text` around the first hit of the query's words (any spelling, prefix aware),
-    hits wrapped in markers; the text's start when nothing matches (a hit by print number)."""
+    hits wrapped in markers; the text's start when nothing matches (a hit by print number).
+
+    A token is a hit when the word in it (or a part of it between hyphens) is a query word, or begins
+    with one searched as a prefix. Only a window of the text is cut into tokens: the first hit is
+    found by one search for the query's words in the lowered text, and only the tokens around that
+    place are looked at (a stored body runs to 30,000 words, a snippet has 14)."""
     terms = sorted({t for t, _ in query.highlight_terms() if t}, key=len, reverse=True)
     prefixes = {t for t, prefix in query.highlight_terms() if prefix}
-    tokens = list(re.finditer(r"\S+", text))
-    if not tokens:
-        return ""
 
     def hit(token: str) -> bool:
-        word = re.sub(r"^[^\wÄÖÜäöüß]+|[^\wÄÖÜäöüß]+$", "", token).lower()
+        word = _EDGE.sub("", token).lower()
         parts = [word, *word.split("-")]
         return any(p == t or (t in prefixes and p.startswith(t)) for p in parts for t in terms)
 
-    first = next((i for i, m in enumerate(tokens) if hit(m.group(0))), None)
-    start = max(0, (first or 0) - words // 3)
-    window = tokens[start : start + words]
-    out = []
-    for m in window:
-        tok = m.group(0)
-        out.append(f"{open_mark}{tok}{close_mark}" if hit(tok) else tok)
-    prefix = "… " if start > 0 else ""
-    suffix = " …" if start + words < len(tokens) else ""
+    first = _first_hit(text, terms, hit) if terms else None
+    if first is None:
+        first = _NON_SPACE.search(text)
+        if first is None:
+            return ""
+        begin = first.start()
+    else:
+        begin = _tokens_before(text, first, words // 3)
+    window = []
+    tokens = _TOKEN.finditer(text, begin)
+    for m in tokens:
+        window.append(m.group(0))
+        if len(window) == words:
+            break
+    out = [f"{open_mark}{tok}{close_mark}" if hit(tok) else tok for tok in window]
+    prefix = "… " if _NON_SPACE.search(text, 0, begin) else ""
+    suffix = " …" if len(window) == words and next(tokens, None) is not None else ""
     return prefix + " ".join(out) + suffix
+
+
+def _first_hit(text: str, terms: list[str], hit: Callable[[str], bool]) -> int | None:
+    """Where the first token that is a hit begins: the places the lowered text contains a query word
+    are the only candidates, each checked as the whole token it lies in."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a letter whose lower case is longer ("İ"): token by token
+        return next((m.start() for m in _TOKEN.finditer(text) if hit(m.group(0))), None)
+    pattern = re.compile("|".join(map(re.escape, terms)))
+    pos = 0
+    while (m := pattern.search(lowered, pos)) is not None:
+        start = _token_start(text, m.start())
+        end_match = _TOKEN.match(text, start)
+        end = end_match.end() if end_match else m.end()
+        if hit(text[start:end]):
+            return start
+        pos = max(end, m.start() + 1)
+    return None
+
+
+def _token_start(text: str, pos: int) -> int:
+    """The start of the token (run of non-space) that holds position `pos`."""
+    start = pos
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return start
+
+
+def _tokens_before(text: str, at: int, count: int) -> int:
+    """Where the window begins: `count` tokens before the one at `at`, or the first token of the text."""
+    begin = at
+    for _ in range(count):
+        back = begin
+        while back > 0 and text[back - 1].isspace():
+            back -= 1
+        if back == 0:
+            break
+        begin = _token_start(text, back - 1)
+    return begin

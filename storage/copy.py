@@ -33,20 +33,9 @@ TABLES: tuple[tuple[str, str], ...] = (
     ("contributions", "rowid"),
     ("internal_deadlines", "print_id, step"),
 )
-# identity columns on the server, whose counters must continue after the copied ids
-_IDENTITIES = (
-    ("prints", "id"),
-    ("points", "id"),
-    ("answer_items", "id"),
-    ("answer_item_points", "rowid"),
-    ("citations", "id"),
-    ("material", "id"),
-    ("material_passages", "id"),
-    ("units", "id"),
-    ("people", "id"),
-    ("events", "id"),
-    ("contributions", "rowid"),
-)
+# the server's identity columns (the ids, and the order-keeping rowid), whose counters must go on after
+# the copied values
+_IDENTITIES = tuple((table, order) for table, order in TABLES if order in ("id", "rowid"))
 _CHUNK = 1000
 
 
@@ -98,6 +87,8 @@ def copy_register(source: Register, target: Register) -> CopyReport:
                     f"COALESCE((SELECT max({column}) FROM {table}), 0) + 1, false)"
                 )
         reindex_all(target.db)
+        if target.server:
+            target.db.execute("ANALYZE")  # the planner's and similar's statistics, at once
         for table, _ in TABLES:
             counts[table] = (_count(source, table), _count(target, table))
         wrong = {t: c for t, c in counts.items() if c[0] != c[1]}

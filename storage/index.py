@@ -8,11 +8,11 @@ from core.search_query import number_token
 
 
 def _add(db: sqlite_utils.Database, table: str, rowid: int, values: dict[str, str]) -> None:
-    """One row of a full-text index; on the team register with its tsvector (storage.postgres)."""
+    """One row of a full-text index; on the team register with its tsvector (storage.team)."""
     if getattr(db, "server", False):
-        from storage import postgres
+        from storage import team
 
-        postgres.insert_fts(db, table, rowid, values)  # type: ignore[arg-type]
+        team.insert_fts(db, table, rowid, values)
         return
     db.execute(
         f"INSERT INTO {table} (rowid, {', '.join(values)}) VALUES (?, {', '.join('?' for _ in values)})",

@@ -5,14 +5,8 @@ One `Register` serves both databases (storage/register.py): its SQL is written i
 understand (`?` marks, `ON CONFLICT`, `RETURNING`, `IS [NOT] DISTINCT FROM`), and what differs —
 full-text search, a few expressions — is chosen by `Register.server`. `PgDatabase` below offers the
 few calls the register makes of sqlite-utils' `Database` (execute, executemany, a transaction), so
-the rest of the register does not know which one it talks to.
-
-Full text: SQLite's FTS5 tokenizer (unicode61, umlauts kept) is reproduced in Python
-(`search_tokens`) and the server gets a ready `tsvector` and `tsquery` (never `to_tsvector`,
-whose word splitting depends on the server's locale: under the C locale "Förderung" falls apart
-into "f" and "rderung"). So the two registers find exactly the same words, with the same umlaut
-spellings and prefixes; only the ranking formula differs (PostgreSQL's ts_rank, weighted like the
-bm25 weights SQLite uses).
+the rest of the register does not know which one it talks to. What the register needs of the
+server without a connection (full text, the errors, how an address is shown) is storage/team.py.
 """
 
 from __future__ import annotations
@@ -22,39 +16,12 @@ import functools
 import re
 from collections.abc import Iterator, Sequence
 from typing import Any
-from urllib.parse import unquote, urlsplit
 
 import psycopg
 from psycopg import errors as pg_errors
 
-from storage.db import StorageError, is_server  # noqa: F401 - is_server is this module's too
-
-CONNECT_TIMEOUT_S = 5
-NOTIFY_CHANNEL = "ziffer_events"
-_TOKEN = re.compile(r"[^\W_]+")  # FTS5 unicode61: runs of letters and digits, everything else separates
-_MAX_POSITIONS = 255  # PostgreSQL keeps at most 256 positions per word and positions up to 16383
-_MAX_POSITION = 16383
-_MAX_LEXEME_BYTES = 2046
-
-
-def display(url: str) -> str:
-    """The address as the officer may see it: no password."""
-    parts = urlsplit(url)
-    host = parts.hostname or "localhost"
-    if parts.port:
-        host += f":{parts.port}"
-    user = f"{unquote(parts.username)}@" if parts.username else ""
-    return f"postgresql://{user}{host}{parts.path}"
-
-
-class ServerUnavailable(StorageError):
-    """The server cannot be reached (network gone, server restarting) or refused the login; the
-    message is one German sentence. Nothing was written; the window keeps the officer's text and
-    tries again."""
-
-
-class NotPermitted(StorageError):
-    """The server's grants refuse this to the signed-in role (a reader saving, an officer deleting)."""
+from storage.db import StorageError
+from storage.team import CONNECT_TIMEOUT_S, NotPermitted, ServerUnavailable, display
 
 
 def _unavailable(url: str, exc: BaseException) -> ServerUnavailable:
@@ -74,7 +41,7 @@ def _unavailable(url: str, exc: BaseException) -> ServerUnavailable:
         return ServerUnavailable(f"Der Server {where} lässt diese Anmeldung nicht an das Team-Register.")
     return ServerUnavailable(
         f"Der Server des Team-Registers {where} ist nicht erreichbar (Netzwerk oder Server); "
-        "nichts ist verloren, Ziffer versucht es erneut."
+        "bitte später erneut versuchen oder die IT fragen."
     )
 
 
@@ -95,6 +62,7 @@ class PgDatabase:
     def __init__(self, url: str) -> None:
         self.url = url
         self.conn = self._connect()
+        self._open_transaction = False  # set by transaction(): no new connection may continue it
 
     def _connect(self) -> psycopg.Connection[Any]:
         try:
@@ -112,10 +80,14 @@ class PgDatabase:
 
     @property
     def in_transaction(self) -> bool:
-        return self.conn.info.transaction_status != psycopg.pq.TransactionStatus.IDLE
+        status = psycopg.pq.TransactionStatus
+        return self.conn.info.transaction_status in (status.INTRANS, status.INERROR, status.ACTIVE)
 
     def _ready(self) -> None:
-        if (self.conn.closed or self.conn.broken) and not self.in_transaction:
+        """A lost connection (its transaction is lost with it) is replaced by a new one."""
+        if self.conn.closed or self.conn.broken:
+            if self._open_transaction:  # its first statements died with the old connection
+                raise _unavailable(self.url, psycopg.OperationalError("the connection is lost"))
             with contextlib.suppress(psycopg.Error):
                 self.conn.close()
             self.conn = self._connect()
@@ -172,14 +144,19 @@ class PgDatabase:
                 yield
             return
         self.execute("BEGIN")
+        self._open_transaction = True
         try:
             yield
-        except BaseException:
+        except BaseException as exc:
+            self._open_transaction = False
             if not self.conn.broken and self.in_transaction:
                 with contextlib.suppress(psycopg.Error):
                     self.conn.execute("ROLLBACK")
+            if isinstance(exc, psycopg.Error):  # the server's words for a failed write: one sentence
+                raise StorageError(f"the register cannot be written ({exc}).") from exc
             raise
         else:
+            self._open_transaction = False
             try:
                 self.conn.execute("COMMIT")
             except pg_errors.InsufficientPrivilege as exc:
@@ -203,71 +180,9 @@ class PgDatabase:
             self.conn.close()
 
 
-# -- full text ---------------------------------------------------------------------------------------
-
-
-def search_tokens(text: str) -> list[str]:
-    """The words of a text as SQLite's FTS5 tokenizer (unicode61, diacritics kept) cuts them."""
-    return _TOKEN.findall(text.lower())
-
-
-def tsvector_text(columns: Sequence[tuple[str | None, str]]) -> str:
-    """A tsvector in PostgreSQL's input syntax for texts with their weights (A, B, C or D), positions
-    counted across the columns: built here, so the server's locale plays no part."""
-    positions: dict[str, list[str]] = {}
-    pos = 0
-    for text, weight in columns:
-        for token in search_tokens(text or ""):
-            pos += 1
-            if len(token.encode()) > _MAX_LEXEME_BYTES:
-                continue
-            seen = positions.setdefault(token, [])
-            if len(seen) < _MAX_POSITIONS:
-                seen.append(f"{min(pos, _MAX_POSITION)}{'' if weight == 'D' else weight}")
-    return " ".join(f"'{token}':{','.join(p)}" for token, p in positions.items())
-
-
-# The weights of each index's columns (A–D) and of the ranks: ts_rank takes {D, C, B, A}. They follow
-# the bm25 weights of the SQLite register: title 8 : body 1 : print numbers 20; question 3 : answer 1.
-FTS_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
-    "prints_fts": (("title", "A"), ("body", "D"), ("numbers", "B")),
-    "points_fts": (("question", "A"), ("answer", "D")),
-    "material_fts": (("title", "A"), ("body", "D")),
-    "passages_fts": (("text", "D"),),
-}
-RANK_WEIGHTS = {
-    "prints_fts": "{0.05, 0, 1.0, 0.4}",
-    "points_fts": "{0.333, 0, 0, 1.0}",
-    "material_fts": "{0.125, 0, 0, 1.0}",
-    "passages_fts": "{1.0, 0, 0, 0}",
-}
-
-
-def rank(table: str) -> str:
-    """An SQL expression ranking rows of `table` against the tsquery in the next `?`; lower is better,
-    as with SQLite's bm25."""
-    return f"-ts_rank('{RANK_WEIGHTS[table]}', {table}.tsv, ?::tsquery, 1)"
-
-
-def match(table: str) -> str:
-    """The SQL condition that a row of `table` matches the tsquery in the next `?`."""
-    return f"{table}.tsv @@ ?::tsquery"
-
-
-def insert_fts(db: PgDatabase, table: str, rowid: int, values: dict[str, str]) -> None:
-    """One row of a full-text index: the texts (for snippets) and their tsvector."""
-    cols = [c for c, _ in FTS_COLUMNS[table]]
-    tsv = tsvector_text([(values.get(c), w) for c, w in FTS_COLUMNS[table]])
-    db.execute(
-        f"INSERT INTO {table} (rowid, {', '.join(cols)}, tsv) VALUES (?, {', '.join('?' for _ in cols)}, ?::tsvector)",
-        [rowid, *(values.get(c) or "" for c in cols), tsv],
-    )
-
-
 # -- opening and migrating ---------------------------------------------------------------------------
 
 _MIGRATION_LOCK = 0x5A1FFE4  # an advisory lock: two first openers do not both create the schema
-IMPORT_LOCK = 0x5A1FFE5  # imports one at a time, as on SQLite: a print arriving twice is stored once
 
 
 def connect(url: str) -> PgDatabase:

@@ -85,7 +85,7 @@ class ServerChangeFeed:
     def __init__(self, url: str, session: str) -> None:
         import psycopg
 
-        from storage import postgres
+        from storage import team
 
         self.url = url
         self.session = session
@@ -95,16 +95,16 @@ class ServerChangeFeed:
         self._last_event = 0
         if self._conn is not None:
             self._last_event = self._conn.execute("SELECT coalesce(max(id), 0) FROM events").fetchone()[0]
-        self._channel = postgres.NOTIFY_CHANNEL
+        self._channel = team.NOTIFY_CHANNEL
 
     def _connect(self) -> None:
-        from storage import postgres
+        from storage import team
 
         try:
             self._conn = self._psycopg.connect(
-                self.url, autocommit=True, connect_timeout=postgres.CONNECT_TIMEOUT_S, application_name="Ziffer"
+                self.url, autocommit=True, connect_timeout=team.CONNECT_TIMEOUT_S, application_name="Ziffer"
             )
-            self._conn.execute(f"LISTEN {postgres.NOTIFY_CHANNEL}")
+            self._conn.execute(f"LISTEN {team.NOTIFY_CHANNEL}")
         except self._psycopg.Error:
             self._conn = None
 

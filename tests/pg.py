@@ -143,3 +143,21 @@ def _stop(found: Server) -> None:
     from pgserver import pg_ctl
 
     pg_ctl(["-w", "-m", "fast", "stop"], pgdata=found.data, user=found.handle.system_user, timeout=30)
+
+
+ROLES_SQL = Path(__file__).resolve().parent.parent / "storage" / "roles.sql"
+
+
+def login_as(db_url: str, person: str, group: str) -> str:
+    """The team register of `db_url` as the README sets it up: its tables made by a first open (as the
+    owner), storage/roles.sql run, and `person` a login role in `group` (ziffer_reader, ziffer_officer
+    or ziffer_clerk). Returns the URL `person` opens it with."""
+    from storage.register import Register
+
+    Register.open(db_url).close()
+    with psycopg.connect(db_url, autocommit=True) as conn:
+        conn.execute(ROLES_SQL.read_text(encoding="utf-8"))  # type: ignore[arg-type]
+    person_url = create_role(db_url, person)
+    with psycopg.connect(server().uri, autocommit=True) as conn:
+        conn.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(group), sql.Identifier(person)))
+    return person_url

@@ -74,8 +74,8 @@ def test_quoted_names_its_source() -> None:
 
 
 @pytest.fixture
-def reg(tmp_path: Path):  # type: ignore[no-untyped-def]
-    r = Register.open(tmp_path / "r.db")
+def reg(register_location: Path | str):  # type: ignore[no-untyped-def]
+    r = Register.open(register_location)
     yield r
     r.close()
 

@@ -20,8 +20,8 @@ from storage.register import Register
 
 
 @pytest.fixture
-def register(tmp_path: Path):  # type: ignore[no-untyped-def]
-    reg = Register.open(tmp_path / "register.db")
+def register(register_location: Path | str):  # type: ignore[no-untyped-def]
+    reg = Register.open(register_location)
     yield reg
     reg.close()
 
@@ -101,7 +101,7 @@ def test_refs_and_export_checks_see_a_draft_citation(register: Register, tmp_pat
     doc = register.get_print(pid).doc
     in_register = cited_in_register(doc, lambda n: register.print_id(n) is not None)
     assert "Die zitierte Drucksache 17/9075 ist nicht im Register." in checks(doc, in_register)
-    db = str(register.path)
+    db = str(register.location)  # the command line, on a file or on the team register
     register.close()
 
     def refs(number: str) -> dict:  # type: ignore[type-arg]

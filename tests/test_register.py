@@ -90,8 +90,9 @@ Ministerin für Wirtschaft, Arbeit und Tourismus
 
 
 @pytest.fixture
-def register(tmp_path: Path):  # type: ignore[no-untyped-def]
-    reg = Register.open(tmp_path / "register.db")
+def register(register_location: Path | str):  # type: ignore[no-untyped-def]
+    """A register of each kind: a SQLite file and the team register on a real PostgreSQL server."""
+    reg = Register.open(register_location)
     yield reg
     reg.close()
 
@@ -172,7 +173,9 @@ def test_edited_answer_is_kept_in_the_log(register: Register, tmp_path: Path) ->
     stored = register.get_print(pid)
     assert "7,6 Millionen" in stored.doc.answer.items[1].text and stored.edited == set()
     log = [e for e in register.events("print", pid) if e["field"] == "answer:2"]
-    assert log[0]["new"] == "Unser Entwurf: 7,4 Millionen Euro." and log[0]["who"] == "referentin"
+    # the team register names the signed-in role (here the tests' superuser), a file the given name
+    assert log[0]["new"] == "Unser Entwurf: 7,4 Millionen Euro."
+    assert log[0]["who"] == (register.identity or "referentin")
     assert log[-1]["old"] == "Unser Entwurf: 7,4 Millionen Euro." and "7,6" in log[-1]["new"]
 
 
@@ -193,6 +196,10 @@ def test_failure_inside_the_transaction_rolls_back(
     import storage.register as reg_module
 
     def broken(db, print_id):  # type: ignore[no-untyped-def]
+        if register.server:
+            import psycopg
+
+            raise psycopg.errors.DiskFull("disk I/O error")
         raise sqlite3.OperationalError("disk I/O error")
 
     monkeypatch.setattr(reg_module, "index_print", broken)
@@ -448,8 +455,9 @@ def test_broken_database_file(tmp_path: Path) -> None:
         connect(path)
 
 
-def test_connection_settings(register: Register) -> None:
-    """WAL, foreign keys and a busy timeout are on."""
+def test_connection_settings(tmp_path: Path) -> None:
+    """WAL, foreign keys and a busy timeout are on (a register file)."""
+    register = Register.open(tmp_path / "register.db")
     assert register.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert register.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert register.db.execute("PRAGMA busy_timeout").fetchone()[0] >= 5000

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from core.search_query import content_words, highlight, number_token, parse_query, spellings
 
 
@@ -39,3 +42,53 @@ def test_highlight() -> None:
     assert "[Förderprogrammen]" in highlight(text, parse_query("Förder*"), open_mark="[", close_mark="]")
     assert highlight("kein Treffer hier", parse_query("Wolf")) == "kein Treffer hier"
     assert highlight("", parse_query("Wolf")) == ""
+
+
+def _highlight_by_every_token(text: str, query, *, words: int = 14, open_mark: str = "[", close_mark: str = "]") -> str:  # type: ignore[no-untyped-def]
+    """The snippet as highlight() made it before it looked at a window only: every token of the text
+    checked in turn. Kept here as the measure of the faster one."""
+    import re
+
+    terms = sorted({t for t, _ in query.highlight_terms() if t}, key=len, reverse=True)
+    prefixes = {t for t, prefix in query.highlight_terms() if prefix}
+    tokens = list(re.finditer(r"\S+", text))
+    if not tokens:
+        return ""
+
+    def hit(token: str) -> bool:
+        word = re.sub(r"^[^\wÄÖÜäöüß]+|[^\wÄÖÜäöüß]+$", "", token).lower()
+        parts = [word, *word.split("-")]
+        return any(p == t or (t in prefixes and p.startswith(t)) for p in parts for t in terms)
+
+    first = next((i for i, m in enumerate(tokens) if hit(m.group(0))), None)
+    start = max(0, (first or 0) - words // 3)
+    window = tokens[start : start + words]
+    out = [f"{open_mark}{m.group(0)}{close_mark}" if hit(m.group(0)) else m.group(0) for m in window]
+    return ("… " if start > 0 else "") + " ".join(out) + (" …" if start + words < len(tokens) else "")
+
+
+_WORDS = [
+    "Förderung",
+    "förderprogramm",
+    "Forderung",
+    "KI-Allianz",
+    "Straße",
+    "STRASSE",
+    "(Förder-",
+    "17/9075",
+    "İstanbul",
+]
+
+
+@given(
+    st.lists(st.one_of(st.sampled_from(_WORDS), st.text(alphabet="abcöüßÄ -,.\n\t\xa0", max_size=12)), max_size=60).map(
+        " ".join
+    ),
+    st.sampled_from(["Förderung", "Förder*", "Foerderung", "Allianz", "KI", "strasse", "Wolf", "17/9075", "i*"]),
+    st.integers(min_value=1, max_value=20),
+)
+@settings(max_examples=400, deadline=None)
+def test_highlight_looks_at_a_window_and_gives_the_same_snippet(text: str, words_typed: str, words: int) -> None:
+    query = parse_query(words_typed)
+    expected = _highlight_by_every_token(text, query, words=words)
+    assert highlight(text, query, words=words, open_mark="[", close_mark="]") == expected

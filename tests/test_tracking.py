@@ -21,8 +21,13 @@ from storage.register import Register
 
 
 @pytest.fixture
-def register(tmp_path: Path):  # type: ignore[no-untyped-def]
-    reg = Register.open(tmp_path / "r.db")
+def register(register_location: Path | str):  # type: ignore[no-untyped-def]
+    """A register file, or the team register opened by a clerk (the history names the login)."""
+    if isinstance(register_location, str):
+        import pg
+
+        register_location = pg.login_as(register_location, "clerk", "ziffer_clerk")
+    reg = Register.open(register_location)
     yield reg
     reg.close()
 
@@ -117,7 +122,7 @@ def test_workflow_steps_and_refusals(register: Register) -> None:
     assert wf["status"] == "versandt" and wf["sent_on"] == "2025-03-01"
     history = [(e["old"], e["new"], e["who"]) for e in register.events("print", pid) if e["field"] == "status"]
     assert history[0] == ("eingegangen", "zugewiesen", "clerk")
-    assert history[-1] == ("zur Zeichnung", "versandt", "officer")
+    assert history[-1] == ("zur Zeichnung", "versandt", register.identity or "officer")  # the login, on a server
     assert allowed_next("veröffentlicht") == ()
 
 

@@ -8,6 +8,7 @@ import time
 from datetime import date
 from pathlib import Path
 
+import pg
 import pytest
 from conftest import FIXTURES
 
@@ -15,18 +16,21 @@ from core import answers, tracking
 from core.services import import_file
 from storage.db import StorageError, VersionConflict
 from storage.register import Register
-from storage.watch import ChangeFeed
+from storage.watch import open_feed
 
 
 @pytest.fixture
-def two(tmp_path: Path):
-    """Two registers on one file, with the motion 17/… and a draft of empty answers."""
-    first = Register.open(tmp_path / "reg.db")
+def two(register_location: Path | str):
+    """Two registers on one file (or one server database), with the motion 17/… and a draft of empty answers."""
+    first = Register.open(register_location)
     result = import_file(first, FIXTURES / "bw_antrag_unanswered.txt", who="t")
     assert result.id is not None
     with first.transaction():
         first.save_answer_items(result.id, answers.draft_items(first.get_print(result.id).doc.points), "t")
-    second = Register.open(tmp_path / "reg.db")
+    # on the server the second window is another person, logged in as herself: the history names her
+    second = Register.open(
+        pg.login_as(register_location, "beate", "ziffer_clerk") if first.server else register_location
+    )
     yield first, second, result.id
     second.close()
     first.close()
@@ -141,7 +145,7 @@ def test_workflow_facts_carry_versions(two) -> None:
 def test_the_change_feed_reports_other_sessions_only(two) -> None:
     """Another register's save shows in the feed with who and when; the own register's does not."""
     first, second, pid = two
-    feed = ChangeFeed(first.path, first.session)
+    feed = open_feed(first.location, first.session)
     try:
         assert feed.poll() == []
         with first.transaction():
@@ -159,7 +163,7 @@ def test_the_change_feed_reports_other_sessions_only(two) -> None:
 def test_polling_costs_microseconds_while_nothing_changes(two) -> None:
     """The watcher asks every second; a poll with no change must cost next to nothing."""
     first, _second, _pid = two
-    feed = ChangeFeed(first.path, first.session)
+    feed = open_feed(first.location, first.session)
     try:
         n = 2000
         start = time.perf_counter()

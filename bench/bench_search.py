@@ -1,0 +1,115 @@
+"""Search and similar answers against the same work done in raw SQL, on registers bench_register.py built.
+
+    .venv/bin/python bench/bench_register.py --sizes 5000 --db-dir /tmp/b5      # builds /tmp/b5/register-5000.db
+    .venv/bin/python bench/bench_search.py /tmp/b5/register-5000.db [/tmp/b50/register-50000.db] [--reps 7]
+
+For each register it prints figures, asserting nothing (issue 13, "How we will know"):
+
+    search      `Register.search(parse_query(q), filters, limit=20)` over bench_register's 30 queries,
+                against the reference: the MATCH expression the app builds, with the same filters,
+                ranked by bm25 with the app's weights, top 20 prints and (without filters) top 20
+                material texts, each with FTS5's snippet(). Median and p95 over all queries and runs;
+                the two are timed alternately, query by query, so both see the same machine.
+    similar     `core.services.similar(register, id, point)` for 50 random points (the same as
+                bench_register's column): median and p95; the target is p95 <= 40 ms at 50,000 prints
+                and no more than 2x the figure at 5,000.
+
+Times are wall clock (time.perf_counter), medians of interleaved runs; the machine is shared.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from bench_register import SIMILAR_PRINTS, p95, query_set  # noqa: E402
+
+from core.search_query import parse_query  # noqa: E402
+from core.services import similar  # noqa: E402
+from storage.register import SNIPPET_CLOSE, SNIPPET_OPEN, Register  # noqa: E402
+
+
+def raw_search(register: Register, text: str, filters) -> int:  # type: ignore[no-untyped-def]
+    """The reference: what the app's search does, in SQL alone."""
+    query = parse_query(text)
+    where, args = register._filter_sql(filters) if filters else ("", [])
+    rows = register.db.execute(
+        "SELECT p.id, p.number, p.title, p.kind, p.answered, bm25(prints_fts, 8.0, 1.0, 20.0) AS score, "
+        f"snippet(prints_fts, 1, '{SNIPPET_OPEN}', '{SNIPPET_CLOSE}', ' … ', 14) "
+        "FROM prints_fts JOIN prints p ON p.id = prints_fts.rowid "
+        f"WHERE prints_fts MATCH ? {where} ORDER BY score LIMIT 20",
+        [query.match(), *args],
+    ).fetchall()
+    if filters is None and query.words:
+        rows += register.db.execute(
+            "SELECT m.id, m.title, bm25(material_fts, 8.0, 1.0) AS score, "
+            f"snippet(material_fts, 1, '{SNIPPET_OPEN}', '{SNIPPET_CLOSE}', ' … ', 14) "
+            "FROM material_fts JOIN material m ON m.id = material_fts.rowid "
+            "WHERE material_fts MATCH ? ORDER BY score LIMIT 20",
+            [parse_query(" ".join(v[0] for v, _ in query.words)).match()],
+        ).fetchall()
+    return len(rows)
+
+
+def measure(path: Path, reps: int, seed: int) -> None:
+    with Register.open(path) as register:
+        n = register.counts()["prints"]
+        queries = query_set(n)
+        app_times: list[float] = []
+        raw_times: list[float] = []
+        for rep in range(reps + 1):
+            for i, (text, filters) in enumerate(queries):
+                order = ("app", "raw") if (rep + i) % 2 else ("raw", "app")
+                for which in order:
+                    t = time.perf_counter()
+                    if which == "app":
+                        register.search(parse_query(text), filters, limit=20)
+                    else:
+                        raw_search(register, text, filters)
+                    elapsed = (time.perf_counter() - t) * 1000
+                    if rep:  # the first round warms the cache
+                        (app_times if which == "app" else raw_times).append(elapsed)
+        rng = random.Random(seed)
+        ids = [r[0] for r in register.db.execute("SELECT id FROM prints").fetchall()]
+        picks = []
+        while len(picks) < SIMILAR_PRINTS:
+            pid = rng.choice(ids)
+            points = register.get_print(pid).doc.points
+            if points:
+                picks.append((pid, rng.choice(points).label))
+        for pid, label in picks[:5]:
+            similar(register, pid, label)  # warm
+        sim_times = []
+        for pid, label in picks:
+            t = time.perf_counter()
+            similar(register, pid, label)
+            sim_times.append((time.perf_counter() - t) * 1000)
+    app_med, raw_med = statistics.median(app_times), statistics.median(raw_times)
+    print(
+        f"{n:>7,} prints  search ms med/p95: app {app_med:5.2f} / {p95(app_times):6.2f}   raw SQL "
+        f"{raw_med:5.2f} / {p95(raw_times):6.2f}   ratio of medians {app_med / raw_med:4.2f}   "
+        f"similar ms med/p95: {statistics.median(sim_times):6.1f} / {p95(sim_times):6.1f}"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("registers", nargs="+", type=Path)
+    parser.add_argument("--reps", type=int, default=7)
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+    print(f"command: {' '.join(sys.argv)}")
+    for path in args.registers:
+        measure(path, args.reps, args.seed)
+
+
+if __name__ == "__main__":
+    main()
