@@ -48,8 +48,8 @@ from core.workflow import OPEN, WorkflowError, allowed_next
 from gui.conflict_dialog import MERGED, OWN, STORED, ConflictDialog, when_text
 from gui.tasks import Jobs, reports_storage_errors, with_register
 from storage.db import StorageError, VersionConflict
-from storage.postgres import NotPermitted, ServerUnavailable
 from storage.register import Register
+from storage.team import NotPermitted, ServerUnavailable
 
 SAVE_DELAY_MS = 300  # a pause in typing this long saves
 MAX_UNSAVED_S = 0.8  # while typing goes on, a save at least this often
@@ -838,9 +838,9 @@ class InquiryView(QWidget):
                 "gespeichert, sobald er wieder erreichbar ist."
             )
         )
+        self.server_banner.setToolTip(reason)  # which server, and why (the status bar's sentence asks to retry by hand)
         self.server_banner.show()
         if first:
-            self.status_message.emit(reason)
             self._retry_timer.start()
 
     def _probe_server(self) -> None:
@@ -864,6 +864,7 @@ class InquiryView(QWidget):
         self._retry_timer.stop()
         self._offline = None
         self.server_banner.hide()
+        self.server_banner.setToolTip("")
         if self.save_now():
             self.status_message.emit(
                 self.tr("Der Server des Team-Registers ist wieder erreichbar; Ihr Text ist gespeichert.")

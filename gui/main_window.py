@@ -49,8 +49,8 @@ from gui.settings_dialog import SettingsDialog
 from gui.tasks import Jobs, reports_storage_errors, wait_for_background, with_register
 from storage import backup
 from storage.db import StorageError, default_db_path, is_server, resolve_db_path
-from storage.postgres import display
 from storage.register import Register
+from storage.team import display
 
 FIXED_TABS = 3  # register, deadlines, library; inquiry tabs follow
 SHUTDOWN_WAIT_MS = 60000  # for the batch an import is storing, a backup, a preview

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit, urlunsplit
 from PySide6.QtCore import QSettings
 
 from storage.db import is_server
-from storage.postgres import display
+from storage.team import display
 
 
 @dataclass(frozen=True)

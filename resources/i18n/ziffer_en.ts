@@ -743,7 +743,7 @@
     </message>
     <message>
         <location filename="../../gui/inquiry_view.py" line="277"/>
-        <location filename="../../gui/inquiry_view.py" line="1022"/>
+        <location filename="../../gui/inquiry_view.py" line="1023"/>
         <source>Antwort aufteilen</source>
         <translation>Split answer</translation>
     </message>
@@ -839,7 +839,7 @@
     </message>
     <message>
         <location filename="../../gui/inquiry_view.py" line="349"/>
-        <location filename="../../gui/inquiry_view.py" line="1184"/>
+        <location filename="../../gui/inquiry_view.py" line="1185"/>
         <source>Fristverlängerung</source>
         <translation>Extension</translation>
     </message>
@@ -950,7 +950,7 @@
     </message>
     <message>
         <location filename="../../gui/inquiry_view.py" line="541"/>
-        <location filename="../../gui/inquiry_view.py" line="1105"/>
+        <location filename="../../gui/inquiry_view.py" line="1106"/>
         <source>{kind} {number} — {title}</source>
         <translation>{kind} {number} — {title}</translation>
     </message>
@@ -966,7 +966,7 @@
     </message>
     <message>
         <location filename="../../gui/inquiry_view.py" line="590"/>
-        <location filename="../../gui/inquiry_view.py" line="1225"/>
+        <location filename="../../gui/inquiry_view.py" line="1226"/>
         <source>Status: {status}</source>
         <translation>Status: {status}</translation>
     </message>
@@ -1072,120 +1072,120 @@
         <translation>The team register&apos;s server cannot be reached – your text stays here and is saved as soon as the server is back.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="869"/>
+        <location filename="../../gui/inquiry_view.py" line="870"/>
         <source>Der Server des Team-Registers ist wieder erreichbar; Ihr Text ist gespeichert.</source>
         <translation>The team register&apos;s server is back; your text is saved.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="907"/>
-        <location filename="../../gui/inquiry_view.py" line="926"/>
+        <location filename="../../gui/inquiry_view.py" line="908"/>
+        <location filename="../../gui/inquiry_view.py" line="927"/>
         <source>Nicht gespeichert: gleichzeitige Änderung</source>
         <translation>Not saved: simultaneous change</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="908"/>
+        <location filename="../../gui/inquiry_view.py" line="909"/>
         <source>Die Antwort {heading}</source>
         <translation>The answer {heading}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="939"/>
+        <location filename="../../gui/inquiry_view.py" line="940"/>
         <source>Die gespeicherte Fassung wurde übernommen.</source>
         <translation>The stored version was taken.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="941"/>
+        <location filename="../../gui/inquiry_view.py" line="942"/>
         <source>Ihre Fassung wurde gespeichert.</source>
         <translation>Your version was saved.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="967"/>
+        <location filename="../../gui/inquiry_view.py" line="968"/>
         <source>Die Gliederung der Antwort wurde inzwischen von {who} geändert; sie gilt nun auch hier.</source>
         <translation>The answer&apos;s division was changed meanwhile by {who}; it now applies here too.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="968"/>
+        <location filename="../../gui/inquiry_view.py" line="969"/>
         <source>jemand anderem</source>
         <translation>someone else</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="990"/>
+        <location filename="../../gui/inquiry_view.py" line="991"/>
         <source>Antworten zusammenfassen</source>
         <translation>Combine answers</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1038"/>
+        <location filename="../../gui/inquiry_view.py" line="1039"/>
         <source>Die Gliederung der Antwort wurde nicht gespeichert: {reason}</source>
         <translation>The division of the answer was not saved: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1070"/>
-        <location filename="../../gui/inquiry_view.py" line="1162"/>
+        <location filename="../../gui/inquiry_view.py" line="1071"/>
+        <location filename="../../gui/inquiry_view.py" line="1163"/>
         <source>„{text}“ ist kein Datum; bitte als TT.MM.JJJJ eingeben.</source>
         <translation>“{text}” is not a date; please enter it as DD.MM.YYYY.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1098"/>
+        <location filename="../../gui/inquiry_view.py" line="1099"/>
         <source>Die Angabe wurde nicht gespeichert: {reason}</source>
         <translation>The detail was not saved: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1135"/>
+        <location filename="../../gui/inquiry_view.py" line="1136"/>
         <source>Die Angabe „{label}“</source>
         <translation>The entry “{label}”</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1178"/>
+        <location filename="../../gui/inquiry_view.py" line="1179"/>
         <source>Bitte die beantragte neue Frist als TT.MM.JJJJ angeben.</source>
         <translation>Please give the requested new deadline as DD.MM.YYYY.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1186"/>
+        <location filename="../../gui/inquiry_view.py" line="1187"/>
         <source>Fristverlängerung bis {day} beantragt.</source>
         <translation>Extension until {day} requested.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1198"/>
+        <location filename="../../gui/inquiry_view.py" line="1199"/>
         <source>Fristverlängerung bis {day} gewährt.</source>
         <translation>Extension until {day} granted.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1216"/>
-        <location filename="../../gui/inquiry_view.py" line="1220"/>
+        <location filename="../../gui/inquiry_view.py" line="1217"/>
+        <location filename="../../gui/inquiry_view.py" line="1221"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1220"/>
+        <location filename="../../gui/inquiry_view.py" line="1221"/>
         <source>Der Status wurde nicht geändert: {reason}</source>
         <translation>The status was not changed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1238"/>
+        <location filename="../../gui/inquiry_view.py" line="1239"/>
         <source>eingegangen am {day}</source>
         <translation>received on {day}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1240"/>
+        <location filename="../../gui/inquiry_view.py" line="1241"/>
         <source>angefordert</source>
         <translation>requested</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1243"/>
+        <location filename="../../gui/inquiry_view.py" line="1244"/>
         <source> — nach der Frist der Antwort!</source>
         <translation> — after the answer&apos;s deadline!</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1256"/>
+        <location filename="../../gui/inquiry_view.py" line="1257"/>
         <source>Bitte ein Referat und, wenn gewünscht, ein Datum TT.MM.JJJJ angeben.</source>
         <translation>Please give a unit and, if wanted, a date DD.MM.YYYY.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1262"/>
+        <location filename="../../gui/inquiry_view.py" line="1263"/>
         <source>Zulieferung nach der Frist</source>
         <translation>Contribution after the deadline</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1263"/>
+        <location filename="../../gui/inquiry_view.py" line="1264"/>
         <source>{warning}
 
 Die Zulieferung trotzdem mit diesem Datum eintragen?</source>
@@ -1194,61 +1194,61 @@ Die Zulieferung trotzdem mit diesem Datum eintragen?</source>
 Enter the contribution with this date anyway?</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1268"/>
+        <location filename="../../gui/inquiry_view.py" line="1269"/>
         <source>Zulieferung nicht eingetragen.</source>
         <translation>Contribution not entered.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1281"/>
+        <location filename="../../gui/inquiry_view.py" line="1282"/>
         <source>Zulieferung zu Ziffer {label} bei {unit} eingetragen.</source>
         <translation>Contribution to point {label} entered for {unit}.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1320"/>
+        <location filename="../../gui/inquiry_view.py" line="1321"/>
         <source>→ Drucksache {number} ({where}) — {title}</source>
         <translation>→ Print {number} ({where}) — {title}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1324"/>
+        <location filename="../../gui/inquiry_view.py" line="1325"/>
         <source>→ Drucksache {number} ({where}) — nicht im Register</source>
         <translation>→ Print {number} ({where}) — not in the register</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1334"/>
+        <location filename="../../gui/inquiry_view.py" line="1335"/>
         <source>← Drucksache {number} verweist hierauf ({where}) — {title}</source>
         <translation>← Print {number} cites this ({where}) — {title}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1341"/>
+        <location filename="../../gui/inquiry_view.py" line="1342"/>
         <source>Keine Verweise auf andere Drucksachen.</source>
         <translation>No citations of other prints.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1369"/>
+        <location filename="../../gui/inquiry_view.py" line="1370"/>
         <source>Drucksache {number} ist nicht im Register; importieren Sie sie, um dem Verweis zu folgen.</source>
         <translation>Print {number} is not in the register; import it to follow the citation.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1389"/>
+        <location filename="../../gui/inquiry_view.py" line="1390"/>
         <source>Drucksache {number}, Ziffer {label} {day}
 {question}</source>
         <translation>Print {number}, point {label} {day}
 {question}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1400"/>
+        <location filename="../../gui/inquiry_view.py" line="1401"/>
         <source>Material: {title}
 {text}</source>
         <translation>Material: {title}
 {text}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1405"/>
+        <location filename="../../gui/inquiry_view.py" line="1406"/>
         <source>Keine ähnlichen beantworteten Ziffern gefunden.</source>
         <translation>No similar answered points found.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1454"/>
+        <location filename="../../gui/inquiry_view.py" line="1455"/>
         <source>Kein Material verknüpft (in der Bibliothek verknüpfen).</source>
         <translation>No material linked (link it in the library).</translation>
     </message>
@@ -2297,22 +2297,22 @@ Enter the contribution with this date anyway?</translation>
 <context>
     <name>SplitDialog</name>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1512"/>
+        <location filename="../../gui/inquiry_view.py" line="1513"/>
         <source>Antwort aufteilen</source>
         <translation>Split answer</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1514"/>
+        <location filename="../../gui/inquiry_view.py" line="1515"/>
         <source>Zu welcher Ziffer gehört jeder Absatz der Antwort?</source>
         <translation>Which point does each paragraph of the answer belong to?</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1524"/>
+        <location filename="../../gui/inquiry_view.py" line="1525"/>
         <source>Zu {label}.</source>
         <translation>On {label}.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1526"/>
+        <location filename="../../gui/inquiry_view.py" line="1527"/>
         <source>Ziffer für Absatz {n}</source>
         <translation>Point for paragraph {n}</translation>
     </message>
