@@ -17,7 +17,6 @@ import pytest
 pytest.importorskip("PySide6")
 
 import pg
-import pgteam
 import psycopg
 from conftest import FIXTURES, ROOT, type_into
 
@@ -45,13 +44,6 @@ def _register_with_motion(url: str, first_answer: str | None = "Antwort.") -> in
 def _stored_answer(url: str, pid: int) -> str:
     with Register.open(url) as fresh:
         return fresh.answer_items(pid)[0].text
-
-
-@pytest.fixture
-def team_url(pg_url: str) -> str:
-    """A fresh database for a team register the window opens (expected to fail while storage has gaps)."""
-    pgteam.xfail_on_storage_gaps(pg_url)
-    return pg_url
 
 
 @pytest.fixture
@@ -90,15 +82,15 @@ def _password(url: str) -> str:
     return url.split("://", 1)[1].split("@", 1)[0].split(":", 1)[1]
 
 
-def test_the_window_names_the_server_and_leaves_backups_to_it(qtbot, team_url: str, window_on, monkeypatch) -> None:
+def test_the_window_names_the_server_and_leaves_backups_to_it(qtbot, pg_url: str, window_on, monkeypatch) -> None:
     """Title and About name the server's database (never a password); no backup is made at start; the
     settings say backups are the server's job (pg_dump, pg_restore by its administrators)."""
     from PySide6.QtWidgets import QMessageBox
 
     from storage import backup
 
-    _register_with_motion(team_url)
-    url = pgteam.officer(team_url, "anton")
+    _register_with_motion(pg_url)
+    url = pg.login_as(pg_url, "anton", "ziffer_officer")
     window = window_on(url)
     assert window.windowTitle() == f"Ziffer — {window.register.name}"
     assert window.register.name.startswith("anton@") and _password(url) not in window.windowTitle()
@@ -121,32 +113,31 @@ def test_the_window_names_the_server_and_leaves_backups_to_it(qtbot, team_url: s
     dialog.reject()
 
 
-def test_open_inquiries_come_back_by_the_servers_address(qtbot, team_url: str, window_on) -> None:
+def test_open_inquiries_come_back_by_the_servers_address(qtbot, pg_url: str, window_on) -> None:
     """The inquiry tabs open in the team register are remembered under its address (no password) and
     reopen in the next window."""
     from gui import settings
 
-    pid = _register_with_motion(team_url)
-    url = pgteam.officer(team_url, "anton")
+    pid = _register_with_motion(pg_url)
+    url = pg.login_as(pg_url, "anton", "ziffer_officer")
     window = window_on(url)
     view = window.open_print(pid)
     assert view is not None and view.doc.number
     assert settings.open_inquiries(url) == [view.doc.number]
-    again = window_on(pgteam.officer(team_url, "anton"))  # the same address again, a new password
+    again = window_on(pg.login_as(pg_url, "anton", "ziffer_officer"))  # the same address again, a new password
     assert pid in again.inquiries
 
 
-def test_the_inbox_feeds_the_team_register(qtbot, team_url: str, window_on, tmp_path: Path) -> None:
+def test_the_inbox_feeds_the_team_register(qtbot, pg_url: str, window_on, tmp_path: Path) -> None:
     """A print dropped into the watched folder lands in the team register and in the window's list."""
-    Register.open(team_url).close()  # the schema, made by the admin
-    url = pgteam.officer(team_url, "anton")
+    url = pg.login_as(pg_url, "anton", "ziffer_officer")
     window = window_on(url)
     folder = tmp_path / "eingang"
     window.start_inbox(folder)
     source = sorted((ROOT / "resources" / "demo" / "prints").glob("*.txt"))[0]
     shutil.copy(source, folder / source.name)
     qtbot.waitUntil(lambda: window.register_view.model.rowCount() == 1, timeout=30000)
-    with Register.open(team_url) as fresh:
+    with Register.open(pg_url) as fresh:
         assert fresh.count_prints() == 1
     window.stop_inbox()
 
@@ -175,7 +166,7 @@ def _test_connection(qtbot, dialog, address: str) -> str:  # type: ignore[no-unt
 def test_the_connection_test_counts_the_prints(qtbot, pg_url: str, settings_dialog) -> None:
     """„Verbindung testen“ on a real team register says it is fine and how many prints it holds."""
     _register_with_motion(pg_url)
-    url = pgteam.officer(pg_url, "anton")
+    url = pg.login_as(pg_url, "anton", "ziffer_officer")
     started = time.monotonic()
     settings_dialog.team_address.setText(url)
     settings_dialog.test_connection()
@@ -191,22 +182,22 @@ def test_the_connection_test_names_what_is_wrong(qtbot, pg_url: str, settings_di
     assert "keine Datenbank „gibt_es_nicht“" in _test_connection(qtbot, settings_dialog, pg.url("gibt_es_nicht"))
     text = _test_connection(qtbot, settings_dialog, "postgresql://anton@127.0.0.1:9/ziffer")
     assert "postgresql://anton@127.0.0.1:9/ziffer" in text and "nicht erreichbar" in text
-    pgteam.officer(pg_url, "anton")
+    pg.login_as(pg_url, "anton", "ziffer_officer")
     db = pg_url.split("?")[0].rsplit("/", 1)[1]
     text = _test_connection(qtbot, settings_dialog, pg.url(db, "anton", "falsch"))
     assert "hat die Anmeldung abgelehnt" in text and "falsch" not in text
     assert _test_connection(qtbot, settings_dialog, "ziffer.db").startswith("Bitte eine Adresse der Form postgresql://")
 
 
-def test_the_settings_open_the_team_register_in_the_window(qtbot, team_url: str, window_on, tmp_path) -> None:
+def test_the_settings_open_the_team_register_in_the_window(qtbot, pg_url: str, window_on, tmp_path) -> None:
     """From a register file, „Im Fenster öffnen“ switches the window to the team register; the address
     is kept for next time without its password."""
     from PySide6.QtCore import Qt
 
     from gui import settings
 
-    _register_with_motion(team_url)
-    url = pgteam.officer(team_url, "anton")
+    _register_with_motion(pg_url)
+    url = pg.login_as(pg_url, "anton", "ziffer_officer")
     window = window_on(tmp_path / "eigenes.db")
     dialog = window.show_settings()
     dialog.team_address.setText(url)
@@ -234,13 +225,12 @@ def test_a_team_register_that_cannot_be_reached_is_not_opened(qtbot, window_on, 
 # -- the server away while an officer types ----------------------------------------------------------------
 
 
-def test_the_server_going_away_while_typing_loses_nothing(qtbot, team_url: str, window_on, monkeypatch) -> None:
+def test_the_server_going_away_while_typing_loses_nothing(qtbot, pg_url: str, window_on, monkeypatch) -> None:
     """The server stops while the officer types: the save fails, a banner says so in one sentence, the
     text stays in the editor and typing goes on without a pause; once the server is back the text is
     stored within seconds, all of it, and the banner goes."""
-    pgteam.xfail_on_storage_gaps(team_url, reconnect=True)
-    pid = _register_with_motion(team_url)
-    window = window_on(pgteam.officer(team_url, "anton"))
+    pid = _register_with_motion(pg_url)
+    window = window_on(pg.login_as(pg_url, "anton", "ziffer_officer"))
     view = window.open_print(pid)
     view.select_point("1")
     _type_at_end(qtbot, view, " Vor dem Ausfall.")
@@ -253,7 +243,7 @@ def test_the_server_going_away_while_typing_loses_nothing(qtbot, team_url: str, 
         "Der Server des Team-Registers ist nicht erreichbar – Ihr Text bleibt hier und wird gespeichert, "
         "sobald er wieder erreichbar ist."
     )
-    assert "nicht erreichbar" in window.statusBar().currentMessage()
+    assert "postgresql://anton@" in view.server_banner.toolTip()  # which server, without a password
     assert view.has_unsaved_text and view.waiting_for_server
     # while it is away, nothing tries to connect on the GUI thread (a host that does not answer would
     # hold each try for the connect timeout): the check for the server and the change watcher run
@@ -286,19 +276,18 @@ def test_the_server_going_away_while_typing_loses_nothing(qtbot, team_url: str, 
     qtbot.waitUntil(lambda: not view.has_unsaved_text, timeout=10000)
     assert not view.server_banner.isVisibleTo(view) and not view.waiting_for_server
     assert "wieder erreichbar" in window.statusBar().currentMessage()
-    assert _stored_answer(team_url, pid) == expected
+    assert _stored_answer(pg_url, pid) == expected
     assert view.editor.toPlainText() == expected
     _type_at_end(qtbot, view, " Danach.")  # and the window's own connection works again
-    assert view.save_now() and _stored_answer(team_url, pid) == expected + " Danach."
+    assert view.save_now() and _stored_answer(pg_url, pid) == expected + " Danach."
 
 
-def test_closing_while_the_server_is_away_asks_first(qtbot, team_url: str, window_on, monkeypatch) -> None:
+def test_closing_while_the_server_is_away_asks_first(qtbot, pg_url: str, window_on, monkeypatch) -> None:
     """Closing the window with text the server could not take asks before anything is thrown away."""
-    pgteam.xfail_on_storage_gaps(team_url, reconnect=True)
     from PySide6.QtWidgets import QMessageBox
 
-    pid = _register_with_motion(team_url)
-    window = window_on(pgteam.officer(team_url, "anton"))
+    pid = _register_with_motion(pg_url)
+    window = window_on(pg.login_as(pg_url, "anton", "ziffer_officer"))
     view = window.open_print(pid)
     view.select_point("1")
     pg.stop_server()
@@ -311,17 +300,17 @@ def test_closing_while_the_server_is_away_asks_first(qtbot, team_url: str, windo
     assert view.editor.toPlainText().endswith(" Offen.")
     pg.start_server()
     qtbot.waitUntil(lambda: not view.has_unsaved_text, timeout=10000)
-    assert _stored_answer(team_url, pid) == "Antwort. Offen."
+    assert _stored_answer(pg_url, pid) == "Antwort. Offen."
 
 
 # -- a reader -------------------------------------------------------------------------------------------
 
 
-def test_a_reader_is_told_and_the_stored_answer_stays(qtbot, team_url: str, window_on) -> None:
+def test_a_reader_is_told_and_the_stored_answer_stays(qtbot, pg_url: str, window_on) -> None:
     """A role that may only read opens the register and types: the save is refused in one German
     sentence, the typed text stays in the editor, and the stored answer is unchanged."""
-    pid = _register_with_motion(team_url)
-    window = window_on(pgteam.reader(team_url, "leser"))
+    pid = _register_with_motion(pg_url)
+    window = window_on(pg.login_as(pg_url, "leser", "ziffer_reader"))
     assert window.register_view.model.rowCount() == 1  # reading works
     view = window.open_print(pid)
     view.select_point("1")
@@ -330,7 +319,7 @@ def test_a_reader_is_told_and_the_stored_answer_stays(qtbot, team_url: str, wind
     assert "darf das nicht ändern" in view.server_banner_label.text()
     assert view.editor.toPlainText() == "Antwort. Vom Leser." and view.has_unsaved_text
     assert view.save_label.text() == "Nicht gespeichert!"
-    assert _stored_answer(team_url, pid) == "Antwort."
+    assert _stored_answer(pg_url, pid) == "Antwort."
     assert not view.waiting_for_server  # not tried again and again: the rights do not come back by themselves
 
 

@@ -12,7 +12,7 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-import pgteam
+import pg
 from conftest import FIXTURES, type_into
 
 from core import answers
@@ -28,8 +28,6 @@ def windows(qtbot, register_location: Path | str):
     motion open in both at point 1 whose answer reads "Antwort."."""
     from gui.main_window import MainWindow
 
-    if isinstance(register_location, str):
-        pgteam.xfail_on_storage_gaps(register_location)
     with Register.open(register_location) as setup:
         pid = import_file(setup, FIXTURES / "bw_antrag_unanswered.txt", who="t").id
         assert pid is not None
@@ -39,7 +37,9 @@ def windows(qtbot, register_location: Path | str):
             setup.save_answer_items(pid, items, "t")
     # on the server each officer signs in as themselves (the history names the role)
     if isinstance(register_location, str):
-        first, second = (Register.open(pgteam.officer(register_location, who)) for who in ("anton", "beate"))
+        first, second = (
+            Register.open(pg.login_as(register_location, who, "ziffer_officer")) for who in ("anton", "beate")
+        )
     else:
         first, second = Register.open(register_location), Register.open(register_location)
     out = []
