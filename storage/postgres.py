@@ -71,6 +71,13 @@ class PgDatabase:
                 autocommit=True,
                 connect_timeout=CONNECT_TIMEOUT_S,
                 application_name="Ziffer",
+                # a connection the network dropped silently is noticed within seconds, not when the
+                # operating system gives up on it (a window waiting on it would stand still)
+                keepalives=1,
+                keepalives_idle=10,
+                keepalives_interval=3,
+                keepalives_count=3,
+                tcp_user_timeout=15_000,
                 # values bound here, not by the server: "? IS NULL" needs no declared type, as in SQLite
                 cursor_factory=psycopg.ClientCursor,
             )
