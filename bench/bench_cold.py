@@ -14,10 +14,12 @@ compiled (warm-up runs compile it into a pycache folder of this bench, also wher
 PYTHONDONTWRITEBYTECODE is set), and the hyphenation cache (core/hyphenation.py, in an
 XDG_CACHE_HOME of this bench) was built by an earlier run; that first run is shown apart, and so
 is the export with PYTHONDONTWRITEBYTECODE=1 and the bytecode there is (in a checkout without
-__pycache__ folders, Python compiles Ziffer's own modules in every process). The references beside the
-commands are measured in the same run: warm exports and parses in one process (medians) and the
-targets of issue 13. Last, `-X importtime` of one export and one parse: the imports the program
-makes itself that cost most (cumulative; importtime itself adds to them).
+__pycache__ folders, Python compiles Ziffer's own modules in every process). The references
+beside the commands are measured in the same run: warm exports and parses in one process
+(medians) and the targets of issue 13. Beside each time, the CPU time of the process (user and
+system, median): on a shared machine it moves less with the load than the time does. Last,
+`-X importtime` of one export and one parse: the imports the program makes itself that cost most
+(cumulative; importtime itself adds to them).
 """
 
 from __future__ import annotations
@@ -60,12 +62,24 @@ print(statistics.median(times[1:]))
 """
 
 
-def run(cmd: list[str], env: dict[str, str]) -> float:
-    t = time.perf_counter()
+def cpu_of_children() -> float:
+    try:
+        import resource
+    except ImportError:  # Windows: no CPU figures
+        return 0.0
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def run(cmd: list[str], env: dict[str, str], cpu: list[float] | None = None) -> float:
+    """Seconds the process took, start to end; its CPU seconds appended to `cpu`."""
+    before, t = cpu_of_children(), time.perf_counter()
     done = subprocess.run(cmd, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     elapsed = time.perf_counter() - t
     if done.returncode != 0:
         raise SystemExit(f"{' '.join(cmd)} failed ({done.returncode}): {done.stderr.strip()}")
+    if cpu is not None:
+        cpu.append(cpu_of_children() - before)
     return elapsed
 
 
@@ -119,13 +133,15 @@ def main() -> int:
         commands[uncompiled] = export_cmd
 
         times: dict[str, list[float]] = {name: [] for name in commands}
+        cpus: dict[str, list[float]] = {name: [] for name in commands}
         shuffled = random.Random(13)
         for _ in range(opts.rounds):
             order = list(commands)
             shuffled.shuffle(order)
             for name in order:
-                times[name].append(run(commands[name], envs[name]))
+                times[name].append(run(commands[name], envs[name], cpus[name]))
         ms = {name: statistics.median(t) * 1000 for name, t in times.items()}
+        cpu = {name: f"CPU {statistics.median(t) * 1000:3.0f} ms" for name, t in cpus.items()}
 
         def warm(kind: str, target: str) -> float:
             done = subprocess.run(
@@ -137,21 +153,24 @@ def main() -> int:
         print("Bytecode compiled before (as installed); the hyphenation cache built by an earlier run.")
         width = max(map(len, (BARE, VERSION, export, PARSE))) + 2
         bare, version = ms[BARE], ms[VERSION]
-        print(f"  {BARE:<{width}}{bare:7.0f} ms   the bare interpreter")
-        print(f"  {VERSION:<{width}}{version:7.0f} ms   target ≤ 2 × bare = {2 * bare:.0f} ms ({version / bare:.2f} ×)")
+        print(f"  {BARE:<{width}}{bare:7.0f} ms   {cpu[BARE]}   the bare interpreter")
         print(
-            f"  {export:<{width}}{ms[export]:7.0f} ms   target ≤ 350 ms; warm export in one process "
-            f"{warm('export', number):.0f} ms"
+            f"  {VERSION:<{width}}{version:7.0f} ms   {cpu[VERSION]}   target ≤ 2 × bare = {2 * bare:.0f} ms "
+            f"({version / bare:.2f} ×)"
+        )
+        print(
+            f"  {export:<{width}}{ms[export]:7.0f} ms   {cpu[export]}   target ≤ 350 ms; warm export in one "
+            f"process {warm('export', number):.0f} ms"
         )
         print(f"  {'':<{width}}{first_export * 1000:7.0f} ms   the first export, building the hyphenation cache")
         compiled = "with" if any((ROOT / "core").glob("__pycache__/*.pyc")) else "without"
         print(
-            f"  {'':<{width}}{ms[uncompiled]:7.0f} ms   the export with PYTHONDONTWRITEBYTECODE=1 ({compiled} "
-            "bytecode of Ziffer's modules in the checkout)"
+            f"  {'':<{width}}{ms[uncompiled]:7.0f} ms   {cpu[uncompiled]}   the export with "
+            f"PYTHONDONTWRITEBYTECODE=1 ({compiled} bytecode of Ziffer's modules in the checkout)"
         )
         if PARSE in ms:
             print(
-                f"  {PARSE:<{width}}{ms[PARSE]:7.0f} ms   target ≤ 130 ms; warm parse in one process "
+                f"  {PARSE:<{width}}{ms[PARSE]:7.0f} ms   {cpu[PARSE]}   target ≤ 130 ms; warm parse in one process "
                 f"{warm('parse', str(SAMPLE_PDF)):.0f} ms"
             )
         if opts.imports:
