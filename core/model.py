@@ -10,17 +10,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-SCHEMA = "ziffer.print/1"
+from core.kinds import KIND_NAMES as KIND_NAMES  # defined apart, for the command line's start
+from core.kinds import KINDS as KINDS
 
-KINDS = ("antrag", "kleine_anfrage", "grosse_anfrage", "schriftliche_anfrage", "unterrichtung", "other")
-KIND_NAMES = {
-    "antrag": "Antrag",
-    "kleine_anfrage": "Kleine Anfrage",
-    "grosse_anfrage": "Große Anfrage",
-    "schriftliche_anfrage": "Schriftliche Anfrage",
-    "unterrichtung": "Unterrichtung",
-    "other": "Drucksache",
-}
+SCHEMA = "ziffer.print/1"
 
 
 @dataclass

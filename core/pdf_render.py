@@ -59,7 +59,6 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
 from core.errors import ZifferError
 
@@ -509,17 +508,25 @@ def _face(fonts: Mapping[str, Mapping[str, str]], family: str, bold: bool, itali
 def _hyphenator(lang: str) -> Callable[[str], tuple[tuple[str, str], ...]]:
     """pyphen's break points, minus those that make a hyphen ambiguous for a reader (and for our
     own parser): never right before or after an existing hyphen unless a capital follows it
-    ("Baden-|Württemberg"), never before a capital, never leaving a one-letter piece."""
+    ("Baden-|Württemberg"), never before a capital, never leaving a one-letter piece.
+
+    The dictionary is loaded when the first word is hyphenated (core.hyphenation: from the user's
+    cache folder, parsed once); an unknown language is a ValueError here already."""
     import pyphen
 
     if not pyphen.language_fallback(lang):
         raise ValueError(f"no hyphenation dictionary for {lang}")
-    dic = pyphen.Pyphen(lang=lang)
+
+    @functools.cache
+    def dic() -> Any:
+        from core.hyphenation import dictionary
+
+        return dictionary(lang)
 
     @functools.lru_cache(maxsize=50_000)
     def pairs(word: str) -> tuple[tuple[str, str], ...]:
         out = []
-        for head, tail in dic.iterate(word):
+        for head, tail in dic().iterate(word):
             if not head or not tail or tail[0] == "-":
                 continue
             if head.endswith("-"):
@@ -584,11 +591,16 @@ def _styles(layout: Mapping[str, Any], fonts: Mapping[str, Mapping[str, str]], t
 # --- blocks → flowables --------------------------------------------------------------------------
 
 
+def _escape(text: str) -> str:
+    """&, < and > as entities (xml.sax.saxutils.escape, whose module imports urllib.request: 8 ms)."""
+    return text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+
+
 def _markup(text: str) -> str:
     """Plain text as reportlab paragraph markup: escaped, line breaks kept, controls dropped."""
     text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "", text)
     lines = [" ".join(line.split()) for line in text.strip().splitlines()]
-    return "<br/>".join(escape(line) for line in lines)
+    return "<br/>".join(_escape(line) for line in lines)
 
 
 class _Builder:
@@ -839,8 +851,9 @@ class _Furniture:
 
 def preload(template_path: str | Path | None = None, lang: str = "de_DE") -> None:
     """Load what the first export would otherwise wait for: the hyphenation dictionary (pyphen's
-    German one takes about half a second to parse) and the fonts of `template_path`. Call it from
-    a worker thread at start-up; afterwards an export takes a few hundredths of a second."""
+    German one takes half a second to parse, 20 ms from core.hyphenation's cache) and the fonts of
+    `template_path`. Call it from a worker thread at start-up; afterwards an export takes a few
+    hundredths of a second."""
     _env()
     _hyphenator(lang)("Silbentrennung")
     if template_path is not None:

@@ -35,7 +35,7 @@ def run(db_path: str | None = None) -> int:
     from gui.main_window import MainWindow
 
     window = MainWindow(register)
-    sys.excepthook = _report_unexpected(window, error_log_path(register.path))
+    sys.excepthook = _report_unexpected(window, error_log_path(register.location))
     window.show()
     if note:
         window.show_message(note)
@@ -72,17 +72,19 @@ def _shut_down(window) -> None:  # type: ignore[no-untyped-def]
 def open_at_start(db_path: str | None = None) -> tuple[Register | None, str]:
     """The register for the window and a note for the status bar; None when it cannot be opened (the
     officer has been told why). A damaged register is not opened: the newest intact backup is offered
-    in its place, since otherwise the window, and with it the restore in the settings, is out of reach."""
+    in its place, since otherwise the window, and with it the restore in the settings, is out of reach.
+    The team register on a server has no file to damage nor backups of its own: a server that cannot
+    be reached or refuses the login is said in one sentence, like any register that cannot be opened."""
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QDialog
 
     from gui.restore_dialog import RestoreDialog
 
-    path = resolve_db_path(db_path)
+    location = resolve_db_path(db_path)
     try:
-        return Register.open(path), ""
-    except DamagedRegister:
-        pass  # logged by the open
+        return Register.open(location), ""
+    except DamagedRegister as exc:  # logged by the open; only a file is found damaged
+        path = exc.path
     except NewerRegister as exc:
         _refuse(str(exc))
         return None, ""

@@ -32,7 +32,7 @@ from core.drafts import short_date
 from core.tracking import DeadlineRow
 from gui import settings
 from gui.register_model import DARK_TEXT, deadline_brush
-from gui.tasks import register_open
+from gui.tasks import register_open, reports_storage_errors
 from storage.register import Register
 
 IdRole = Qt.ItemDataRole.UserRole + 1
@@ -108,6 +108,7 @@ class DeadlinesView(QWidget):
         """The register is about to close: the view no longer reads it."""
         self.closed = True
 
+    @reports_storage_errors()
     def refresh(self) -> None:
         """Read the open inquiries again and group them as chosen."""
         if self.closed or not register_open(self.register):
@@ -285,6 +286,7 @@ class DeadlineReminder(QObject):
         self.timer.stop()
         self.first_check.stop()
 
+    @reports_storage_errors("reminder", default=[])
     def check(self, today: date | None = None) -> list[DeadlineRow]:
         """The inquiries to remind of now (each once a day); emits one sentence for them."""
         if not register_open(self.register):  # a timer fired after the register closed

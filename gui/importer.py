@@ -74,16 +74,17 @@ def summary_text(summary: ImportSummary) -> str:
 
 
 class Importer(QObject):
-    """Imports into the register at `db_path`, one batch at a time, off the GUI thread."""
+    """Imports into the register at `location` (`Register.location`: a file or the team register's
+    address), one batch at a time, off the GUI thread."""
 
     started = Signal(int)
     progress = Signal(int, int, str)
     finished = Signal(object)  # ImportSummary
     failed = Signal(str)
 
-    def __init__(self, db_path: Path, parent: QObject | None = None) -> None:
+    def __init__(self, location: Path | str, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.db_path = Path(db_path)
+        self.location = location
         self._running = False
         self._waiting: list[list[Path]] = []
         self._stop = threading.Event()
@@ -119,7 +120,7 @@ class Importer(QObject):
             except _Stopped:
                 return summary
 
-        self.jobs.run(with_register(self.db_path, work), self._done, self._failed, self.progress.emit)
+        self.jobs.run(with_register(self.location, work), self._done, self._failed, self.progress.emit)
         return True
 
     def stop(self) -> None:

@@ -42,9 +42,9 @@ class InboxAdapter(QObject):
     result = Signal(object)  # core.services.ImportResult (with the inbox's moved_to/note)
     imported = Signal(str)
 
-    def __init__(self, db_path: Path, parent: QObject | None = None) -> None:
+    def __init__(self, location: Path | str, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.db_path = Path(db_path)
+        self.location = location  # Register.location: a file or the team register's address
         self._inbox: Inbox | None = None
         self.result.connect(lambda r: self.imported.emit(result_text(r)))
 
@@ -64,7 +64,7 @@ class InboxAdapter(QObject):
         # emitting a signal from another thread queues the call into the GUI thread
         self._inbox = Inbox(
             folder,
-            lambda: Register.open(self.db_path),
+            lambda: Register.open(self.location),
             on_result=self.result.emit,
             settle_seconds=settle_seconds,
             poll_seconds=poll_seconds,

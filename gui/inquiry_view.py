@@ -7,6 +7,7 @@ the view's QUndoStack, so Ctrl+Z works across all of them in the order they happ
 
 from __future__ import annotations
 
+import functools
 import html
 import time
 from datetime import date
@@ -45,11 +46,17 @@ from core.services import current_user, similar
 from core.wording import step_name
 from core.workflow import OPEN, WorkflowError, allowed_next
 from gui.conflict_dialog import MERGED, OWN, STORED, ConflictDialog, when_text
+from gui.tasks import Jobs, reports_storage_errors, with_register
 from storage.db import StorageError, VersionConflict
 from storage.register import Register
+from storage.team import NotPermitted, ServerUnavailable
 
 SAVE_DELAY_MS = 300  # a pause in typing this long saves
 MAX_UNSAVED_S = 0.8  # while typing goes on, a save at least this often
+# While the team register's server is away, a check in the background asks this often whether it is
+# back (opening a connection there, never on the GUI thread: a host that does not answer holds a
+# connection attempt for up to 5 s), and the text is saved as soon as it is.
+SERVER_RETRY_MS = 2500
 MERGE_TYPING_S = 2.0  # keystrokes closer together than this are one undo step
 PointRole = Qt.ItemDataRole.UserRole + 1
 TargetRole = Qt.ItemDataRole.UserRole + 2
@@ -69,6 +76,20 @@ FACTS = (
     ("answer_signatory", QT_TRANSLATE_NOOP("InquiryView", "Unterzeichnung")),
     ("answer_office", QT_TRANSLATE_NOOP("InquiryView", "Amtsbezeichnung")),
 )
+
+
+def _side_read(method):  # type: ignore[no-untyped-def]
+    """A read for a side panel: skipped while the server is known to be away (each try would open a
+    connection on the GUI thread), and a register that cannot be read is one sentence in the status bar."""
+    reporting = reports_storage_errors()(method)
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if self._offline is not None:
+            return None
+        return reporting(self, *args, **kwargs)
+
+    return wrapper
 
 
 def where_german(where: str) -> str:
@@ -189,12 +210,17 @@ class InquiryView(QWidget):
         self._citations_shown: tuple[list[Any], list[Any]] | None = None
         self._dirty_since: float | None = None
         self._save_failed = False
+        self._offline: str | None = None  # why the team register's server is away, while a save waits for it
+        self._probing = False
+        self.jobs = Jobs(self)
+        self._retry_timer = QTimer(self, interval=SERVER_RETRY_MS)
+        self._retry_timer.timeout.connect(self._probe_server)
         self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self._save_timer.timeout.connect(self.save_now)
         self._similar_timer = QTimer(self, singleShot=True, interval=250)
         self._similar_timer.timeout.connect(self._load_similar)
         self._build()
-        self.reload()
+        self._read()
 
     # -- building ---------------------------------------------------------------------------------
 
@@ -264,10 +290,10 @@ class InquiryView(QWidget):
         self.contribution_due.setAccessibleName(self.tr("Frist der Zulieferung"))
         self.contribution_button = QPushButton(self.tr("Zulieferung eintragen"), self)
         self.contribution_button.setAccessibleName(self.tr("Zulieferung für diese Ziffer eintragen"))
-        self.contribution_button.clicked.connect(self.set_contribution)
+        self.contribution_button.clicked.connect(lambda _checked=False: self.set_contribution())
         self.contribution_received = QPushButton(self.tr("Zulieferung eingegangen"), self)
         self.contribution_received.setAccessibleName(self.tr("Zulieferung als eingegangen markieren"))
-        self.contribution_received.clicked.connect(self.mark_contribution_received)
+        self.contribution_received.clicked.connect(lambda _checked=False: self.mark_contribution_received())
         self.contribution_state = QLabel(self)
         contrib = QHBoxLayout()
         contrib.addWidget(QLabel(self.tr("Zulieferung:"), self))
@@ -311,10 +337,10 @@ class InquiryView(QWidget):
         self.extension_reason.setAccessibleName(self.tr("Begründung der Fristverlängerung"))
         self.extension_request = QPushButton(self.tr("Beantragen"), facts_page)
         self.extension_request.setAccessibleName(self.tr("Fristverlängerung beantragen"))
-        self.extension_request.clicked.connect(self.request_extension)
+        self.extension_request.clicked.connect(lambda _checked=False: self.request_extension())
         self.extension_grant = QPushButton(self.tr("Gewährt"), facts_page)
         self.extension_grant.setAccessibleName(self.tr("Fristverlängerung wurde gewährt"))
-        self.extension_grant.clicked.connect(self.grant_extension)
+        self.extension_grant.clicked.connect(lambda _checked=False: self.grant_extension())
         extension = QHBoxLayout()
         extension.addWidget(self.extension_until)
         extension.addWidget(self.extension_reason, 1)
@@ -394,6 +420,7 @@ class InquiryView(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.subheading)
         layout.addWidget(self._build_banner())
+        layout.addWidget(self._build_server_banner())
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
 
@@ -424,6 +451,19 @@ class InquiryView(QWidget):
         row.addWidget(self.banner_button)
         self.banner.hide()
         return self.banner
+
+    def _build_server_banner(self) -> QFrame:
+        """Shown while the team register's server cannot be reached or refuses a save: the text stays."""
+        self.server_banner = QFrame(self)
+        self.server_banner.setFrameShape(QFrame.Shape.StyledPanel)
+        self.server_banner.setStyleSheet("QFrame { background: #fde7e9; }")
+        self.server_banner_label = QLabel(self.server_banner)
+        self.server_banner_label.setWordWrap(True)
+        self.server_banner_label.setAccessibleName(self.tr("Hinweis zum Speichern"))
+        row = QHBoxLayout(self.server_banner)
+        row.addWidget(self.server_banner_label, 1)
+        self.server_banner.hide()
+        return self.server_banner
 
     @property
     def is_editing(self) -> bool:
@@ -472,9 +512,20 @@ class InquiryView(QWidget):
 
     # -- loading ----------------------------------------------------------------------------------
 
-    def reload(self) -> None:
-        """Read the print afresh from the register (after an import or a change elsewhere)."""
-        self.save_now()
+    def reload(self) -> bool:
+        """Read the print afresh from the register (after an import or a change elsewhere). Text the
+        register would not take (the server away, no right to write) is never read over: the view
+        stays as it is then (False)."""
+        if not self.save_now() and self._save_failed:
+            return False
+        try:
+            self._read()
+        except StorageError as exc:
+            self.status_message.emit(in_german(str(exc)))
+            return False
+        return True
+
+    def _read(self) -> None:
         stored = self.register.get_print(self.print_id)
         doc = stored.doc
         self.doc = doc
@@ -712,6 +763,8 @@ class InquiryView(QWidget):
             return True
         if self.conflict_dialog is not None:
             return False  # the officer is deciding; the dialog holds the own text
+        if self._offline is not None:
+            return False  # the server is away: the text stays here until the check in the background finds it back
         # every item whose text differs from the register's, not only the one in the editor; the whole
         # answer when its division is not stored yet (the register was busy when the draft began).
         # Each save names the version its text rests on: one changed elsewhere meanwhile is refused.
@@ -736,6 +789,15 @@ class InquiryView(QWidget):
         except VersionConflict as conflict:
             self._answer_conflict(conflict)
             return False
+        except ServerUnavailable as exc:
+            self._server_lost(str(exc))
+            return False
+        except NotPermitted as exc:
+            self._save_failed = True
+            self.save_label.setText(self.tr("Nicht gespeichert!"))
+            self.server_banner_label.setText(in_german(str(exc)))
+            self.server_banner.show()
+            return False  # no retry: a reader's text stays in the editor until the rights allow it
         except (StorageError, OSError, KeyError) as exc:
             self._save_failed = True
             self.save_label.setText(self.tr("Nicht gespeichert!"))
@@ -754,11 +816,64 @@ class InquiryView(QWidget):
             self._base_texts[k] = self._items[k].text
         self._dirty_since = None
         self._save_failed = False
+        self.server_banner.hide()
         self.save_label.setText(self.tr("Gespeichert {time}").format(time=time.strftime("%H:%M:%S")))
         self._refresh_point_marks()
         self._load_citations()  # the saved text may cite a print, or no longer
         self.changed.emit(self.print_id)
         return True
+
+    # -- the team register's server away ------------------------------------------------------------
+
+    def _server_lost(self, reason: str) -> None:
+        """A save found the server unreachable: the text stays in the editor (and in the view's items),
+        the banner says so, and a check in the background asks for the server until it is back."""
+        first = self._offline is None
+        self._offline = reason
+        self._save_failed = True
+        self.save_label.setText(self.tr("Nicht gespeichert – Server nicht erreichbar"))
+        self.server_banner_label.setText(
+            self.tr(
+                "Der Server des Team-Registers ist nicht erreichbar – Ihr Text bleibt hier und wird "
+                "gespeichert, sobald er wieder erreichbar ist."
+            )
+        )
+        self.server_banner.setToolTip(reason)  # which server, and why (the status bar's sentence asks to retry by hand)
+        self.server_banner.show()
+        if first:
+            self._retry_timer.start()
+
+    def _probe_server(self) -> None:
+        """Ask in the background whether the server answers again (a connection of its own)."""
+        if self._probing or self._offline is None:
+            return
+        self._probing = True
+        self.jobs.run(
+            with_register(self.register.location, lambda _register, _progress: True),
+            self._server_back,
+            self._still_away,
+        )
+
+    def _still_away(self, _exc: Exception) -> None:
+        self._probing = False
+
+    def _server_back(self, _result: object) -> None:
+        """The server answers again: the waiting text is saved now (the register's own connection is
+        made anew at this first statement)."""
+        self._probing = False
+        self._retry_timer.stop()
+        self._offline = None
+        self.server_banner.hide()
+        self.server_banner.setToolTip("")
+        if self.save_now():
+            self.status_message.emit(
+                self.tr("Der Server des Team-Registers ist wieder erreichbar; Ihr Text ist gespeichert.")
+            )
+
+    @property
+    def waiting_for_server(self) -> bool:
+        """A save waits for the team register's server to come back."""
+        return self._offline is not None
 
     def _apply_text(self, position: int, text: str) -> None:
         """Undo/redo of typing: the item's text set back, shown if it is in the editor, and saved."""
@@ -909,6 +1024,8 @@ class InquiryView(QWidget):
         return True
 
     def _store_items(self, items: list[AnswerItem]) -> bool:
+        if self._offline is not None:
+            return False  # kept in the view; save_now stores the whole answer once the server is back
         try:
             with self.register.transaction():
                 versions = self.register.save_answer_items(
@@ -1037,6 +1154,7 @@ class InquiryView(QWidget):
         self._fact_versions[name] = conflict.version
         self.set_fact(name, dialog.text)
 
+    @reports_storage_errors(default=False)
     def set_internal_deadline(self, step: str, text: str) -> bool:
         """A step's internal deadline set by hand (overrides the one planned back from the due date)."""
         day = parse_date(text.strip())
@@ -1053,6 +1171,7 @@ class InquiryView(QWidget):
         self._load_facts()
         return True
 
+    @reports_storage_errors(default=False)
     def request_extension(self) -> bool:
         """Ask the parliament for more time: the new date and a reason (both required)."""
         day = parse_date(self.extension_until.text().strip().removeprefix("bis").strip())
@@ -1068,6 +1187,7 @@ class InquiryView(QWidget):
         self._after_deadline_change(self.tr("Fristverlängerung bis {day} beantragt.").format(day=short_date(day)))
         return True
 
+    @reports_storage_errors(default=False)
     def grant_extension(self) -> bool:
         """The parliament granted the extension: the requested date becomes the deadline."""
         wf = self.register.workflow(self.print_id)
@@ -1109,6 +1229,7 @@ class InquiryView(QWidget):
 
     # -- contributions ------------------------------------------------------------------------------
 
+    @_side_read
     def _load_contribution(self) -> None:
         label = self._current_label
         entry = next((c for c in self.register.contributions(self.print_id) if c["point"] == label), None)
@@ -1126,6 +1247,7 @@ class InquiryView(QWidget):
         self.contribution_state.setText(state)
         self.contribution_received.setEnabled(bool(entry) and not (entry and entry["received_on"]))
 
+    @reports_storage_errors(default=False)
     def set_contribution(self) -> bool:
         """Ask a unit to contribute to the current point by a date."""
         label, unit = self._current_label, self.contribution_unit.text().strip()
@@ -1161,6 +1283,7 @@ class InquiryView(QWidget):
         )
         return True
 
+    @reports_storage_errors()
     def mark_contribution_received(self) -> None:
         if not self._current_label:
             return
@@ -1173,6 +1296,7 @@ class InquiryView(QWidget):
 
     # -- side panel ---------------------------------------------------------------------------------
 
+    @_side_read
     def _side_changed(self) -> None:
         page = self.side.currentIndex()
         if page == 1:
@@ -1231,6 +1355,7 @@ class InquiryView(QWidget):
                 return self._follow(item)
         return False
 
+    @reports_storage_errors(default=False)
     def _follow(self, item: QListWidgetItem) -> bool:
         target = item.data(TargetRole)
         if not target:
@@ -1250,7 +1375,7 @@ class InquiryView(QWidget):
         return True
 
     def _load_similar(self) -> None:
-        if self.side.currentIndex() != 1 or not self._current_label:
+        if self.side.currentIndex() != 1 or not self._current_label or self._offline is not None:
             return
         self.similar_list.clear()
         self.similar_text.clear()
@@ -1317,6 +1442,7 @@ class InquiryView(QWidget):
         self.editor.setFocus()
         return True
 
+    @_side_read
     def _load_material(self) -> None:
         self.material.clear()
         self.material_text.clear()
@@ -1330,12 +1456,14 @@ class InquiryView(QWidget):
             empty.setFlags(Qt.ItemFlag.NoItemFlags)
             self.material.addItem(empty)
 
+    @_side_read
     def _material_selected(self, current: QListWidgetItem | None, _previous: Any = None) -> None:
         material_id = current.data(TargetRole) if current else None
         if material_id is None:
             return
         self.material_text.setPlainText(self.register.get_material(material_id)["text"])
 
+    @_side_read
     def _load_history(self) -> None:
         self.history.clear()
         self.diff.clear()
@@ -1363,6 +1491,14 @@ class InquiryView(QWidget):
         if saved:
             self._save_timer.stop()
         return saved
+
+    def shutdown(self) -> None:
+        """The view goes away for good (its tab closed, the window closing): no check for the server
+        and no save may reach the register afterwards."""
+        self._retry_timer.stop()
+        self._save_timer.stop()
+        self._similar_timer.stop()
+        self.jobs.shutdown()
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         self.close_view()

@@ -26,7 +26,7 @@ from core.errors import in_german
 from core.search_query import parse_query
 from core.services import current_user, import_files
 from gui.register_model import marked_html
-from gui.tasks import Jobs, register_open, with_register
+from gui.tasks import Jobs, register_open, reports_storage_errors, with_register
 from storage.register import Register
 
 IdRole = Qt.ItemDataRole.UserRole + 1
@@ -81,7 +81,7 @@ class LibraryView(QWidget):
         self.attach_button.clicked.connect(self.choose_attach)
         self.detach_button = QPushButton(self.tr("Verknüpfung lösen"), self)
         self.detach_button.setAccessibleName(self.tr("Verknüpfung mit der gewählten Anfrage lösen"))
-        self.detach_button.clicked.connect(self.detach_selected)
+        self.detach_button.clicked.connect(lambda _checked=False: self.detach_selected())
         buttons = QHBoxLayout()
         buttons.addWidget(self.attach_button)
         buttons.addWidget(self.detach_button)
@@ -120,6 +120,7 @@ class LibraryView(QWidget):
 
     # -- listing --------------------------------------------------------------------------------
 
+    @reports_storage_errors()
     def refresh(self) -> None:
         """The list again: the search's hits, or all material newest first (in pages)."""
         if not self.usable():  # the search field's timer or an import's report after the register closed
@@ -146,6 +147,7 @@ class LibraryView(QWidget):
                 return
         self._show(None)
 
+    @reports_storage_errors()
     def _more(self) -> None:
         rows = self.register.list_material(limit=PAGE, offset=self._offset)
         self._offset += len(rows)
@@ -187,6 +189,7 @@ class LibraryView(QWidget):
     def _selected(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None = None) -> None:
         self._show(current.data(IdRole) if current else None)
 
+    @reports_storage_errors()
     def _show(self, material_id: int | None) -> None:
         self.links.clear()
         self.attach_button.setEnabled(material_id is not None)
@@ -222,6 +225,7 @@ class LibraryView(QWidget):
         if ok and number.strip():
             self.attach(material_id, number.strip())
 
+    @reports_storage_errors(default=False)
     def attach(self, material_id: int, number: str) -> bool:
         """Link the material to the print with this number; an unknown number is explained."""
         print_id = self.register.print_id(number.replace(" ", ""))
@@ -238,6 +242,7 @@ class LibraryView(QWidget):
         self._refresh_keep(material_id)
         return True
 
+    @reports_storage_errors(default=False)
     def detach_selected(self) -> bool:
         material_id, item = self.selected_material(), self.links.currentItem() or self.links.item(0)
         if material_id is None or item is None:
@@ -284,4 +289,4 @@ class LibraryView(QWidget):
         def failed(exc: Exception) -> None:
             self.status_message.emit(self.tr("Der Import ist abgebrochen: {reason}").format(reason=exc))
 
-        self.jobs.run(with_register(self.register.path, work), done, failed)
+        self.jobs.run(with_register(self.register.location, work), done, failed)

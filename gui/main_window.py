@@ -9,6 +9,7 @@ and the window deleted — no worker or timer outlives what it reports to."""
 
 from __future__ import annotations
 
+import html
 import tempfile
 from collections.abc import Callable
 from datetime import date
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QInputDialog,
     QLineEdit,
     QMainWindow,
     QMessageBox,
@@ -44,10 +46,11 @@ from gui.library_view import LibraryView
 from gui.register_view import OVERDUE, RegisterView
 from gui.resources import app_icon
 from gui.settings_dialog import SettingsDialog
-from gui.tasks import Jobs, wait_for_background
+from gui.tasks import Jobs, reports_storage_errors, wait_for_background, with_register
 from storage import backup
-from storage.db import StorageError, default_db_path
+from storage.db import StorageError, default_db_path, is_server, resolve_db_path
 from storage.register import Register
+from storage.team import display
 
 FIXED_TABS = 3  # register, deadlines, library; inquiry tabs follow
 SHUTDOWN_WAIT_MS = 60000  # for the batch an import is storing, a backup, a preview
@@ -92,7 +95,7 @@ class NewInquiryDialog(QDialog):
 class MainWindow(QMainWindow):
     """The register and everything around it, in one window."""
 
-    database_changed = Signal(Path)
+    database_changed = Signal(object)  # the register's location: a Path, or the team register's address
 
     def __init__(self, register: Register, today: date | None = None, *, start_services: bool = True) -> None:
         super().__init__()
@@ -157,6 +160,9 @@ class MainWindow(QMainWindow):
             self.tr("&Exportieren …"), self.export_current, QKeySequence("Ctrl+E"), "export"
         )
         self.open_db_action = self._action(self.tr("Register ö&ffnen …"), self.choose_database, None, "open_db")
+        self.open_team_action = self._action(
+            self.tr("&Team-Register öffnen …"), self.choose_team_register, None, "open_team"
+        )
         self.demo_action = self._action(self.tr("&Demo-Register öffnen"), self.open_demo, None, "demo")
         self.settings_action = self._action(
             self.tr("&Einstellungen …"), self.show_settings, QKeySequence.StandardKey.Preferences, "settings"
@@ -166,6 +172,7 @@ class MainWindow(QMainWindow):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.open_db_action)
+        file_menu.addAction(self.open_team_action)
         file_menu.addAction(self.demo_action)
         file_menu.addSeparator()
         file_menu.addAction(self.settings_action)
@@ -216,7 +223,7 @@ class MainWindow(QMainWindow):
 
     def _open_workspace(self) -> None:
         """The views over the current register (again after switching or restoring the database)."""
-        self.setWindowTitle(self.tr("Ziffer — {name}").format(name=self.register.path.name))
+        self.setWindowTitle(self.tr("Ziffer — {name}").format(name=self.register.name))
         self.register_view = RegisterView(self.register, self, today=self.today)
         self.deadlines_view = DeadlinesView(self.register, self, today=self.today)
         self.library_view = LibraryView(self.register, self)
@@ -232,7 +239,7 @@ class MainWindow(QMainWindow):
         self.register_view.import_requested.connect(self.choose_import)
         self.register_view.watch_requested.connect(self.choose_inbox)
         self.register_view.demo_requested.connect(self.open_demo)
-        self.importer = Importer(self.register.path, self)
+        self.importer = Importer(self.register.location, self)
         self.progress.attach(self.importer)
         # an empty register shows the import's progress and gives way to the table with the first print
         self.importer.started.connect(self.register_view.import_started)
@@ -244,7 +251,7 @@ class MainWindow(QMainWindow):
         self.register_view.refresh()
         self.watcher = ChangeWatcher(self.register, self)
         self.watcher.changed.connect(self._external_changes)
-        for entry in settings.open_inquiries(self.register.path):
+        for entry in settings.open_inquiries(self.register.location):
             print_id = int(entry[1:]) if entry[:1] == "#" and entry[1:].isdigit() else self.register.print_id(entry)
             if print_id is not None:
                 self.open_print(print_id, focus=False)
@@ -261,6 +268,7 @@ class MainWindow(QMainWindow):
             view.shutdown()
         for view in list(self.inquiries.values()):
             view.close_view()
+            view.shutdown()
             self.undo_group.removeStack(view.undo_stack)
         self.inquiries.clear()
         while self.tabs.count():
@@ -291,6 +299,9 @@ class MainWindow(QMainWindow):
                 view = InquiryView(self.register, print_id, self, today=self.today)
             except KeyError:
                 self.show_message(self.tr("Diese Drucksache ist nicht (mehr) im Register."))
+                return None
+            except StorageError as exc:  # the team register's server away
+                self.show_message(in_german(str(exc)))
                 return None
             view.open_print.connect(self.open_print)
             view.status_message.connect(self.show_message)
@@ -323,6 +334,7 @@ class MainWindow(QMainWindow):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
+        widget.shutdown()
         self.undo_group.removeStack(widget.undo_stack)
         self.inquiries.pop(widget.print_id, None)
         self.tabs.removeTab(index)
@@ -332,7 +344,7 @@ class MainWindow(QMainWindow):
     def _remember_tabs(self) -> None:
         # at once, not at closing: after a crash the open inquiries come back
         numbers = [view.doc.number or f"#{pid}" for pid, view in self.inquiries.items()]
-        settings.remember_open_inquiries(self.register.path, numbers)
+        settings.remember_open_inquiries(self.register.location, numbers)
 
     def _tab_changed(self, index: int) -> None:
         widget = self.tabs.widget(index)
@@ -342,6 +354,7 @@ class MainWindow(QMainWindow):
             self.undo_group.setActiveStack(None)
         self.export_action.setEnabled(isinstance(widget, InquiryView) or widget is self.register_view)
 
+    @reports_storage_errors("show_message")
     def _print_changed(self, print_id: int) -> None:
         self.register_view.model.refresh_rows([print_id])
         view = self.inquiries.get(print_id)
@@ -351,6 +364,7 @@ class MainWindow(QMainWindow):
                 self.tabs.setTabText(index, text)
                 self._remember_tabs()  # tabs are remembered by number: the corrected one is reopened
 
+    @reports_storage_errors("show_message")
     def _external_changes(self, changes: list) -> None:  # list[storage.watch.Change]
         """Another window or PC changed the register: the list, the deadlines and the open inquiries
         follow (an inquiry being edited shows a banner instead of reloading)."""
@@ -450,7 +464,7 @@ class MainWindow(QMainWindow):
 
     def start_inbox(self, folder: Path) -> None:
         self.stop_inbox()
-        self.inbox = InboxAdapter(self.register.path, self)
+        self.inbox = InboxAdapter(self.register.location, self)
         self.inbox.imported.connect(self._inbox_result)
         try:
             self.inbox.start(folder)
@@ -482,7 +496,8 @@ class MainWindow(QMainWindow):
             return
         self.export_print(print_id)
 
-    def export_print(self, print_id: int) -> ExportDialog:
+    @reports_storage_errors("show_message")
+    def export_print(self, print_id: int) -> ExportDialog | None:
         view = self.inquiries.get(print_id)
         if view is not None:
             view.save_now()
@@ -495,7 +510,10 @@ class MainWindow(QMainWindow):
 
     def backup_now(self) -> None:
         """Copy the register in the background (SQLite's backup API), keeping the newest copies;
-        at start-up only when the newest copy is half a day old and the register has changed since."""
+        at start-up only when the newest copy is half a day old and the register has changed since.
+        The team register on a server is backed up by the server's administrators (pg_dump), not here."""
+        if self.register.path is None:
+            return
         path, keep = self.register.path, int(settings.get(settings.BACKUPS_KEPT))
         self.jobs.run(
             lambda _progress: backup.backup_on_start(path, keep=keep),
@@ -505,45 +523,101 @@ class MainWindow(QMainWindow):
             ),
         )
 
-    def switch_database(self, path: Path, before_open=None) -> bool:  # type: ignore[no-untyped-def]
-        """Close the current register and open another (or the same after `before_open`, e.g. a restore)."""
+    def switch_database(self, location: Path | str, before_open=None) -> bool:  # type: ignore[no-untyped-def]
+        """Close the current register and open another — a file or the team register's `postgresql://`
+        address — (or the same after `before_open`, e.g. a restore). True when `location` is open now."""
+        location = resolve_db_path(location)
         self.jobs.wait(SHUTDOWN_WAIT_MS)  # a backup still copying the register
         wait_for_background()
         if not self._close_workspace():
             return False
         self.stop_inbox()
-        old_path = self.register.path
+        old_location = self.register.location
         self.register.close()
         try:
             if before_open is not None:
                 before_open()
-            self.register = Register.open(path)
+            self.register = Register.open(location)
         except (StorageError, ZifferError, OSError) as exc:
             QMessageBox.critical(
                 self,
                 self.tr("Register"),
                 self.tr("Das Register kann nicht geöffnet werden: {reason}").format(reason=in_german(str(exc))),
             )
-            self.register = Register.open(old_path)
+            self.register = self._reopen(old_location)
         self._open_workspace()
         if self.reminder is not None:
             self.reminder.register = self.register
         folder = settings.get(settings.INBOX_FOLDER)
         if self.start_services and folder and settings.get(settings.INBOX_ENABLED):
             self.start_inbox(Path(folder))  # the inbox now feeds the register that is open
-        self.database_changed.emit(self.register.path)
-        return self.register.path == Path(path)
+        self.database_changed.emit(self.register.location)
+        return self.register.location == location
+
+    def _reopen(self, location: Path | str) -> Register:
+        """The register left, again; if that fails too (its server went away meanwhile), the own file."""
+        try:
+            return Register.open(location)
+        except StorageError as exc:
+            if not is_server(location):
+                raise
+            fallback = default_db_path()
+            self.show_message(
+                self.tr("{reason} Geöffnet ist nun das eigene Register {path}.").format(
+                    reason=in_german(str(exc)), path=fallback
+                )
+            )
+            return Register.open(fallback)
 
     def choose_database(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Register öffnen oder anlegen"),
-            str(self.register.path.parent),
+            str((self.register.path or default_db_path()).parent),
             self.tr("Ziffer-Register (*.db);;Alle Dateien (*)"),
             options=QFileDialog.Option.DontConfirmOverwrite,
         )
         if path:
             self.switch_database(Path(path))
+
+    def choose_team_register(self) -> None:
+        """Ask for the team register's address and open it (File › Team-Register öffnen …)."""
+        current = str(self.register.location) if self.register.server else settings.get(settings.TEAM_REGISTER)
+        address, ok = QInputDialog.getText(
+            self,
+            self.tr("Team-Register öffnen"),
+            self.tr(
+                "Adresse des Team-Registers (postgresql://benutzer@server/datenbank); das Passwort kommt "
+                "aus ~/.pgpass oder der Anmeldung am Rechner:"
+            ),
+            QLineEdit.EchoMode.Normal,
+            settings.without_password(current),
+        )
+        if ok and address.strip():
+            self.open_team_register(address.strip())
+
+    def open_team_register(self, address: str) -> None:
+        """Open the team register at `address` in this window. The server is asked first in the
+        background (an unreachable host takes seconds to give up): the window never freezes, and the
+        register open now is only closed once the other answers."""
+        if not is_server(address):
+            self.show_message(self.tr("Bitte eine Adresse der Form postgresql://benutzer@server/datenbank angeben."))
+            return
+        self.show_message(self.tr("Verbindung zu {address} wird aufgebaut …").format(address=display(address)))
+
+        def opened(_count: int) -> None:
+            settings.put(settings.TEAM_REGISTER, settings.without_password(address))
+            if self.switch_database(address):
+                self.show_message(self.tr("Team-Register geöffnet: {address}").format(address=self.register.display))
+
+        def failed(exc: Exception) -> None:
+            QMessageBox.warning(
+                self,
+                self.tr("Team-Register"),
+                self.tr("Das Team-Register kann nicht geöffnet werden: {reason}").format(reason=in_german(str(exc))),
+            )
+
+        self.jobs.run(with_register(address, lambda register, _progress: register.count_prints()), opened, failed)
 
     def open_demo(self) -> bool:
         """The demo register in its own file beside the real one, filled on first use."""
@@ -557,7 +631,10 @@ class MainWindow(QMainWindow):
         return True
 
     def restore_backup(self, copy: Path) -> bool:
+        """Put a backup of the register file back (the team register's are restored on the server)."""
         target = self.register.path
+        if target is None:
+            return False
         safety: list[Path] = []
         ok = self.switch_database(target, before_open=lambda: safety.append(backup.restore(copy, target)))
         if ok and safety:
@@ -569,9 +646,10 @@ class MainWindow(QMainWindow):
     # -- dialogs and messages -----------------------------------------------------------------------
 
     def show_settings(self) -> SettingsDialog:
-        dialog = SettingsDialog(self.register.path, self)
+        dialog = SettingsDialog(self.register.location, self)
         dialog.inbox_changed.connect(self._inbox_changed)
         dialog.restore_requested.connect(self.restore_backup)
+        dialog.open_register_requested.connect(self.open_team_register)
         dialog.open()
         return dialog
 
@@ -583,14 +661,17 @@ class MainWindow(QMainWindow):
             self.show_message(self.tr("Posteingang wird nicht beobachtet."))
 
     def show_about(self) -> None:
+        if self.register.server:
+            where = self.tr("<p>Team-Register: {address}</p><p>Die Daten liegen auf dem Server des Team-Registers.</p>")
+        else:
+            where = self.tr("<p>Register: {address}</p><p>Läuft ohne Netz; alle Daten bleiben auf diesem Rechner.</p>")
         QMessageBox.about(
             self,
             self.tr("Über Ziffer"),
             self.tr(
                 "<h3>Ziffer {version}</h3><p>Anträge und Anfragen des Landtags Ziffer für Ziffer beantworten, "
-                "Fristen im Blick behalten und die Stellungnahme als DOCX und PDF erzeugen.</p>"
-                "<p>Register: {path}</p><p>Läuft ohne Netz; alle Daten bleiben auf diesem Rechner.</p>"
-            ).format(version=VERSION, path=self.register.path),
+                "Fristen im Blick behalten und die Stellungnahme als DOCX und PDF erzeugen.</p>{where}"
+            ).format(version=VERSION, where=where.format(address=html.escape(self.register.display))),
         )
 
     def show_message(self, text: str) -> None:
@@ -648,6 +729,7 @@ class MainWindow(QMainWindow):
             view.shutdown()
         for view in self.inquiries.values():
             view.close_view()
+            view.shutdown()
         self.stop_inbox()
         settings.put(settings.GEOMETRY, self.saveGeometry())
         settled = self.importer is None or self.importer.shutdown(SHUTDOWN_WAIT_MS)

@@ -11,14 +11,24 @@ import json
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor
 
+from core.errors import in_german
 from core.model import KIND_NAMES
 from core.search_query import Query, highlight
 from core.short_names import all_originators, short_ministry, short_originators
 from core.workflow import OPEN
-from gui.tasks import register_open
+from gui.tasks import register_open, reports_storage_errors
+from storage.db import StorageError
 from storage.register import SNIPPET_CLOSE, SNIPPET_OPEN, Register, SearchFilters
 
 PAGE = 200
@@ -69,7 +79,10 @@ def marked_html(text: str) -> str:
 
 
 class RegisterTableModel(QAbstractTableModel):
-    """Prints of the register, one row each, loaded page by page."""
+    """Prints of the register, one row each, loaded page by page. A page the register cannot give just
+    now (the team register's server away) is `failed`, one German sentence; the rows shown stay."""
+
+    failed = Signal(str)
 
     def __init__(self, register: Register, parent: QObject | None = None, today: date | None = None) -> None:
         super().__init__(parent)
@@ -118,6 +131,7 @@ class RegisterTableModel(QAbstractTableModel):
     def row_of(self, print_id: int) -> int | None:
         return next((k for k, r in enumerate(self._rows) if r["id"] == print_id), None)
 
+    @reports_storage_errors("failed")
     def refresh_rows(self, print_ids: list[int]) -> None:
         """Read these prints' rows again (after an edit) without resetting the view."""
         fresh = {r["id"]: r for r in self._register.prints_by_id(print_ids)}
@@ -163,9 +177,14 @@ class RegisterTableModel(QAbstractTableModel):
         if not register_open(self._register):  # a repaint after the register closed under the view
             self._exhausted = True
             return
-        page = self._register.list_prints(
-            self._filters, sort=self._sort, limit=PAGE, offset=len(self._rows), descending=self._descending
-        )
+        try:
+            page = self._register.list_prints(
+                self._filters, sort=self._sort, limit=PAGE, offset=len(self._rows), descending=self._descending
+            )
+        except StorageError as exc:
+            self._exhausted = True  # asked again at the next refresh, not at every repaint
+            self.failed.emit(in_german(str(exc)))
+            return
         if len(page) < PAGE:
             self._exhausted = True
         if page:

@@ -45,7 +45,7 @@ from gui.register_model import (
     HighlightRole,
     RegisterTableModel,
 )
-from gui.tasks import register_open
+from gui.tasks import register_open, reports_storage_errors
 from storage.register import Register, SearchFilters
 
 OVERDUE = "überfällig"
@@ -107,6 +107,7 @@ class RegisterView(QWidget):
         self.today = today or date.today()
         self.closed = False
         self.model = RegisterTableModel(register, self, today=self.today)
+        self.model.failed.connect(self.status_message)
 
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Suchen: Wörter, „Förder*“ oder eine Drucksache wie 17/9321 …"))
@@ -247,6 +248,7 @@ class RegisterView(QWidget):
         """Whether the view may read its register (not after shutdown, nor once the register is closed)."""
         return not self.closed and register_open(self.register)
 
+    @reports_storage_errors()
     def refresh(self) -> None:
         """Reload the filter choices and the rows (after an import or a change)."""
         if not self.usable():
@@ -282,6 +284,7 @@ class RegisterView(QWidget):
         self.import_note.setText(self.tr("<h2>Drucksachen werden importiert …</h2>"))
         self._show_empty_page()
 
+    @reports_storage_errors()
     def import_progress(self, done: int, total: int, name: str) -> None:
         """A file of the import is read: the register replaces the empty page once it holds a print."""
         if not self.importing or not self.table.isHidden() or not self.usable():
@@ -344,6 +347,7 @@ class RegisterView(QWidget):
                 setattr(f, name, day.isoformat())
         return f
 
+    @reports_storage_errors()
     def apply(self) -> None:
         """Show the register as searched and filtered."""
         if not self.usable():  # the search field's timer fired after the register closed

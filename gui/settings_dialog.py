@@ -1,7 +1,10 @@
-"""Settings: the watched inbox, the backups of the register (with restore), the language."""
+"""Settings: the watched inbox, the backups of the register (with restore), the team register on a
+server (its address, a connection test, opening it), the language."""
 
 from __future__ import annotations
 
+import html
+import os
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -27,21 +30,28 @@ from PySide6.QtWidgets import (
 
 from core.errors import in_german
 from gui import settings
+from gui.tasks import Jobs, with_register
 from storage import backup
-from storage.db import StorageError
+from storage.db import StorageError, is_server
 
 PathRole = Qt.ItemDataRole.UserRole + 1
 
 
 class SettingsDialog(QDialog):
-    """Three tabs; OK stores the values (apply()), restoring asks first and is done by the main window."""
+    """Four tabs; OK stores the values (apply()), restoring asks first and is done by the main window,
+    and so is opening the team register. `location` is the open register's (`Register.location`)."""
 
     inbox_changed = Signal(str, bool)
     restore_requested = Signal(Path)
+    open_register_requested = Signal(str)  # the team register's address, to open in the window
 
-    def __init__(self, db_path: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, location: str | os.PathLike[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.db_path = Path(db_path)
+        self.location = location
+        self.server = is_server(location)
+        self.db_path = None if self.server else Path(location)
+        self.jobs = Jobs(self)
+        self.finished.connect(lambda _result: self.jobs.shutdown(0))  # a test still running reports to nobody
         self.setWindowTitle(self.tr("Einstellungen"))
         tabs = QTabWidget(self)
 
@@ -72,6 +82,37 @@ class SettingsDialog(QDialog):
         inbox_form.addRow(note)
         tabs.addTab(inbox, self.tr("Posteingang"))
 
+        self.backups: QListWidget | None = None
+        self.keep: QSpinBox | None = None
+        self.server_backup_note: QLabel | None = None
+        if self.db_path is not None:
+            tabs.addTab(self._build_backups(self.db_path), self.tr("Sicherungen"))
+        else:
+            tabs.addTab(self._build_server_backups(str(location)), self.tr("Sicherungen"))
+        tabs.addTab(self._build_team(), self.tr("Team-Register"))
+
+        language = QWidget(self)
+        self.language = QComboBox(language)
+        self.language.setAccessibleName(self.tr("Sprache der Oberfläche"))
+        self.language.addItem("Deutsch", "de")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.get(settings.LANGUAGE))))
+        language_form = QFormLayout(language)
+        language_form.addRow(self.tr("Sprache"), self.language)
+        language_form.addRow("", QLabel(self.tr("Wirksam nach einem Neustart."), language))
+        tabs.addTab(language, self.tr("Sprache"))
+        self.tabs = tabs
+
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        box.accepted.connect(self._ok)
+        box.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(tabs)
+        layout.addWidget(box)
+        self.resize(640, 440)
+        self.refresh_backups()
+
+    def _build_backups(self, db_path: Path) -> QWidget:
         backups = QWidget(self)
         self.backups = QListWidget(backups)
         self.backups.setAccessibleName(self.tr("Sicherungen des Registers"))
@@ -95,34 +136,73 @@ class SettingsDialog(QDialog):
         backup_layout.addWidget(
             QLabel(
                 self.tr("Bei jedem Start wird das Register gesichert (in {folder}).").format(
-                    folder=backup.backup_folder(self.db_path)
+                    folder=backup.backup_folder(db_path)
                 ),
                 backups,
             )
         )
         backup_layout.addWidget(self.backups, 1)
         backup_layout.addLayout(buttons)
-        tabs.addTab(backups, self.tr("Sicherungen"))
+        return backups
 
-        language = QWidget(self)
-        self.language = QComboBox(language)
-        self.language.setAccessibleName(self.tr("Sprache der Oberfläche"))
-        self.language.addItem("Deutsch", "de")
-        self.language.addItem("English", "en")
-        self.language.setCurrentIndex(max(0, self.language.findData(settings.get(settings.LANGUAGE))))
-        language_form = QFormLayout(language)
-        language_form.addRow(self.tr("Sprache"), self.language)
-        language_form.addRow("", QLabel(self.tr("Wirksam nach einem Neustart."), language))
-        tabs.addTab(language, self.tr("Sprache"))
+    def _build_server_backups(self, address: str) -> QWidget:
+        """The team register has no backups in Ziffer: the server's administrators make and restore them."""
+        page = QWidget(self)
+        command = f'pg_dump -Fc -f ziffer-$(date +%F).dump "{settings.without_password(address)}"'
+        self.server_backup_note = QLabel(
+            self.tr(
+                "<p>Das Team-Register sichert der Server, nicht Ziffer – zum Beispiel jede Nacht mit</p>"
+                "<pre>{command}</pre>"
+                "<p>Zurückgespielt wird eine Sicherung von der Verwaltung des Servers (pg_restore).</p>"
+            ).format(command=html.escape(command)),
+            page,
+        )
+        self.server_backup_note.setWordWrap(True)
+        self.server_backup_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.server_backup_note)
+        layout.addStretch(1)
+        return page
 
-        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        box.accepted.connect(self._ok)
-        box.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(tabs)
-        layout.addWidget(box)
-        self.resize(640, 440)
-        self.refresh_backups()
+    def _build_team(self) -> QWidget:
+        """The team register's address, a connection test (in the background: an unreachable server
+        takes seconds to give up), and opening it in the window."""
+        page = QWidget(self)
+        current = str(self.location) if self.server else settings.get(settings.TEAM_REGISTER)
+        self.team_address = QLineEdit(settings.without_password(current), page)
+        self.team_address.setPlaceholderText("postgresql://benutzer@server/datenbank")
+        self.team_address.setAccessibleName(self.tr("Adresse des Team-Registers"))
+        self.test_button = QPushButton(self.tr("Verbindung testen"), page)
+        self.test_button.setAccessibleName(self.tr("Verbindung zum Team-Register testen"))
+        self.test_button.clicked.connect(self.test_connection)
+        self.open_team_button = QPushButton(self.tr("Im Fenster öffnen"), page)
+        self.open_team_button.setAccessibleName(self.tr("Team-Register im Fenster öffnen"))
+        self.open_team_button.clicked.connect(self.open_team_register)
+        self.team_result = QLabel(page)
+        self.team_result.setWordWrap(True)
+        self.team_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        hint = QLabel(
+            self.tr(
+                "Ein Register für alle auf einem PostgreSQL-Server. Das Passwort gehört nicht in die Adresse: "
+                "Ziffer meldet sich an wie psql, mit dem Passwort aus ~/.pgpass (unter Windows "
+                "%APPDATA%\\postgresql\\pgpass.conf) oder mit der Anmeldung am Rechner (Single Sign-on)."
+            ),
+            page,
+        )
+        hint.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.test_button)
+        buttons.addWidget(self.open_team_button)
+        buttons.addStretch(1)
+        form = QFormLayout()
+        form.addRow(self.tr("Adresse"), self.team_address)
+        layout = QVBoxLayout(page)  # not all in the form: a wrapped label there keeps its first height
+        layout.addLayout(form)
+        layout.addWidget(hint)
+        layout.addLayout(buttons)
+        layout.addWidget(self.team_result)
+        layout.addStretch(1)
+        return page
 
     def _choose_inbox(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Posteingangsordner wählen"), self.inbox_folder.text())
@@ -131,6 +211,8 @@ class SettingsDialog(QDialog):
             self.inbox_enabled.setChecked(True)
 
     def refresh_backups(self) -> None:
+        if self.backups is None or self.db_path is None:
+            return
         self.backups.clear()
         for info in backup.list_backups(self.db_path):
             kind = self.tr(" (Stand vor einer Wiederherstellung)") if backup.SAFETY in info.path.name else ""
@@ -146,6 +228,8 @@ class SettingsDialog(QDialog):
             self.backups.addItem(empty)
 
     def backup_now(self) -> Path | None:
+        if self.db_path is None or self.keep is None:
+            return None
         try:
             copy = backup.backup(self.db_path, keep=self.keep.value())
         except StorageError as exc:
@@ -159,7 +243,7 @@ class SettingsDialog(QDialog):
         return copy
 
     def ask_restore(self) -> bool:
-        item = self.backups.currentItem()
+        item = self.backups.currentItem() if self.backups is not None else None
         path = item.data(PathRole) if item else None
         if not path:
             return False
@@ -186,10 +270,58 @@ class SettingsDialog(QDialog):
         changed = folder != settings.get(settings.INBOX_FOLDER) or enabled != settings.get(settings.INBOX_ENABLED)
         settings.put(settings.INBOX_FOLDER, folder)
         settings.put(settings.INBOX_ENABLED, enabled)
-        settings.put(settings.BACKUPS_KEPT, self.keep.value())
+        if self.keep is not None:
+            settings.put(settings.BACKUPS_KEPT, self.keep.value())
+        address = self.team_address.text().strip()
+        if is_server(address) or not address:
+            settings.put(settings.TEAM_REGISTER, settings.without_password(address))
         settings.put(settings.LANGUAGE, self.language.currentData())
         if changed:
             self.inbox_changed.emit(folder, enabled)
+
+    # -- the team register ------------------------------------------------------------------------
+
+    def _address(self) -> str | None:
+        address = self.team_address.text().strip()
+        if is_server(address):
+            return address
+        self.team_result.setText(self.tr("Bitte eine Adresse der Form postgresql://benutzer@server/datenbank angeben."))
+        return None
+
+    def test_connection(self) -> None:
+        """Open the team register at the address in the background and say how it went, in one sentence."""
+        address = self._address()
+        if address is None:
+            return
+        self.test_button.setEnabled(False)
+        self.team_result.setText(self.tr("Verbindung wird geprüft …"))
+
+        def done(count: int) -> None:
+            self.test_button.setEnabled(True)
+            self.team_result.setText(
+                self.tr("Verbindung in Ordnung: 1 Drucksache")
+                if count == 1
+                else self.tr("Verbindung in Ordnung: {n} Drucksachen").format(n=count)
+            )
+
+        def failed(exc: Exception) -> None:
+            self.test_button.setEnabled(True)
+            if isinstance(exc, StorageError):
+                self.team_result.setText(in_german(str(exc)))
+            else:  # a malformed address psycopg refuses before connecting
+                self.team_result.setText(self.tr("Die Verbindung ist fehlgeschlagen: {reason}").format(reason=exc))
+
+        self.jobs.run(with_register(address, lambda register, _progress: register.count_prints()), done, failed)
+
+    def open_team_register(self) -> bool:
+        """Keep the settings and have the window open the team register at the address."""
+        address = self._address()
+        if address is None:
+            return False
+        self.apply()
+        self.open_register_requested.emit(address)
+        self.accept()
+        return True
 
     def _ok(self) -> None:
         self.apply()

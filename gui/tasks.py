@@ -1,8 +1,9 @@
 """Run work off the GUI thread, then call back on it.
 
 SQLite connections belong to one thread, so background work that touches the register
-opens its own connection (`Register.open(path)`) for the duration of the job. Results,
-progress and errors come back as queued signals, so callbacks run on the GUI thread.
+opens its own connection (`Register.open(register.location)`: a file or the team register's
+address) for the duration of the job. Results, progress and errors come back as queued signals,
+so callbacks run on the GUI thread.
 
 A window or view that starts jobs owns a `Jobs`: its callbacks run only while the owner is open,
 and `Jobs.shutdown()` waits for the running jobs before the register they write to is closed —
@@ -10,14 +11,17 @@ a worker must never outlive the objects it reports to, nor the app."""
 
 from __future__ import annotations
 
+import functools
+import os
 import sqlite3
 import traceback
 from collections.abc import Callable
-from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from core.errors import in_german
+from storage.db import StorageError
 from storage.register import Register
 
 Progress = Callable[[int, int, str], None]  # done, total, what is happening
@@ -113,6 +117,10 @@ class Jobs(QObject):
 def register_open(register: Register) -> bool:
     """Whether the register's connection is still open: a timer or a late callback of a view must
     not touch a register that was closed under it (switching registers, quitting, a test's teardown)."""
+    if register.server:
+        # closed by Ziffer, not lost: a connection the server dropped is made anew at the next statement
+        conn = register.db.conn
+        return not conn.closed or conn.broken
     try:
         register.db.conn.total_changes  # noqa: B018 - any use of a closed connection raises
     except sqlite3.ProgrammingError:
@@ -120,17 +128,46 @@ def register_open(register: Register) -> bool:
     return True
 
 
-def with_register(db_path: Path, work: Callable[[Register, Progress], Any]) -> Callable[[Progress], Any]:
-    """Wrap `work(register, progress)` so it runs on its own connection to the register at `db_path`."""
+def with_register(
+    location: str | os.PathLike[str], work: Callable[[Register, Progress], Any]
+) -> Callable[[Progress], Any]:
+    """Wrap `work(register, progress)` so it runs on its own connection to the register at `location`
+    (a file, or the team register's `postgresql://` address: `Register.location`)."""
 
     def run(progress: Progress) -> Any:
-        register = Register.open(db_path)
+        register = Register.open(location)
         try:
             return work(register, progress)
         finally:
             register.close()
 
     return run
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def reports_storage_errors(report: str = "status_message", default: Any = None) -> Callable[[F], F]:
+    """For a view's method that uses the register on the GUI thread (a refresh, a timer's check, a
+    button's small write): a register that cannot be used just now (the team register's server
+    unreachable, a grant refusing the write) is one German sentence through `self.<report>` (a signal
+    or a method), never a traceback; the method returns `default` then and the view keeps showing what
+    it showed. (PySide passes a signal's arguments on
+    to the wrapper: connect a signal with arguments the method does not take through a lambda.)"""
+
+    def decorate(method: F) -> F:
+        @functools.wraps(method)
+        def wrapper(self: Any, *args: Any, **kwargs: Any) -> Any:
+            try:
+                return method(self, *args, **kwargs)
+            except StorageError as exc:
+                target = getattr(self, report)
+                (target.emit if hasattr(target, "emit") else target)(in_german(str(exc)))
+                return default
+
+        return wrapper  # type: ignore[return-value]
+
+    return decorate
 
 
 def wait_for_background(timeout_ms: int = 30000) -> bool:

@@ -71,6 +71,13 @@ class PgDatabase:
                 autocommit=True,
                 connect_timeout=CONNECT_TIMEOUT_S,
                 application_name="Ziffer",
+                # a connection the network dropped silently is noticed within seconds, not when the
+                # operating system gives up on it (a window waiting on it would stand still)
+                keepalives=1,
+                keepalives_idle=10,
+                keepalives_interval=3,
+                keepalives_count=3,
+                tcp_user_timeout=15_000,
                 # values bound here, not by the server: "? IS NULL" needs no declared type, as in SQLite
                 cursor_factory=psycopg.ClientCursor,
             )
@@ -92,42 +99,39 @@ class PgDatabase:
                 self.conn.close()
             self.conn = self._connect()
 
-    def execute(self, sql: str, params: Sequence[Any] | None = None) -> psycopg.Cursor[Any]:
-        self._ready()
+    @contextlib.contextmanager
+    def _in_german(self) -> Iterator[None]:
+        """The server's failures as the register's: a refused grant (NotPermitted), a lock given up
+        (StorageError), the connection gone or refused (ServerUnavailable); one place for all calls."""
         try:
-            return self.conn.execute(_pg_sql(sql), list(params) if params else None)  # type: ignore[arg-type]
+            yield
         except pg_errors.InsufficientPrivilege as exc:
             raise NotPermitted(
                 "Ihre Anmeldung am Team-Register darf das nicht ändern (die Rechte vergibt die Verwaltung des "
                 "Servers); es wurde nichts gespeichert."
             ) from exc
-        except psycopg.OperationalError as exc:
-            if isinstance(exc, pg_errors.DeadlockDetected | pg_errors.LockNotAvailable | pg_errors.QueryCanceled):
-                raise StorageError(f"the register cannot be written ({exc}).") from exc
+        except (pg_errors.DeadlockDetected, pg_errors.LockNotAvailable, pg_errors.QueryCanceled) as exc:
+            raise StorageError(f"the register cannot be written ({exc}).") from exc
+        except (psycopg.OperationalError, psycopg.InterfaceError) as exc:  # InterfaceError: closed under us
             raise _unavailable(self.url, exc) from exc
-        except psycopg.InterfaceError as exc:  # the connection was closed under us
-            raise _unavailable(self.url, exc) from exc
+
+    def execute(self, sql: str, params: Sequence[Any] | None = None) -> psycopg.Cursor[Any]:
+        self._ready()
+        with self._in_german():
+            cursor = self.conn.execute(_pg_sql(sql), list(params) if params else None)  # type: ignore[arg-type]
+        return cursor
 
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         if not rows:
             return
         self._ready()
-        try:
-            with self.conn.cursor() as cur:
-                cur.executemany(_pg_sql(sql), rows)  # type: ignore[arg-type]
-        except pg_errors.InsufficientPrivilege as exc:
-            raise NotPermitted(
-                "Ihre Anmeldung am Team-Register darf das nicht ändern; es wurde nichts gespeichert."
-            ) from exc
-        except (psycopg.OperationalError, psycopg.InterfaceError) as exc:
-            raise _unavailable(self.url, exc) from exc
+        with self._in_german(), self.conn.cursor() as cur:
+            cur.executemany(_pg_sql(sql), rows)  # type: ignore[arg-type]
 
     def script(self, sql: str) -> None:
         """DDL and other statements without parameters, as they are."""
-        try:
+        with self._in_german():
             self.conn.execute(sql)  # type: ignore[arg-type]
-        except (psycopg.OperationalError, psycopg.InterfaceError) as exc:
-            raise _unavailable(self.url, exc) from exc
 
     @contextlib.contextmanager
     def atomic(self) -> Iterator[None]:
@@ -158,22 +162,13 @@ class PgDatabase:
         else:
             self._open_transaction = False
             try:
-                self.conn.execute("COMMIT")
-            except pg_errors.InsufficientPrivilege as exc:
-                raise NotPermitted(
-                    "Ihre Anmeldung am Team-Register darf das nicht ändern; es wurde nichts gespeichert."
-                ) from exc
-            except (psycopg.OperationalError, psycopg.InterfaceError) as exc:
+                with self._in_german():
+                    self.conn.execute("COMMIT")
+            except StorageError:
                 if not self.conn.broken and self.in_transaction:
                     with contextlib.suppress(psycopg.Error):
                         self.conn.execute("ROLLBACK")
-                raise _unavailable(self.url, exc) from exc
-
-    def table_names(self) -> list[str]:
-        rows = self.execute(
-            "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY 1"
-        ).fetchall()
-        return [r[0] for r in rows]
+                raise
 
     def close(self) -> None:
         with contextlib.suppress(psycopg.Error):

@@ -98,7 +98,57 @@ def test_bad_files_give_one_line_and_status_2(tmp_path: Path, case: str) -> None
     assert "Traceback" not in r.stderr
 
 
-def test_version() -> None:
-    """--version answers (without arguments Ziffer opens its window: tests/test_gui.py)."""
-    r = run("--version")
-    assert r.returncode == 0 and r.stdout.startswith("Ziffer ")
+def test_parser_defines_the_command_run() -> None:
+    """A start defines only the command it runs (or none, for the window); that command's options and
+    help are those of the whole command line, and anything unclear defines every command."""
+    import argparse
+
+    import ziffer_cli
+
+    def commands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+        return next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction)).choices
+
+    def described(action: argparse.Action) -> dict[str, object]:
+        return {k: v for k, v in vars(action).items() if k != "container"}
+
+    every = commands(ziffer_cli.build_parser())
+    assert tuple(every) == ziffer_cli.COMMANDS
+    for name in ziffer_cli.COMMANDS:
+        one = commands(ziffer_cli.build_parser(name))
+        assert list(one) == [name]
+        assert one[name].format_help() == every[name].format_help()
+        assert [described(a) for a in one[name]._actions] == [described(a) for a in every[name]._actions]
+    assert commands(ziffer_cli.build_parser("")) == {}
+    assert list(commands(ziffer_cli.build_parser("exprot"))) == list(every)  # argparse names them all
+    cases = {
+        ("export", "17/1"): "export",
+        ("--db", "x.db", "list", "--json"): "list",
+        ("--db=x.db", "show", "1"): "show",
+        ("list", "--db", "x.db"): "list",
+        (): "",
+        ("--db", "x.db"): "",
+        ("--db",): None,
+        ("-h", "export"): None,
+        ("--version",): None,
+        ("--d", "x.db", "list"): None,
+        ("",): None,
+    }
+    for args, expected in cases.items():
+        assert ziffer_cli.command_of(args) == expected, args
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    """--version answers (without arguments Ziffer opens its window: tests/test_gui.py). main.py answers
+    it before it imports the command line, with what argparse's version action prints, also when
+    --version comes with other arguments (then argparse answers it)."""
+    import ziffer_cli
+    from core import VERSION
+
+    with pytest.raises(SystemExit) as stop:
+        ziffer_cli.build_parser().parse_args(["--version"])
+    assert stop.value.code == 0
+    by_argparse = capsys.readouterr().out
+    assert by_argparse == f"Ziffer {VERSION}\n"
+    for args in (["--version"], ["--db", "x.db", "--version"]):
+        r = run(*args)
+        assert r.returncode == 0 and r.stdout == by_argparse and r.stderr == ""

@@ -1,7 +1,7 @@
-"""Two windows on one register (two Register objects on one SQLite file, two real main windows): an
-outdated save is refused and offered as a conflict with three ways out, and the other window shows a
-change within 2 s — the list, the deadlines and an open inquiry not being edited; one being edited
-shows a banner instead (pytest-qt, offscreen)."""
+"""Two windows on one register (two Register objects on one SQLite file, or on one PostgreSQL database
+of the tests' server; two real main windows): an outdated save is refused and offered as a conflict
+with three ways out, and the other window shows a change within 2 s — the list, the deadlines and an
+open inquiry not being edited; one being edited shows a banner instead (pytest-qt, offscreen)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import pytest
 
 pytest.importorskip("PySide6")
 
+import pg
 from conftest import FIXTURES, type_into
 
 from core import answers
@@ -22,19 +23,25 @@ WITHIN_MS = 2000  # the issue: other windows pick up a change within 2 seconds
 
 
 @pytest.fixture
-def windows(qtbot, tmp_path: Path):
-    """Two main windows, each with its own register on one file, the motion open in both at point 1
-    whose answer reads "Antwort."."""
+def windows(qtbot, register_location: Path | str):
+    """Two main windows, each with its own register on one file (or one database on the server), the
+    motion open in both at point 1 whose answer reads "Antwort."."""
     from gui.main_window import MainWindow
 
-    first = Register.open(tmp_path / "reg.db")
-    pid = import_file(first, FIXTURES / "bw_antrag_unanswered.txt", who="t").id
-    assert pid is not None
-    items = answers.draft_items(first.get_print(pid).doc.points)
-    items[0].text = "Antwort."
-    with first.transaction():
-        first.save_answer_items(pid, items, "t")
-    second = Register.open(tmp_path / "reg.db")
+    with Register.open(register_location) as setup:
+        pid = import_file(setup, FIXTURES / "bw_antrag_unanswered.txt", who="t").id
+        assert pid is not None
+        items = answers.draft_items(setup.get_print(pid).doc.points)
+        items[0].text = "Antwort."
+        with setup.transaction():
+            setup.save_answer_items(pid, items, "t")
+    # on the server each officer signs in as themselves (the history names the role)
+    if isinstance(register_location, str):
+        first, second = (
+            Register.open(pg.login_as(register_location, who, "ziffer_officer")) for who in ("anton", "beate")
+        )
+    else:
+        first, second = Register.open(register_location), Register.open(register_location)
     out = []
     for reg, who in ((first, "anton"), (second, "beate")):
         # not qtbot.addWidget: its closing would ask (blocking) about a conflict a test leaves open

@@ -154,6 +154,10 @@ def test_the_change_feed_reports_other_sessions_only(two) -> None:
         with second.transaction():
             second.set_answer_text(pid, 0, "Fremde Änderung.", "beate")
         changes = feed.poll()
+        deadline = time.monotonic() + 2  # the server's notification travels on its own: within 2 s
+        while not changes and time.monotonic() < deadline:
+            time.sleep(0.02)
+            changes = feed.poll()
         assert [(c.entity, c.entity_id, c.field, c.who) for c in changes] == [("print", pid, "answer:1", "beate")]
         assert feed.poll() == []
     finally:

@@ -77,37 +77,37 @@
 <context>
     <name>DeadlineReminder</name>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="306"/>
+        <location filename="../../gui/deadlines_view.py" line="308"/>
         <source>Ziffer – Fristen</source>
         <translation>Ziffer – deadlines</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="327"/>
+        <location filename="../../gui/deadlines_view.py" line="329"/>
         <source>{n} Anfragen sind fällig oder überfällig: {numbers}.</source>
         <translation>{n} inquiries are due or overdue: {numbers}.</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="333"/>
+        <location filename="../../gui/deadlines_view.py" line="335"/>
         <source>Die Frist für Drucksache {number} ist seit {n} Tagen überschritten.</source>
         <translation>The deadline for print {number} passed {n} days ago.</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="337"/>
+        <location filename="../../gui/deadlines_view.py" line="339"/>
         <source>Die Frist für Drucksache {number} ist seit gestern überschritten.</source>
         <translation>The deadline for print {number} passed yesterday.</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="341"/>
+        <location filename="../../gui/deadlines_view.py" line="343"/>
         <source>Die Frist für Drucksache {number} läuft heute ab.</source>
         <translation>The deadline for print {number} ends today.</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="345"/>
+        <location filename="../../gui/deadlines_view.py" line="347"/>
         <source>Die Frist für Drucksache {number} läuft morgen ab.</source>
         <translation>The deadline for print {number} ends tomorrow.</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="348"/>
+        <location filename="../../gui/deadlines_view.py" line="350"/>
         <source>Die Frist für Drucksache {number} läuft in {n} Tagen ab.</source>
         <translation>The deadline for print {number} ends in {n} days.</translation>
     </message>
@@ -128,7 +128,7 @@
     <message>
         <location filename="../../gui/deadlines_view.py" line="56"/>
         <location filename="../../gui/deadlines_view.py" line="102"/>
-        <location filename="../../gui/deadlines_view.py" line="176"/>
+        <location filename="../../gui/deadlines_view.py" line="177"/>
         <source>Referat</source>
         <translation>Unit</translation>
     </message>
@@ -199,93 +199,93 @@
         <translation>Extension</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="136"/>
+        <location filename="../../gui/deadlines_view.py" line="137"/>
         <source>1 offene Anfrage mit Frist, davon {late} überfällig</source>
         <translation>1 open inquiry with a deadline, {late} overdue</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="138"/>
+        <location filename="../../gui/deadlines_view.py" line="139"/>
         <source>{n} offene Anfragen mit Frist, davon {late} überfällig</source>
         <translation>{n} open inquiries with a deadline, {late} of them overdue</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="176"/>
+        <location filename="../../gui/deadlines_view.py" line="177"/>
         <source>Ministerium</source>
         <translation>Ministry</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="195"/>
-        <location filename="../../gui/deadlines_view.py" line="207"/>
+        <location filename="../../gui/deadlines_view.py" line="196"/>
+        <location filename="../../gui/deadlines_view.py" line="208"/>
         <source>Pünktlichkeit der Antworten</source>
         <translation>Punctuality of the answers</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="197"/>
+        <location filename="../../gui/deadlines_view.py" line="198"/>
         <source>nach</source>
         <translation>by</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="198"/>
+        <location filename="../../gui/deadlines_view.py" line="199"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="199"/>
+        <location filename="../../gui/deadlines_view.py" line="200"/>
         <source>beantwortet</source>
         <translation>answered</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="200"/>
+        <location filename="../../gui/deadlines_view.py" line="201"/>
         <source>pünktlich</source>
         <translation>on time</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="201"/>
+        <location filename="../../gui/deadlines_view.py" line="202"/>
         <source>verspätet</source>
         <translation>late</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="202"/>
+        <location filename="../../gui/deadlines_view.py" line="203"/>
         <source>höchstens Tage zu spät</source>
         <translation>at most days late</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="203"/>
+        <location filename="../../gui/deadlines_view.py" line="204"/>
         <source>im Mittel Tage zu spät</source>
         <translation>mean days late</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="224"/>
+        <location filename="../../gui/deadlines_view.py" line="225"/>
         <source>iCalendar (*.ics)</source>
         <translation>iCalendar (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="225"/>
+        <location filename="../../gui/deadlines_view.py" line="226"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="226"/>
+        <location filename="../../gui/deadlines_view.py" line="227"/>
         <source>Excel-Arbeitsmappe (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="229"/>
+        <location filename="../../gui/deadlines_view.py" line="230"/>
         <source>Fristen exportieren</source>
         <translation>Export deadlines</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="252"/>
+        <location filename="../../gui/deadlines_view.py" line="253"/>
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="253"/>
+        <location filename="../../gui/deadlines_view.py" line="254"/>
         <source>Die Fristen konnten nicht nach {path} geschrieben werden: {reason}</source>
         <translation>The deadlines could not be written to {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/deadlines_view.py" line="261"/>
+        <location filename="../../gui/deadlines_view.py" line="262"/>
         <source>Fristen exportiert: {name}</source>
         <translation>Deadlines exported: {name}</translation>
     </message>
@@ -468,32 +468,32 @@
 <context>
     <name>ImportProgress</name>
     <message>
-        <location filename="../../gui/importer.py" line="159"/>
+        <location filename="../../gui/importer.py" line="160"/>
         <source>Fortschritt des Imports</source>
         <translation>Import progress</translation>
     </message>
     <message>
-        <location filename="../../gui/importer.py" line="162"/>
+        <location filename="../../gui/importer.py" line="163"/>
         <source>Einzelheiten</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../gui/importer.py" line="163"/>
+        <location filename="../../gui/importer.py" line="164"/>
         <source>Einzelheiten des Imports zeigen</source>
         <translation>Show the import&apos;s details</translation>
     </message>
     <message>
-        <location filename="../../gui/importer.py" line="185"/>
+        <location filename="../../gui/importer.py" line="186"/>
         <source>Import wird vorbereitet …</source>
         <translation>Preparing the import …</translation>
     </message>
     <message>
-        <location filename="../../gui/importer.py" line="190"/>
+        <location filename="../../gui/importer.py" line="191"/>
         <source>Importiere {done} von {total}: {name}</source>
         <translation>Importing {done} of {total}: {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/importer.py" line="205"/>
+        <location filename="../../gui/importer.py" line="206"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
@@ -546,7 +546,7 @@
         <translation>No files found</translation>
     </message>
     <message>
-        <location filename="../../gui/importer.py" line="144"/>
+        <location filename="../../gui/importer.py" line="145"/>
         <source>Der Import ist abgebrochen: {reason}</source>
         <translation>The import stopped: {reason}</translation>
     </message>
@@ -587,584 +587,605 @@
 <context>
     <name>InquiryView</name>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="60"/>
-        <location filename="../../gui/inquiry_view.py" line="488"/>
+        <location filename="../../gui/inquiry_view.py" line="67"/>
+        <location filename="../../gui/inquiry_view.py" line="539"/>
         <source>Drucksache</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="61"/>
+        <location filename="../../gui/inquiry_view.py" line="68"/>
         <source>Titel</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="62"/>
+        <location filename="../../gui/inquiry_view.py" line="69"/>
         <source>Datum der Drucksache</source>
         <translation>Date of the print</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="63"/>
+        <location filename="../../gui/inquiry_view.py" line="70"/>
         <source>Eingegangen am</source>
         <translation>Received on</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="64"/>
+        <location filename="../../gui/inquiry_view.py" line="71"/>
         <source>Bearbeiter/in</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="65"/>
-        <location filename="../../gui/inquiry_view.py" line="260"/>
+        <location filename="../../gui/inquiry_view.py" line="72"/>
+        <location filename="../../gui/inquiry_view.py" line="286"/>
         <source>Referat</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="66"/>
+        <location filename="../../gui/inquiry_view.py" line="73"/>
         <source>Aktenzeichen</source>
         <translation>File number</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="67"/>
+        <location filename="../../gui/inquiry_view.py" line="74"/>
         <source>Datum der Antwort</source>
         <translation>Date of the answer</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="68"/>
+        <location filename="../../gui/inquiry_view.py" line="75"/>
         <source>Mitzeichnung (Ministerien, durch Komma getrennt)</source>
         <translation>Co-signing (ministries, separated by commas)</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="69"/>
+        <location filename="../../gui/inquiry_view.py" line="76"/>
         <source>Unterzeichnung</source>
         <translation>Signatory</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="70"/>
+        <location filename="../../gui/inquiry_view.py" line="77"/>
         <source>Amtsbezeichnung</source>
         <translation>Office</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="78"/>
+        <location filename="../../gui/inquiry_view.py" line="99"/>
         <source>Ziffer {label}</source>
         <translation>Point {label}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="79"/>
+        <location filename="../../gui/inquiry_view.py" line="100"/>
         <source>Antwort {label}</source>
         <translation>Answer {label}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="80"/>
-        <location filename="../../gui/inquiry_view.py" line="310"/>
+        <location filename="../../gui/inquiry_view.py" line="101"/>
+        <location filename="../../gui/inquiry_view.py" line="336"/>
         <source>Begründung</source>
         <translation>Reasoning</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="82"/>
+        <location filename="../../gui/inquiry_view.py" line="103"/>
         <source>Text</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="88"/>
+        <location filename="../../gui/inquiry_view.py" line="109"/>
         <source>Zulieferung</source>
         <translation>Contribution</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="89"/>
+        <location filename="../../gui/inquiry_view.py" line="110"/>
         <source>Mitzeichnung</source>
         <translation>Co-signing</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="90"/>
+        <location filename="../../gui/inquiry_view.py" line="111"/>
         <source>Zeichnung</source>
         <translation>Signature</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="101"/>
+        <location filename="../../gui/inquiry_view.py" line="122"/>
         <source>Antwort bearbeiten</source>
         <translation>Edit answer</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="151"/>
+        <location filename="../../gui/inquiry_view.py" line="172"/>
         <source>Angabe ändern</source>
         <translation>Change detail</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="214"/>
+        <location filename="../../gui/inquiry_view.py" line="240"/>
         <source>Status der Anfrage ändern</source>
         <translation>Change the inquiry&apos;s status</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="218"/>
+        <location filename="../../gui/inquiry_view.py" line="244"/>
         <source>Exportieren …</source>
         <translation>Export …</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="219"/>
+        <location filename="../../gui/inquiry_view.py" line="245"/>
         <source>Stellungnahme exportieren</source>
         <translation>Export the Stellungnahme</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="222"/>
+        <location filename="../../gui/inquiry_view.py" line="248"/>
         <source>Speicherstand</source>
         <translation>Save state</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="234"/>
+        <location filename="../../gui/inquiry_view.py" line="260"/>
         <source>Ziffern der Anfrage</source>
         <translation>Points of the inquiry</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="240"/>
-        <location filename="../../gui/inquiry_view.py" line="282"/>
+        <location filename="../../gui/inquiry_view.py" line="266"/>
+        <location filename="../../gui/inquiry_view.py" line="308"/>
         <source>Frage</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="244"/>
-        <location filename="../../gui/inquiry_view.py" line="326"/>
+        <location filename="../../gui/inquiry_view.py" line="270"/>
+        <location filename="../../gui/inquiry_view.py" line="352"/>
         <source>Antwort</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="245"/>
+        <location filename="../../gui/inquiry_view.py" line="271"/>
         <source>Antwort der Landesregierung zu dieser Ziffer …</source>
         <translation>The government&apos;s answer to this point …</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="248"/>
+        <location filename="../../gui/inquiry_view.py" line="274"/>
         <source>Mit nächster Antwort zusammenfassen</source>
         <translation>Combine with next answer</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="249"/>
+        <location filename="../../gui/inquiry_view.py" line="275"/>
         <source>Antwort mit der nächsten zusammenfassen</source>
         <translation>Combine answer with the next one</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="251"/>
-        <location filename="../../gui/inquiry_view.py" line="908"/>
+        <location filename="../../gui/inquiry_view.py" line="277"/>
+        <location filename="../../gui/inquiry_view.py" line="1023"/>
         <source>Antwort aufteilen</source>
         <translation>Split answer</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="252"/>
+        <location filename="../../gui/inquiry_view.py" line="278"/>
         <source>Zusammengefasste Antwort aufteilen</source>
         <translation>Split a combined answer</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="261"/>
+        <location filename="../../gui/inquiry_view.py" line="287"/>
         <source>Zulieferndes Referat für diese Ziffer</source>
         <translation>Unit contributing to this point</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="263"/>
+        <location filename="../../gui/inquiry_view.py" line="289"/>
         <source>bis TT.MM.JJJJ</source>
         <translation>by DD.MM.YYYY</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="264"/>
+        <location filename="../../gui/inquiry_view.py" line="290"/>
         <source>Frist der Zulieferung</source>
         <translation>Deadline of the contribution</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="265"/>
+        <location filename="../../gui/inquiry_view.py" line="291"/>
         <source>Zulieferung eintragen</source>
         <translation>Enter contribution</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="266"/>
+        <location filename="../../gui/inquiry_view.py" line="292"/>
         <source>Zulieferung für diese Ziffer eintragen</source>
         <translation>Enter a contribution for this point</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="268"/>
+        <location filename="../../gui/inquiry_view.py" line="294"/>
         <source>Zulieferung eingegangen</source>
         <translation>Contribution received</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="269"/>
+        <location filename="../../gui/inquiry_view.py" line="295"/>
         <source>Zulieferung als eingegangen markieren</source>
         <translation>Mark the contribution as received</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="273"/>
+        <location filename="../../gui/inquiry_view.py" line="299"/>
         <source>Zulieferung:</source>
         <translation>Contribution:</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="299"/>
+        <location filename="../../gui/inquiry_view.py" line="325"/>
         <source>TT.MM.JJJJ</source>
         <translation>DD.MM.YYYY</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="305"/>
+        <location filename="../../gui/inquiry_view.py" line="331"/>
         <source>Interne Fristen</source>
         <translation>Internal deadlines</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="307"/>
+        <location filename="../../gui/inquiry_view.py" line="333"/>
         <source>neue Frist TT.MM.JJJJ</source>
         <translation>new deadline DD.MM.YYYY</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="308"/>
+        <location filename="../../gui/inquiry_view.py" line="334"/>
         <source>Beantragte neue Frist</source>
         <translation>Requested new deadline</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="311"/>
+        <location filename="../../gui/inquiry_view.py" line="337"/>
         <source>Begründung der Fristverlängerung</source>
         <translation>Reason for the extension</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="312"/>
+        <location filename="../../gui/inquiry_view.py" line="338"/>
         <source>Beantragen</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="313"/>
+        <location filename="../../gui/inquiry_view.py" line="339"/>
         <source>Fristverlängerung beantragen</source>
         <translation>Request an extension</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="315"/>
+        <location filename="../../gui/inquiry_view.py" line="341"/>
         <source>Gewährt</source>
         <translation>Granted</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="316"/>
+        <location filename="../../gui/inquiry_view.py" line="342"/>
         <source>Fristverlängerung wurde gewährt</source>
         <translation>The extension was granted</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="323"/>
-        <location filename="../../gui/inquiry_view.py" line="1066"/>
+        <location filename="../../gui/inquiry_view.py" line="349"/>
+        <location filename="../../gui/inquiry_view.py" line="1185"/>
         <source>Fristverlängerung</source>
         <translation>Extension</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="327"/>
+        <location filename="../../gui/inquiry_view.py" line="353"/>
         <source>Angaben</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="333"/>
+        <location filename="../../gui/inquiry_view.py" line="359"/>
         <source>Verweise und Rückverweise</source>
         <translation>Citations and backlinks</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="340"/>
+        <location filename="../../gui/inquiry_view.py" line="366"/>
         <source>Ähnliche frühere Antworten</source>
         <translation>Similar earlier answers</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="344"/>
+        <location filename="../../gui/inquiry_view.py" line="370"/>
         <source>Text der ähnlichen Antwort</source>
         <translation>Text of the similar answer</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="345"/>
+        <location filename="../../gui/inquiry_view.py" line="371"/>
         <source>Als Ausgangspunkt einfügen</source>
         <translation>Insert as starting point</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="346"/>
+        <location filename="../../gui/inquiry_view.py" line="372"/>
         <source>Ähnliche Antwort in den Entwurf einfügen</source>
         <translation>Insert the similar answer into the draft</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="356"/>
+        <location filename="../../gui/inquiry_view.py" line="382"/>
         <source>Verknüpftes Hintergrundmaterial</source>
         <translation>Linked background material</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="359"/>
+        <location filename="../../gui/inquiry_view.py" line="385"/>
         <source>Text des Materials</source>
         <translation>Text of the material</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="367"/>
+        <location filename="../../gui/inquiry_view.py" line="393"/>
         <source>Verlauf der Anfrage</source>
         <translation>History of the inquiry</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="371"/>
+        <location filename="../../gui/inquiry_view.py" line="397"/>
         <source>Änderung im Text</source>
         <translation>Change in the text</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="378"/>
+        <location filename="../../gui/inquiry_view.py" line="404"/>
         <source>Verweise</source>
         <translation>Citations</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="379"/>
+        <location filename="../../gui/inquiry_view.py" line="405"/>
         <source>Ähnliche Antworten</source>
         <translation>Similar answers</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="380"/>
+        <location filename="../../gui/inquiry_view.py" line="406"/>
         <source>Material</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="381"/>
+        <location filename="../../gui/inquiry_view.py" line="407"/>
         <source>Verlauf</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="400"/>
+        <location filename="../../gui/inquiry_view.py" line="427"/>
         <source>Rückgängig</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="402"/>
+        <location filename="../../gui/inquiry_view.py" line="429"/>
         <source>Wiederholen</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="419"/>
+        <location filename="../../gui/inquiry_view.py" line="446"/>
         <source>Neu laden</source>
         <translation>Reload</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="420"/>
+        <location filename="../../gui/inquiry_view.py" line="447"/>
         <source>Geänderte Anfrage neu laden</source>
         <translation>Reload the changed inquiry</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="444"/>
+        <location filename="../../gui/inquiry_view.py" line="462"/>
+        <source>Hinweis zum Speichern</source>
+        <translation>Note on saving</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="484"/>
         <source>Diese Anfrage wurde inzwischen von {who} geändert ({when}).</source>
         <translation>This inquiry was changed meanwhile by {who} ({when}).</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="489"/>
+        <location filename="../../gui/inquiry_view.py" line="540"/>
         <source>ohne Nummer</source>
         <translation>without number</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="490"/>
-        <location filename="../../gui/inquiry_view.py" line="989"/>
+        <location filename="../../gui/inquiry_view.py" line="541"/>
+        <location filename="../../gui/inquiry_view.py" line="1106"/>
         <source>{kind} {number} — {title}</source>
         <translation>{kind} {number} — {title}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="491"/>
+        <location filename="../../gui/inquiry_view.py" line="542"/>
         <source> u. a.</source>
         <translation> et al.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="494"/>
+        <location filename="../../gui/inquiry_view.py" line="545"/>
         <source>von {by} · {ministry}</source>
         <translation>by {by} · {ministry}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="539"/>
-        <location filename="../../gui/inquiry_view.py" line="1106"/>
+        <location filename="../../gui/inquiry_view.py" line="590"/>
+        <location filename="../../gui/inquiry_view.py" line="1226"/>
         <source>Status: {status}</source>
         <translation>Status: {status}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="542"/>
+        <location filename="../../gui/inquiry_view.py" line="593"/>
         <source>→ {status}</source>
         <translation>→ {status}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="549"/>
+        <location filename="../../gui/inquiry_view.py" line="600"/>
         <source>Frist {due}: seit 1 Tag überschritten</source>
         <translation>Deadline {due}: passed 1 day ago</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="551"/>
+        <location filename="../../gui/inquiry_view.py" line="602"/>
         <source>Frist {due}: seit {n} Tagen überschritten</source>
         <translation>Deadline {due}: passed {n} days ago</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="553"/>
+        <location filename="../../gui/inquiry_view.py" line="604"/>
         <source>Frist {due}: heute</source>
         <translation>Deadline {due}: today</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="555"/>
+        <location filename="../../gui/inquiry_view.py" line="606"/>
         <source>Frist {due}: noch 1 Tag</source>
         <translation>Deadline {due}: 1 day left</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="557"/>
+        <location filename="../../gui/inquiry_view.py" line="608"/>
         <source>Frist {due}: noch {n} Tage</source>
         <translation>Deadline {due}: {n} days left</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="562"/>
+        <location filename="../../gui/inquiry_view.py" line="613"/>
         <source>Frist {due}</source>
         <translation>Deadline {due}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="565"/>
+        <location filename="../../gui/inquiry_view.py" line="616"/>
         <source>Keine Frist eingetragen</source>
         <translation>No deadline set</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="568"/>
+        <location filename="../../gui/inquiry_view.py" line="619"/>
         <source> · verlängert</source>
         <translation> · extended</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="570"/>
+        <location filename="../../gui/inquiry_view.py" line="621"/>
         <source> · Verlängerung beantragt</source>
         <translation> · extension requested</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="591"/>
+        <location filename="../../gui/inquiry_view.py" line="642"/>
         <source>Interne Frist: {step}</source>
         <translation>Internal deadline: {step}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="599"/>
+        <location filename="../../gui/inquiry_view.py" line="650"/>
         <source>— (erst mit einer Frist)</source>
         <translation>— (once there is a deadline)</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="645"/>
+        <location filename="../../gui/inquiry_view.py" line="696"/>
         <source>{heading} (Entwurf)</source>
         <translation>{heading} (draft)</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="687"/>
+        <location filename="../../gui/inquiry_view.py" line="738"/>
         <source>Entwurf beginnen</source>
         <translation>Begin draft</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="698"/>
+        <location filename="../../gui/inquiry_view.py" line="749"/>
         <source>Ungespeichert …</source>
         <translation>Unsaved …</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="741"/>
+        <location filename="../../gui/inquiry_view.py" line="797"/>
+        <location filename="../../gui/inquiry_view.py" line="803"/>
         <source>Nicht gespeichert!</source>
         <translation>Not saved!</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="744"/>
+        <location filename="../../gui/inquiry_view.py" line="806"/>
         <source>Die Antwort konnte nicht gespeichert werden ({reason}); Ziffer versucht es gleich noch einmal.</source>
         <translation>The answer could not be saved ({reason}); Ziffer will try again shortly.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="757"/>
+        <location filename="../../gui/inquiry_view.py" line="820"/>
         <source>Gespeichert {time}</source>
         <translation>Saved {time}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="793"/>
-        <location filename="../../gui/inquiry_view.py" line="812"/>
+        <location filename="../../gui/inquiry_view.py" line="834"/>
+        <source>Nicht gespeichert – Server nicht erreichbar</source>
+        <translation>Not saved – server unreachable</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="837"/>
+        <source>Der Server des Team-Registers ist nicht erreichbar – Ihr Text bleibt hier und wird gespeichert, sobald er wieder erreichbar ist.</source>
+        <translation>The team register&apos;s server cannot be reached – your text stays here and is saved as soon as the server is back.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="870"/>
+        <source>Der Server des Team-Registers ist wieder erreichbar; Ihr Text ist gespeichert.</source>
+        <translation>The team register&apos;s server is back; your text is saved.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inquiry_view.py" line="908"/>
+        <location filename="../../gui/inquiry_view.py" line="927"/>
         <source>Nicht gespeichert: gleichzeitige Änderung</source>
         <translation>Not saved: simultaneous change</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="794"/>
+        <location filename="../../gui/inquiry_view.py" line="909"/>
         <source>Die Antwort {heading}</source>
         <translation>The answer {heading}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="825"/>
+        <location filename="../../gui/inquiry_view.py" line="940"/>
         <source>Die gespeicherte Fassung wurde übernommen.</source>
         <translation>The stored version was taken.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="827"/>
+        <location filename="../../gui/inquiry_view.py" line="942"/>
         <source>Ihre Fassung wurde gespeichert.</source>
         <translation>Your version was saved.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="853"/>
+        <location filename="../../gui/inquiry_view.py" line="968"/>
         <source>Die Gliederung der Antwort wurde inzwischen von {who} geändert; sie gilt nun auch hier.</source>
         <translation>The answer&apos;s division was changed meanwhile by {who}; it now applies here too.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="854"/>
+        <location filename="../../gui/inquiry_view.py" line="969"/>
         <source>jemand anderem</source>
         <translation>someone else</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="876"/>
+        <location filename="../../gui/inquiry_view.py" line="991"/>
         <source>Antworten zusammenfassen</source>
         <translation>Combine answers</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="922"/>
+        <location filename="../../gui/inquiry_view.py" line="1039"/>
         <source>Die Gliederung der Antwort wurde nicht gespeichert: {reason}</source>
         <translation>The division of the answer was not saved: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="954"/>
-        <location filename="../../gui/inquiry_view.py" line="1045"/>
+        <location filename="../../gui/inquiry_view.py" line="1071"/>
+        <location filename="../../gui/inquiry_view.py" line="1163"/>
         <source>„{text}“ ist kein Datum; bitte als TT.MM.JJJJ eingeben.</source>
         <translation>“{text}” is not a date; please enter it as DD.MM.YYYY.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="982"/>
+        <location filename="../../gui/inquiry_view.py" line="1099"/>
         <source>Die Angabe wurde nicht gespeichert: {reason}</source>
         <translation>The detail was not saved: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1019"/>
+        <location filename="../../gui/inquiry_view.py" line="1136"/>
         <source>Die Angabe „{label}“</source>
         <translation>The entry “{label}”</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1060"/>
+        <location filename="../../gui/inquiry_view.py" line="1179"/>
         <source>Bitte die beantragte neue Frist als TT.MM.JJJJ angeben.</source>
         <translation>Please give the requested new deadline as DD.MM.YYYY.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1068"/>
+        <location filename="../../gui/inquiry_view.py" line="1187"/>
         <source>Fristverlängerung bis {day} beantragt.</source>
         <translation>Extension until {day} requested.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1079"/>
+        <location filename="../../gui/inquiry_view.py" line="1199"/>
         <source>Fristverlängerung bis {day} gewährt.</source>
         <translation>Extension until {day} granted.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1097"/>
-        <location filename="../../gui/inquiry_view.py" line="1101"/>
+        <location filename="../../gui/inquiry_view.py" line="1217"/>
+        <location filename="../../gui/inquiry_view.py" line="1221"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1101"/>
+        <location filename="../../gui/inquiry_view.py" line="1221"/>
         <source>Der Status wurde nicht geändert: {reason}</source>
         <translation>The status was not changed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1118"/>
+        <location filename="../../gui/inquiry_view.py" line="1239"/>
         <source>eingegangen am {day}</source>
         <translation>received on {day}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1120"/>
+        <location filename="../../gui/inquiry_view.py" line="1241"/>
         <source>angefordert</source>
         <translation>requested</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1123"/>
+        <location filename="../../gui/inquiry_view.py" line="1244"/>
         <source> — nach der Frist der Antwort!</source>
         <translation> — after the answer&apos;s deadline!</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1135"/>
+        <location filename="../../gui/inquiry_view.py" line="1257"/>
         <source>Bitte ein Referat und, wenn gewünscht, ein Datum TT.MM.JJJJ angeben.</source>
         <translation>Please give a unit and, if wanted, a date DD.MM.YYYY.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1141"/>
+        <location filename="../../gui/inquiry_view.py" line="1263"/>
         <source>Zulieferung nach der Frist</source>
         <translation>Contribution after the deadline</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1142"/>
+        <location filename="../../gui/inquiry_view.py" line="1264"/>
         <source>{warning}
 
 Die Zulieferung trotzdem mit diesem Datum eintragen?</source>
@@ -1173,61 +1194,61 @@ Die Zulieferung trotzdem mit diesem Datum eintragen?</source>
 Enter the contribution with this date anyway?</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1147"/>
+        <location filename="../../gui/inquiry_view.py" line="1269"/>
         <source>Zulieferung nicht eingetragen.</source>
         <translation>Contribution not entered.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1160"/>
+        <location filename="../../gui/inquiry_view.py" line="1282"/>
         <source>Zulieferung zu Ziffer {label} bei {unit} eingetragen.</source>
         <translation>Contribution to point {label} entered for {unit}.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1197"/>
+        <location filename="../../gui/inquiry_view.py" line="1321"/>
         <source>→ Drucksache {number} ({where}) — {title}</source>
         <translation>→ Print {number} ({where}) — {title}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1201"/>
+        <location filename="../../gui/inquiry_view.py" line="1325"/>
         <source>→ Drucksache {number} ({where}) — nicht im Register</source>
         <translation>→ Print {number} ({where}) — not in the register</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1211"/>
+        <location filename="../../gui/inquiry_view.py" line="1335"/>
         <source>← Drucksache {number} verweist hierauf ({where}) — {title}</source>
         <translation>← Print {number} cites this ({where}) — {title}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1218"/>
+        <location filename="../../gui/inquiry_view.py" line="1342"/>
         <source>Keine Verweise auf andere Drucksachen.</source>
         <translation>No citations of other prints.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1245"/>
+        <location filename="../../gui/inquiry_view.py" line="1370"/>
         <source>Drucksache {number} ist nicht im Register; importieren Sie sie, um dem Verweis zu folgen.</source>
         <translation>Print {number} is not in the register; import it to follow the citation.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1265"/>
+        <location filename="../../gui/inquiry_view.py" line="1390"/>
         <source>Drucksache {number}, Ziffer {label} {day}
 {question}</source>
         <translation>Print {number}, point {label} {day}
 {question}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1276"/>
+        <location filename="../../gui/inquiry_view.py" line="1401"/>
         <source>Material: {title}
 {text}</source>
         <translation>Material: {title}
 {text}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1281"/>
+        <location filename="../../gui/inquiry_view.py" line="1406"/>
         <source>Keine ähnlichen beantworteten Ziffern gefunden.</source>
         <translation>No similar answered points found.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1329"/>
+        <location filename="../../gui/inquiry_view.py" line="1455"/>
         <source>Kein Material verknüpft (in der Bibliothek verknüpfen).</source>
         <translation>No material linked (link it in the library).</translation>
     </message>
@@ -1295,82 +1316,82 @@ Enter the contribution with this date anyway?</translation>
         <translation>Linked to</translation>
     </message>
     <message>
-        <location filename="../../gui/library_view.py" line="138"/>
+        <location filename="../../gui/library_view.py" line="139"/>
         <source>{n} Treffer in der Bibliothek</source>
         <translation>{n} hits in the library</translation>
     </message>
     <message>
-        <location filename="../../gui/library_view.py" line="138"/>
+        <location filename="../../gui/library_view.py" line="139"/>
         <source>1 Treffer in der Bibliothek</source>
         <translation>1 hit in the library</translation>
     </message>
     <message>
-        <location filename="../../gui/library_view.py" line="159"/>
+        <location filename="../../gui/library_view.py" line="161"/>
         <source>verknüpft mit {n} Anfragen</source>
         <translation>linked to {n} inquiries</translation>
     </message>
     <message>
-        <location filename="../../gui/library_view.py" line="159"/>
+        <location filename="../../gui/library_view.py" line="161"/>
         <source>verknüpft mit 1 Anfrage</source>
         <translation>linked to 1 inquiry</translation>
     </message>
     <message>
-        <location filename="../../gui/library_view.py" line="220"/>
+        <location filename="../../gui/library_view.py" line="223"/>
         <source>Mit Anfrage verknüpfen</source>
         <translation>Link to inquiry</translation>
     </message>
     <message>
-        <location filename="../../gui/library_view.py" line="220"/>
+        <location filename="../../gui/library_view.py" line="223"/>
         <source>Nummer der Drucksache (z. B. 17/9321):</source>
         <translation>Number of the print (e.g. 17/9321):</translation>
     </message>
     <message>
-        <location filename="../../gui/library_view.py" line="231"/>
+        <location filename="../../gui/library_view.py" line="235"/>
         <source>Verknüpfen</source>
         <translation>Link</translation>
     </message>
     <message>
-        <location filename="../../gui/library_view.py" line="232"/>
+        <location filename="../../gui/library_view.py" line="236"/>
         <source>Die Drucksache {number} ist nicht im Register.</source>
         <translation>Print {number} is not in the register.</translation>
     </message>
     <message>
-        <location filename="../../gui/library_view.py" line="237"/>
+        <location filename="../../gui/library_view.py" line="241"/>
         <source>Material mit Drucksache {number} verknüpft.</source>
         <translation>Material linked to print {number}.</translation>
     </message>
     <message>
-        <location filename="../../gui/library_view.py" line="258"/>
+        <location filename="../../gui/library_view.py" line="263"/>
         <source>Material importieren</source>
         <translation>Import material</translation>
     </message>
     <message>
-        <location filename="../../gui/library_view.py" line="258"/>
+        <location filename="../../gui/library_view.py" line="263"/>
         <source>Dokumente (*.pdf *.docx *.txt);;Alle Dateien (*)</source>
         <translation>Documents (*.pdf *.docx *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/library_view.py" line="273"/>
+        <location filename="../../gui/library_view.py" line="278"/>
         <source>1 Dokument in die Bibliothek übernommen</source>
         <translation>1 document added to the library</translation>
     </message>
     <message>
-        <location filename="../../gui/library_view.py" line="275"/>
+        <location filename="../../gui/library_view.py" line="280"/>
         <source>{n} Dokumente in die Bibliothek übernommen</source>
         <translation>{n} documents added to the library</translation>
     </message>
     <message>
-        <location filename="../../gui/library_view.py" line="279"/>
+        <location filename="../../gui/library_view.py" line="284"/>
         <source>, {n} Fehler: {reasons}</source>
         <translation>, {n} failed: {reasons}</translation>
     </message>
     <message>
-        <location filename="../../gui/library_view.py" line="279"/>
+        <location filename="../../gui/library_view.py" line="284"/>
         <source>, 1 Fehler: {reasons}</source>
         <translation>, 1 failed: {reasons}</translation>
     </message>
     <message>
-        <location filename="../../gui/library_view.py" line="285"/>
+        <location filename="../../gui/library_view.py" line="290"/>
         <source>Der Import ist abgebrochen: {reason}</source>
         <translation>The import stopped: {reason}</translation>
     </message>
@@ -1378,281 +1399,336 @@ Enter the contribution with this date anyway?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="148"/>
+        <location filename="../../gui/main_window.py" line="151"/>
         <source>&amp;Datei</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="150"/>
+        <location filename="../../gui/main_window.py" line="153"/>
         <source>&amp;Neue Anfrage …</source>
         <translation>&amp;New inquiry …</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="153"/>
+        <location filename="../../gui/main_window.py" line="156"/>
         <source>&amp;Importieren …</source>
         <translation>&amp;Import …</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="155"/>
+        <location filename="../../gui/main_window.py" line="158"/>
         <source>&amp;Speichern</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="157"/>
+        <location filename="../../gui/main_window.py" line="160"/>
         <source>&amp;Exportieren …</source>
         <translation>&amp;Export …</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="159"/>
+        <location filename="../../gui/main_window.py" line="162"/>
         <source>Register ö&amp;ffnen …</source>
         <translation>&amp;Open register …</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="160"/>
+        <location filename="../../gui/main_window.py" line="164"/>
+        <source>&amp;Team-Register öffnen …</source>
+        <translation>Open &amp;team register …</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="166"/>
         <source>&amp;Demo-Register öffnen</source>
         <translation>&amp;Open demo register</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="162"/>
+        <location filename="../../gui/main_window.py" line="168"/>
         <source>&amp;Einstellungen …</source>
         <translation>&amp;Settings …</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="164"/>
+        <location filename="../../gui/main_window.py" line="170"/>
         <source>&amp;Beenden</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="175"/>
+        <location filename="../../gui/main_window.py" line="182"/>
         <source>&amp;Bearbeiten</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="176"/>
+        <location filename="../../gui/main_window.py" line="183"/>
         <source>&amp;Rückgängig</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="178"/>
+        <location filename="../../gui/main_window.py" line="185"/>
         <source>&amp;Wiederholen</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="183"/>
+        <location filename="../../gui/main_window.py" line="190"/>
         <source>&amp;Suchen</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="186"/>
+        <location filename="../../gui/main_window.py" line="193"/>
         <source>&amp;Ansicht</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="188"/>
+        <location filename="../../gui/main_window.py" line="195"/>
         <source>&amp;Register</source>
         <translation>&amp;Register</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="191"/>
+        <location filename="../../gui/main_window.py" line="198"/>
         <source>&amp;Fristen</source>
         <translation>&amp;Deadlines</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="194"/>
+        <location filename="../../gui/main_window.py" line="201"/>
         <source>&amp;Bibliothek</source>
         <translation>&amp;Library</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="197"/>
+        <location filename="../../gui/main_window.py" line="204"/>
         <source>Ü&amp;berfällige Anfragen</source>
         <translation>O&amp;verdue inquiries</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="200"/>
+        <location filename="../../gui/main_window.py" line="207"/>
         <source>Anfrage s&amp;chließen</source>
         <translation>&amp;Close inquiry</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="213"/>
+        <location filename="../../gui/main_window.py" line="220"/>
         <source>&amp;Hilfe</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="214"/>
+        <location filename="../../gui/main_window.py" line="221"/>
         <source>Ü&amp;ber Ziffer</source>
         <translation>&amp;About Ziffer</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="219"/>
+        <location filename="../../gui/main_window.py" line="226"/>
         <source>Ziffer — {name}</source>
         <translation>Ziffer — {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="223"/>
-        <location filename="../../gui/main_window.py" line="524"/>
+        <location filename="../../gui/main_window.py" line="230"/>
+        <location filename="../../gui/main_window.py" line="544"/>
         <source>Register</source>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="224"/>
+        <location filename="../../gui/main_window.py" line="231"/>
         <source>Fristen</source>
         <translation>Deadlines</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="225"/>
+        <location filename="../../gui/main_window.py" line="232"/>
         <source>Bibliothek</source>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="243"/>
-        <location filename="../../gui/main_window.py" line="428"/>
+        <location filename="../../gui/main_window.py" line="250"/>
+        <location filename="../../gui/main_window.py" line="442"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="293"/>
+        <location filename="../../gui/main_window.py" line="301"/>
         <source>Diese Drucksache ist nicht (mehr) im Register.</source>
         <translation>This print is not (or no longer) in the register.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="302"/>
-        <location filename="../../gui/main_window.py" line="349"/>
+        <location filename="../../gui/main_window.py" line="313"/>
+        <location filename="../../gui/main_window.py" line="362"/>
         <source>ohne Nummer</source>
         <translation>without number</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="321"/>
-        <location filename="../../gui/main_window.py" line="635"/>
+        <location filename="../../gui/main_window.py" line="332"/>
+        <location filename="../../gui/main_window.py" line="716"/>
         <source>Nicht gespeichert</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="322"/>
+        <location filename="../../gui/main_window.py" line="333"/>
         <source>Die Antwort konnte nicht gespeichert werden. Die Anfrage trotzdem schließen?</source>
         <translation>The answer could not be saved. Close the inquiry anyway?</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="379"/>
+        <location filename="../../gui/main_window.py" line="393"/>
         <source>Alles gespeichert.</source>
         <translation>Everything saved.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="379"/>
+        <location filename="../../gui/main_window.py" line="393"/>
         <source>Nicht alles konnte gespeichert werden.</source>
         <translation>Not everything could be saved.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="389"/>
+        <location filename="../../gui/main_window.py" line="403"/>
         <source>Kein Text eingefügt – keine Anfrage angelegt.</source>
         <translation>No text pasted – no inquiry created.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="408"/>
+        <location filename="../../gui/main_window.py" line="422"/>
         <source>Drucksachen importieren</source>
         <translation>Import prints</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="410"/>
+        <location filename="../../gui/main_window.py" line="424"/>
         <source>Drucksachen (*.pdf *.docx *.txt);;Alle Dateien (*)</source>
         <translation>Prints (*.pdf *.docx *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="420"/>
+        <location filename="../../gui/main_window.py" line="434"/>
         <source>Import läuft …</source>
         <translation>Import running …</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="445"/>
+        <location filename="../../gui/main_window.py" line="459"/>
         <source>Posteingangsordner wählen</source>
         <translation>Choose the inbox folder</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="459"/>
+        <location filename="../../gui/main_window.py" line="473"/>
         <source>Der Ordner {folder} kann nicht beobachtet werden: {reason}</source>
         <translation>The folder {folder} cannot be watched: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="464"/>
+        <location filename="../../gui/main_window.py" line="478"/>
         <source>Posteingang {folder} wird beobachtet.</source>
         <translation>Watching the inbox {folder}.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="481"/>
+        <location filename="../../gui/main_window.py" line="495"/>
         <source>Bitte zuerst eine Anfrage auswählen.</source>
         <translation>Please select an inquiry first.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="490"/>
+        <location filename="../../gui/main_window.py" line="505"/>
         <source>Exportiert: {path}</source>
         <translation>Exported: {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="502"/>
+        <location filename="../../gui/main_window.py" line="520"/>
         <source>Sicherung angelegt: {name}</source>
         <translation>Backup made: {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="504"/>
+        <location filename="../../gui/main_window.py" line="522"/>
         <source>Die Sicherung ist fehlgeschlagen: {reason}</source>
         <translation>The backup failed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="525"/>
+        <location filename="../../gui/main_window.py" line="545"/>
         <source>Das Register kann nicht geöffnet werden: {reason}</source>
         <translation>The register cannot be opened: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="540"/>
+        <location filename="../../gui/main_window.py" line="566"/>
+        <source>{reason} Geöffnet ist nun das eigene Register {path}.</source>
+        <translation>{reason} Your own register {path} is open now.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="575"/>
         <source>Register öffnen oder anlegen</source>
         <translation>Open or create a register</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="542"/>
+        <location filename="../../gui/main_window.py" line="577"/>
         <source>Ziffer-Register (*.db);;Alle Dateien (*)</source>
         <translation>Ziffer register (*.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="556"/>
+        <location filename="../../gui/main_window.py" line="588"/>
+        <source>Team-Register öffnen</source>
+        <translation>Open team register</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="590"/>
+        <source>Adresse des Team-Registers (postgresql://benutzer@server/datenbank); das Passwort kommt aus ~/.pgpass oder der Anmeldung am Rechner:</source>
+        <translation>Address of the team register (postgresql://user@server/database); the password comes from ~/.pgpass or your sign-in to the computer:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="604"/>
+        <source>Bitte eine Adresse der Form postgresql://benutzer@server/datenbank angeben.</source>
+        <translation>Please enter an address of the form postgresql://user@server/database.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="606"/>
+        <source>Verbindung zu {address} wird aufgebaut …</source>
+        <translation>Connecting to {address} …</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="611"/>
+        <source>Team-Register geöffnet: {address}</source>
+        <translation>Team register opened: {address}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="616"/>
+        <source>Team-Register</source>
+        <translation>Team register</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="617"/>
+        <source>Das Team-Register kann nicht geöffnet werden: {reason}</source>
+        <translation>The team register cannot be opened: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="630"/>
         <source>Demo-Register geöffnet: {path}</source>
         <translation>Demo register opened: {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="565"/>
+        <location filename="../../gui/main_window.py" line="642"/>
         <source>Sicherung wiederhergestellt; der vorige Stand liegt in {name}.</source>
         <translation>Backup restored; the previous state is in {name}.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="583"/>
+        <location filename="../../gui/main_window.py" line="661"/>
         <source>Posteingang wird nicht beobachtet.</source>
         <translation>The inbox is not watched.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="588"/>
+        <location filename="../../gui/main_window.py" line="665"/>
+        <source>&lt;p&gt;Team-Register: {address}&lt;/p&gt;&lt;p&gt;Die Daten liegen auf dem Server des Team-Registers.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Team register: {address}&lt;/p&gt;&lt;p&gt;The data lives on the team register&apos;s server.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="667"/>
+        <source>&lt;p&gt;Register: {address}&lt;/p&gt;&lt;p&gt;Läuft ohne Netz; alle Daten bleiben auf diesem Rechner.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Register: {address}&lt;/p&gt;&lt;p&gt;Works offline; all data stays on this computer.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="670"/>
         <source>Über Ziffer</source>
         <translation>About Ziffer</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="590"/>
-        <source>&lt;h3&gt;Ziffer {version}&lt;/h3&gt;&lt;p&gt;Anträge und Anfragen des Landtags Ziffer für Ziffer beantworten, Fristen im Blick behalten und die Stellungnahme als DOCX und PDF erzeugen.&lt;/p&gt;&lt;p&gt;Register: {path}&lt;/p&gt;&lt;p&gt;Läuft ohne Netz; alle Daten bleiben auf diesem Rechner.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Ziffer {version}&lt;/h3&gt;&lt;p&gt;Answer the parliament&apos;s motions and questions point by point, keep every deadline in view and produce the Stellungnahme as DOCX and PDF.&lt;/p&gt;&lt;p&gt;Register: {path}&lt;/p&gt;&lt;p&gt;Works offline; all data stays on this computer.&lt;/p&gt;</translation>
+        <location filename="../../gui/main_window.py" line="672"/>
+        <source>&lt;h3&gt;Ziffer {version}&lt;/h3&gt;&lt;p&gt;Anträge und Anfragen des Landtags Ziffer für Ziffer beantworten, Fristen im Blick behalten und die Stellungnahme als DOCX und PDF erzeugen.&lt;/p&gt;{where}</source>
+        <translation>&lt;h3&gt;Ziffer {version}&lt;/h3&gt;&lt;p&gt;Answer the parliament&apos;s motions and questions point by point, keep every deadline in view and produce the Stellungnahme as DOCX and PDF.&lt;/p&gt;{where}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="617"/>
+        <location filename="../../gui/main_window.py" line="698"/>
         <source>Import läuft</source>
         <translation>Import running</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="618"/>
+        <location filename="../../gui/main_window.py" line="699"/>
         <source>Ein Import läuft. Abbrechen? Der laufende Stapel wird noch fertig importiert.</source>
         <translation>An import is running. Stop it? The current batch will still be imported completely.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="636"/>
+        <location filename="../../gui/main_window.py" line="717"/>
         <source>Nicht alle Antworten konnten gespeichert werden. Ziffer trotzdem beenden?</source>
         <translation>Not all answers could be saved. Quit Ziffer anyway?</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="643"/>
+        <location filename="../../gui/main_window.py" line="724"/>
         <source>Der Import wird nach dem laufenden Stapel beendet …</source>
         <translation>The import stops after the current batch …</translation>
     </message>
@@ -1660,32 +1736,32 @@ Enter the contribution with this date anyway?</translation>
 <context>
     <name>NewInquiryDialog</name>
     <message>
-        <location filename="../../gui/main_window.py" line="61"/>
+        <location filename="../../gui/main_window.py" line="64"/>
         <source>Neue Anfrage</source>
         <translation>New inquiry</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="63"/>
+        <location filename="../../gui/main_window.py" line="66"/>
         <source>Text der Anfrage</source>
         <translation>Text of the inquiry</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="65"/>
+        <location filename="../../gui/main_window.py" line="68"/>
         <source>Den vollständigen Text der Drucksache hier einfügen (Kopf mit Nummer, Titel, Ziffern) …</source>
         <translation>Paste the complete text of the print here (header with number, title, points) …</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="68"/>
+        <location filename="../../gui/main_window.py" line="71"/>
         <source>Name der Anfrage</source>
         <translation>Name of the inquiry</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="69"/>
+        <location filename="../../gui/main_window.py" line="72"/>
         <source>z. B. Kleine Anfrage Radwege</source>
         <translation>e.g. Kleine Anfrage cycle paths</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="74"/>
+        <location filename="../../gui/main_window.py" line="77"/>
         <source>Bezeichnung</source>
         <translation>Name</translation>
     </message>
@@ -1736,47 +1812,47 @@ Enter the contribution with this date anyway?</translation>
 <context>
     <name>RegisterTableModel</name>
     <message>
-        <location filename="../../gui/register_model.py" line="26"/>
+        <location filename="../../gui/register_model.py" line="36"/>
         <source>Drucksache</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../gui/register_model.py" line="27"/>
+        <location filename="../../gui/register_model.py" line="37"/>
         <source>Art</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../gui/register_model.py" line="28"/>
+        <location filename="../../gui/register_model.py" line="38"/>
         <source>Titel</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../gui/register_model.py" line="29"/>
+        <location filename="../../gui/register_model.py" line="39"/>
         <source>Einbringer</source>
         <translation>Originators</translation>
     </message>
     <message>
-        <location filename="../../gui/register_model.py" line="30"/>
+        <location filename="../../gui/register_model.py" line="40"/>
         <source>Ministerium</source>
         <translation>Ministry</translation>
     </message>
     <message>
-        <location filename="../../gui/register_model.py" line="31"/>
+        <location filename="../../gui/register_model.py" line="41"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/register_model.py" line="32"/>
+        <location filename="../../gui/register_model.py" line="42"/>
         <source>Bearbeiter/in</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../gui/register_model.py" line="33"/>
+        <location filename="../../gui/register_model.py" line="43"/>
         <source>Frist</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../gui/register_model.py" line="34"/>
+        <location filename="../../gui/register_model.py" line="44"/>
         <source>Tage</source>
         <translation>Days</translation>
     </message>
@@ -1784,177 +1860,177 @@ Enter the contribution with this date anyway?</translation>
 <context>
     <name>RegisterView</name>
     <message>
-        <location filename="../../gui/register_view.py" line="112"/>
+        <location filename="../../gui/register_view.py" line="113"/>
         <source>Suchen: Wörter, „Förder*“ oder eine Drucksache wie 17/9321 …</source>
         <translation>Search: words, “Förder*” or a print such as 17/9321 …</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="113"/>
+        <location filename="../../gui/register_view.py" line="114"/>
         <source>Suche im Register</source>
         <translation>Search the register</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="119"/>
+        <location filename="../../gui/register_view.py" line="120"/>
         <source>Parlament</source>
         <translation>Parliament</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="120"/>
+        <location filename="../../gui/register_view.py" line="121"/>
         <source>Wahlperiode</source>
         <translation>Term</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="121"/>
+        <location filename="../../gui/register_view.py" line="122"/>
         <source>Art</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="124"/>
+        <location filename="../../gui/register_view.py" line="125"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="125"/>
+        <location filename="../../gui/register_view.py" line="126"/>
         <source>offen</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="126"/>
+        <location filename="../../gui/register_view.py" line="127"/>
         <source>überfällig</source>
         <translation>overdue</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="129"/>
+        <location filename="../../gui/register_view.py" line="130"/>
         <source>Referat</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="130"/>
+        <location filename="../../gui/register_view.py" line="131"/>
         <source>Bearbeiter/in</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="132"/>
+        <location filename="../../gui/register_view.py" line="133"/>
         <source>Frist ab TT.MM.JJJJ</source>
         <translation>Due from DD.MM.YYYY</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="133"/>
+        <location filename="../../gui/register_view.py" line="134"/>
         <source>Frist ab</source>
         <translation>Due from</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="135"/>
+        <location filename="../../gui/register_view.py" line="136"/>
         <source>Frist bis TT.MM.JJJJ</source>
         <translation>Due until DD.MM.YYYY</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="136"/>
+        <location filename="../../gui/register_view.py" line="137"/>
         <source>Frist bis</source>
         <translation>Due until</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="140"/>
+        <location filename="../../gui/register_view.py" line="141"/>
         <source>Filter zurücksetzen</source>
         <translation>Reset filters</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="141"/>
+        <location filename="../../gui/register_view.py" line="142"/>
         <source>Alle Filter zurücksetzen</source>
         <translation>Reset all filters</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="154"/>
+        <location filename="../../gui/register_view.py" line="155"/>
         <source>Register der Anfragen</source>
         <translation>Register of inquiries</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="180"/>
+        <location filename="../../gui/register_view.py" line="181"/>
         <source>&lt;h2&gt;Willkommen bei Ziffer&lt;/h2&gt;&lt;p&gt;Das Register ist noch leer. Ziehen Sie Drucksachen (PDF, Word, Text) in dieses Fenster oder wählen Sie:&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Welcome to Ziffer&lt;/h2&gt;&lt;p&gt;The register is still empty. Drag prints (PDF, Word, text) into this window or choose:&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="187"/>
+        <location filename="../../gui/register_view.py" line="188"/>
         <source>Dateien importieren …</source>
         <translation>Import files …</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="188"/>
+        <location filename="../../gui/register_view.py" line="189"/>
         <source>Drucksachen aus Dateien importieren</source>
         <translation>Import prints from files</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="190"/>
+        <location filename="../../gui/register_view.py" line="191"/>
         <source>Einen Ordner beobachten …</source>
         <translation>Watch a folder …</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="191"/>
+        <location filename="../../gui/register_view.py" line="192"/>
         <source>Posteingangsordner beobachten</source>
         <translation>Watch the inbox folder</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="193"/>
+        <location filename="../../gui/register_view.py" line="194"/>
         <source>Demo-Register öffnen</source>
         <translation>Open demo register</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="194"/>
+        <location filename="../../gui/register_view.py" line="195"/>
         <source>Demo-Register mit Beispieldrucksachen öffnen</source>
         <translation>Open the demo register with sample prints</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="202"/>
+        <location filename="../../gui/register_view.py" line="203"/>
         <source>Fortschritt des Imports ins leere Register</source>
         <translation>Progress of the import into the empty register</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="233"/>
+        <location filename="../../gui/register_view.py" line="234"/>
         <source>{name}: alle</source>
         <translation>{name}: all</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="282"/>
+        <location filename="../../gui/register_view.py" line="284"/>
         <source>&lt;h2&gt;Drucksachen werden importiert …&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Importing prints …&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="294"/>
+        <location filename="../../gui/register_view.py" line="297"/>
         <source>&lt;h2&gt;Drucksachen werden importiert …&lt;/h2&gt;&lt;p&gt;{done} von {total}: {name}&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Importing prints …&lt;/h2&gt;&lt;p&gt;{done} of {total}: {name}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="338"/>
+        <location filename="../../gui/register_view.py" line="341"/>
         <source>„{text}“ ist kein Datum; bitte als TT.MM.JJJJ eingeben.</source>
         <translation>“{text}” is not a date; please enter it as DD.MM.YYYY.</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="426"/>
+        <location filename="../../gui/register_view.py" line="430"/>
         <source>{n} Treffer</source>
         <translation>{n} hits</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="426"/>
+        <location filename="../../gui/register_view.py" line="430"/>
         <source>1 Treffer</source>
         <translation>1 hit</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="429"/>
+        <location filename="../../gui/register_view.py" line="433"/>
         <source>{n} von {total} Drucksachen</source>
         <translation>{n} of {total} prints</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="429"/>
+        <location filename="../../gui/register_view.py" line="433"/>
         <source>{n} von 1 Drucksache</source>
         <translation>{n} of 1 print</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="432"/>
+        <location filename="../../gui/register_view.py" line="436"/>
         <source>{n} Drucksachen im Register</source>
         <translation>{n} prints in the register</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="432"/>
+        <location filename="../../gui/register_view.py" line="436"/>
         <source>1 Drucksache im Register</source>
         <translation>1 print in the register</translation>
     </message>
@@ -2005,167 +2081,238 @@ Enter the contribution with this date anyway?</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="45"/>
+        <location filename="../../gui/settings_dialog.py" line="55"/>
         <source>Einstellungen</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="50"/>
+        <location filename="../../gui/settings_dialog.py" line="60"/>
         <source>Posteingangsordner</source>
         <translation>Inbox folder</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="51"/>
+        <location filename="../../gui/settings_dialog.py" line="61"/>
         <source>Ordner wählen …</source>
         <translation>Choose folder …</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="52"/>
-        <location filename="../../gui/settings_dialog.py" line="128"/>
+        <location filename="../../gui/settings_dialog.py" line="62"/>
+        <location filename="../../gui/settings_dialog.py" line="208"/>
         <source>Posteingangsordner wählen</source>
         <translation>Choose the inbox folder</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="54"/>
+        <location filename="../../gui/settings_dialog.py" line="64"/>
         <source>Ordner beobachten</source>
         <translation>Watch folder</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="55"/>
+        <location filename="../../gui/settings_dialog.py" line="65"/>
         <source>Posteingangsordner beobachten</source>
         <translation>Watch the inbox folder</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="62"/>
+        <location filename="../../gui/settings_dialog.py" line="72"/>
         <source>Dateien (PDF, Word, Text), die in diesem Ordner ankommen, werden importiert und nach „archiv“ verschoben; Dateien, die nicht gelesen werden können, kommen mit einer Begründung nach „fehler“.</source>
         <translation>Files (PDF, Word, text) arriving in this folder are imported and moved to “archiv”; files that cannot be read go to “fehler” with the reason.</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="70"/>
+        <location filename="../../gui/settings_dialog.py" line="80"/>
         <source>Ordner</source>
         <translation>Folder</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="73"/>
+        <location filename="../../gui/settings_dialog.py" line="83"/>
         <source>Posteingang</source>
         <translation>Inbox</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="77"/>
+        <location filename="../../gui/settings_dialog.py" line="92"/>
+        <source>Team-Register</source>
+        <translation>Team register</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="118"/>
         <source>Sicherungen des Registers</source>
         <translation>Backups of the register</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="81"/>
+        <location filename="../../gui/settings_dialog.py" line="122"/>
         <source>Anzahl der aufbewahrten Sicherungen</source>
         <translation>Number of backups kept</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="82"/>
+        <location filename="../../gui/settings_dialog.py" line="123"/>
         <source>Jetzt sichern</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="83"/>
+        <location filename="../../gui/settings_dialog.py" line="124"/>
         <source>Register jetzt sichern</source>
         <translation>Back up the register now</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="85"/>
+        <location filename="../../gui/settings_dialog.py" line="126"/>
         <source>Wiederherstellen …</source>
         <translation>Restore …</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="86"/>
+        <location filename="../../gui/settings_dialog.py" line="127"/>
         <source>Gewählte Sicherung wiederherstellen</source>
         <translation>Restore the chosen backup</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="89"/>
+        <location filename="../../gui/settings_dialog.py" line="130"/>
         <source>Aufbewahren:</source>
         <translation>Keep:</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="97"/>
+        <location filename="../../gui/settings_dialog.py" line="138"/>
         <source>Bei jedem Start wird das Register gesichert (in {folder}).</source>
         <translation>The register is backed up at every start (in {folder}).</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="105"/>
+        <location filename="../../gui/settings_dialog.py" line="89"/>
+        <location filename="../../gui/settings_dialog.py" line="91"/>
         <source>Sicherungen</source>
         <translation>Backups</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="109"/>
+        <location filename="../../gui/settings_dialog.py" line="96"/>
         <source>Sprache der Oberfläche</source>
         <translation>Language of the interface</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="114"/>
-        <location filename="../../gui/settings_dialog.py" line="116"/>
+        <location filename="../../gui/settings_dialog.py" line="101"/>
+        <location filename="../../gui/settings_dialog.py" line="103"/>
         <source>Sprache</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="115"/>
+        <location filename="../../gui/settings_dialog.py" line="102"/>
         <source>Wirksam nach einem Neustart.</source>
         <translation>Takes effect after a restart.</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="136"/>
+        <location filename="../../gui/settings_dialog.py" line="154"/>
+        <source>&lt;p&gt;Das Team-Register sichert der Server, nicht Ziffer – zum Beispiel jede Nacht mit&lt;/p&gt;&lt;pre&gt;{command}&lt;/pre&gt;&lt;p&gt;Zurückgespielt wird eine Sicherung von der Verwaltung des Servers (pg_restore).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;The team register is backed up by its server, not by Ziffer – for instance every night with&lt;/p&gt;&lt;pre&gt;{command}&lt;/pre&gt;&lt;p&gt;A backup is restored by the server&apos;s administrators (pg_restore).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="174"/>
+        <source>Adresse des Team-Registers</source>
+        <translation>Address of the team register</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="175"/>
+        <source>Verbindung testen</source>
+        <translation>Test connection</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="176"/>
+        <source>Verbindung zum Team-Register testen</source>
+        <translation>Test the connection to the team register</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="178"/>
+        <source>Im Fenster öffnen</source>
+        <translation>Open in the window</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="179"/>
+        <source>Team-Register im Fenster öffnen</source>
+        <translation>Open the team register in the window</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="186"/>
+        <source>Ein Register für alle auf einem PostgreSQL-Server. Das Passwort gehört nicht in die Adresse: Ziffer meldet sich an wie psql, mit dem Passwort aus ~/.pgpass (unter Windows %APPDATA%\postgresql\pgpass.conf) oder mit der Anmeldung am Rechner (Single Sign-on).</source>
+        <translation>One register for everyone on a PostgreSQL server. The password does not belong in the address: Ziffer signs in like psql, with the password from ~/.pgpass (on Windows %APPDATA%\postgresql\pgpass.conf) or with your sign-in to the computer (single sign-on).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="198"/>
+        <source>Adresse</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="218"/>
         <source> (Stand vor einer Wiederherstellung)</source>
         <translation> (state before a restore)</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="137"/>
+        <location filename="../../gui/settings_dialog.py" line="219"/>
         <source>{when} · {size} MB{kind}</source>
         <translation>{when} · {size} MB{kind}</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="144"/>
+        <location filename="../../gui/settings_dialog.py" line="226"/>
         <source>Noch keine Sicherung.</source>
         <translation>No backup yet.</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="154"/>
+        <location filename="../../gui/settings_dialog.py" line="238"/>
         <source>Sicherung</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="155"/>
+        <location filename="../../gui/settings_dialog.py" line="239"/>
         <source>Die Sicherung ist fehlgeschlagen: {reason}</source>
         <translation>The backup failed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="168"/>
+        <location filename="../../gui/settings_dialog.py" line="252"/>
         <source>Wiederherstellen</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="170"/>
+        <location filename="../../gui/settings_dialog.py" line="254"/>
         <source>Das Register auf den Stand dieser Sicherung zurücksetzen? Der jetzige Stand wird vorher als eigene Sicherung aufbewahrt.</source>
         <translation>Reset the register to the state of this backup? The current state is kept as a backup of its own first.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="288"/>
+        <source>Bitte eine Adresse der Form postgresql://benutzer@server/datenbank angeben.</source>
+        <translation>Please enter an address of the form postgresql://user@server/database.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="297"/>
+        <source>Verbindung wird geprüft …</source>
+        <translation>Checking the connection …</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="302"/>
+        <source>Verbindung in Ordnung: 1 Drucksache</source>
+        <translation>Connection fine: 1 print</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="304"/>
+        <source>Verbindung in Ordnung: {n} Drucksachen</source>
+        <translation>Connection fine: {n} prints</translation>
+    </message>
+    <message>
+        <location filename="../../gui/settings_dialog.py" line="312"/>
+        <source>Die Verbindung ist fehlgeschlagen: {reason}</source>
+        <translation>The connection failed: {reason}</translation>
     </message>
 </context>
 <context>
     <name>SplitDialog</name>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1377"/>
+        <location filename="../../gui/inquiry_view.py" line="1513"/>
         <source>Antwort aufteilen</source>
         <translation>Split answer</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1379"/>
+        <location filename="../../gui/inquiry_view.py" line="1515"/>
         <source>Zu welcher Ziffer gehört jeder Absatz der Antwort?</source>
         <translation>Which point does each paragraph of the answer belong to?</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1389"/>
+        <location filename="../../gui/inquiry_view.py" line="1525"/>
         <source>Zu {label}.</source>
         <translation>On {label}.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1391"/>
+        <location filename="../../gui/inquiry_view.py" line="1527"/>
         <source>Ziffer für Absatz {n}</source>
         <translation>Point for paragraph {n}</translation>
     </message>
@@ -2173,18 +2320,18 @@ Enter the contribution with this date anyway?</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../gui/app.py" line="91"/>
-        <location filename="../../gui/app.py" line="106"/>
+        <location filename="../../gui/app.py" line="93"/>
+        <location filename="../../gui/app.py" line="108"/>
         <source>Das Register kann nicht geöffnet werden: {reason}</source>
         <translation>The register cannot be opened: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="112"/>
+        <location filename="../../gui/app.py" line="114"/>
         <source>Sicherung vom {date} zurückgespielt; die beschädigte Datei liegt unter {aside}.</source>
         <translation>Backup of {date} restored; the damaged file is at {aside}.</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="146"/>
+        <location filename="../../gui/app.py" line="148"/>
         <source>Ein unerwarteter Fehler ist aufgetreten ({error}). Ihre Texte sind gespeichert; Einzelheiten stehen in {log}.</source>
         <translation>An unexpected error occurred ({error}). Your texts are saved; details are in {log}.</translation>
     </message>
