@@ -11,6 +11,7 @@ text extraction of the same PDFs, the measurement behind choosing pypdf.
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import tempfile
@@ -24,7 +25,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from core.documents import read_document  # noqa: E402
 from core.parser import parse_file, parse_text  # noqa: E402
 
-SAMPLES = ROOT.parent / "shared" / "samples"
+SAMPLES = Path(os.environ.get("ZIFFER_SHARED") or ROOT.parent / "shared") / "samples"
 FIXTURES = ROOT / "tests" / "fixtures" / "prints"
 CHARS_PER_PAGE = 3000
 
@@ -87,7 +88,7 @@ def main() -> int:
                 continue
             miner = timed(lambda p=path: extract_text(str(p)), max(3, rounds // 2))
             print(f"    pdfminer.six extraction alone: {miner * 1000:.1f} ms, {miner / read:.1f}x pypdf's time")
-    corpus = sorted((ROOT.parent / "shared" / "corpus").glob("NI-*.txt"))
+    corpus = sorted((SAMPLES.parent / "corpus").glob("NI-*.txt"))
     if corpus:  # the real Niedersachsen prints: what a day of real imports costs
         real = [p.read_text(encoding="utf-8") for p in corpus]
         took = timed(lambda: [parse_text(t) for t in real], max(3, rounds // 2))

@@ -316,29 +316,38 @@ def _dates_in_head(p: str, doc: PrintDoc) -> None:
 # --- the furniture --------------------------------------------------------------------------------
 
 
+_PARLIAMENTS_LOW = [(name.lower(), code) for name, code in PARLIAMENT_CODES]
+_SENT_BY = re.compile(r"mit Schreiben des (?P<m>.+?) vom (?P<d>.+?\d{4}) übermittelt")
+_QUESTION_NUMBER = re.compile(r"Drucksache\s*[\d/ ]+\((?P<q>\d{1,2}/\d{1,6})\)")
+_ORIGINAL_DATE = re.compile(r"Datum des (?:Originals|Eingangs):?\s*(?P<d>[\d.]+)")
+_RECEIVED = re.compile(r"Eingegangen:?\s*(\S+)")
+_PUBLISHED = re.compile(r"Ausgegeben:?\s*(.+)$|\((?:Verteilt|Ausgegeben) am (.+)\)")
+
+
 def read_furniture(furniture: list[str], paras: list[str], doc: PrintDoc, facts: HeadFacts) -> None:
     """Number, parliament and dates from the page furniture (headers and footers taken off the pages)."""
+    # each search only where its words stand (the cheap test first: a page has several such lines)
     for line in furniture:
         if doc.number is None:
             for match in find_print_numbers(line):
                 doc.number = str(match.number)
                 break
-        for name, code in PARLIAMENT_CODES:
-            if name.lower() in line.lower() and doc.parliament is None:
-                doc.parliament = code
-        m = re.search(r"mit Schreiben des (?P<m>.+?) vom (?P<d>.+?\d{4}) übermittelt", line)
+        if doc.parliament is None:
+            low = line.lower()
+            doc.parliament = next((code for name, code in _PARLIAMENTS_LOW if name in low), None)
+        m = _SENT_BY.search(line) if "mit Schreiben des " in line else None
         if m:  # the Bundestag's footnote names the answering ministry and the date
             facts.sent_by = (nominative(m["m"]), first_date(m["d"]))
-        m = re.search(r"Drucksache\s*[\d/ ]+\((?P<q>\d{1,2}/\d{1,6})\)", line)
+        m = _QUESTION_NUMBER.search(line) if "Drucksache" in line else None
         if m:  # Saarland: the answer's number, then the question's in brackets
             doc.references.append(Reference(m["q"], [], "other"))
-        m = re.search(r"Datum des (?:Originals|Eingangs):?\s*(?P<d>[\d.]+)", line)
+        m = _ORIGINAL_DATE.search(line) if "Datum des " in line else None
         if m:  # Brandenburg, Nordrhein-Westfalen: the date of the answer (or of its arrival)
             facts.original_date = facts.original_date or first_date(m["d"])
-        m = re.search(r"Eingegangen:?\s*(\S+)", line)
+        m = _RECEIVED.search(line) if "Eingegangen" in line else None
         if m and doc.received is None:
             doc.received = first_date(line[m.start() :])
-        m = re.search(r"Ausgegeben:?\s*(.+)$|\((?:Verteilt|Ausgegeben) am (.+)\)", line)
+        m = _PUBLISHED.search(line) if "Ausgegeben" in line or "Verteilt" in line else None
         if m and doc.published is None:
             doc.published = first_date(m.group(0))
     # the first bare date in page one's header block is the print's date: of the question, or
@@ -465,10 +474,13 @@ def frame_answer(answer: Answer, facts: HeadFacts) -> None:
     answer.ministry = answer.ministry or letter.ministry
 
 
+_PLACE_DATE = re.compile(r"^(?:[A-ZÄÖÜ][\wäöü.\- ]+),\s+(?:den\s+)?(?P<d>\d.+)$")
+
+
 def metadata_line(p: str, answer: Answer) -> bool:
     """Dates and ministries on lines of their own in an answer (Berlin, Bundestag, Hessen); True if
     the paragraph is nothing but that."""
-    m = re.match(r"^(?:[A-ZÄÖÜ][\wäöü.\- ]+),\s+(?:den\s+)?(?P<d>\d.+)$", p)
+    m = _PLACE_DATE.match(p) if "," in p else None  # the cheap test first: most paragraphs are text
     if m and len(p) < 60 and first_date(m["d"]):
         answer.date = answer.date or first_date(m["d"])
         # "Wiesbaden, 8. Mai 2025   Timo Beispielmann": place and date left, the signature right (Hessen)
@@ -477,7 +489,7 @@ def metadata_line(p: str, answer: Answer) -> bool:
         if name and looks_like_name(name):
             answer.signatory = answer.signatory or name
         return True
-    m = re.search(r"mit Schreiben des (?P<m>.+?) vom (?P<d>.+?\d{4}) übermittelt", p)
+    m = _SENT_BY.search(p) if "mit Schreiben des " in p else None
     if m:
         answer.ministry = answer.ministry or nominative(m["m"])
         answer.date = answer.date or first_date(m["d"])

@@ -16,25 +16,32 @@ MAX_PAGES = 30  # a preview, not a reader: the rest is named, not drawn
 
 
 def render_pages(path: Path, width_px: int, max_pages: int = MAX_PAGES) -> tuple[list[QImage], int]:
-    """The first pages of the PDF at `width_px` wide, and the number of pages in all."""
+    """The first pages of the PDF at `width_px` wide, and the number of pages in all.
+
+    Holds `PDFIUM_LOCK` throughout: PDFium is not thread-safe, and an import may be reading a
+    PDF's text on a worker thread while the preview draws on the GUI thread."""
     import pypdfium2 as pdfium
 
-    pdf = pdfium.PdfDocument(str(path))
-    try:
-        count = len(pdf)
-        images = []
-        for k in range(min(count, max_pages)):
-            page = pdf[k]
-            scale = width_px / page.get_width()
-            bitmap = page.render(scale=scale)
-            pil = bitmap.to_pil().convert("RGB")
-            data = pil.tobytes("raw", "RGB")
-            image = QImage(data, pil.width, pil.height, pil.width * 3, QImage.Format.Format_RGB888).copy()
-            images.append(image)
-            page.close()
-        return images, count
-    finally:
-        pdf.close()
+    from core.documents import PDFIUM_LOCK
+
+    with PDFIUM_LOCK:
+        pdf = pdfium.PdfDocument(str(path))
+        try:
+            count = len(pdf)
+            images = []
+            for k in range(min(count, max_pages)):
+                page = pdf[k]
+                scale = width_px / page.get_width()
+                bitmap = page.render(scale=scale)
+                pil = bitmap.to_pil().convert("RGB")
+                data = pil.tobytes("raw", "RGB")
+                image = QImage(data, pil.width, pil.height, pil.width * 3, QImage.Format.Format_RGB888).copy()
+                images.append(image)
+                bitmap.close()
+                page.close()
+            return images, count
+        finally:
+            pdf.close()
 
 
 class PdfPreview(QWidget):

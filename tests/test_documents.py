@@ -90,6 +90,42 @@ def test_pdf_with_paragraph_gaps(tmp_path: Path) -> None:
     assert "Seite zwei" in second
 
 
+def test_reading_a_pdf_imports_neither_pypdf_nor_pil(tmp_path: Path) -> None:
+    """PDF text comes through PDFium alone: pypdf (pure Python, 5-8x slower, now only a test tool)
+    and Pillow (60 ms to import) stay out of a parse, in a fresh interpreter."""
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    p = make_pdf(tmp_path / "a.pdf", [["Erste Zeile", "", "Neuer Absatz"]])
+    code = (
+        "import sys; from core.documents import read_document; "
+        f"doc = read_document({str(p)!r}); assert 'Neuer Absatz' in doc.text; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pypdf', 'PIL')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_preview_and_import_share_pdfium_lock(tmp_path: Path) -> None:
+    """PDFium is not thread-safe: the preview's rendering waits while an import holds the lock."""
+    import threading
+
+    pytest.importorskip("PySide6")
+    from core.documents import PDFIUM_LOCK
+    from gui.pdf_preview import render_pages
+
+    p = make_pdf(tmp_path / "a.pdf", [["Hallo Welt"]])
+    done = threading.Event()
+    with PDFIUM_LOCK:
+        worker = threading.Thread(target=lambda: (render_pages(p, 200), done.set()))
+        worker.start()
+        assert not done.wait(0.3)  # held off while the lock is taken
+    worker.join(10)
+    assert done.is_set()
+
+
 def test_pdf_named_txt_is_read_as_pdf(tmp_path: Path) -> None:
     """Content decides, not the extension: a PDF saved as .txt is still read as PDF."""
     p = make_pdf(tmp_path / "a.pdf", [["Hallo Welt"]])
