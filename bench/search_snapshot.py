@@ -126,7 +126,7 @@ def snapshot(register: Register, seed: int) -> dict[str, Any]:
     for text, filters in queries:
         f = {k: v for k, v in vars(filters).items() if v is not None} if filters else None
         out["search"].append([text, f, hits(register.search(parse_query(text), filters, limit=20))])
-    for word in words[:100] + ["Hochwasser", "Förder*", "Breitband", "Lehrkräfte", "Wolf"]:
+    for word in [*words[:100], "Hochwasser", "Förder*", "Breitband", "Lehrkräfte", "Wolf"]:
         q = parse_query(word)
         passages = [[p.material_id, p.title, p.text, repr(p.score)] for p in register.similar_passages(q, limit=5)]
         out["material"].append([word, hits(register.search_material(q)), passages])
@@ -137,7 +137,10 @@ def snapshot(register: Register, seed: int) -> dict[str, Any]:
                 [
                     pid,
                     sp.label,
-                    [[s.print_id, s.number, s.label, s.question, s.answer, repr(s.score), s.answer_date] for s in sp.points],
+                    [
+                        [s.print_id, s.number, s.label, s.question, s.answer, repr(s.score), s.answer_date]
+                        for s in sp.points
+                    ],
                     [[p.material_id, repr(p.score)] for p in sp.passages],
                 ]
             )
@@ -157,8 +160,10 @@ def main() -> int:
         data = snapshot(register, args.seed)
     Path(args.out).write_text(json.dumps(data, ensure_ascii=False, indent=0), encoding="utf-8")
     searches = sum(1 for s in data["search"] if s[2])
-    print(f"{args.out}: {len(data['search'])} searches ({searches} with hits), {len(data['material'])} material, "
-          f"{len(data['similar'])} points' similar answers")
+    print(
+        f"{args.out}: {len(data['search'])} searches ({searches} with hits), {len(data['material'])} material, "
+        f"{len(data['similar'])} points' similar answers"
+    )
     return 0
 
 

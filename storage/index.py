@@ -54,7 +54,7 @@ def _print_texts(db: Any, print_id: int) -> tuple[dict[str, str], list[tuple[int
     body = "\n\n".join([*(p[2] for p in points), *([reasoning] if reasoning else []), *item_texts])
     return (
         {"title": title or "", "body": body, "numbers": numbers},
-        [(point_id, {"question": text, "answer": "\n\n".join(answers.get(label, []))}) for point_id, label, text in points],
+        [(pid, {"question": text, "answer": "\n\n".join(answers.get(label, []))}) for pid, label, text in points],
     )
 
 
@@ -95,7 +95,8 @@ def index_material(db: sqlite_utils.Database, material_id: int) -> None:
     """Index a new material document and its passages (material is stored once and never changed)."""
     if not _server(db):
         db.execute(
-            "INSERT INTO material_fts (rowid, title, body) SELECT id, title, body FROM material_search_text WHERE id = ?",
+            "INSERT INTO material_fts (rowid, title, body) "
+            "SELECT id, title, body FROM material_search_text WHERE id = ?",
             [material_id],
         )
         db.execute(
