@@ -301,7 +301,7 @@ def migrate(db: sqlite_utils.Database, path: Path | None = None, *, stop_before:
 
 
 # Migrations after which an existing register file holds much less than before (m012: the search index
-# no longer keeps a copy of the text, about 45 % of the file): the freed pages are given back once.
+# no longer keeps a copy of the text, nearly half of the file): the freed pages are given back once.
 SHRINKING_MIGRATIONS = ("m012_index_over_stored_text",)
 
 

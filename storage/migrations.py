@@ -373,7 +373,7 @@ def m011_versions(db: sqlite_utils.Database) -> None:
 
 @MIGRATIONS()
 def m012_index_over_stored_text(db: sqlite_utils.Database) -> None:
-    """The full-text indexes stop keeping a copy of the text they index (45 % of the file, issue 13):
+    """The full-text indexes stop keeping a copy of the text they index (nearly half of the file, issue 13):
     each becomes an external-content FTS5 index reading its text from the tables themselves, through
     a view that puts a print's text together exactly as it was indexed before. Same words, same
     positions, same column sizes: the same matches, bm25 scores and snippets; the index is rebuilt
