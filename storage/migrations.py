@@ -16,7 +16,8 @@ TOKENIZER = "unicode61 remove_diacritics 0"  # keep umlauts: "Förderung" is not
 # each point with the text of every answer item that answers it. The index holds no copy of this
 # text: FTS5 reads it here for snippets and for removing a row's words, so a row must be removed
 # from the index *before* its text changes, and indexed again after (storage/index.py). The
-# subqueries are ordered, so group_concat joins the parts in order.
+# subqueries are ordered, so group_concat joins the parts in order (tests/test_search_index.py compares the
+# views with the text as it was put together in Python before, storage.index._print_texts).
 SEARCH_TEXT_VIEWS = """
 CREATE VIEW prints_search_text AS
 SELECT p.id AS id,
@@ -413,9 +414,11 @@ def known_migrations() -> list[str]:
 # storage.postgres.migrate in one transaction each with its bookkeeping row. The first creates the
 # schema as the SQLite migrations above leave it (m001-m011; no server register predates them), so a
 # register copied from a file to the server (`copy`) finds every column. A later change to the schema
-# is a new migration in both lists. Differences: ids are identity columns; the list's order indexes
-# name SQLite's order of NULL (lowest), which the register's queries ask for explicitly; the two tables SQLite
-# orders by its implicit rowid get a `rowid` column of their own; the full-text indexes are tables
+# is a new migration in both lists; m012 has no counterpart, since the server's index rows keep their
+# texts beside their tsvectors (search reads snippets and answers from them). Differences: ids are
+# identity columns; the list's order indexes name SQLite's order of NULL (lowest), which the register's
+# queries ask for explicitly; the two tables SQLite orders by its implicit rowid get a `rowid` column of
+# their own; the full-text indexes are tables
 # with a tsvector and a GIN index (storage/team.py builds the tsvectors); every event notifies
 # the channel the other windows listen on.
 
