@@ -27,6 +27,13 @@ asserts nothing. The columns:
                   `pg_database_size(current_database())` (tables, indexes, TOAST and the server's own
                   catalog: 7.4 MB in an empty database, 8.4 MB with the empty register); both before
                   the import
+    B/print       DB MB in bytes, divided by the number of prints stored
+    text B/print  the stored text per print: the UTF-8 bytes of the text columns as stored — titles and
+                  reasonings of the prints, their points, their answer items, and the library's titles,
+                  texts and passages (SQLite `length(CAST(x AS BLOB))`, PostgreSQL `octet_length(x)`) —
+                  divided by the number of prints; about 3,400 bytes for these synthetic prints
+    ratio         B/print over text B/print: what the register holds beside the text itself (the
+                  other columns, the indexes, the search index)
     import p/s    `import_files` of 500 further synthetic prints written as BW-layout .txt files: read,
                   clean, parse (in worker processes), check for duplicates and store, 50 files per
                   transaction
@@ -131,6 +138,26 @@ def timed(fn: Callable[[], T]) -> tuple[float, T]:
     return time.perf_counter() - t, result
 
 
+# the text columns as stored (see "text B/print" above)
+TEXT_COLUMNS = (
+    ("prints", ("title", "reasoning")),
+    ("points", ("text",)),
+    ("answer_items", ("text",)),
+    ("material", ("title", "text")),
+    ("material_passages", ("text",)),
+)
+
+
+def stored_text(register: Register) -> int:
+    """Bytes of text the register stores (UTF-8), over the columns of TEXT_COLUMNS."""
+    size = "octet_length({})" if register.server else "length(CAST({} AS BLOB))"
+    total = 0
+    for table, columns in TEXT_COLUMNS:
+        parts = " + ".join(f"COALESCE({size.format(c)}, 0)" for c in columns)
+        total += int(register.db.execute(f"SELECT COALESCE(sum({parts}), 0) FROM {table}").fetchone()[0])
+    return total
+
+
 def build(register: Register, n: int, seed: int) -> float:
     """Store prints 0 … n-1 in batches; returns the seconds spent storing (generation excluded)."""
     spent = 0.0
@@ -165,6 +192,9 @@ def bench_size(n: int, folder: Path, args: argparse.Namespace, admin: str | None
         else:
             register.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             row["mb"] = Path(location).stat().st_size / 1e6
+        row["bytes"] = row["mb"] * 1e6 / n
+        row["text"] = stored_text(register) / n
+        row["ratio"] = row["bytes"] / row["text"]
 
         times: list[float] = []
         for text, filters in query_set(n)[: args.queries]:
@@ -226,6 +256,9 @@ COLUMNS = (  # heading, key, format
     ("p95", "similar_p95", "{:>6.1f}"),
     ("list ms", "list_med", "{:>7.1f}"),
     ("DB MB", "mb", "{:>6.1f}"),
+    ("B/print", "bytes", "{:>7,.0f}"),
+    ("text B/print", "text", "{:>12,.0f}"),
+    ("ratio", "ratio", "{:>5.2f}"),
     ("import p/s", "import", "{:>10,.0f}"),
 )
 

@@ -10,6 +10,39 @@ MIGRATIONS = Migrations("ziffer")
 TOKENIZER = "unicode61 remove_diacritics 0"  # keep umlauts: "Förderung" is not "Forderung"
 
 
+# The text each full-text index reads (m012): a print's title, its body (the points in order, the
+# reasoning, the answer's items in order, each two line breaks apart) and the numbers it carries (its
+# own and those it cites, as index tokens: "17/9075" → "drs17n9075", core.search_query.number_token);
+# each point with the text of every answer item that answers it. The index holds no copy of this
+# text: FTS5 reads it here for snippets and for removing a row's words, so a row must be removed
+# from the index *before* its text changes, and indexed again after (storage/index.py). The
+# subqueries are ordered, so group_concat joins the parts in order (tests/test_search_index.py compares the
+# views with the text as it was put together in Python before, storage.index._print_texts).
+SEARCH_TEXT_VIEWS = """
+CREATE VIEW prints_search_text AS
+SELECT p.id AS id,
+    COALESCE(p.title, '') AS title,
+    COALESCE((SELECT group_concat(t, char(10, 10)) FROM (
+        SELECT 1 AS part, position AS pos, text AS t FROM points WHERE print_id = p.id
+        UNION ALL SELECT 2, 0, p.reasoning WHERE p.reasoning != ''
+        UNION ALL SELECT 3, position, text FROM answer_items WHERE print_id = p.id
+        ORDER BY part, pos)), '') AS body,
+    COALESCE((SELECT group_concat('drs' || replace(n, '/', 'n'), ' ') FROM (
+        SELECT 0 AS part, p.number AS n WHERE p.number != ''
+        UNION ALL SELECT * FROM (SELECT DISTINCT 1, target_number FROM citations
+                                 WHERE print_id = p.id AND target_number IS NOT NULL)
+        ORDER BY part)), '') AS numbers
+FROM prints p;
+CREATE VIEW points_search_text AS
+SELECT pt.id AS id, pt.print_id AS print_id, pt.text AS question,
+    COALESCE((SELECT group_concat(t, char(10, 10)) FROM (
+        SELECT ai.text AS t FROM answer_items ai JOIN answer_item_points aip ON aip.item_id = ai.id
+        WHERE ai.print_id = pt.print_id AND aip.label = pt.label ORDER BY ai.position)), '') AS answer
+FROM points pt;
+CREATE VIEW material_search_text AS SELECT id, title, text AS body FROM material;
+"""
+
+
 @MIGRATIONS()
 def m001_register(db: sqlite_utils.Database) -> None:
     """Prints, points, answer items, citations, material, people and units, the event log, files."""
@@ -150,9 +183,51 @@ def m002_search_index(db: sqlite_utils.Database) -> None:
         CREATE VIRTUAL TABLE passages_fts USING fts5(text, tokenize="{TOKENIZER}");
         """
     )
-    from storage.index import reindex_all  # the same code that keeps the index current
+    _fill_m002_indexes(db)
 
-    reindex_all(db)
+
+def _fill_m002_indexes(db: sqlite_utils.Database) -> None:
+    """m002's filling of its indexes, as the index was kept until m012: each index table holds its
+    own copy of the text. Kept here as it was, so m002 does what it always did (m012 then replaces
+    these tables with indexes over the stored text, storage/index.py keeps those current)."""
+    from core.search_query import number_token
+
+    def add(table: str, rowid: int, values: dict[str, str]) -> None:
+        db.execute(
+            f"INSERT INTO {table} (rowid, {', '.join(values)}) VALUES (?, {', '.join('?' for _ in values)})",
+            [rowid, *values.values()],
+        )
+
+    for print_id, title, reasoning, number in db.execute("SELECT id, title, reasoning, number FROM prints").fetchall():
+        points = db.execute(
+            "SELECT id, label, text FROM points WHERE print_id = ? ORDER BY position", [print_id]
+        ).fetchall()
+        answers: dict[str, list[str]] = {}
+        item_texts = []
+        for item_id, text in db.execute(
+            "SELECT id, text FROM answer_items WHERE print_id = ? ORDER BY position", [print_id]
+        ).fetchall():
+            item_texts.append(text)
+            for (label,) in db.execute("SELECT label FROM answer_item_points WHERE item_id = ?", [item_id]).fetchall():
+                answers.setdefault(label, []).append(text)
+        cited = [
+            n
+            for (n,) in db.execute(
+                "SELECT DISTINCT target_number FROM citations WHERE print_id = ? AND target_number IS NOT NULL",
+                [print_id],
+            ).fetchall()
+        ]
+        numbers = " ".join(number_token(n) for n in ([number] if number else []) + cited)
+        body = "\n\n".join([*(p[2] for p in points), *([reasoning] if reasoning else []), *item_texts])
+        add("prints_fts", print_id, {"title": title or "", "body": body, "numbers": numbers})
+        for point_id, label, text in points:
+            add("points_fts", point_id, {"question": text, "answer": "\n\n".join(answers.get(label, []))})
+    for material_id, title, text in db.execute("SELECT id, title, text FROM material").fetchall():
+        add("material_fts", material_id, {"title": title, "body": text})
+        for passage_id, passage in db.execute(
+            "SELECT id, text FROM material_passages WHERE material_id = ? ORDER BY position", [material_id]
+        ).fetchall():
+            add("passages_fts", passage_id, {"text": passage})
 
 
 @MIGRATIONS()
@@ -297,6 +372,36 @@ def m011_versions(db: sqlite_utils.Database) -> None:
     )
 
 
+@MIGRATIONS()
+def m012_index_over_stored_text(db: sqlite_utils.Database) -> None:
+    """The full-text indexes stop keeping a copy of the text they index (nearly half of the file, issue 13):
+    each becomes an external-content FTS5 index reading its text from the tables themselves, through
+    a view that puts a print's text together exactly as it was indexed before. Same words, same
+    positions, same column sizes: the same matches, bm25 scores and snippets; the index is rebuilt
+    from the views, and the file's freed pages are given back after the migration (storage.db)."""
+    db.executescript(
+        f"""
+        DROP TABLE prints_fts;
+        DROP TABLE points_fts;
+        DROP TABLE material_fts;
+        DROP TABLE passages_fts;
+        {SEARCH_TEXT_VIEWS}
+        CREATE VIRTUAL TABLE prints_fts USING fts5(
+            title, body, numbers, content='prints_search_text', content_rowid='id', tokenize="{TOKENIZER}");
+        CREATE VIRTUAL TABLE points_fts USING fts5(
+            question, answer, content='points_search_text', content_rowid='id', tokenize="{TOKENIZER}");
+        CREATE VIRTUAL TABLE material_fts USING fts5(
+            title, body, content='material_search_text', content_rowid='id', tokenize="{TOKENIZER}");
+        CREATE VIRTUAL TABLE passages_fts USING fts5(
+            text, content='material_passages', content_rowid='id', tokenize="{TOKENIZER}");
+        INSERT INTO prints_fts(prints_fts) VALUES ('rebuild');
+        INSERT INTO points_fts(points_fts) VALUES ('rebuild');
+        INSERT INTO material_fts(material_fts) VALUES ('rebuild');
+        INSERT INTO passages_fts(passages_fts) VALUES ('rebuild');
+        """
+    )
+
+
 def known_migrations() -> list[str]:
     """The names of the migrations this Ziffer knows, in order; their count is the schema level
     kept in `PRAGMA user_version`."""
@@ -309,9 +414,11 @@ def known_migrations() -> list[str]:
 # storage.postgres.migrate in one transaction each with its bookkeeping row. The first creates the
 # schema as the SQLite migrations above leave it (m001-m011; no server register predates them), so a
 # register copied from a file to the server (`copy`) finds every column. A later change to the schema
-# is a new migration in both lists. Differences: ids are identity columns; the list's order indexes
-# name SQLite's order of NULL (lowest), which the register's queries ask for explicitly; the two tables SQLite
-# orders by its implicit rowid get a `rowid` column of their own; the full-text indexes are tables
+# is a new migration in both lists; m012 has no counterpart, since the server's index rows keep their
+# texts beside their tsvectors (search reads snippets and answers from them). Differences: ids are
+# identity columns; the list's order indexes name SQLite's order of NULL (lowest), which the register's
+# queries ask for explicitly; the two tables SQLite orders by its implicit rowid get a `rowid` column of
+# their own; the full-text indexes are tables
 # with a tsvector and a GIN index (storage/team.py builds the tsvectors); every event notifies
 # the channel the other windows listen on.
 

@@ -445,6 +445,7 @@ class Register:
         if row[0] == text:
             return int(row[1])  # the same text, whatever version the caller saw: nothing is lost
         new_version = self._next_answer_version(print_id)
+        unindex_print(self.db, print_id)  # before the text changes: the index reads what it removes there
         # the check: one conditional UPDATE, its row count decides (the same on SQLite and PostgreSQL)
         check, args = ("", []) if version is None else (" AND version = ?", [version])
         cur = self.db.execute(
@@ -453,13 +454,13 @@ class Register:
             [text, _now(), self._by(who), new_version, print_id, position, *args],
         )
         if cur.rowcount != 1:
+            index_print(self.db, print_id)  # nothing changed: the print goes back into the index as it was
             raise self._answer_conflict(print_id, position, version)
         old_items = [
             AnswerItem(i.points, row[0] if k == position else i.text) for k, i in enumerate(self.answer_items(print_id))
         ]
         new_items = [AnswerItem(i.points, text if k == position else i.text) for k, i in enumerate(old_items)]
         self._cite_answer(print_id, old_items, new_items)
-        unindex_print(self.db, print_id)
         index_print(self.db, print_id)
         self.log("print", print_id, f"answer:{position + 1}", row[0], text, who)
         return new_version
@@ -538,8 +539,8 @@ class Register:
             who_was, at = self._last_change(print_id, "answer items")
             newest = max(stored_versions, default=0)
             raise VersionConflict(print_id, "answer items", old_items, newest, who_was, at, versions)
+        unindex_print(self.db, print_id)  # before the citations and items change
         self._cite_answer(print_id, old_items, items)
-        unindex_print(self.db, print_id)
         self.db.execute("DELETE FROM answer_items WHERE print_id = ?", [print_id])
         self._write_children_answer(print_id, items, edited=set(range(len(items))), who=who)
         index_print(self.db, print_id)
@@ -675,9 +676,17 @@ class Register:
         if "number" in stored:
             number = stored["number"]
             stored["term"] = int(number.split("/")[0]) if number and re.match(r"^\d{1,2}/", number) else None
-        self._write_fields(print_id, stored, versions)
-        unindex_print(self.db, print_id)
-        index_print(self.db, print_id)
+        indexed = "number" in stored or "title" in stored  # the facts the search index holds
+        if indexed:
+            unindex_print(self.db, print_id)  # before the row changes: the index reads what it removes there
+        try:
+            self._write_fields(print_id, stored, versions)
+        except (VersionConflict, KeyError):
+            if indexed:  # refused, nothing written: back into the index as it was
+                index_print(self.db, print_id)
+            raise
+        if indexed:
+            index_print(self.db, print_id)
         for k in changed:
             self.log("print", print_id, k, current[k], values[k], who)
         return changed
@@ -1069,12 +1078,15 @@ class Register:
         # SQLite: CROSS JOIN keeps the ranked candidates first in the plan (a plain JOIN let it build the
         # whole candidate list twice over: 42 against 19 ms at 50,000 prints, the same rows)
         join = "JOIN" if self.server else "CROSS JOIN"
+        # the answers are read only for the ranked candidates (in a file the index reads them from the
+        # tables, which costs more than the ranking itself for every match of a common word)
         rows = self.db.execute(
-            "SELECT pt.print_id, p.number, p.title, pt.label, pt.text, f.answer, f.score, p.answer_date "
-            f"FROM (SELECT rowid, answer, {self._rank('points_fts', '3.0, 1.0')} AS score FROM points_fts "
+            "SELECT pt.print_id, p.number, p.title, pt.label, pt.text, a.answer, f.score, p.answer_date "
+            f"FROM (SELECT rowid, {self._rank('points_fts', '3.0, 1.0')} AS score FROM points_fts "
             f"      WHERE {cond} ORDER BY score LIMIT ?) AS f "
             f"{join} points pt ON pt.id = f.rowid {join} prints p ON p.id = pt.print_id "
-            "WHERE p.answered = 1 AND pt.print_id IS DISTINCT FROM ? AND f.answer != '' ORDER BY f.score LIMIT ?",
+            f"{join} points_fts a ON a.rowid = f.rowid "
+            "WHERE p.answered = 1 AND pt.print_id IS DISTINCT FROM ? AND a.answer != '' ORDER BY f.score LIMIT ?",
             [*score_args, match, max(100, limit * 20), exclude_print_id, limit],
         ).fetchall()
         return [SimilarPoint(*r) for r in rows]
