@@ -565,6 +565,38 @@ def test_many_matches_are_ordered_newest_first(register: Register, monkeypatch: 
     assert [h.id for h in recent] == sorted((h.id for h in recent), reverse=True)
 
 
+def test_similar_scores_only_points_sharing_the_rarest_words(
+    register: Register, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In a large register "similar" scores only the points that share one of the rarest words, with
+    every word of the query: those points keep their exact scores and order, and the others drop out."""
+    import re
+
+    import storage.register as reg_module
+    from core.search_query import Query
+
+    import_files(register, sorted(FIXTURES.glob("*.txt")), who="t")
+    texts = [r[0] for r in register.db.execute("SELECT text FROM points").fetchall()]
+    words = sorted({w.lower() for t in texts for w in re.findall(r"[^\W\d_]{6,}", t)})
+    df = register._document_counts(words, cap=10**6)
+    rare = next(w for w in words if df[w] == 2)
+    common = sorted((w for w in words if 4 <= df[w] <= 8), key=lambda w: (-df[w], w))[:3]
+    query = Query(words=[([w], False) for w in [rare, *common]])
+
+    monkeypatch.setattr(reg_module, "SIMILAR_CANDIDATES", 10**6)
+    exact = register.similar_points(query, exclude_print_id=None, limit=50)
+    monkeypatch.setattr(reg_module, "SIMILAR_CANDIDATES", 2)  # the rare word's two points
+    assert register._rarest_words(query) == Query(words=[([rare], False)])
+    bounded = register.similar_points(query, exclude_print_id=None, limit=50)
+
+    assert bounded and len(bounded) < len(exact)
+    assert all(rare in (h.question + " " + h.answer).lower() for h in bounded)
+    with_rare = [h for h in exact if rare in (h.question + " " + h.answer).lower()]
+    assert [(h.print_id, h.label, round(h.score, 9)) for h in bounded] == [
+        (h.print_id, h.label, round(h.score, 9)) for h in with_rare
+    ]
+
+
 def test_similar_leaves_out_common_words_in_our_prints(
     register: Register, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
