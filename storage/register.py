@@ -962,6 +962,15 @@ class Register:
                     f"WHERE {cond} {where} ORDER BY prints_fts.rowid DESC LIMIT ?",
                     [match, *args, limit],
                 ).fetchall()
+        elif newest and not where:
+            # ranked first, then the best `limit` joined to their prints: joining every match before
+            # ranking read a print row for each (3,500 for "Landesstrassen" at 50,000 prints: 13 against 4 ms)
+            score, score_args = self._rank("prints_fts", "8.0, 1.0, 20.0"), [match] if self.server else []
+            top = self.db.execute(
+                f"SELECT {columns}, f.score FROM (SELECT rowid, {score} AS score FROM prints_fts "
+                f"WHERE {cond} ORDER BY score LIMIT ?) AS f JOIN prints p ON p.id = f.rowid ORDER BY f.score",
+                [*score_args, match, limit],
+            ).fetchall()
         elif newest:
             score, score_args = self._rank("prints_fts", "8.0, 1.0, 20.0"), [match] if self.server else []
             top = self.db.execute(

@@ -456,11 +456,12 @@ def test_broken_database_file(tmp_path: Path) -> None:
 
 
 def test_connection_settings(tmp_path: Path) -> None:
-    """WAL, foreign keys and a busy timeout are on (a register file)."""
+    """WAL, foreign keys, a busy timeout and a page cache of 64 MB, not SQLite's 2 MB, are on (a register file)."""
     register = Register.open(tmp_path / "register.db")
     assert register.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert register.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert register.db.execute("PRAGMA busy_timeout").fetchone()[0] >= 5000
+    assert register.db.execute("PRAGMA cache_size").fetchone()[0] == -64 * 1024
 
 
 def test_show_json_for_our_stored_print_via_cli(tmp_path: Path) -> None:
