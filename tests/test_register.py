@@ -566,6 +566,35 @@ def test_many_matches_are_ordered_newest_first(register: Register, monkeypatch: 
     assert [h.id for h in recent] == sorted((h.id for h in recent), reverse=True)
 
 
+def test_prefix_spelled_out_finds_the_same_prints(register: Register, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A prefix is looked up as the index's words that begin with it when matches are many: the same
+    prints, newest first, as the prefix itself finds; ranking (few matches) keeps the prefix."""
+    import storage.register as reg_module
+    from core.search_query import Query
+
+    import_files(register, sorted(FIXTURES.glob("*.txt")), who="t")
+    query = parse_query("Landes* Förder* Zzyzx* Anfrage")
+    spelled = register._prefixes_spelled_out(query)
+    if not register.server:
+        landes = spelled.words[0][0]
+        assert not spelled.words[0][1] and "landesregierung" in landes and all(w.startswith("landes") for w in landes)
+        assert spelled.words[2] == query.words[2]  # no word begins with it: left a prefix
+        assert spelled.words[3] == query.words[3]
+    for text in ("Landes*", "Förder*", "Landes* Anfrage", "Zzyzx*", "Kleine* Landtag*"):
+        ranked = register.search(parse_query(text), limit=200, include_material=False)
+        monkeypatch.setattr(reg_module, "RANK_LIMIT", 1)
+        newest = register.search(parse_query(text), limit=200, include_material=False)
+        filtered = register.search(parse_query(text), SearchFilters(kind="kleine_anfrage"), limit=200)
+        monkeypatch.setattr(reg_module, "PREFIX_WORDS", 0)  # every prefix searched as a prefix
+        as_prefix = register.search(parse_query(text), limit=200, include_material=False)
+        filtered_as_prefix = register.search(parse_query(text), SearchFilters(kind="kleine_anfrage"), limit=200)
+        monkeypatch.undo()
+        assert [h.id for h in newest] == [h.id for h in as_prefix]
+        assert {h.id for h in newest} == {h.id for h in ranked}
+        assert [h.id for h in filtered] == [h.id for h in filtered_as_prefix]
+    assert isinstance(spelled, Query)
+
+
 def test_similar_scores_only_points_sharing_the_rarest_words(
     register: Register, monkeypatch: pytest.MonkeyPatch
 ) -> None:
