@@ -33,9 +33,9 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from bench_register import SIMILAR_PRINTS, p95, query_set  # noqa: E402
 
+import storage.register as storage_register  # noqa: E402
 from core.search_query import parse_query  # noqa: E402
 from core.services import similar  # noqa: E402
-import storage.register as storage_register  # noqa: E402
 from storage.register import SNIPPET_CLOSE, SNIPPET_OPEN, Register  # noqa: E402
 
 
