@@ -126,7 +126,9 @@ def connect(path: str | os.PathLike[str]) -> sqlite_utils.Database:
         # for a search or a similar answer was read from the file again (a search joining 3,500 hits
         # to their prints: 13 against 8 ms at 50,000 prints). The cache grows only as pages are read.
         conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
-        db = sqlite_utils.Database(conn)
+        # execute_plugins=False: no scan of the installed packages for sqlite-utils plugins, which
+        # could change the connection and cost every start 25 ms
+        db = sqlite_utils.Database(conn, execute_plugins=False)
         if not memory:
             _check_version(db, path)  # before the first write: WAL mode below already writes the header
             if _check_due(path, state):

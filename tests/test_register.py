@@ -464,6 +464,19 @@ def test_connection_settings(tmp_path: Path) -> None:
     assert register.db.execute("PRAGMA cache_size").fetchone()[0] == -64 * 1024
 
 
+def test_opening_a_register_loads_no_sqlite_utils_plugins(tmp_path: Path) -> None:
+    """Installed sqlite-utils plugins are neither searched for (25 ms a start) nor applied."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sqlite_utils.plugins as plugins; from storage.register import Register; "
+        f"Register.open({str(tmp_path / 'r.db')!r}).close(); print(plugins._plugins_loaded)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
 def test_show_json_for_our_stored_print_via_cli(tmp_path: Path) -> None:
     """`import`, `show --json`, `refs`, `search`, `similar` and `list` work end to end on one register."""
     import subprocess
