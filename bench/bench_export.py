@@ -39,8 +39,10 @@ def main() -> int:
                 t = time.perf_counter()
                 export(doc, fmt, Path(tmp))
                 times.append(time.perf_counter() - t)
-            print(f"{fmt}: first {times[0] * 1000:.0f} ms, warm median {statistics.median(times[1:]) * 1000:.0f} ms "
-                  f"(max {max(times[1:]) * 1000:.0f} ms) over {rounds} exports")
+            print(
+                f"{fmt}: first {times[0] * 1000:.0f} ms, warm median {statistics.median(times[1:]) * 1000:.0f} ms "
+                f"(max {max(times[1:]) * 1000:.0f} ms) over {rounds} exports"
+            )
     return 0
 
 

@@ -205,8 +205,10 @@ def bench_size(n: int, folder: Path, args: argparse.Namespace, admin: str | None
             if args.detail:
                 set_filters = {k: v for k, v in vars(filters).items() if v is not None} if filters else {}
                 where = f" [{', '.join(f'{k}={v}' for k, v in set_filters.items())}]" if set_filters else ""
-                print(f"    {n:>6}  search {text + where:<40} {ms(statistics.median(s for s, _ in runs)):7.1f} ms  "
-                      f"{len(runs[0][1]):>2} hits")
+                print(
+                    f"    {n:>6}  search {text + where:<40} {ms(statistics.median(s for s, _ in runs)):7.1f} ms  "
+                    f"{len(runs[0][1]):>2} hits"
+                )
         row["search_med"], row["search_p95"] = ms(statistics.median(times)), ms(p95(times))
 
         picks = [rng.randrange(n) for _ in range(CITATION_PRINTS)]
@@ -218,8 +220,10 @@ def bench_size(n: int, folder: Path, args: argparse.Namespace, admin: str | None
             times.append(timed(lambda num=number, p=pid: (register.citations_to(num), register.citations_from(p)))[0])
         row["cites_med"], row["cites_p95"] = ms(statistics.median(times)), ms(p95(times))
         if args.detail:
-            print(f"    {n:>6}  citations_to + citations_from: median {ms(statistics.median(times)):.3f} ms, "
-                  f"p95 {ms(p95(times)):.3f} ms")
+            print(
+                f"    {n:>6}  citations_to + citations_from: median {ms(statistics.median(times)):.3f} ms, "
+                f"p95 {ms(p95(times)):.3f} ms"
+            )
 
         times = []
         for i in (rng.randrange(n) for _ in range(SIMILAR_PRINTS)):
@@ -237,8 +241,10 @@ def bench_size(n: int, folder: Path, args: argparse.Namespace, admin: str | None
         secs, summary = timed(lambda: import_files(register, paths, who="bench"))
         row["import"] = len(paths) / secs
         row["imported"] = summary.count("imported")
-    print(f"    {n:>6}  {row['db']}: built in {build_secs:.1f} s; imported {row['imported']:.0f} of "
-          f"{len(paths)} files", file=sys.stderr)
+    print(
+        f"    {n:>6}  {row['db']}: built in {build_secs:.1f} s; imported {row['imported']:.0f} of {len(paths)} files",
+        file=sys.stderr,
+    )
     if admin is not None and not args.db_dir:
         drop_database(admin, f"ziffer_bench_{n}")
     return row
@@ -289,8 +295,10 @@ def main() -> int:
         if args.db in ("postgresql", "both"):
             admin = stack.enter_context(pg_admin_url(args.pg, folder))
         server = f", PostgreSQL {server_version(admin)}" if admin else ""
-        print(f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}{server}, {os.cpu_count()} CPUs, "
-              f"{len(query_set(1000)[: args.queries])} queries x {args.reps} runs")
+        print(
+            f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}{server}, {os.cpu_count()} CPUs, "
+            f"{len(query_set(1000)[: args.queries])} queries x {args.reps} runs"
+        )
         print(line([h for h, _, _ in COLUMNS]), flush=True)
         for n in sizes:
             for server_url in ([None] if args.db != "postgresql" else []) + ([admin] if admin else []):

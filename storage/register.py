@@ -27,6 +27,7 @@ from storage.index import index_material, index_print, unindex_print
 from storage.migrations import VERSIONED_FACTS
 
 SNIPPET_OPEN, SNIPPET_CLOSE = "\x02", "\x03"  # hit markers in snippets; the CLI and GUI render them
+PREFIX_WORDS = 64  # a prefix with more words than this is searched as a prefix (see _prefixes_spelled_out)
 RANK_LIMIT = 5000  # above this many matching prints, search orders by recency instead of bm25
 # what the register's list shows of a print (list_prints and prints_by_id)
 LIST_COLUMNS = (
@@ -35,6 +36,7 @@ LIST_COLUMNS = (
     "(SELECT COUNT(*) FROM points WHERE print_id = p.id) AS points"
 )
 COMMON_SHARE = 0.05  # "similar" leaves out words used by more than this share of all points
+SIMILAR_CANDIDATES = 8_000  # points: "similar" scores those that share its rarest words, about this many
 SERVER_STATS_FROM = 20_000  # points: from here on the server's statistics tell the common words
 
 
@@ -137,7 +139,7 @@ class Register:
         # on the server the history names the signed-in role: each person connects as themselves
         self.identity: str | None = None
         self._stats: tuple[float, tuple[int, dict[str, float]] | None] | None = None  # see _common_words
-        self._df: tuple[float, dict[str, int]] | None = None  # see _document_counts
+        self._df: tuple[float, dict[str, tuple[int, int]]] | None = None  # see _document_counts
         if self.server:
             self.identity = str(self.db.execute("SELECT session_user").fetchone()[0])
 
@@ -950,10 +952,11 @@ class Register:
         # newest matches' ids, up to one more than RANK_LIMIT, decide it, and are the answer when
         # there are that many: a common word or prefix (whose many words make the match itself the
         # costly part) is matched once.
+        found, found_cond = self._fts("prints_fts", self._prefixes_spelled_out(query))  # the same prints
         newest = [
             r[0]
             for r in self.db.execute(
-                f"SELECT rowid FROM prints_fts WHERE {cond} ORDER BY rowid DESC LIMIT ?", [match, RANK_LIMIT + 1]
+                f"SELECT rowid FROM prints_fts WHERE {found_cond} ORDER BY rowid DESC LIMIT ?", [found, RANK_LIMIT + 1]
             ).fetchall()
         ]
         columns = "p.id, p.number, p.title, p.kind, p.answered"
@@ -967,9 +970,18 @@ class Register:
             if len(top) < limit:  # the filters leave fewer among the newest: all matches, newest first
                 top = self.db.execute(
                     f"SELECT {columns}, 0.0 AS score FROM prints_fts JOIN prints p ON p.id = prints_fts.rowid "
-                    f"WHERE {cond} {where} ORDER BY prints_fts.rowid DESC LIMIT ?",
-                    [match, *args, limit],
+                    f"WHERE {found_cond} {where} ORDER BY prints_fts.rowid DESC LIMIT ?",
+                    [found, *args, limit],
                 ).fetchall()
+        elif newest and not where:
+            # ranked first, then the best `limit` joined to their prints: joining every match before
+            # ranking read a print row for each (3,500 for "Landesstrassen" at 50,000 prints: 13 against 4 ms)
+            score, score_args = self._rank("prints_fts", "8.0, 1.0, 20.0"), [match] if self.server else []
+            top = self.db.execute(
+                f"SELECT {columns}, f.score FROM (SELECT rowid, {score} AS score FROM prints_fts "
+                f"WHERE {cond} ORDER BY score LIMIT ?) AS f JOIN prints p ON p.id = f.rowid ORDER BY f.score",
+                [*score_args, match, limit],
+            ).fetchall()
         elif newest:
             score, score_args = self._rank("prints_fts", "8.0, 1.0, 20.0"), [match] if self.server else []
             top = self.db.execute(
@@ -993,6 +1005,35 @@ class Register:
             hits.extend(self.search_material(query, limit, snippet_words=14))
             hits.sort(key=lambda h: h.score)
         return hits[:limit]
+
+    def _prefixes_spelled_out(self, query: Query) -> Query:
+        """The query with each prefix spelled out as the words of the prints' index that begin with
+        it (up to PREFIX_WORDS), to find the matching prints, not to rank them. SQLite merges all
+        of a prefix's lists of prints before it returns the first ("Förder*": six words in 145,000
+        places, 13-18 ms at 50,000 prints); an OR of the words walks the lists only as far as asked
+        (2 ms, and 5 ms to look the words up). The same prints match. bm25 would weigh the words one
+        by one, so ranking keeps the prefix. The server's index has no such cost: left as it is."""
+        if self.server or not any(prefix for _, prefix in query.words):
+            return query
+        self.db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.prints_words USING fts5vocab(main, prints_fts, 'row')")
+        words = []
+        for variants, prefix in query.words:
+            spelled: list[str] = []
+            for v in variants if prefix else []:
+                found = [
+                    r[0]
+                    for r in self.db.execute(
+                        "SELECT term FROM temp.prints_words WHERE term >= ? AND term < ? LIMIT ?",
+                        [v, v + "\U0010ffff", PREFIX_WORDS + 1],
+                    ).fetchall()
+                ]
+                if len(found) > PREFIX_WORDS:
+                    spelled = []
+                    break
+                spelled.extend(found)
+            # no word with the prefix: the prefix itself matches nothing at no cost
+            words.append((list(dict.fromkeys(spelled)), False) if spelled else (variants, prefix))
+        return Query(words=words, numbers=query.numbers)
 
     def _filter_sql(self, f: SearchFilters) -> tuple[str, list[Any]]:
         clauses, args = [], []
@@ -1069,12 +1110,24 @@ class Register:
     def similar_points(self, query: Query, *, exclude_print_id: int | None, limit: int = 5) -> list[SimilarPoint]:
         """Points of other prints that have an answer, most similar question first (bm25 over the
         point's wording, the question weighing three times the answer). Words used by more than
-        5 % of all points are left out: they match half the register and tell nothing apart."""
+        5 % of all points are left out: they match half the register and tell nothing apart.
+
+        bm25 costs a few microseconds for every point a word matches, so in a large register only
+        the points that share one of the rarest words are scored, with all the words (see
+        `_rarest_words`): the same scores, on a bounded number of points."""
         query = self._without_common_words(query)
         if query.empty:
             return []
         match, cond = self._fts("points_fts", query, any_word=True)
         score_args = [match] if self.server else []
+        rarest = self._rarest_words(query)
+        among, among_args = "", []
+        if rarest is not None:
+            # SQLite: `+rowid` keeps the candidates a filter on the ranked rows (bm25 is computed for
+            # the rows that pass it); a plain `rowid IN` made FTS5 run the whole query once per candidate
+            rare_match, rare_cond = self._fts("points_fts", rarest, any_word=True)
+            among = f" AND {'rowid' if self.server else '+rowid'} IN (SELECT rowid FROM points_fts WHERE {rare_cond})"
+            among_args = [rare_match]
         # SQLite: CROSS JOIN keeps the ranked candidates first in the plan (a plain JOIN let it build the
         # whole candidate list twice over: 42 against 19 ms at 50,000 prints, the same rows)
         join = "JOIN" if self.server else "CROSS JOIN"
@@ -1083,11 +1136,11 @@ class Register:
         rows = self.db.execute(
             "SELECT pt.print_id, p.number, p.title, pt.label, pt.text, a.answer, f.score, p.answer_date "
             f"FROM (SELECT rowid, {self._rank('points_fts', '3.0, 1.0')} AS score FROM points_fts "
-            f"      WHERE {cond} ORDER BY score LIMIT ?) AS f "
+            f"      WHERE {cond}{among} ORDER BY score LIMIT ?) AS f "
             f"{join} points pt ON pt.id = f.rowid {join} prints p ON p.id = pt.print_id "
             f"{join} points_fts a ON a.rowid = f.rowid "
             "WHERE p.answered = 1 AND pt.print_id IS DISTINCT FROM ? AND a.answer != '' ORDER BY f.score LIMIT ?",
-            [*score_args, match, max(100, limit * 20), exclude_print_id, limit],
+            [*score_args, match, *among_args, max(100, limit * 20), exclude_print_id, limit],
         ).fetchall()
         return [SimilarPoint(*r) for r in rows]
 
@@ -1106,6 +1159,30 @@ class Register:
         if len(kept) < 3:  # keep the three rarest words at least
             kept = [(variants, prefix) for _, variants, prefix in sorted(scored, key=lambda x: x[0])[:3]]
         return Query(words=kept, numbers=query.numbers)
+
+    def _rarest_words(self, query: Query) -> Query | None:
+        """The rarest of the query's words that together match about SIMILAR_CANDIDATES points, or
+        None when all of them do: only points sharing one of these are scored for "similar".
+
+        A point that has none of them can only share the more common words, whose share of a
+        score is bounded by their rarity (bm25 gives a word at most 2.2 × its idf), so it rarely
+        makes the top: on a synthetic register of 50,000 prints 19 of 20 of the exact best five
+        came back (`bench/bench_search.py` prints this recall)."""
+        if any(prefix for _, prefix in query.words):
+            return None  # a prefix has no count of its own
+        terms = [v for variants, _ in query.words for v in variants]
+        total = self.db.execute("SELECT max(id) FROM points").fetchone()[0] or 0
+        df = self._document_counts(terms, cap=int(total * COMMON_SHARE) + 1)
+        counted = sorted((sum(df.get(v, 0) for v in variants), i) for i, (variants, _) in enumerate(query.words))
+        if sum(n for n, _ in counted) <= SIMILAR_CANDIDATES:
+            return None
+        chosen, matched = set(), 0
+        for n, i in counted:
+            if chosen and matched + n > SIMILAR_CANDIDATES:
+                break
+            chosen.add(i)
+            matched += n
+        return Query(words=[w for i, w in enumerate(query.words) if i in chosen])
 
     def similar_passages(self, query: Query, limit: int = 3) -> list[Passage]:
         if query.empty:
@@ -1137,38 +1214,31 @@ class Register:
         return f"bm25({table}{', ' + weights if weights else ''})"
 
     def _document_counts(self, terms: list[str], cap: int) -> dict[str, int]:
-        """How many points use each word: FTS5's vocabulary table on SQLite; on the server a count
-        through the index, stopped at `cap` (only whether a word is too common matters)."""
-        if not self.server:
-            # fts5vocab counts a word's points by reading its whole list of them: 14 ms for the common
-            # words of one point at 50,000 prints, and the same common words come back with every point.
-            # Kept for ten minutes: a count a little off only moves a word across the 5 % line later.
-            now = time.monotonic()
-            if self._df is None or now - self._df[0] > 600:
-                self._df = (now, {})
-            known = self._df[1]
-            missing = [t for t in dict.fromkeys(terms) if t not in known]
-            if missing:
-                marks = ", ".join("?" for _ in missing)
-                found = dict(
-                    self.db.execute(f"SELECT term, doc FROM points_vocab WHERE term IN ({marks})", missing).fetchall()
-                )
-                known.update({t: int(found.get(t, 0)) for t in missing})
-            return {t: known[t] for t in terms}
-        if cap > SERVER_STATS_FROM * COMMON_SHARE:
+        """How many points use each word, counted through the index and stopped at `cap` (beyond it
+        a word is common, and only how rare the rare ones are matters): 0.3-1.8 ms a word at 50,000
+        prints on SQLite, where its fts5vocab table read a common word's whole list of points (up
+        to 14 ms). The same words come back with every point: kept for ten minutes, as a count a
+        little off only moves a word across a line later. On a large server register its own
+        statistics tell the common words (one catalog row instead of thousands of index rows)."""
+        if self.server and cap > SERVER_STATS_FROM * COMMON_SHARE:
             common = self._common_words()
             if common is not None:
                 rows, shares = common
                 return {t: int(shares.get(t, 0.0) * rows) for t in terms}
-        out = {}
-        for term in dict.fromkeys(terms):
-            out[term] = int(
-                self.db.execute(
-                    f"SELECT count(*) FROM (SELECT 1 FROM points_fts WHERE {team.match('points_fts')} LIMIT ?) s",
-                    [Query(words=[([term], False)]).tsquery(), cap],
-                ).fetchone()[0]
-            )
-        return out
+        now = time.monotonic()
+        if self._df is None or now - self._df[0] > 600:
+            self._df = (now, {})
+        known = self._df[1]  # word -> (points counted, the cap it was counted up to)
+
+        def counted(term: str) -> bool:
+            n, upto = known.get(term, (0, -1))
+            return upto >= cap or n < upto  # a count below its cap is exact
+
+        for term in [t for t in dict.fromkeys(terms) if not counted(t)]:
+            match, cond = self._fts("points_fts", Query(words=[([term], False)]))
+            n = self.db.execute(f"SELECT count(*) FROM (SELECT 1 FROM points_fts WHERE {cond} LIMIT ?) s", [match, cap])
+            known[term] = (int(n.fetchone()[0]), cap)
+        return {t: known[t][0] for t in terms}
 
     def _nulls_low(self, order: str) -> str:
         """An ORDER BY list with NULL sorted as the lowest value, as SQLite sorts it."""

@@ -456,11 +456,25 @@ def test_broken_database_file(tmp_path: Path) -> None:
 
 
 def test_connection_settings(tmp_path: Path) -> None:
-    """WAL, foreign keys and a busy timeout are on (a register file)."""
+    """WAL, foreign keys, a busy timeout and a page cache of 64 MB, not SQLite's 2 MB, are on (a register file)."""
     register = Register.open(tmp_path / "register.db")
     assert register.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert register.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert register.db.execute("PRAGMA busy_timeout").fetchone()[0] >= 5000
+    assert register.db.execute("PRAGMA cache_size").fetchone()[0] == -64 * 1024
+
+
+def test_opening_a_register_loads_no_sqlite_utils_plugins(tmp_path: Path) -> None:
+    """Installed sqlite-utils plugins are neither searched for (25 ms a start) nor applied."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sqlite_utils.plugins as plugins; from storage.register import Register; "
+        f"Register.open({str(tmp_path / 'r.db')!r}).close(); print(plugins._plugins_loaded)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
 
 
 def test_show_json_for_our_stored_print_via_cli(tmp_path: Path) -> None:
@@ -563,6 +577,67 @@ def test_many_matches_are_ordered_newest_first(register: Register, monkeypatch: 
     recent = register.search(parse_query("Landesregierung"))
     assert {h.id for h in recent} == {h.id for h in ranked}
     assert [h.id for h in recent] == sorted((h.id for h in recent), reverse=True)
+
+
+def test_prefix_spelled_out_finds_the_same_prints(register: Register, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A prefix is looked up as the index's words that begin with it when matches are many: the same
+    prints, newest first, as the prefix itself finds; ranking (few matches) keeps the prefix."""
+    import storage.register as reg_module
+    from core.search_query import Query
+
+    import_files(register, sorted(FIXTURES.glob("*.txt")), who="t")
+    query = parse_query("Landes* Förder* Zzyzx* Anfrage")
+    spelled = register._prefixes_spelled_out(query)
+    if not register.server:
+        landes = spelled.words[0][0]
+        assert not spelled.words[0][1] and "landesregierung" in landes and all(w.startswith("landes") for w in landes)
+        assert spelled.words[2] == query.words[2]  # no word begins with it: left a prefix
+        assert spelled.words[3] == query.words[3]
+    for text in ("Landes*", "Förder*", "Landes* Anfrage", "Zzyzx*", "Kleine* Landtag*"):
+        ranked = register.search(parse_query(text), limit=200, include_material=False)
+        monkeypatch.setattr(reg_module, "RANK_LIMIT", 1)
+        newest = register.search(parse_query(text), limit=200, include_material=False)
+        filtered = register.search(parse_query(text), SearchFilters(kind="kleine_anfrage"), limit=200)
+        monkeypatch.setattr(reg_module, "PREFIX_WORDS", 0)  # every prefix searched as a prefix
+        as_prefix = register.search(parse_query(text), limit=200, include_material=False)
+        filtered_as_prefix = register.search(parse_query(text), SearchFilters(kind="kleine_anfrage"), limit=200)
+        monkeypatch.undo()
+        assert [h.id for h in newest] == [h.id for h in as_prefix]
+        assert {h.id for h in newest} == {h.id for h in ranked}
+        assert [h.id for h in filtered] == [h.id for h in filtered_as_prefix]
+    assert isinstance(spelled, Query)
+
+
+def test_similar_scores_only_points_sharing_the_rarest_words(
+    register: Register, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In a large register "similar" scores only the points that share one of the rarest words, with
+    every word of the query: those points keep their exact scores and order, and the others drop out."""
+    import re
+
+    import storage.register as reg_module
+    from core.search_query import Query
+
+    import_files(register, sorted(FIXTURES.glob("*.txt")), who="t")
+    texts = [r[0] for r in register.db.execute("SELECT text FROM points").fetchall()]
+    words = sorted({w.lower() for t in texts for w in re.findall(r"[^\W\d_]{6,}", t)})
+    df = register._document_counts(words, cap=10**6)
+    rare = next(w for w in words if df[w] == 2)
+    common = sorted((w for w in words if 4 <= df[w] <= 8), key=lambda w: (-df[w], w))[:3]
+    query = Query(words=[([w], False) for w in [rare, *common]])
+
+    monkeypatch.setattr(reg_module, "SIMILAR_CANDIDATES", 10**6)
+    exact = register.similar_points(query, exclude_print_id=None, limit=50)
+    monkeypatch.setattr(reg_module, "SIMILAR_CANDIDATES", 2)  # the rare word's two points
+    assert register._rarest_words(query) == Query(words=[([rare], False)])
+    bounded = register.similar_points(query, exclude_print_id=None, limit=50)
+
+    assert bounded and len(bounded) < len(exact)
+    assert all(rare in (h.question + " " + h.answer).lower() for h in bounded)
+    with_rare = [h for h in exact if rare in (h.question + " " + h.answer).lower()]
+    assert [(h.print_id, h.label, round(h.score, 9)) for h in bounded] == [
+        (h.print_id, h.label, round(h.score, 9)) for h in with_rare
+    ]
 
 
 def test_similar_leaves_out_common_words_in_our_prints(
