@@ -33,24 +33,25 @@ from PySide6.QtWidgets import (
 )
 
 from core import VERSION
-from core.demo import fill_demo
 from core.errors import ZifferError, in_german
 from gui import settings
 from gui.change_watcher import ChangeWatcher
-from gui.deadlines_view import DeadlineReminder, DeadlinesView
-from gui.export_dialog import ExportDialog
 from gui.importer import Importer, ImportProgress, accepts, paths_from_mime, summary_text
-from gui.inbox_adapter import InboxAdapter
-from gui.inquiry_view import InquiryView
-from gui.library_view import LibraryView
 from gui.register_view import OVERDUE, RegisterView
 from gui.resources import app_icon
-from gui.settings_dialog import SettingsDialog
 from gui.tasks import Jobs, reports_storage_errors, wait_for_background, with_register
-from storage import backup
 from storage.db import StorageError, default_db_path, is_server, resolve_db_path
 from storage.register import Register
 from storage.team import display
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # the views and dialogs not needed for the first frame are imported when first used
+    from gui.deadlines_view import DeadlineReminder, DeadlinesView
+    from gui.export_dialog import ExportDialog
+    from gui.inbox_adapter import InboxAdapter
+    from gui.inquiry_view import InquiryView
+    from gui.library_view import LibraryView
+    from gui.settings_dialog import SettingsDialog
 
 FIXED_TABS = 3  # register, deadlines, library; inquiry tabs follow
 SHUTDOWN_WAIT_MS = 60000  # for the batch an import is storing, a backup, a preview
@@ -90,6 +91,29 @@ class NewInquiryDialog(QDialog):
         path = folder / f"{stem or 'Anfrage'}.txt"
         path.write_text(text + "\n", encoding="utf-8")
         return path
+
+
+class LazyTab(QWidget):
+    """The place of a tab whose view is made only when needed: when the tab is first shown, or when
+    `view()` is asked for it. The window shows sooner, and a view never opened costs nothing."""
+
+    def __init__(self, make: Callable[[], QWidget], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._make = make
+        self.made: QWidget | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+    def view(self) -> QWidget:
+        """The view, made now if it is not yet."""
+        if self.made is None:
+            self.made = self._make()
+            self.layout().addWidget(self.made)
+        return self.made
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        self.view()
+        super().showEvent(event)
 
 
 class MainWindow(QMainWindow):
@@ -225,17 +249,16 @@ class MainWindow(QMainWindow):
         """The views over the current register (again after switching or restoring the database)."""
         self.setWindowTitle(self.tr("Ziffer — {name}").format(name=self.register.name))
         self.register_view = RegisterView(self.register, self, today=self.today)
-        self.deadlines_view = DeadlinesView(self.register, self, today=self.today)
-        self.library_view = LibraryView(self.register, self)
+        # the deadlines and the library are read when their tab is first opened (or a view asked for)
+        self.deadlines_tab = LazyTab(self._make_deadlines_view, self)
+        self.library_tab = LazyTab(self._make_library_view, self)
         self.tabs.addTab(self.register_view, self.tr("Register"))
-        self.tabs.addTab(self.deadlines_view, self.tr("Fristen"))
-        self.tabs.addTab(self.library_view, self.tr("Bibliothek"))
+        self.tabs.addTab(self.deadlines_tab, self.tr("Fristen"))
+        self.tabs.addTab(self.library_tab, self.tr("Bibliothek"))
         for k in range(FIXED_TABS):
             self.tabs.tabBar().setTabButton(k, self.tabs.tabBar().ButtonPosition.RightSide, None)
             self.tabs.tabBar().setTabButton(k, self.tabs.tabBar().ButtonPosition.LeftSide, None)
-        for view in (self.register_view, self.deadlines_view, self.library_view):
-            view.open_print.connect(self.open_print)
-            view.status_message.connect(self.show_message)
+        self._connect_view(self.register_view)
         self.register_view.import_requested.connect(self.choose_import)
         self.register_view.watch_requested.connect(self.choose_inbox)
         self.register_view.demo_requested.connect(self.open_demo)
@@ -248,13 +271,49 @@ class MainWindow(QMainWindow):
         self.importer.failed.connect(self.register_view.import_ended)
         self.importer.finished.connect(self._import_finished)
         self.importer.failed.connect(lambda message: QMessageBox.warning(self, self.tr("Import"), message))
-        self.register_view.refresh()
+        self.register_view.update_status()  # the view read its first page when made; now the status bar hears
         self.watcher = ChangeWatcher(self.register, self)
         self.watcher.changed.connect(self._external_changes)
         for entry in settings.open_inquiries(self.register.location):
             print_id = int(entry[1:]) if entry[:1] == "#" and entry[1:].isdigit() else self.register.print_id(entry)
             if print_id is not None:
                 self.open_print(print_id, focus=False)
+
+    def _connect_view(self, view) -> None:  # type: ignore[no-untyped-def]
+        view.open_print.connect(self.open_print)
+        view.status_message.connect(self.show_message)
+
+    def _make_deadlines_view(self) -> DeadlinesView:
+        from gui.deadlines_view import DeadlinesView
+
+        view = DeadlinesView(self.register, self, today=self.today)
+        self._connect_view(view)
+        if self.closed:  # asked for after the window shut down: it must not read the register any more
+            view.shutdown()
+        return view
+
+    def _make_library_view(self) -> LibraryView:
+        from gui.library_view import LibraryView
+
+        view = LibraryView(self.register, self)
+        self._connect_view(view)
+        if self.closed:
+            view.shutdown()
+        return view
+
+    @property
+    def deadlines_view(self) -> DeadlinesView:
+        """The deadlines tab's view (made now if its tab was never opened)."""
+        return self.deadlines_tab.view()  # type: ignore[return-value]
+
+    @property
+    def library_view(self) -> LibraryView:
+        """The library tab's view (made now if its tab was never opened)."""
+        return self.library_tab.view()  # type: ignore[return-value]
+
+    def _fixed_views(self) -> list:  # type: ignore[type-arg]
+        """The register view and whichever of the deadlines and library views are made."""
+        return [self.register_view, *(tab.made for tab in (self.deadlines_tab, self.library_tab) if tab.made)]
 
     def _close_workspace(self) -> bool:
         if not self.save_all():
@@ -264,7 +323,7 @@ class MainWindow(QMainWindow):
             self.importer.shutdown(SHUTDOWN_WAIT_MS)  # it writes to the register about to close
             self.importer.deleteLater()
             self.importer = None
-        for view in (self.register_view, self.deadlines_view, self.library_view):
+        for view in self._fixed_views():
             view.shutdown()
         for view in list(self.inquiries.values()):
             view.close_view()
@@ -281,6 +340,8 @@ class MainWindow(QMainWindow):
         """What runs beside the window: the backup of the register, the inbox, deadline reminders."""
         if self.closed:  # closed before the event loop came round to this
             return
+        from gui.deadlines_view import DeadlineReminder
+
         self.backup_now()
         self.reminder = DeadlineReminder(self.register, self)
         self.reminder.reminder.connect(self._remind)
@@ -295,6 +356,8 @@ class MainWindow(QMainWindow):
         """Open an inquiry in its own tab (or go to its tab)."""
         view = self.inquiries.get(print_id)
         if view is None:
+            from gui.inquiry_view import InquiryView
+
             try:
                 view = InquiryView(self.register, print_id, self, today=self.today)
             except KeyError:
@@ -318,13 +381,17 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentWidget(view)
         return view
 
+    def _inquiry(self, widget: QWidget | None) -> InquiryView | None:
+        """The widget if it is the tab of an open inquiry (without importing the inquiry view to ask)."""
+        view = self.inquiries.get(getattr(widget, "print_id", None))  # type: ignore[arg-type]
+        return view if view is not None and view is widget else None
+
     def current_inquiry(self) -> InquiryView | None:
-        widget = self.tabs.currentWidget()
-        return widget if isinstance(widget, InquiryView) else None
+        return self._inquiry(self.tabs.currentWidget())
 
     def close_tab(self, index: int) -> None:
-        widget = self.tabs.widget(index)
-        if not isinstance(widget, InquiryView):
+        widget = self._inquiry(self.tabs.widget(index))
+        if widget is None:
             return
         if not widget.close_view():
             answer = QMessageBox.question(
@@ -348,11 +415,9 @@ class MainWindow(QMainWindow):
 
     def _tab_changed(self, index: int) -> None:
         widget = self.tabs.widget(index)
-        if isinstance(widget, InquiryView):
-            self.undo_group.setActiveStack(widget.undo_stack)
-        else:
-            self.undo_group.setActiveStack(None)
-        self.export_action.setEnabled(isinstance(widget, InquiryView) or widget is self.register_view)
+        inquiry = self._inquiry(widget)
+        self.undo_group.setActiveStack(inquiry.undo_stack if inquiry is not None else None)
+        self.export_action.setEnabled(inquiry is not None or widget is self.register_view)
 
     @reports_storage_errors("show_message")
     def _print_changed(self, print_id: int) -> None:
@@ -373,10 +438,12 @@ class MainWindow(QMainWindow):
         prints = {c.entity_id: c for c in changes if c.entity == "print"}  # the last change of each
         if any(c.field == "created" or c.entity != "print" for c in changes):
             self.register_view.refresh()  # new prints (an import elsewhere): rows and filters anew
-            self.library_view.refresh()
+            if self.library_tab.made is not None:  # one not yet made reads the register when it is
+                self.library_view.refresh()
         else:
             self.register_view.model.refresh_rows(list(prints))
-        self.deadlines_view.refresh()
+        if self.deadlines_tab.made is not None:
+            self.deadlines_view.refresh()
         for print_id, change in prints.items():
             view = self.inquiries.get(print_id)
             if view is None:
@@ -447,9 +514,8 @@ class MainWindow(QMainWindow):
                 self.open_print(ids[0])
 
     def _after_data_change(self) -> None:
-        self.register_view.refresh()
-        self.deadlines_view.refresh()
-        self.library_view.refresh()
+        for view in self._fixed_views():  # a view not yet made reads the register when it is
+            view.refresh()
         for view in self.inquiries.values():
             view.reload()
 
@@ -463,6 +529,8 @@ class MainWindow(QMainWindow):
             self.start_inbox(Path(folder))
 
     def start_inbox(self, folder: Path) -> None:
+        from gui.inbox_adapter import InboxAdapter
+
         self.stop_inbox()
         self.inbox = InboxAdapter(self.register.location, self)
         self.inbox.imported.connect(self._inbox_result)
@@ -501,6 +569,8 @@ class MainWindow(QMainWindow):
         view = self.inquiries.get(print_id)
         if view is not None:
             view.save_now()
+        from gui.export_dialog import ExportDialog
+
         dialog = ExportDialog(self.register, print_id, self)
         dialog.exported.connect(lambda path: self.show_message(self.tr("Exportiert: {path}").format(path=path)))
         dialog.open()
@@ -514,6 +584,8 @@ class MainWindow(QMainWindow):
         The team register on a server is backed up by the server's administrators (pg_dump), not here."""
         if self.register.path is None:
             return
+        from storage import backup
+
         path, keep = self.register.path, int(settings.get(settings.BACKUPS_KEPT))
         self.jobs.run(
             lambda _progress: backup.backup_on_start(path, keep=keep),
@@ -625,6 +697,8 @@ class MainWindow(QMainWindow):
         if not self.switch_database(path):
             return False
         if self.register.count_prints() == 0:
+            from core.demo import fill_demo
+
             fill_demo(self.register, self.today)
             self._after_data_change()
         self.show_message(self.tr("Demo-Register geöffnet: {path}").format(path=path))
@@ -635,6 +709,8 @@ class MainWindow(QMainWindow):
         target = self.register.path
         if target is None:
             return False
+        from storage import backup
+
         safety: list[Path] = []
         ok = self.switch_database(target, before_open=lambda: safety.append(backup.restore(copy, target)))
         if ok and safety:
@@ -646,6 +722,8 @@ class MainWindow(QMainWindow):
     # -- dialogs and messages -----------------------------------------------------------------------
 
     def show_settings(self) -> SettingsDialog:
+        from gui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.register.location, self)
         dialog.inbox_changed.connect(self._inbox_changed)
         dialog.restore_requested.connect(self.restore_backup)
@@ -682,7 +760,7 @@ class MainWindow(QMainWindow):
 
     def focus_search(self) -> None:
         current = self.tabs.currentWidget()
-        if current is self.library_view:
+        if current is self.library_tab:
             self.library_view.search.setFocus()
             return
         self.tabs.setCurrentWidget(self.register_view)
@@ -725,7 +803,7 @@ class MainWindow(QMainWindow):
         if self.reminder is not None:
             self.reminder.stop()
         self.watcher.stop()
-        for view in (self.register_view, self.deadlines_view, self.library_view):
+        for view in self._fixed_views():
             view.shutdown()
         for view in self.inquiries.values():
             view.close_view()

@@ -90,7 +90,8 @@ class RegisterTableModel(QAbstractTableModel):
         self._rows: list[dict[str, Any]] = []
         self._filters = SearchFilters()
         self._sort, self._descending = "due", False
-        self._exhausted = False
+        self._exhausted = True  # nothing to fetch before the first show_all (the view sets its order first)
+        self._shown = False
         self._searching = False  # showing the hits of a search, not pages of the register
         self._today = today or date.today()
 
@@ -104,6 +105,7 @@ class RegisterTableModel(QAbstractTableModel):
         self._rows = []
         self._exhausted = False
         self._searching = False
+        self._shown = True
         self.endResetModel()
         if self.canFetchMore(QModelIndex()):
             self.fetchMore(QModelIndex())
@@ -119,6 +121,7 @@ class RegisterTableModel(QAbstractTableModel):
                 )
         self._exhausted = True
         self._searching = True
+        self._shown = True
         self.endResetModel()
 
     @property
@@ -160,8 +163,8 @@ class RegisterTableModel(QAbstractTableModel):
         if key is None:
             return
         self._sort, self._descending = key, order == Qt.SortOrder.DescendingOrder
-        if self._searching:
-            return  # search hits keep their ranking
+        if self._searching or not self._shown:
+            return  # search hits keep their ranking; before the first show_all only the order is noted
         self.show_all()
 
     def canFetchMore(self, parent: QModelIndex) -> bool:

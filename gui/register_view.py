@@ -367,7 +367,7 @@ class RegisterView(QWidget):
             self.model.show_rows(rows, query)
         else:
             self.model.show_all(filters)
-        self._update_status()
+        self.update_status()
 
     def selected_print(self) -> int | None:
         index = self.table.currentIndex()
@@ -418,7 +418,8 @@ class RegisterView(QWidget):
         finally:
             self._fitting = False
 
-    def _update_status(self) -> None:
+    def update_status(self) -> None:
+        """Enable the filters when there are prints, and say in the status bar how many are shown."""
         total = self.register.count_prints()
         self.empty.setVisible(total == 0)
         self.table.setVisible(total > 0)

@@ -122,7 +122,9 @@ def connect(path: str | os.PathLike[str]) -> sqlite_utils.Database:
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
-        db = sqlite_utils.Database(conn)
+        # sqlite-utils would otherwise look for plugins of its own among every installed package's entry
+        # points at the first open (25 ms of every start); the register uses none
+        db = sqlite_utils.Database(conn, execute_plugins=False)
         if not memory:
             _check_version(db, path)  # before the first write: WAL mode below already writes the header
             if _check_due(path, state):
