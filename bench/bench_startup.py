@@ -2,25 +2,33 @@
 
     .venv/bin/python bench/bench_startup.py [--db PATH] [--count 50000] [--rounds 9]
 
-Both are started as new processes, interleaved (bare, Ziffer, bare, Ziffer, …), after one untimed
-start of each that warms the page cache, with QT_QPA_PLATFORM=offscreen and a fresh settings folder
+Both are started as new processes, interleaved (bare, Ziffer, bare, Ziffer, …), after two untimed
+starts of each (they compile the bytecode into a pycache folder of this bench, as an installed app
+has it, and warm the page cache), with QT_QPA_PLATFORM=offscreen and a fresh settings folder
 (XDG_CONFIG_HOME) each:
 
     bare      `python -c …`: import PySide6, create a QApplication and a QMainWindow, show it
-    Ziffer    `python main.py --db PATH` (run by a small wrapper through runpy), on a register of
-              --count synthetic prints (bench/synthetic.py; built there when PATH has fewer)
+    Ziffer    `python main.py --db PATH` on a register of --count synthetic prints
+              (bench/synthetic.py; built there when PATH has fewer)
 
-The end point is the same for both: a zero-timer started right after the main window's show()
-fires — the window is shown, its first frame painted and the event loop idle. The wrapper learns of
-show() by wrapping QMainWindow.show; for Ziffer it checks that the register table holds its first
-page then. The wall time runs from launching the process to that line on its stdout; "peak RSS" is
-the process's high-water mark (VmHWM) at that moment. Work Ziffer leaves for after the first frame
-(the start-up backup, the deadline reminder, the deadlines and library tabs until they are opened)
-is not in the figure; "settled" is the time until the work the window does on its own thread after
-show() has run too (a second zero-timer chain until the start-up services have started).
+A small wrapper, the same for both, runs the program and notes three moments:
 
-It prints the medians, the ratio Ziffer / bare, and each round; it asserts nothing.
-Times are wall clock on a shared machine: run it twice and look at both.
+    shown     a zero-timer started right after the main window's show() fires (bench/bench_gui.py's
+              end point). With Qt's offscreen platform this comes before the first paint: the
+              window system's events are handled after the timers.
+    painted   the main window's first paint event (its whole first frame is painted in that pass),
+              then a zero-timer: the window is on the screen and the event loop idle. For Ziffer the
+              register table holds its first page then (checked, the rows are printed).
+    settled   Ziffer only: the work it leaves for after the first frame is done too (the start-up
+              backup begun, the deadline reminder and the inbox started: `MainWindow.started()`).
+
+Each is the wall time from launching the process to that line on its stdout, with the process's CPU
+time (user + system) and its peak RSS (VmHWM) at that moment. The wrapper learns of show() by
+wrapping QMainWindow.show as PySide6.QtWidgets is first imported (a finder on sys.meta_path), not by
+importing PySide6 itself first: the program's own imports keep their order (PySide6 reads the
+source of every module imported after it, so importing it early would slow the program down).
+It prints each round, the medians and the ratios Ziffer / bare; it asserts nothing. Times are wall
+clock on a shared machine: run it twice and look at both.
 """
 
 from __future__ import annotations
@@ -39,50 +47,49 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-# The same wrapper for both. It wraps QMainWindow.show so that the first show() of a main window
-# starts a zero-timer; when that fires the window is up and the event loop idle. It does so as
-# PySide6.QtWidgets is first imported (a finder on sys.meta_path), not by importing PySide6 itself
-# first: the program's own imports stay in their order (PySide6 reads the source of every module
-# imported after it, so importing it early would make the program look slower than it is).
+# The wrapper, the same for both (see above); it prints a line at each moment and ends the program
+# once it is painted (bare) or settled (Ziffer).
 PROLOGUE = """
 import sys, time
 
-def _peak_mib():
+def _note(what, window):
     with open("/proc/self/status") as status:
-        for line in status:
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    return 0.0
+        peak = next((int(line.split()[1]) / 1024 for line in status if line.startswith("VmHWM:")), 0.0)
+    view = getattr(window, "register_view", None)
+    rows = view.model.rowCount() if view is not None else 0
+    print(f"{what} {rows} {peak:.1f} {time.process_time():.4f}", flush=True)
 
 def _wrap_show(widgets):
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QEvent, QObject, QTimer
 
-    QApplication, QMainWindow = widgets.QApplication, widgets.QMainWindow
-    original, seen = QMainWindow.show, []
+    original, seen = widgets.QMainWindow.show, []
 
-    def ready(window):
-        view = getattr(window, "register_view", None)
-        rows = view.model.rowCount() if view is not None else 0
-        print(f"shown {rows} {_peak_mib():.1f} {time.process_time():.4f}", flush=True)
+    def settle(window):
         started = getattr(window, "started", None)
-        if started is None:
-            QApplication.quit()
+        if started is not None and not started():
+            QTimer.singleShot(1, lambda: settle(window))
             return
-        def settled():
-            if not started():
-                QTimer.singleShot(0, settled)
-                return
-            print(f"settled {_peak_mib():.1f} {time.process_time():.4f}", flush=True)
-            QApplication.quit()
-        settled()
+        if started is not None:
+            _note("settled", window)
+        widgets.QApplication.quit()
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched, event):
+            if watched is seen[0] and event.type() == QEvent.Type.Paint and len(seen) == 1:
+                seen.append(self)
+                QTimer.singleShot(0, lambda: (_note("painted", watched), settle(watched)))
+            return False
 
     def show(self):
-        original(self)
         if not seen:
             seen.append(self)
-            QTimer.singleShot(0, lambda: ready(self))
+            self.installEventFilter(FirstPaint(self))
+            original(self)
+            QTimer.singleShot(0, lambda: _note("shown", self))
+        else:
+            original(self)
 
-    QMainWindow.show = show
+    widgets.QMainWindow.show = show
 
 class _WhenQtWidgetsIsImported:
     def find_spec(self, name, path=None, target=None):
@@ -112,15 +119,18 @@ app.exec()
 """
 )
 
+# as `python main.py --db DB` runs it: the script compiled anew, its folder first on sys.path
 ZIFFER = (
     PROLOGUE
     + """
-import runpy
 sys.path.insert(0, ROOT)
-sys.argv = ["main.py", "--db", DB]
-runpy.run_path(MAIN, run_name="__main__")
+sys.argv = [MAIN, "--db", DB]
+with open(MAIN, encoding="utf-8") as script:
+    code = compile(script.read(), MAIN, "exec")
+exec(code, {"__name__": "__main__", "__file__": MAIN, "__builtins__": __builtins__})
 """
 )
+MOMENTS = ("shown", "painted", "settled")
 
 
 def ensure_db(path: Path, count: int) -> None:
@@ -128,7 +138,7 @@ def ensure_db(path: Path, count: int) -> None:
 
     from storage.register import Register
 
-    with Register.open(path) as register:  # also remembers the file's quick_check for the starts
+    with Register.open(path) as register:  # its close remembers the file's quick_check for the starts
         have = register.count_prints()
         if have >= count:
             return
@@ -140,34 +150,27 @@ def ensure_db(path: Path, count: int) -> None:
         pass
 
 
-def start(code: str, pycache: Path) -> dict[str, float]:
-    """Launch one process; seconds until it printed "shown" (and "settled"), its peak RSS in MiB then,
-    and the process's CPU time (user + system) until then."""
+def start(code: str, pycache: Path) -> dict[str, dict[str, float]]:
+    """Launch one process; for each moment it reached: seconds since the launch, rows in the register
+    table, peak RSS (MiB) and CPU time (s) then."""
     settings_dir = tempfile.mkdtemp(prefix="ziffer-bench-settings-")
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env |= {"QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": settings_dir, "PYTHONPYCACHEPREFIX": str(pycache)}
-    out: dict[str, float] = {}
+    out: dict[str, dict[str, float]] = {}
     t = time.perf_counter()
     child = subprocess.Popen(
-        [sys.executable, "-c", code],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=env,
-        cwd=ROOT,
+        [sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT
     )
     assert child.stdout is not None
     for line in child.stdout:
         now = time.perf_counter() - t
-        if line.startswith("shown"):
-            _, rows, peak, cpu = line.split()
-            out |= {"shown": now, "rows": float(rows), "peak": float(peak), "cpu": float(cpu)}
-        elif line.startswith("settled"):
-            _, peak, cpu = line.split()
-            out |= {"settled": now, "settled_peak": float(peak), "settled_cpu": float(cpu)}
+        what, *values = line.split()
+        if what in MOMENTS:
+            rows, peak, cpu = map(float, values)
+            out[what] = {"s": now, "rows": rows, "peak": peak, "cpu": cpu}
     stderr = child.stderr.read() if child.stderr else ""
     child.wait(600)
-    if "shown" not in out:
+    if "painted" not in out:
         raise SystemExit(f"the window did not show: {stderr[-2000:]}")
     return out
 
@@ -183,40 +186,39 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(args.db) if args.db else Path(tmp) / "bench-startup.db"
         ensure_db(db, args.count)
-        pycache = Path(tmp) / "pycache"  # compiled by the warm-up starts, as an installed app has it
-        codes = {
-            "bare": BARE,
-            "Ziffer": f"ROOT, DB, MAIN = {str(ROOT)!r}, {str(db)!r}, {str(ROOT / 'main.py')!r}\n" + ZIFFER,
-        }
+        pycache = Path(tmp) / "pycache"
+        main_py = str(ROOT / "main.py")
+        codes = {"bare": BARE, "Ziffer": f"ROOT, DB, MAIN = {str(ROOT)!r}, {str(db)!r}, {main_py!r}\n" + ZIFFER}
         for code in codes.values():
-            start(code, pycache), start(code, pycache)  # the bytecode, the page cache, the start-up backup
-        runs: dict[str, list[dict[str, float]]] = {name: [] for name in codes}
+            start(code, pycache), start(code, pycache)  # bytecode, page cache, the start-up backup
+        runs: dict[str, list[dict[str, dict[str, float]]]] = {name: [] for name in codes}
         for k in range(args.rounds):
             for name, code in codes.items():
                 runs[name].append(start(code, pycache))
-            z = runs["Ziffer"][-1]
+            last = {name: r[-1] for name, r in runs.items()}
+            times = {
+                name: " / ".join(f"{m} {r[m]['s'] * 1000:.0f}" for m in MOMENTS if m in r) for name, r in last.items()
+            }
             print(
-                f"round {k + 1}: bare {runs['bare'][-1]['shown'] * 1000:.0f} ms, Ziffer {z['shown'] * 1000:.0f} ms"
-                + (f" (settled {z['settled'] * 1000:.0f} ms)" if "settled" in z else "")
-                + f", {z['rows']:.0f} rows in the table",
+                f"round {k + 1}: bare {times['bare']} ms; Ziffer {times['Ziffer']} ms, "
+                f"{last['Ziffer']['painted']['rows']:.0f} rows in the table when painted",
                 flush=True,
             )
-    if any(z["rows"] <= 0 for z in runs["Ziffer"]):
-        print("warning: the register table was empty when the window was shown", flush=True)
+    if any(r["painted"]["rows"] <= 0 for r in runs["Ziffer"]):
+        print("warning: the register table was empty when the window was painted", flush=True)
 
-    def med(name: str, key: str) -> float:
-        return statistics.median(r[key] for r in runs[name] if key in r)
+    def med(name: str, moment: str, key: str) -> float:
+        return statistics.median(r[moment][key] for r in runs[name])
 
-    print(f"prints: {args.count}, rounds: {args.rounds} (medians)")
+    print(f"prints: {args.count}, rounds: {args.rounds}; medians (wall, CPU, peak RSS):")
     for name in codes:
-        print(
-            f"{name} shown: {med(name, 'shown') * 1000:.0f} ms (CPU {med(name, 'cpu') * 1000:.0f} ms), "
-            f"peak RSS {med(name, 'peak'):.0f} MiB"
-        )
-    if any("settled" in r for r in runs["Ziffer"]):
-        settled, peak = med("Ziffer", "settled") * 1000, med("Ziffer", "settled_peak")
-        print(f"Ziffer settled: {settled:.0f} ms, peak RSS {peak:.0f} MiB")
-    print(f"ratio Ziffer / bare: {med('Ziffer', 'shown') / med('bare', 'shown'):.2f}")
+        for moment in MOMENTS:
+            if moment in runs[name][0]:
+                wall, cpu, peak = (med(name, moment, key) for key in ("s", "cpu", "peak"))
+                print(f"  {name} {moment}: {wall * 1000:.0f} ms, CPU {cpu * 1000:.0f} ms, {peak:.0f} MiB")
+    for moment in ("shown", "painted"):
+        ratio = med("Ziffer", moment, "s") / med("bare", moment, "s")
+        print(f"ratio Ziffer / bare, {moment}: {ratio:.2f}")
     return 0
 
 

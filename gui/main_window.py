@@ -10,27 +10,13 @@ and the window deleted — no worker or timer outlives what it reports to."""
 from __future__ import annotations
 
 import html
-import tempfile
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoGroup
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QFormLayout,
-    QInputDialog,
-    QLineEdit,
-    QMainWindow,
-    QMessageBox,
-    QPlainTextEdit,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
 from core import VERSION
 from core.errors import ZifferError, in_german
@@ -44,8 +30,13 @@ from storage.db import StorageError, default_db_path, is_server, resolve_db_path
 from storage.register import Register
 from storage.team import display
 
+# PySide6 makes each Qt class the first time Python asks for it (QDialog 2 ms, QStyle 10 ms): classes
+# the window needs only for a dialog or an event are imported where they are used, as are the views
+# and dialogs not needed for the first frame.
 TYPE_CHECKING = False
-if TYPE_CHECKING:  # the views and dialogs not needed for the first frame are imported when first used
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+
     from gui.deadlines_view import DeadlineReminder, DeadlinesView
     from gui.export_dialog import ExportDialog
     from gui.inbox_adapter import InboxAdapter
@@ -55,42 +46,16 @@ if TYPE_CHECKING:  # the views and dialogs not needed for the first frame are im
 
 FIXED_TABS = 3  # register, deadlines, library; inquiry tabs follow
 SHUTDOWN_WAIT_MS = 60000  # for the batch an import is storing, a backup, a preview
+SERVICES_LATEST_MS = 1000  # the services start after the first frame, or after this if none is painted
 
 
-class NewInquiryDialog(QDialog):
-    """A motion or question that arrived as text (an e-mail, a web page): pasted, then read like a file."""
+def __getattr__(name: str) -> object:
+    """`from gui.main_window import NewInquiryDialog` as before; the dialog lives in its own module."""
+    if name == "NewInquiryDialog":
+        from gui.new_inquiry_dialog import NewInquiryDialog
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Neue Anfrage"))
-        self.text = QPlainTextEdit(self)
-        self.text.setAccessibleName(self.tr("Text der Anfrage"))
-        self.text.setPlaceholderText(
-            self.tr("Den vollständigen Text der Drucksache hier einfügen (Kopf mit Nummer, Titel, Ziffern) …")
-        )
-        self.name = QLineEdit(self)
-        self.name.setAccessibleName(self.tr("Name der Anfrage"))
-        self.name.setPlaceholderText(self.tr("z. B. Kleine Anfrage Radwege"))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form = QFormLayout()
-        form.addRow(self.tr("Bezeichnung"), self.name)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.text, 1)
-        layout.addWidget(buttons)
-        self.resize(700, 520)
-
-    def write_file(self, folder: Path) -> Path | None:
-        """The pasted text as a UTF-8 text file, so it takes the importer's one path."""
-        text = self.text.toPlainText().strip()
-        if not text:
-            return None
-        stem = "".join(c if c.isalnum() or c in "-_ " else "_" for c in (self.name.text().strip() or "Anfrage"))[:60]
-        path = folder / f"{stem or 'Anfrage'}.txt"
-        path.write_text(text + "\n", encoding="utf-8")
-        return path
+        return NewInquiryDialog
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class LazyTab(QWidget):
@@ -127,6 +92,7 @@ class MainWindow(QMainWindow):
         self.today = today or date.today()
         self.start_services = start_services
         self.closed = False  # shut down: services stopped, background jobs finished
+        self.services_started = False  # the backup, the reminders and the inbox (`_start_services`)
         self.settled = True  # False if a background job did not finish within SHUTDOWN_WAIT_MS
         # asked when closing during an import; True stops it after the current batch (tests set their answer)
         self.confirm_stop_import: Callable[[], bool] = self._ask_stop_import
@@ -156,8 +122,11 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 800)
+        # the backup, the reminders and the inbox start once the window has painted its first frame
+        # (paintEvent), not before: the officer sees the register first
+        self._services_pending = start_services
         if start_services:
-            QTimer.singleShot(0, self._start_services)
+            QTimer.singleShot(SERVICES_LATEST_MS, self._start_services)  # a window started minimized paints late
 
     # -- building ---------------------------------------------------------------------------------
 
@@ -336,10 +305,22 @@ class MainWindow(QMainWindow):
             widget.deleteLater()
         return True
 
+    def paintEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().paintEvent(event)
+        if self._services_pending:
+            self._services_pending = False
+            QTimer.singleShot(0, self._start_services)  # when this frame is on the screen
+
+    def started(self) -> bool:
+        """Whether the work left for after the first frame is done: the services started (or not wanted)."""
+        return not self.start_services or self.services_started
+
     def _start_services(self) -> None:
         """What runs beside the window: the backup of the register, the inbox, deadline reminders."""
-        if self.closed:  # closed before the event loop came round to this
+        if self.closed or self.services_started:  # closed before the event loop came round to this; or done
             return
+        self.services_started = True
+        self._services_pending = False
         from gui.deadlines_view import DeadlineReminder
 
         self.backup_now()
@@ -461,6 +442,12 @@ class MainWindow(QMainWindow):
         return ok
 
     def new_inquiry(self) -> None:
+        import tempfile
+
+        from PySide6.QtWidgets import QDialog
+
+        from gui.new_inquiry_dialog import NewInquiryDialog
+
         dialog = NewInquiryDialog(self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
@@ -484,6 +471,9 @@ class MainWindow(QMainWindow):
             self.start_import(paths)
 
     def choose_import(self) -> None:
+        from PySide6.QtCore import QStandardPaths
+        from PySide6.QtWidgets import QFileDialog
+
         files, _ = QFileDialog.getOpenFileNames(
             self,
             self.tr("Drucksachen importieren"),
@@ -522,6 +512,8 @@ class MainWindow(QMainWindow):
     # -- inbox --------------------------------------------------------------------------------------
 
     def choose_inbox(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         folder = QFileDialog.getExistingDirectory(self, self.tr("Posteingangsordner wählen"))
         if folder:
             settings.put(settings.INBOX_FOLDER, folder)
@@ -642,6 +634,8 @@ class MainWindow(QMainWindow):
             return Register.open(fallback)
 
     def choose_database(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Register öffnen oder anlegen"),
@@ -654,6 +648,8 @@ class MainWindow(QMainWindow):
 
     def choose_team_register(self) -> None:
         """Ask for the team register's address and open it (File › Team-Register öffnen …)."""
+        from PySide6.QtWidgets import QInputDialog, QLineEdit
+
         current = str(self.register.location) if self.register.server else settings.get(settings.TEAM_REGISTER)
         address, ok = QInputDialog.getText(
             self,

@@ -128,6 +128,10 @@ class RegisterTableModel(QAbstractTableModel):
     def filters(self) -> SearchFilters:
         return self._filters
 
+    def column_texts(self, col: int, limit: int) -> list[str]:
+        """The texts column `col` shows in its first `limit` rows (what `data` gives, without asking Qt)."""
+        return [self._text(row, col, self._days_left(row)) or "" for row in self._rows[:limit]]
+
     def print_id(self, row: int) -> int | None:
         return self._rows[row]["id"] if 0 <= row < len(self._rows) else None
 
