@@ -74,6 +74,7 @@ class LazyTab(QWidget):
         if self.made is None:
             self.made = self._make()
             self.layout().addWidget(self.made)
+            self.made.show()  # at once, not when the event loop comes round (shown with the tab)
         return self.made
 
     def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
