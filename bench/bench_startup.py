@@ -1,6 +1,6 @@
 """How long the desktop app takes to show its window, against a bare PySide6 window in the same run.
 
-    .venv/bin/python bench/bench_startup.py [--db PATH] [--count 50000] [--rounds 9]
+    .venv/bin/python bench/bench_startup.py [--db PATH] [--count 50000] [--rounds 9] [--compare DIR]
 
 Both are started as new processes, interleaved (bare, Ziffer, bare, Ziffer, …), after two untimed
 starts of each (they compile the bytecode into a pycache folder of this bench, as an installed app
@@ -27,7 +27,9 @@ time (user + system) and its peak RSS (VmHWM) at that moment. The wrapper learns
 wrapping QMainWindow.show as PySide6.QtWidgets is first imported (a finder on sys.meta_path), not by
 importing PySide6 itself first: the program's own imports keep their order (PySide6 reads the
 source of every module imported after it, so importing it early would slow the program down).
-It prints each round, the medians and the ratios Ziffer / bare; it asserts nothing. Times are wall
+--compare DIR adds a third program to every round: the main.py of another checkout of Ziffer (say
+the tree before a change, from `git archive`), on the same register. It prints each round, the
+medians and the ratios to bare; it asserts nothing. Times are wall
 clock on a shared machine: run it twice and look at both.
 """
 
@@ -133,6 +135,10 @@ exec(code, {"__name__": "__main__", "__file__": MAIN, "__builtins__": __builtins
 MOMENTS = ("shown", "painted", "settled")
 
 
+def ziffer_code(root: Path, db: Path) -> str:
+    return f"ROOT, DB, MAIN = {str(root)!r}, {str(db)!r}, {str(root / 'main.py')!r}\n" + ZIFFER
+
+
 def ensure_db(path: Path, count: int) -> None:
     from bench_register import build
 
@@ -180,6 +186,7 @@ def main() -> int:
     ap.add_argument("--count", type=int, default=50_000)
     ap.add_argument("--db", help="register to use (built there when it has fewer prints)")
     ap.add_argument("--rounds", type=int, default=9)
+    ap.add_argument("--compare", metavar="DIR", help="another checkout whose main.py runs in every round too")
     args = ap.parse_args()
     print("command: " + shlex.join([os.path.relpath(sys.executable), *sys.argv]), flush=True)
     print("both with QT_QPA_PLATFORM=offscreen", flush=True)
@@ -187,8 +194,9 @@ def main() -> int:
         db = Path(args.db) if args.db else Path(tmp) / "bench-startup.db"
         ensure_db(db, args.count)
         pycache = Path(tmp) / "pycache"
-        main_py = str(ROOT / "main.py")
-        codes = {"bare": BARE, "Ziffer": f"ROOT, DB, MAIN = {str(ROOT)!r}, {str(db)!r}, {main_py!r}\n" + ZIFFER}
+        codes = {"bare": BARE, "Ziffer": ziffer_code(ROOT, db)}
+        if args.compare:
+            codes[f"Ziffer in {args.compare}"] = ziffer_code(Path(args.compare).resolve(), db)
         for code in codes.values():
             start(code, pycache), start(code, pycache)  # bytecode, page cache, the start-up backup
         runs: dict[str, list[dict[str, dict[str, float]]]] = {name: [] for name in codes}
@@ -199,12 +207,10 @@ def main() -> int:
             times = {
                 name: " / ".join(f"{m} {r[m]['s'] * 1000:.0f}" for m in MOMENTS if m in r) for name, r in last.items()
             }
-            print(
-                f"round {k + 1}: bare {times['bare']} ms; Ziffer {times['Ziffer']} ms, "
-                f"{last['Ziffer']['painted']['rows']:.0f} rows in the table when painted",
-                flush=True,
-            )
-    if any(r["painted"]["rows"] <= 0 for r in runs["Ziffer"]):
+            rows = " and ".join(f"{r['painted']['rows']:.0f}" for name, r in last.items() if name != "bare")
+            print(f"round {k + 1}: " + "; ".join(f"{name} {t} ms" for name, t in times.items()), flush=True)
+            print(f"  rows in the register table when painted: {rows}", flush=True)
+    if any(r["painted"]["rows"] <= 0 for name in codes if name != "bare" for r in runs[name]):
         print("warning: the register table was empty when the window was painted", flush=True)
 
     def med(name: str, moment: str, key: str) -> float:
@@ -216,9 +222,10 @@ def main() -> int:
             if moment in runs[name][0]:
                 wall, cpu, peak = (med(name, moment, key) for key in ("s", "cpu", "peak"))
                 print(f"  {name} {moment}: {wall * 1000:.0f} ms, CPU {cpu * 1000:.0f} ms, {peak:.0f} MiB")
-    for moment in ("shown", "painted"):
-        ratio = med("Ziffer", moment, "s") / med("bare", moment, "s")
-        print(f"ratio Ziffer / bare, {moment}: {ratio:.2f}")
+    for name in codes:
+        if name != "bare":
+            ratios = ", ".join(f"{m} {med(name, m, 's') / med('bare', m, 's'):.2f}" for m in ("shown", "painted"))
+            print(f"ratio {name} / bare: {ratios}")
     return 0
 
 

@@ -130,7 +130,9 @@ class RegisterTableModel(QAbstractTableModel):
 
     def column_texts(self, col: int, limit: int) -> list[str]:
         """The texts column `col` shows in its first `limit` rows (what `data` gives, without asking Qt)."""
-        return [self._text(row, col, self._days_left(row)) or "" for row in self._rows[:limit]]
+        return [
+            self._text(row, col, self._days_left(row) if col == COL_DAYS else None) or "" for row in self._rows[:limit]
+        ]
 
     def print_id(self, row: int) -> int | None:
         return self._rows[row]["id"] if 0 <= row < len(self._rows) else None
@@ -204,9 +206,8 @@ class RegisterTableModel(QAbstractTableModel):
             return None
         row = self._rows[index.row()]
         col = index.column()
-        left = self._days_left(row)
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(row, col, left)
+            return self._text(row, col, self._days_left(row) if col == COL_DAYS else None)
         if role == IdRole:
             return row["id"]
         if role == HighlightRole and col == COL_TITLE:
@@ -220,8 +221,12 @@ class RegisterTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_MINISTRY:
             return row.get("ministry") or None
         if role == Qt.ItemDataRole.BackgroundRole and col in (COL_DUE, COL_DAYS):
-            return deadline_brush(left)
-        if role == Qt.ItemDataRole.ForegroundRole and col in (COL_DUE, COL_DAYS) and deadline_brush(left):
+            return deadline_brush(self._days_left(row))
+        if (
+            role == Qt.ItemDataRole.ForegroundRole
+            and col in (COL_DUE, COL_DAYS)
+            and deadline_brush(self._days_left(row))
+        ):
             return DARK_TEXT
         if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_DAYS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
