@@ -127,7 +127,8 @@ class MainWindow(QMainWindow):
         # (paintEvent), not before: the officer sees the register first
         self._services_pending = start_services
         if start_services:
-            QTimer.singleShot(SERVICES_LATEST_MS, self._start_services)  # a window started minimized paints late
+            # a window started minimized paints late; the timer dies with the window
+            QTimer.singleShot(SERVICES_LATEST_MS, self, self._start_services)
 
     # -- building ---------------------------------------------------------------------------------
 
@@ -310,7 +311,7 @@ class MainWindow(QMainWindow):
         super().paintEvent(event)
         if self._services_pending:
             self._services_pending = False
-            QTimer.singleShot(0, self._start_services)  # when this frame is on the screen
+            QTimer.singleShot(0, self, self._start_services)  # when this frame is on the screen
 
     def started(self) -> bool:
         """Whether the work left for after the first frame is done: the services started (or not wanted)."""

@@ -102,17 +102,20 @@ def test_a_view_made_later_shows_what_changed_meanwhile(qtbot, tmp_path: Path) -
     _close(window)
 
 
-def test_services_start_after_the_first_frame(qtbot, db: Path) -> None:
+def test_services_start_after_the_first_frame(qtbot, db: Path, monkeypatch) -> None:
     """The backup, the deadline reminder and the inbox are not started while the window is built, but
     once it has painted its first frame: the backup is taken and the reminder runs."""
-    from gui import settings
+    from gui import main_window, settings
 
+    monkeypatch.setattr(main_window, "SERVICES_LATEST_MS", 600_000)  # the first frame, not the time, starts them
     inbox = db.parent / "eingang"
     inbox.mkdir()
     settings.put(settings.INBOX_FOLDER, str(inbox))
     settings.put(settings.INBOX_ENABLED, True)
     window = _window(qtbot, db, start_services=True)
     assert not window.started() and window.reminder is None and window.inbox is None
+    qtbot.wait(50)
+    assert not window.started()  # not shown, not painted
     window.show()
     qtbot.waitUntil(window.started, timeout=5000)
     assert window.reminder is not None and window.inbox is not None
