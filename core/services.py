@@ -5,7 +5,6 @@ and never speak SQL themselves."""
 from __future__ import annotations
 
 import contextlib
-import getpass
 import hashlib
 import logging
 import os
@@ -28,6 +27,7 @@ from core.model import PrintDoc
 from core.numbers import normalise_print_number
 from core.parser import parse_cleaned
 from core.search_query import Query, content_words
+from core.who import current_user as current_user  # re-exported: the command line and the views ask here
 
 IMPORTED, UPDATED, UNCHANGED, FAILED = "imported", "updated", "unchanged", "failed"
 PASSAGE_CHARS = 900  # material is split into passages of about this size for "similar"
@@ -71,14 +71,6 @@ class RegisterLike(Protocol):
     def update_print_fields(
         self, print_id: int, values: dict[str, Any], who: str, *, versions: dict[str, int] | None = ...
     ) -> list[str]: ...
-
-
-def current_user() -> str:
-    """Who is working, for the event log."""
-    try:
-        return getpass.getuser()
-    except Exception:  # no login name (some services, containers)
-        return "ziffer"
 
 
 @dataclass

@@ -76,9 +76,6 @@ def open_at_start(db_path: str | None = None) -> tuple[Register | None, str]:
     The team register on a server has no file to damage nor backups of its own: a server that cannot
     be reached or refuses the login is said in one sentence, like any register that cannot be opened."""
     from PySide6.QtCore import QCoreApplication
-    from PySide6.QtWidgets import QDialog
-
-    from gui.restore_dialog import RestoreDialog
 
     location = resolve_db_path(db_path)
     try:
@@ -95,6 +92,10 @@ def open_at_start(db_path: str | None = None) -> tuple[Register | None, str]:
             )
         )
         return None, ""
+    from PySide6.QtWidgets import QDialog
+
+    from gui.restore_dialog import RestoreDialog
+
     newest = backup.newest_intact(path)
     dialog = RestoreDialog(path, newest)
     if dialog.exec() != QDialog.DialogCode.Accepted or newest is None:

@@ -15,8 +15,11 @@ from PySide6.QtCore import QCoreApplication, QMimeData, QObject, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from core.errors import in_german
-from core.services import FAILED, IMPORTED, UNCHANGED, UPDATED, ImportSummary, import_files
 from gui.tasks import Jobs, with_register
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # the import service (the parser and all it reads) is loaded by the first import
+    from core.services import ImportSummary
 
 BATCH = 50  # files stored per transaction; an import asked to stop ends after one
 
@@ -39,6 +42,7 @@ def paths_from_mime(mime: QMimeData) -> list[Path]:
 
 def summary_text(summary: ImportSummary) -> str:
     """One German sentence on the import, then a line per file that failed, with its reason."""
+    from core.services import FAILED, IMPORTED, UNCHANGED, UPDATED
 
     parts = []
     for status, one, many in (
@@ -105,6 +109,8 @@ class Importer(QObject):
         self._running = True
         self._stop = stop = threading.Event()
         self.started.emit(len(paths))
+
+        from core.services import ImportSummary, import_files  # here, not on the worker's thread
 
         def work(register, progress):  # type: ignore[no-untyped-def]
             summary = ImportSummary()

@@ -187,6 +187,8 @@ class LibraryView(QWidget):
         return False
 
     def _selected(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None = None) -> None:
+        if not self.usable():  # the list took the focus (and a current item) as its window closed
+            return
         self._show(current.data(IdRole) if current else None)
 
     @reports_storage_errors()

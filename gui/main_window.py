@@ -10,86 +10,76 @@ and the window deleted — no worker or timer outlives what it reports to."""
 from __future__ import annotations
 
 import html
-import tempfile
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoGroup
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QFormLayout,
-    QInputDialog,
-    QLineEdit,
-    QMainWindow,
-    QMessageBox,
-    QPlainTextEdit,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
 from core import VERSION
-from core.demo import fill_demo
 from core.errors import ZifferError, in_german
 from gui import settings
 from gui.change_watcher import ChangeWatcher
-from gui.deadlines_view import DeadlineReminder, DeadlinesView
-from gui.export_dialog import ExportDialog
 from gui.importer import Importer, ImportProgress, accepts, paths_from_mime, summary_text
-from gui.inbox_adapter import InboxAdapter
-from gui.inquiry_view import InquiryView
-from gui.library_view import LibraryView
 from gui.register_view import OVERDUE, RegisterView
 from gui.resources import app_icon
-from gui.settings_dialog import SettingsDialog
 from gui.tasks import Jobs, reports_storage_errors, wait_for_background, with_register
-from storage import backup
 from storage.db import StorageError, default_db_path, is_server, resolve_db_path
 from storage.register import Register
 from storage.team import display
 
+# PySide6 makes each Qt class the first time Python asks for it (QDialog 2 ms, QFileDialog 1.5 ms): classes
+# the window needs only for a dialog or an event are imported where they are used, as are the views
+# and dialogs not needed for the first frame.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+
+    from gui.deadlines_view import DeadlineReminder, DeadlinesView
+    from gui.export_dialog import ExportDialog
+    from gui.inbox_adapter import InboxAdapter
+    from gui.inquiry_view import InquiryView
+    from gui.library_view import LibraryView
+    from gui.settings_dialog import SettingsDialog
+
 FIXED_TABS = 3  # register, deadlines, library; inquiry tabs follow
 SHUTDOWN_WAIT_MS = 60000  # for the batch an import is storing, a backup, a preview
+SERVICES_LATEST_MS = 1000  # the services start after the first frame, or after this if none is painted
 
 
-class NewInquiryDialog(QDialog):
-    """A motion or question that arrived as text (an e-mail, a web page): pasted, then read like a file."""
+def __getattr__(name: str) -> object:
+    """`from gui.main_window import NewInquiryDialog` as before; the dialog lives in its own module."""
+    if name == "NewInquiryDialog":
+        from gui.new_inquiry_dialog import NewInquiryDialog
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+        return NewInquiryDialog
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+class LazyTab(QWidget):
+    """The place of a tab whose view is made only when needed: when the tab is first shown, or when
+    `view()` is asked for it. The window shows sooner, and a view never opened costs nothing."""
+
+    def __init__(self, make: Callable[[], QWidget], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Neue Anfrage"))
-        self.text = QPlainTextEdit(self)
-        self.text.setAccessibleName(self.tr("Text der Anfrage"))
-        self.text.setPlaceholderText(
-            self.tr("Den vollständigen Text der Drucksache hier einfügen (Kopf mit Nummer, Titel, Ziffern) …")
-        )
-        self.name = QLineEdit(self)
-        self.name.setAccessibleName(self.tr("Name der Anfrage"))
-        self.name.setPlaceholderText(self.tr("z. B. Kleine Anfrage Radwege"))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form = QFormLayout()
-        form.addRow(self.tr("Bezeichnung"), self.name)
+        self._make = make
+        self.made: QWidget | None = None
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.text, 1)
-        layout.addWidget(buttons)
-        self.resize(700, 520)
+        layout.setContentsMargins(0, 0, 0, 0)
 
-    def write_file(self, folder: Path) -> Path | None:
-        """The pasted text as a UTF-8 text file, so it takes the importer's one path."""
-        text = self.text.toPlainText().strip()
-        if not text:
-            return None
-        stem = "".join(c if c.isalnum() or c in "-_ " else "_" for c in (self.name.text().strip() or "Anfrage"))[:60]
-        path = folder / f"{stem or 'Anfrage'}.txt"
-        path.write_text(text + "\n", encoding="utf-8")
-        return path
+    def view(self) -> QWidget:
+        """The view, made now if it is not yet."""
+        if self.made is None:
+            self.made = self._make()
+            self.layout().addWidget(self.made)
+            self.made.show()  # at once, not when the event loop comes round (shown with the tab)
+        return self.made
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        self.view()
+        super().showEvent(event)
 
 
 class MainWindow(QMainWindow):
@@ -103,6 +93,7 @@ class MainWindow(QMainWindow):
         self.today = today or date.today()
         self.start_services = start_services
         self.closed = False  # shut down: services stopped, background jobs finished
+        self.services_started = False  # the backup, the reminders and the inbox (`_start_services`)
         self.settled = True  # False if a background job did not finish within SHUTDOWN_WAIT_MS
         # asked when closing during an import; True stops it after the current batch (tests set their answer)
         self.confirm_stop_import: Callable[[], bool] = self._ask_stop_import
@@ -132,8 +123,12 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 800)
+        # the backup, the reminders and the inbox start once the window has painted its first frame
+        # (paintEvent), not before: the officer sees the register first
+        self._services_pending = start_services
         if start_services:
-            QTimer.singleShot(0, self._start_services)
+            # a window started minimized paints late; the timer dies with the window
+            QTimer.singleShot(SERVICES_LATEST_MS, self, self._start_services)
 
     # -- building ---------------------------------------------------------------------------------
 
@@ -225,17 +220,16 @@ class MainWindow(QMainWindow):
         """The views over the current register (again after switching or restoring the database)."""
         self.setWindowTitle(self.tr("Ziffer — {name}").format(name=self.register.name))
         self.register_view = RegisterView(self.register, self, today=self.today)
-        self.deadlines_view = DeadlinesView(self.register, self, today=self.today)
-        self.library_view = LibraryView(self.register, self)
+        # the deadlines and the library are read when their tab is first opened (or a view asked for)
+        self.deadlines_tab = LazyTab(self._make_deadlines_view, self)
+        self.library_tab = LazyTab(self._make_library_view, self)
         self.tabs.addTab(self.register_view, self.tr("Register"))
-        self.tabs.addTab(self.deadlines_view, self.tr("Fristen"))
-        self.tabs.addTab(self.library_view, self.tr("Bibliothek"))
+        self.tabs.addTab(self.deadlines_tab, self.tr("Fristen"))
+        self.tabs.addTab(self.library_tab, self.tr("Bibliothek"))
         for k in range(FIXED_TABS):
             self.tabs.tabBar().setTabButton(k, self.tabs.tabBar().ButtonPosition.RightSide, None)
             self.tabs.tabBar().setTabButton(k, self.tabs.tabBar().ButtonPosition.LeftSide, None)
-        for view in (self.register_view, self.deadlines_view, self.library_view):
-            view.open_print.connect(self.open_print)
-            view.status_message.connect(self.show_message)
+        self._connect_view(self.register_view)
         self.register_view.import_requested.connect(self.choose_import)
         self.register_view.watch_requested.connect(self.choose_inbox)
         self.register_view.demo_requested.connect(self.open_demo)
@@ -248,13 +242,49 @@ class MainWindow(QMainWindow):
         self.importer.failed.connect(self.register_view.import_ended)
         self.importer.finished.connect(self._import_finished)
         self.importer.failed.connect(lambda message: QMessageBox.warning(self, self.tr("Import"), message))
-        self.register_view.refresh()
+        self.register_view.update_status()  # the view read its first page when made; now the status bar hears
         self.watcher = ChangeWatcher(self.register, self)
         self.watcher.changed.connect(self._external_changes)
         for entry in settings.open_inquiries(self.register.location):
             print_id = int(entry[1:]) if entry[:1] == "#" and entry[1:].isdigit() else self.register.print_id(entry)
             if print_id is not None:
                 self.open_print(print_id, focus=False)
+
+    def _connect_view(self, view) -> None:  # type: ignore[no-untyped-def]
+        view.open_print.connect(self.open_print)
+        view.status_message.connect(self.show_message)
+
+    def _make_deadlines_view(self) -> DeadlinesView:
+        from gui.deadlines_view import DeadlinesView
+
+        view = DeadlinesView(self.register, self, today=self.today)
+        self._connect_view(view)
+        if self.closed:  # asked for after the window shut down: it must not read the register any more
+            view.shutdown()
+        return view
+
+    def _make_library_view(self) -> LibraryView:
+        from gui.library_view import LibraryView
+
+        view = LibraryView(self.register, self)
+        self._connect_view(view)
+        if self.closed:
+            view.shutdown()
+        return view
+
+    @property
+    def deadlines_view(self) -> DeadlinesView:
+        """The deadlines tab's view (made now if its tab was never opened)."""
+        return self.deadlines_tab.view()  # type: ignore[return-value]
+
+    @property
+    def library_view(self) -> LibraryView:
+        """The library tab's view (made now if its tab was never opened)."""
+        return self.library_tab.view()  # type: ignore[return-value]
+
+    def _fixed_views(self) -> list:  # type: ignore[type-arg]
+        """The register view and whichever of the deadlines and library views are made."""
+        return [self.register_view, *(tab.made for tab in (self.deadlines_tab, self.library_tab) if tab.made)]
 
     def _close_workspace(self) -> bool:
         if not self.save_all():
@@ -264,7 +294,7 @@ class MainWindow(QMainWindow):
             self.importer.shutdown(SHUTDOWN_WAIT_MS)  # it writes to the register about to close
             self.importer.deleteLater()
             self.importer = None
-        for view in (self.register_view, self.deadlines_view, self.library_view):
+        for view in self._fixed_views():
             view.shutdown()
         for view in list(self.inquiries.values()):
             view.close_view()
@@ -277,10 +307,24 @@ class MainWindow(QMainWindow):
             widget.deleteLater()
         return True
 
+    def paintEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().paintEvent(event)
+        if self._services_pending:
+            self._services_pending = False
+            QTimer.singleShot(0, self, self._start_services)  # when this frame is on the screen
+
+    def started(self) -> bool:
+        """Whether the work left for after the first frame is done: the services started (or not wanted)."""
+        return not self.start_services or self.services_started
+
     def _start_services(self) -> None:
         """What runs beside the window: the backup of the register, the inbox, deadline reminders."""
-        if self.closed:  # closed before the event loop came round to this
+        if self.closed or self.services_started:  # closed before the event loop came round to this; or done
             return
+        self.services_started = True
+        self._services_pending = False
+        from gui.deadlines_view import DeadlineReminder
+
         self.backup_now()
         self.reminder = DeadlineReminder(self.register, self)
         self.reminder.reminder.connect(self._remind)
@@ -295,6 +339,8 @@ class MainWindow(QMainWindow):
         """Open an inquiry in its own tab (or go to its tab)."""
         view = self.inquiries.get(print_id)
         if view is None:
+            from gui.inquiry_view import InquiryView
+
             try:
                 view = InquiryView(self.register, print_id, self, today=self.today)
             except KeyError:
@@ -318,13 +364,17 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentWidget(view)
         return view
 
+    def _inquiry(self, widget: QWidget | None) -> InquiryView | None:
+        """The widget if it is the tab of an open inquiry (without importing the inquiry view to ask)."""
+        view = self.inquiries.get(getattr(widget, "print_id", None))  # type: ignore[arg-type]
+        return view if view is not None and view is widget else None
+
     def current_inquiry(self) -> InquiryView | None:
-        widget = self.tabs.currentWidget()
-        return widget if isinstance(widget, InquiryView) else None
+        return self._inquiry(self.tabs.currentWidget())
 
     def close_tab(self, index: int) -> None:
-        widget = self.tabs.widget(index)
-        if not isinstance(widget, InquiryView):
+        widget = self._inquiry(self.tabs.widget(index))
+        if widget is None:
             return
         if not widget.close_view():
             answer = QMessageBox.question(
@@ -348,11 +398,9 @@ class MainWindow(QMainWindow):
 
     def _tab_changed(self, index: int) -> None:
         widget = self.tabs.widget(index)
-        if isinstance(widget, InquiryView):
-            self.undo_group.setActiveStack(widget.undo_stack)
-        else:
-            self.undo_group.setActiveStack(None)
-        self.export_action.setEnabled(isinstance(widget, InquiryView) or widget is self.register_view)
+        inquiry = self._inquiry(widget)
+        self.undo_group.setActiveStack(inquiry.undo_stack if inquiry is not None else None)
+        self.export_action.setEnabled(inquiry is not None or widget is self.register_view)
 
     @reports_storage_errors("show_message")
     def _print_changed(self, print_id: int) -> None:
@@ -373,10 +421,12 @@ class MainWindow(QMainWindow):
         prints = {c.entity_id: c for c in changes if c.entity == "print"}  # the last change of each
         if any(c.field == "created" or c.entity != "print" for c in changes):
             self.register_view.refresh()  # new prints (an import elsewhere): rows and filters anew
-            self.library_view.refresh()
+            if self.library_tab.made is not None:  # one not yet made reads the register when it is
+                self.library_view.refresh()
         else:
             self.register_view.model.refresh_rows(list(prints))
-        self.deadlines_view.refresh()
+        if self.deadlines_tab.made is not None:
+            self.deadlines_view.refresh()
         for print_id, change in prints.items():
             view = self.inquiries.get(print_id)
             if view is None:
@@ -394,6 +444,12 @@ class MainWindow(QMainWindow):
         return ok
 
     def new_inquiry(self) -> None:
+        import tempfile
+
+        from PySide6.QtWidgets import QDialog
+
+        from gui.new_inquiry_dialog import NewInquiryDialog
+
         dialog = NewInquiryDialog(self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
@@ -417,6 +473,9 @@ class MainWindow(QMainWindow):
             self.start_import(paths)
 
     def choose_import(self) -> None:
+        from PySide6.QtCore import QStandardPaths
+        from PySide6.QtWidgets import QFileDialog
+
         files, _ = QFileDialog.getOpenFileNames(
             self,
             self.tr("Drucksachen importieren"),
@@ -447,15 +506,16 @@ class MainWindow(QMainWindow):
                 self.open_print(ids[0])
 
     def _after_data_change(self) -> None:
-        self.register_view.refresh()
-        self.deadlines_view.refresh()
-        self.library_view.refresh()
+        for view in self._fixed_views():  # a view not yet made reads the register when it is
+            view.refresh()
         for view in self.inquiries.values():
             view.reload()
 
     # -- inbox --------------------------------------------------------------------------------------
 
     def choose_inbox(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         folder = QFileDialog.getExistingDirectory(self, self.tr("Posteingangsordner wählen"))
         if folder:
             settings.put(settings.INBOX_FOLDER, folder)
@@ -463,6 +523,8 @@ class MainWindow(QMainWindow):
             self.start_inbox(Path(folder))
 
     def start_inbox(self, folder: Path) -> None:
+        from gui.inbox_adapter import InboxAdapter
+
         self.stop_inbox()
         self.inbox = InboxAdapter(self.register.location, self)
         self.inbox.imported.connect(self._inbox_result)
@@ -501,6 +563,8 @@ class MainWindow(QMainWindow):
         view = self.inquiries.get(print_id)
         if view is not None:
             view.save_now()
+        from gui.export_dialog import ExportDialog
+
         dialog = ExportDialog(self.register, print_id, self)
         dialog.exported.connect(lambda path: self.show_message(self.tr("Exportiert: {path}").format(path=path)))
         dialog.open()
@@ -514,6 +578,8 @@ class MainWindow(QMainWindow):
         The team register on a server is backed up by the server's administrators (pg_dump), not here."""
         if self.register.path is None:
             return
+        from storage import backup
+
         path, keep = self.register.path, int(settings.get(settings.BACKUPS_KEPT))
         self.jobs.run(
             lambda _progress: backup.backup_on_start(path, keep=keep),
@@ -570,6 +636,8 @@ class MainWindow(QMainWindow):
             return Register.open(fallback)
 
     def choose_database(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Register öffnen oder anlegen"),
@@ -582,6 +650,8 @@ class MainWindow(QMainWindow):
 
     def choose_team_register(self) -> None:
         """Ask for the team register's address and open it (File › Team-Register öffnen …)."""
+        from PySide6.QtWidgets import QInputDialog, QLineEdit
+
         current = str(self.register.location) if self.register.server else settings.get(settings.TEAM_REGISTER)
         address, ok = QInputDialog.getText(
             self,
@@ -625,6 +695,8 @@ class MainWindow(QMainWindow):
         if not self.switch_database(path):
             return False
         if self.register.count_prints() == 0:
+            from core.demo import fill_demo
+
             fill_demo(self.register, self.today)
             self._after_data_change()
         self.show_message(self.tr("Demo-Register geöffnet: {path}").format(path=path))
@@ -635,6 +707,8 @@ class MainWindow(QMainWindow):
         target = self.register.path
         if target is None:
             return False
+        from storage import backup
+
         safety: list[Path] = []
         ok = self.switch_database(target, before_open=lambda: safety.append(backup.restore(copy, target)))
         if ok and safety:
@@ -646,6 +720,8 @@ class MainWindow(QMainWindow):
     # -- dialogs and messages -----------------------------------------------------------------------
 
     def show_settings(self) -> SettingsDialog:
+        from gui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.register.location, self)
         dialog.inbox_changed.connect(self._inbox_changed)
         dialog.restore_requested.connect(self.restore_backup)
@@ -682,7 +758,7 @@ class MainWindow(QMainWindow):
 
     def focus_search(self) -> None:
         current = self.tabs.currentWidget()
-        if current is self.library_view:
+        if current is self.library_tab:
             self.library_view.search.setFocus()
             return
         self.tabs.setCurrentWidget(self.register_view)
@@ -725,7 +801,7 @@ class MainWindow(QMainWindow):
         if self.reminder is not None:
             self.reminder.stop()
         self.watcher.stop()
-        for view in (self.register_view, self.deadlines_view, self.library_view):
+        for view in self._fixed_views():
             view.shutdown()
         for view in self.inquiries.values():
             view.close_view()

@@ -90,7 +90,8 @@ class RegisterTableModel(QAbstractTableModel):
         self._rows: list[dict[str, Any]] = []
         self._filters = SearchFilters()
         self._sort, self._descending = "due", False
-        self._exhausted = False
+        self._exhausted = True  # nothing to fetch before the first show_all (the view sets its order first)
+        self._shown = False
         self._searching = False  # showing the hits of a search, not pages of the register
         self._today = today or date.today()
 
@@ -104,6 +105,7 @@ class RegisterTableModel(QAbstractTableModel):
         self._rows = []
         self._exhausted = False
         self._searching = False
+        self._shown = True
         self.endResetModel()
         if self.canFetchMore(QModelIndex()):
             self.fetchMore(QModelIndex())
@@ -119,11 +121,18 @@ class RegisterTableModel(QAbstractTableModel):
                 )
         self._exhausted = True
         self._searching = True
+        self._shown = True
         self.endResetModel()
 
     @property
     def filters(self) -> SearchFilters:
         return self._filters
+
+    def column_texts(self, col: int, limit: int) -> list[str]:
+        """The texts column `col` shows in its first `limit` rows (what `data` gives, without asking Qt)."""
+        return [
+            self._text(row, col, self._days_left(row) if col == COL_DAYS else None) or "" for row in self._rows[:limit]
+        ]
 
     def print_id(self, row: int) -> int | None:
         return self._rows[row]["id"] if 0 <= row < len(self._rows) else None
@@ -160,8 +169,8 @@ class RegisterTableModel(QAbstractTableModel):
         if key is None:
             return
         self._sort, self._descending = key, order == Qt.SortOrder.DescendingOrder
-        if self._searching:
-            return  # search hits keep their ranking
+        if self._searching or not self._shown:
+            return  # search hits keep their ranking; before the first show_all only the order is noted
         self.show_all()
 
     def canFetchMore(self, parent: QModelIndex) -> bool:
@@ -197,9 +206,8 @@ class RegisterTableModel(QAbstractTableModel):
             return None
         row = self._rows[index.row()]
         col = index.column()
-        left = self._days_left(row)
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(row, col, left)
+            return self._text(row, col, self._days_left(row) if col == COL_DAYS else None)
         if role == IdRole:
             return row["id"]
         if role == HighlightRole and col == COL_TITLE:
@@ -213,8 +221,12 @@ class RegisterTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_MINISTRY:
             return row.get("ministry") or None
         if role == Qt.ItemDataRole.BackgroundRole and col in (COL_DUE, COL_DAYS):
-            return deadline_brush(left)
-        if role == Qt.ItemDataRole.ForegroundRole and col in (COL_DUE, COL_DAYS) and deadline_brush(left):
+            return deadline_brush(self._days_left(row))
+        if (
+            role == Qt.ItemDataRole.ForegroundRole
+            and col in (COL_DUE, COL_DAYS)
+            and deadline_brush(self._days_left(row))
+        ):
             return DARK_TEXT
         if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_DAYS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

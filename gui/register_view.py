@@ -8,8 +8,8 @@ from __future__ import annotations
 import html
 from datetime import date, timedelta
 
-from PySide6.QtCore import QModelIndex, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QAbstractTextDocumentLayout, QFontMetrics, QPalette, QTextDocument
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QStyle,
     QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -58,11 +57,16 @@ class HighlightDelegate(QStyledItemDelegate):
     """Draws a cell's HighlightRole HTML (search hits marked) instead of its plain text, placed where
     the style puts a plain cell's text (left margin, vertically centred), so hits line up with the rest."""
 
-    def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # type: ignore[no-untyped-def]
+    def paint(self, painter, option, index: QModelIndex) -> None:  # type: ignore[no-untyped-def]
         marked = index.data(HighlightRole)
         if not marked:
             super().paint(painter, option, index)
             return
+        # only a search's hits need these (PySide6 makes each Qt class when first asked for)
+        from PySide6.QtCore import QRectF
+        from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
+        from PySide6.QtWidgets import QStyleOptionViewItem
+
         self.initStyleOption(option, index)
         style = option.widget.style() if option.widget else None
         text_option = QStyleOptionViewItem(option)
@@ -367,7 +371,7 @@ class RegisterView(QWidget):
             self.model.show_rows(rows, query)
         else:
             self.model.show_all(filters)
-        self._update_status()
+        self.update_status()
 
     def selected_print(self) -> int | None:
         index = self.table.currentIndex()
@@ -410,15 +414,16 @@ class RegisterView(QWidget):
             for col in FITTED_COLUMNS:
                 if col in self._resized_by_hand:
                     continue
-                texts = (self.model.index(row, col).data() or "" for row in range(min(rows, 1000)))
-                wanted = max(metrics.horizontalAdvance(text) for text in texts) + padding
+                texts = set(self.model.column_texts(col, 1000))  # a text once: many rows share an officer
+                wanted = max(map(metrics.horizontalAdvance, texts), default=0) + padding
                 wanted = min(max(wanted, header.sectionSizeHint(col)), MAX_FITTED_WIDTH)
                 if wanted > self.table.columnWidth(col):
                     self.table.setColumnWidth(col, wanted)
         finally:
             self._fitting = False
 
-    def _update_status(self) -> None:
+    def update_status(self) -> None:
+        """Enable the filters when there are prints, and say in the status bar how many are shown."""
         total = self.register.count_prints()
         self.empty.setVisible(total == 0)
         self.table.setVisible(total > 0)

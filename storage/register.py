@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any
 
 from core.model import Answer, AnswerItem, Point, PrintDoc, Reference
-from core.references import references_in
 from core.search_query import Query, highlight
 from storage import team
 from storage.db import VersionConflict, connect, is_server, remember_checked, resolve_db_path, write_transaction
@@ -571,6 +570,8 @@ class Register:
         """Citations follow an answer's text as the officer writes it, a draft's as a published one's:
         those of a changed item are found anew. A citation its text does not hold (a footnote's, placed
         at its marker on import) stays, with the item now answering the old item's first point."""
+        from core.references import references_in  # its patterns cost the window's start 10 ms; saves need it
+
         number, parliament = self.db.execute(
             "SELECT number, parliament FROM prints WHERE id = ?", [print_id]
         ).fetchone()
