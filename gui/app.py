@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import sys
+from typing import Any
 
 from core.errors import in_german
 from storage import backup
@@ -79,7 +80,7 @@ def open_at_start(db_path: str | None = None) -> tuple[Register | None, str]:
 
     location = resolve_db_path(db_path)
     try:
-        return Register.open(location), ""
+        return _open_showing_upgrade(location), ""
     except DamagedRegister as exc:  # logged by the open; only a file is found damaged
         path = exc.path
     except NewerRegister as exc:
@@ -116,6 +117,59 @@ def open_at_start(db_path: str | None = None) -> tuple[Register | None, str]:
         "app", "Sicherung vom {date} zurückgespielt; die beschädigte Datei liegt unter {aside}."
     ).format(date=newest.created.strftime("%d.%m.%Y %H:%M"), aside=aside)
     return register, note
+
+
+def _open_showing_upgrade(location: str) -> Register:
+    """Register.open, and while a register file is converted to this version's schema (once; about
+    20 s for 50,000 prints) a window that says so: the conversion runs on a worker thread and the
+    event loop keeps the screen alive. Whatever the open raises is raised here."""
+    from storage.db import upgrade_pending
+
+    if not upgrade_pending(location):
+        return Register.open(location)
+    import threading
+
+    from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
+    from PySide6.QtWidgets import QProgressDialog
+
+    outcome: list[Any] = []
+
+    def work() -> None:
+        try:
+            outcome.append(Register.open(location))
+        except BaseException as exc:  # handed to the GUI thread and raised there
+            outcome.append(exc)
+
+    dialog = QProgressDialog(
+        QCoreApplication.translate(
+            "app",
+            "Das Register wird auf diese Version von Ziffer umgestellt. Das geschieht einmal und kann bei "
+            "einem großen Register eine Minute dauern; vorher wird eine Kopie angelegt.",
+        ),
+        "",
+        0,
+        0,
+    )
+    dialog.setWindowTitle("Ziffer")
+    dialog.setCancelButton(None)  # stopping halfway is not offered: the conversion is one transaction
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    dialog.setMinimumDuration(0)
+    dialog.show()
+    worker = threading.Thread(target=work, name="ziffer-upgrade", daemon=True)
+    worker.start()
+    loop = QEventLoop()
+    timer = QTimer()
+    timer.timeout.connect(lambda: loop.quit() if not worker.is_alive() else None)
+    timer.start(50)
+    loop.exec()
+    timer.stop()
+    worker.join()
+    dialog.close()
+    dialog.deleteLater()
+    result = outcome[0]
+    if isinstance(result, BaseException):
+        raise result
+    return result
 
 
 def _refuse(text: str) -> None:

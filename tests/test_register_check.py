@@ -236,3 +236,31 @@ def test_window_start_refuses_a_register_of_a_newer_ziffer(qtbot, tmp_path: Path
     assert open_at_start(str(path)) == (None, "")
     assert "Ziffer 9.1" in shown[0] and "Traceback" not in shown[0]
     assert path.read_bytes() == before
+
+
+def test_window_says_so_while_a_register_is_converted(qtbot, tmp_path: Path) -> None:
+    """A register of an earlier version is converted on a worker thread while a window says what is
+    happening (a large one takes a while, once); then it opens at this version's schema."""
+    pytest.importorskip("PySide6")
+    import sqlite3
+
+    import sqlite_utils
+    from PySide6.QtWidgets import QApplication
+
+    from gui.app import open_at_start
+    from storage.db import migrate, upgrade_pending
+
+    path = tmp_path / "r.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    migrate(sqlite_utils.Database(conn), path, stop_before="m012_index_over_stored_text")
+    conn.close()
+    assert upgrade_pending(path)
+    seen: list[tuple[str, str]] = []
+    _answer_modal(lambda dialog: seen.append((type(dialog).__name__, dialog.labelText())))
+    register, note = open_at_start(str(path))
+    assert register is not None and note == ""
+    assert seen and seen[0][0] == "QProgressDialog" and "umgestellt" in seen[0][1]
+    assert not upgrade_pending(path) and QApplication.activeModalWidget() is None
+    assert register.db.execute("SELECT count(*) FROM sqlite_master WHERE name = 'prints_search_text'").fetchone()[0]
+    register.close()
+    assert not upgrade_pending(tmp_path / "missing.db") and not upgrade_pending("postgresql://a@b/c")

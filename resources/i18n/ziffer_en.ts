@@ -468,32 +468,32 @@
 <context>
     <name>ImportProgress</name>
     <message>
-        <location filename="../../gui/importer.py" line="160"/>
+        <location filename="../../gui/importer.py" line="166"/>
         <source>Fortschritt des Imports</source>
         <translation>Import progress</translation>
     </message>
     <message>
-        <location filename="../../gui/importer.py" line="163"/>
+        <location filename="../../gui/importer.py" line="169"/>
         <source>Einzelheiten</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../gui/importer.py" line="164"/>
+        <location filename="../../gui/importer.py" line="170"/>
         <source>Einzelheiten des Imports zeigen</source>
         <translation>Show the import&apos;s details</translation>
     </message>
     <message>
-        <location filename="../../gui/importer.py" line="186"/>
+        <location filename="../../gui/importer.py" line="192"/>
         <source>Import wird vorbereitet …</source>
         <translation>Preparing the import …</translation>
     </message>
     <message>
-        <location filename="../../gui/importer.py" line="191"/>
+        <location filename="../../gui/importer.py" line="197"/>
         <source>Importiere {done} von {total}: {name}</source>
         <translation>Importing {done} of {total}: {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/importer.py" line="206"/>
+        <location filename="../../gui/importer.py" line="212"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
@@ -501,52 +501,52 @@
 <context>
     <name>Importer</name>
     <message>
-        <location filename="../../gui/importer.py" line="47"/>
+        <location filename="../../gui/importer.py" line="51"/>
         <source>1 Datei importiert</source>
         <translation>1 file imported</translation>
     </message>
     <message>
-        <location filename="../../gui/importer.py" line="48"/>
+        <location filename="../../gui/importer.py" line="52"/>
         <source>{n} Dateien importiert</source>
         <translation>{n} files imported</translation>
     </message>
     <message>
-        <location filename="../../gui/importer.py" line="52"/>
+        <location filename="../../gui/importer.py" line="56"/>
         <source>1 aktualisiert</source>
         <translation>1 updated</translation>
     </message>
     <message>
-        <location filename="../../gui/importer.py" line="53"/>
+        <location filename="../../gui/importer.py" line="57"/>
         <source>{n} aktualisiert</source>
         <translation>{n} updated</translation>
     </message>
     <message>
-        <location filename="../../gui/importer.py" line="57"/>
+        <location filename="../../gui/importer.py" line="61"/>
         <source>1 unverändert</source>
         <translation>1 unchanged</translation>
     </message>
     <message>
-        <location filename="../../gui/importer.py" line="58"/>
+        <location filename="../../gui/importer.py" line="62"/>
         <source>{n} unverändert</source>
         <translation>{n} unchanged</translation>
     </message>
     <message>
-        <location filename="../../gui/importer.py" line="62"/>
+        <location filename="../../gui/importer.py" line="66"/>
         <source>1 Fehler</source>
         <translation>1 failed</translation>
     </message>
     <message>
-        <location filename="../../gui/importer.py" line="63"/>
+        <location filename="../../gui/importer.py" line="67"/>
         <source>{n} Fehler</source>
         <translation>{n} failed</translation>
     </message>
     <message>
-        <location filename="../../gui/importer.py" line="69"/>
+        <location filename="../../gui/importer.py" line="73"/>
         <source>Keine Dateien gefunden</source>
         <translation>No files found</translation>
     </message>
     <message>
-        <location filename="../../gui/importer.py" line="145"/>
+        <location filename="../../gui/importer.py" line="151"/>
         <source>Der Import ist abgebrochen: {reason}</source>
         <translation>The import stopped: {reason}</translation>
     </message>
@@ -1229,26 +1229,26 @@ Enter the contribution with this date anyway?</translation>
         <translation>Print {number} is not in the register; import it to follow the citation.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1390"/>
+        <location filename="../../gui/inquiry_view.py" line="1392"/>
         <source>Drucksache {number}, Ziffer {label} {day}
 {question}</source>
         <translation>Print {number}, point {label} {day}
 {question}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1401"/>
+        <location filename="../../gui/inquiry_view.py" line="1403"/>
         <source>Material: {title}
 {text}</source>
         <translation>Material: {title}
 {text}</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1406"/>
+        <location filename="../../gui/inquiry_view.py" line="1408"/>
         <source>Keine ähnlichen beantworteten Ziffern gefunden.</source>
         <translation>No similar answered points found.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1455"/>
+        <location filename="../../gui/inquiry_view.py" line="1457"/>
         <source>Kein Material verknüpft (in der Bibliothek verknüpfen).</source>
         <translation>No material linked (link it in the library).</translation>
     </message>
@@ -1336,62 +1336,62 @@ Enter the contribution with this date anyway?</translation>
         <translation>linked to 1 inquiry</translation>
     </message>
     <message>
-        <location filename="../../gui/library_view.py" line="223"/>
+        <location filename="../../gui/library_view.py" line="225"/>
         <source>Mit Anfrage verknüpfen</source>
         <translation>Link to inquiry</translation>
     </message>
     <message>
-        <location filename="../../gui/library_view.py" line="223"/>
+        <location filename="../../gui/library_view.py" line="225"/>
         <source>Nummer der Drucksache (z. B. 17/9321):</source>
         <translation>Number of the print (e.g. 17/9321):</translation>
     </message>
     <message>
-        <location filename="../../gui/library_view.py" line="235"/>
+        <location filename="../../gui/library_view.py" line="237"/>
         <source>Verknüpfen</source>
         <translation>Link</translation>
     </message>
     <message>
-        <location filename="../../gui/library_view.py" line="236"/>
+        <location filename="../../gui/library_view.py" line="238"/>
         <source>Die Drucksache {number} ist nicht im Register.</source>
         <translation>Print {number} is not in the register.</translation>
     </message>
     <message>
-        <location filename="../../gui/library_view.py" line="241"/>
+        <location filename="../../gui/library_view.py" line="243"/>
         <source>Material mit Drucksache {number} verknüpft.</source>
         <translation>Material linked to print {number}.</translation>
     </message>
     <message>
-        <location filename="../../gui/library_view.py" line="263"/>
+        <location filename="../../gui/library_view.py" line="265"/>
         <source>Material importieren</source>
         <translation>Import material</translation>
     </message>
     <message>
-        <location filename="../../gui/library_view.py" line="263"/>
+        <location filename="../../gui/library_view.py" line="265"/>
         <source>Dokumente (*.pdf *.docx *.txt);;Alle Dateien (*)</source>
         <translation>Documents (*.pdf *.docx *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/library_view.py" line="278"/>
+        <location filename="../../gui/library_view.py" line="280"/>
         <source>1 Dokument in die Bibliothek übernommen</source>
         <translation>1 document added to the library</translation>
     </message>
     <message>
-        <location filename="../../gui/library_view.py" line="280"/>
+        <location filename="../../gui/library_view.py" line="282"/>
         <source>{n} Dokumente in die Bibliothek übernommen</source>
         <translation>{n} documents added to the library</translation>
     </message>
     <message>
-        <location filename="../../gui/library_view.py" line="284"/>
+        <location filename="../../gui/library_view.py" line="286"/>
         <source>, {n} Fehler: {reasons}</source>
         <translation>, {n} failed: {reasons}</translation>
     </message>
     <message>
-        <location filename="../../gui/library_view.py" line="284"/>
+        <location filename="../../gui/library_view.py" line="286"/>
         <source>, 1 Fehler: {reasons}</source>
         <translation>, 1 failed: {reasons}</translation>
     </message>
     <message>
-        <location filename="../../gui/library_view.py" line="290"/>
+        <location filename="../../gui/library_view.py" line="292"/>
         <source>Der Import ist abgebrochen: {reason}</source>
         <translation>The import stopped: {reason}</translation>
     </message>
@@ -1399,336 +1399,336 @@ Enter the contribution with this date anyway?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="151"/>
+        <location filename="../../gui/main_window.py" line="146"/>
         <source>&amp;Datei</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="153"/>
+        <location filename="../../gui/main_window.py" line="148"/>
         <source>&amp;Neue Anfrage …</source>
         <translation>&amp;New inquiry …</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="156"/>
+        <location filename="../../gui/main_window.py" line="151"/>
         <source>&amp;Importieren …</source>
         <translation>&amp;Import …</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="158"/>
+        <location filename="../../gui/main_window.py" line="153"/>
         <source>&amp;Speichern</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="160"/>
+        <location filename="../../gui/main_window.py" line="155"/>
         <source>&amp;Exportieren …</source>
         <translation>&amp;Export …</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="162"/>
+        <location filename="../../gui/main_window.py" line="157"/>
         <source>Register ö&amp;ffnen …</source>
         <translation>&amp;Open register …</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="164"/>
+        <location filename="../../gui/main_window.py" line="159"/>
         <source>&amp;Team-Register öffnen …</source>
         <translation>Open &amp;team register …</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="166"/>
+        <location filename="../../gui/main_window.py" line="161"/>
         <source>&amp;Demo-Register öffnen</source>
         <translation>&amp;Open demo register</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="168"/>
+        <location filename="../../gui/main_window.py" line="163"/>
         <source>&amp;Einstellungen …</source>
         <translation>&amp;Settings …</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="170"/>
+        <location filename="../../gui/main_window.py" line="165"/>
         <source>&amp;Beenden</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="182"/>
+        <location filename="../../gui/main_window.py" line="177"/>
         <source>&amp;Bearbeiten</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="183"/>
+        <location filename="../../gui/main_window.py" line="178"/>
         <source>&amp;Rückgängig</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="185"/>
+        <location filename="../../gui/main_window.py" line="180"/>
         <source>&amp;Wiederholen</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="190"/>
+        <location filename="../../gui/main_window.py" line="185"/>
         <source>&amp;Suchen</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="193"/>
+        <location filename="../../gui/main_window.py" line="188"/>
         <source>&amp;Ansicht</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="195"/>
+        <location filename="../../gui/main_window.py" line="190"/>
         <source>&amp;Register</source>
         <translation>&amp;Register</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="198"/>
+        <location filename="../../gui/main_window.py" line="193"/>
         <source>&amp;Fristen</source>
         <translation>&amp;Deadlines</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="201"/>
+        <location filename="../../gui/main_window.py" line="196"/>
         <source>&amp;Bibliothek</source>
         <translation>&amp;Library</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="204"/>
+        <location filename="../../gui/main_window.py" line="199"/>
         <source>Ü&amp;berfällige Anfragen</source>
         <translation>O&amp;verdue inquiries</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="207"/>
+        <location filename="../../gui/main_window.py" line="202"/>
         <source>Anfrage s&amp;chließen</source>
         <translation>&amp;Close inquiry</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="220"/>
+        <location filename="../../gui/main_window.py" line="215"/>
         <source>&amp;Hilfe</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="221"/>
+        <location filename="../../gui/main_window.py" line="216"/>
         <source>Ü&amp;ber Ziffer</source>
         <translation>&amp;About Ziffer</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="226"/>
+        <location filename="../../gui/main_window.py" line="221"/>
         <source>Ziffer — {name}</source>
         <translation>Ziffer — {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="230"/>
-        <location filename="../../gui/main_window.py" line="544"/>
+        <location filename="../../gui/main_window.py" line="226"/>
+        <location filename="../../gui/main_window.py" line="610"/>
         <source>Register</source>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="231"/>
+        <location filename="../../gui/main_window.py" line="227"/>
         <source>Fristen</source>
         <translation>Deadlines</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="232"/>
+        <location filename="../../gui/main_window.py" line="228"/>
         <source>Bibliothek</source>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="250"/>
-        <location filename="../../gui/main_window.py" line="442"/>
+        <location filename="../../gui/main_window.py" line="244"/>
+        <location filename="../../gui/main_window.py" line="501"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="301"/>
+        <location filename="../../gui/main_window.py" line="347"/>
         <source>Diese Drucksache ist nicht (mehr) im Register.</source>
         <translation>This print is not (or no longer) in the register.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="313"/>
-        <location filename="../../gui/main_window.py" line="362"/>
+        <location filename="../../gui/main_window.py" line="359"/>
+        <location filename="../../gui/main_window.py" line="410"/>
         <source>ohne Nummer</source>
         <translation>without number</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="332"/>
-        <location filename="../../gui/main_window.py" line="716"/>
+        <location filename="../../gui/main_window.py" line="382"/>
+        <location filename="../../gui/main_window.py" line="792"/>
         <source>Nicht gespeichert</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="333"/>
+        <location filename="../../gui/main_window.py" line="383"/>
         <source>Die Antwort konnte nicht gespeichert werden. Die Anfrage trotzdem schließen?</source>
         <translation>The answer could not be saved. Close the inquiry anyway?</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="393"/>
+        <location filename="../../gui/main_window.py" line="443"/>
         <source>Alles gespeichert.</source>
         <translation>Everything saved.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="393"/>
+        <location filename="../../gui/main_window.py" line="443"/>
         <source>Nicht alles konnte gespeichert werden.</source>
         <translation>Not everything could be saved.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="403"/>
+        <location filename="../../gui/main_window.py" line="459"/>
         <source>Kein Text eingefügt – keine Anfrage angelegt.</source>
         <translation>No text pasted – no inquiry created.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="422"/>
+        <location filename="../../gui/main_window.py" line="481"/>
         <source>Drucksachen importieren</source>
         <translation>Import prints</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="424"/>
+        <location filename="../../gui/main_window.py" line="483"/>
         <source>Drucksachen (*.pdf *.docx *.txt);;Alle Dateien (*)</source>
         <translation>Prints (*.pdf *.docx *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="434"/>
+        <location filename="../../gui/main_window.py" line="493"/>
         <source>Import läuft …</source>
         <translation>Import running …</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="459"/>
+        <location filename="../../gui/main_window.py" line="519"/>
         <source>Posteingangsordner wählen</source>
         <translation>Choose the inbox folder</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="473"/>
+        <location filename="../../gui/main_window.py" line="535"/>
         <source>Der Ordner {folder} kann nicht beobachtet werden: {reason}</source>
         <translation>The folder {folder} cannot be watched: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="478"/>
+        <location filename="../../gui/main_window.py" line="540"/>
         <source>Posteingang {folder} wird beobachtet.</source>
         <translation>Watching the inbox {folder}.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="495"/>
+        <location filename="../../gui/main_window.py" line="557"/>
         <source>Bitte zuerst eine Anfrage auswählen.</source>
         <translation>Please select an inquiry first.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="505"/>
+        <location filename="../../gui/main_window.py" line="569"/>
         <source>Exportiert: {path}</source>
         <translation>Exported: {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="520"/>
+        <location filename="../../gui/main_window.py" line="586"/>
         <source>Sicherung angelegt: {name}</source>
         <translation>Backup made: {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="522"/>
+        <location filename="../../gui/main_window.py" line="588"/>
         <source>Die Sicherung ist fehlgeschlagen: {reason}</source>
         <translation>The backup failed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="545"/>
+        <location filename="../../gui/main_window.py" line="611"/>
         <source>Das Register kann nicht geöffnet werden: {reason}</source>
         <translation>The register cannot be opened: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="566"/>
+        <location filename="../../gui/main_window.py" line="632"/>
         <source>{reason} Geöffnet ist nun das eigene Register {path}.</source>
         <translation>{reason} Your own register {path} is open now.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="575"/>
+        <location filename="../../gui/main_window.py" line="643"/>
         <source>Register öffnen oder anlegen</source>
         <translation>Open or create a register</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="577"/>
+        <location filename="../../gui/main_window.py" line="645"/>
         <source>Ziffer-Register (*.db);;Alle Dateien (*)</source>
         <translation>Ziffer register (*.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="588"/>
+        <location filename="../../gui/main_window.py" line="658"/>
         <source>Team-Register öffnen</source>
         <translation>Open team register</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="590"/>
+        <location filename="../../gui/main_window.py" line="660"/>
         <source>Adresse des Team-Registers (postgresql://benutzer@server/datenbank); das Passwort kommt aus ~/.pgpass oder der Anmeldung am Rechner:</source>
         <translation>Address of the team register (postgresql://user@server/database); the password comes from ~/.pgpass or your sign-in to the computer:</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="604"/>
+        <location filename="../../gui/main_window.py" line="674"/>
         <source>Bitte eine Adresse der Form postgresql://benutzer@server/datenbank angeben.</source>
         <translation>Please enter an address of the form postgresql://user@server/database.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="606"/>
+        <location filename="../../gui/main_window.py" line="676"/>
         <source>Verbindung zu {address} wird aufgebaut …</source>
         <translation>Connecting to {address} …</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="611"/>
+        <location filename="../../gui/main_window.py" line="681"/>
         <source>Team-Register geöffnet: {address}</source>
         <translation>Team register opened: {address}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="616"/>
+        <location filename="../../gui/main_window.py" line="686"/>
         <source>Team-Register</source>
         <translation>Team register</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="617"/>
+        <location filename="../../gui/main_window.py" line="687"/>
         <source>Das Team-Register kann nicht geöffnet werden: {reason}</source>
         <translation>The team register cannot be opened: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="630"/>
+        <location filename="../../gui/main_window.py" line="702"/>
         <source>Demo-Register geöffnet: {path}</source>
         <translation>Demo register opened: {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="642"/>
+        <location filename="../../gui/main_window.py" line="716"/>
         <source>Sicherung wiederhergestellt; der vorige Stand liegt in {name}.</source>
         <translation>Backup restored; the previous state is in {name}.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="661"/>
+        <location filename="../../gui/main_window.py" line="737"/>
         <source>Posteingang wird nicht beobachtet.</source>
         <translation>The inbox is not watched.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="665"/>
+        <location filename="../../gui/main_window.py" line="741"/>
         <source>&lt;p&gt;Team-Register: {address}&lt;/p&gt;&lt;p&gt;Die Daten liegen auf dem Server des Team-Registers.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Team register: {address}&lt;/p&gt;&lt;p&gt;The data lives on the team register&apos;s server.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="667"/>
+        <location filename="../../gui/main_window.py" line="743"/>
         <source>&lt;p&gt;Register: {address}&lt;/p&gt;&lt;p&gt;Läuft ohne Netz; alle Daten bleiben auf diesem Rechner.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Register: {address}&lt;/p&gt;&lt;p&gt;Works offline; all data stays on this computer.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="670"/>
+        <location filename="../../gui/main_window.py" line="746"/>
         <source>Über Ziffer</source>
         <translation>About Ziffer</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="672"/>
+        <location filename="../../gui/main_window.py" line="748"/>
         <source>&lt;h3&gt;Ziffer {version}&lt;/h3&gt;&lt;p&gt;Anträge und Anfragen des Landtags Ziffer für Ziffer beantworten, Fristen im Blick behalten und die Stellungnahme als DOCX und PDF erzeugen.&lt;/p&gt;{where}</source>
         <translation>&lt;h3&gt;Ziffer {version}&lt;/h3&gt;&lt;p&gt;Answer the parliament&apos;s motions and questions point by point, keep every deadline in view and produce the Stellungnahme as DOCX and PDF.&lt;/p&gt;{where}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="698"/>
+        <location filename="../../gui/main_window.py" line="774"/>
         <source>Import läuft</source>
         <translation>Import running</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="699"/>
+        <location filename="../../gui/main_window.py" line="775"/>
         <source>Ein Import läuft. Abbrechen? Der laufende Stapel wird noch fertig importiert.</source>
         <translation>An import is running. Stop it? The current batch will still be imported completely.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="717"/>
+        <location filename="../../gui/main_window.py" line="793"/>
         <source>Nicht alle Antworten konnten gespeichert werden. Ziffer trotzdem beenden?</source>
         <translation>Not all answers could be saved. Quit Ziffer anyway?</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="724"/>
+        <location filename="../../gui/main_window.py" line="800"/>
         <source>Der Import wird nach dem laufenden Stapel beendet …</source>
         <translation>The import stops after the current batch …</translation>
     </message>
@@ -1736,32 +1736,32 @@ Enter the contribution with this date anyway?</translation>
 <context>
     <name>NewInquiryDialog</name>
     <message>
-        <location filename="../../gui/main_window.py" line="64"/>
+        <location filename="../../gui/new_inquiry_dialog.py" line="23"/>
         <source>Neue Anfrage</source>
         <translation>New inquiry</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="66"/>
+        <location filename="../../gui/new_inquiry_dialog.py" line="25"/>
         <source>Text der Anfrage</source>
         <translation>Text of the inquiry</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="68"/>
+        <location filename="../../gui/new_inquiry_dialog.py" line="27"/>
         <source>Den vollständigen Text der Drucksache hier einfügen (Kopf mit Nummer, Titel, Ziffern) …</source>
         <translation>Paste the complete text of the print here (header with number, title, points) …</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="71"/>
+        <location filename="../../gui/new_inquiry_dialog.py" line="30"/>
         <source>Name der Anfrage</source>
         <translation>Name of the inquiry</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="72"/>
+        <location filename="../../gui/new_inquiry_dialog.py" line="31"/>
         <source>z. B. Kleine Anfrage Radwege</source>
         <translation>e.g. Kleine Anfrage cycle paths</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="77"/>
+        <location filename="../../gui/new_inquiry_dialog.py" line="36"/>
         <source>Bezeichnung</source>
         <translation>Name</translation>
     </message>
@@ -1769,42 +1769,42 @@ Enter the contribution with this date anyway?</translation>
 <context>
     <name>PdfPreview</name>
     <message>
-        <location filename="../../gui/pdf_preview.py" line="50"/>
+        <location filename="../../gui/pdf_preview.py" line="57"/>
         <source>Vorschau der Seiten</source>
         <translation>Preview of the pages</translation>
     </message>
     <message>
-        <location filename="../../gui/pdf_preview.py" line="57"/>
+        <location filename="../../gui/pdf_preview.py" line="64"/>
         <source>Verkleinern</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../gui/pdf_preview.py" line="60"/>
+        <location filename="../../gui/pdf_preview.py" line="67"/>
         <source>Vergrößern</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../gui/pdf_preview.py" line="94"/>
+        <location filename="../../gui/pdf_preview.py" line="101"/>
         <source>Die Vorschau kann nicht angezeigt werden: {reason}</source>
         <translation>The preview cannot be shown: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/pdf_preview.py" line="101"/>
+        <location filename="../../gui/pdf_preview.py" line="108"/>
         <source>Seite</source>
         <translation>Page</translation>
     </message>
     <message>
-        <location filename="../../gui/pdf_preview.py" line="104"/>
+        <location filename="../../gui/pdf_preview.py" line="111"/>
         <source> (die ersten {n} gezeigt)</source>
         <translation> (first {n} shown)</translation>
     </message>
     <message>
-        <location filename="../../gui/pdf_preview.py" line="105"/>
+        <location filename="../../gui/pdf_preview.py" line="112"/>
         <source>{n} Seiten</source>
         <translation>{n} pages</translation>
     </message>
     <message>
-        <location filename="../../gui/pdf_preview.py" line="105"/>
+        <location filename="../../gui/pdf_preview.py" line="112"/>
         <source>1 Seite</source>
         <translation>1 page</translation>
     </message>
@@ -1860,177 +1860,177 @@ Enter the contribution with this date anyway?</translation>
 <context>
     <name>RegisterView</name>
     <message>
-        <location filename="../../gui/register_view.py" line="113"/>
+        <location filename="../../gui/register_view.py" line="117"/>
         <source>Suchen: Wörter, „Förder*“ oder eine Drucksache wie 17/9321 …</source>
         <translation>Search: words, “Förder*” or a print such as 17/9321 …</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="114"/>
+        <location filename="../../gui/register_view.py" line="118"/>
         <source>Suche im Register</source>
         <translation>Search the register</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="120"/>
+        <location filename="../../gui/register_view.py" line="124"/>
         <source>Parlament</source>
         <translation>Parliament</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="121"/>
+        <location filename="../../gui/register_view.py" line="125"/>
         <source>Wahlperiode</source>
         <translation>Term</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="122"/>
+        <location filename="../../gui/register_view.py" line="126"/>
         <source>Art</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="125"/>
+        <location filename="../../gui/register_view.py" line="129"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="126"/>
+        <location filename="../../gui/register_view.py" line="130"/>
         <source>offen</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="127"/>
+        <location filename="../../gui/register_view.py" line="131"/>
         <source>überfällig</source>
         <translation>overdue</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="130"/>
+        <location filename="../../gui/register_view.py" line="134"/>
         <source>Referat</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="131"/>
+        <location filename="../../gui/register_view.py" line="135"/>
         <source>Bearbeiter/in</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="133"/>
+        <location filename="../../gui/register_view.py" line="137"/>
         <source>Frist ab TT.MM.JJJJ</source>
         <translation>Due from DD.MM.YYYY</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="134"/>
+        <location filename="../../gui/register_view.py" line="138"/>
         <source>Frist ab</source>
         <translation>Due from</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="136"/>
+        <location filename="../../gui/register_view.py" line="140"/>
         <source>Frist bis TT.MM.JJJJ</source>
         <translation>Due until DD.MM.YYYY</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="137"/>
+        <location filename="../../gui/register_view.py" line="141"/>
         <source>Frist bis</source>
         <translation>Due until</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="141"/>
+        <location filename="../../gui/register_view.py" line="145"/>
         <source>Filter zurücksetzen</source>
         <translation>Reset filters</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="142"/>
+        <location filename="../../gui/register_view.py" line="146"/>
         <source>Alle Filter zurücksetzen</source>
         <translation>Reset all filters</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="155"/>
+        <location filename="../../gui/register_view.py" line="159"/>
         <source>Register der Anfragen</source>
         <translation>Register of inquiries</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="181"/>
+        <location filename="../../gui/register_view.py" line="185"/>
         <source>&lt;h2&gt;Willkommen bei Ziffer&lt;/h2&gt;&lt;p&gt;Das Register ist noch leer. Ziehen Sie Drucksachen (PDF, Word, Text) in dieses Fenster oder wählen Sie:&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Welcome to Ziffer&lt;/h2&gt;&lt;p&gt;The register is still empty. Drag prints (PDF, Word, text) into this window or choose:&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="188"/>
+        <location filename="../../gui/register_view.py" line="192"/>
         <source>Dateien importieren …</source>
         <translation>Import files …</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="189"/>
+        <location filename="../../gui/register_view.py" line="193"/>
         <source>Drucksachen aus Dateien importieren</source>
         <translation>Import prints from files</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="191"/>
+        <location filename="../../gui/register_view.py" line="195"/>
         <source>Einen Ordner beobachten …</source>
         <translation>Watch a folder …</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="192"/>
+        <location filename="../../gui/register_view.py" line="196"/>
         <source>Posteingangsordner beobachten</source>
         <translation>Watch the inbox folder</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="194"/>
+        <location filename="../../gui/register_view.py" line="198"/>
         <source>Demo-Register öffnen</source>
         <translation>Open demo register</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="195"/>
+        <location filename="../../gui/register_view.py" line="199"/>
         <source>Demo-Register mit Beispieldrucksachen öffnen</source>
         <translation>Open the demo register with sample prints</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="203"/>
+        <location filename="../../gui/register_view.py" line="207"/>
         <source>Fortschritt des Imports ins leere Register</source>
         <translation>Progress of the import into the empty register</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="234"/>
+        <location filename="../../gui/register_view.py" line="238"/>
         <source>{name}: alle</source>
         <translation>{name}: all</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="284"/>
+        <location filename="../../gui/register_view.py" line="288"/>
         <source>&lt;h2&gt;Drucksachen werden importiert …&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Importing prints …&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="297"/>
+        <location filename="../../gui/register_view.py" line="301"/>
         <source>&lt;h2&gt;Drucksachen werden importiert …&lt;/h2&gt;&lt;p&gt;{done} von {total}: {name}&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Importing prints …&lt;/h2&gt;&lt;p&gt;{done} of {total}: {name}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="341"/>
+        <location filename="../../gui/register_view.py" line="345"/>
         <source>„{text}“ ist kein Datum; bitte als TT.MM.JJJJ eingeben.</source>
         <translation>“{text}” is not a date; please enter it as DD.MM.YYYY.</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="430"/>
+        <location filename="../../gui/register_view.py" line="435"/>
         <source>{n} Treffer</source>
         <translation>{n} hits</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="430"/>
+        <location filename="../../gui/register_view.py" line="435"/>
         <source>1 Treffer</source>
         <translation>1 hit</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="433"/>
+        <location filename="../../gui/register_view.py" line="438"/>
         <source>{n} von {total} Drucksachen</source>
         <translation>{n} of {total} prints</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="433"/>
+        <location filename="../../gui/register_view.py" line="438"/>
         <source>{n} von 1 Drucksache</source>
         <translation>{n} of 1 print</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="436"/>
+        <location filename="../../gui/register_view.py" line="441"/>
         <source>{n} Drucksachen im Register</source>
         <translation>{n} prints in the register</translation>
     </message>
     <message>
-        <location filename="../../gui/register_view.py" line="436"/>
+        <location filename="../../gui/register_view.py" line="441"/>
         <source>1 Drucksache im Register</source>
         <translation>1 print in the register</translation>
     </message>
@@ -2297,22 +2297,22 @@ Enter the contribution with this date anyway?</translation>
 <context>
     <name>SplitDialog</name>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1513"/>
+        <location filename="../../gui/inquiry_view.py" line="1515"/>
         <source>Antwort aufteilen</source>
         <translation>Split answer</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1515"/>
+        <location filename="../../gui/inquiry_view.py" line="1517"/>
         <source>Zu welcher Ziffer gehört jeder Absatz der Antwort?</source>
         <translation>Which point does each paragraph of the answer belong to?</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1525"/>
+        <location filename="../../gui/inquiry_view.py" line="1527"/>
         <source>Zu {label}.</source>
         <translation>On {label}.</translation>
     </message>
     <message>
-        <location filename="../../gui/inquiry_view.py" line="1527"/>
+        <location filename="../../gui/inquiry_view.py" line="1529"/>
         <source>Ziffer für Absatz {n}</source>
         <translation>Point for paragraph {n}</translation>
     </message>
@@ -2320,18 +2320,23 @@ Enter the contribution with this date anyway?</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../gui/app.py" line="93"/>
-        <location filename="../../gui/app.py" line="108"/>
+        <location filename="../../gui/app.py" line="91"/>
+        <location filename="../../gui/app.py" line="110"/>
         <source>Das Register kann nicht geöffnet werden: {reason}</source>
         <translation>The register cannot be opened: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="114"/>
+        <location filename="../../gui/app.py" line="116"/>
         <source>Sicherung vom {date} zurückgespielt; die beschädigte Datei liegt unter {aside}.</source>
         <translation>Backup of {date} restored; the damaged file is at {aside}.</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="148"/>
+        <location filename="../../gui/app.py" line="144"/>
+        <source>Das Register wird auf diese Version von Ziffer umgestellt. Das geschieht einmal und kann bei einem großen Register eine Minute dauern; vorher wird eine Kopie angelegt.</source>
+        <translation>The register is being converted to this version of Ziffer. This happens once and can take a minute for a large register; a copy is made first.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app.py" line="203"/>
         <source>Ein unerwarteter Fehler ist aufgetreten ({error}). Ihre Texte sind gespeichert; Einzelheiten stehen in {log}.</source>
         <translation>An unexpected error occurred ({error}). Your texts are saved; details are in {log}.</translation>
     </message>
