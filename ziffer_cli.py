@@ -199,9 +199,15 @@ def summary(d: dict) -> str:
 
 def _open_register(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     """The register for a subcommand; a damaged one is refused with the way out (the `restore` command)."""
-    from storage.db import DamagedRegister, StorageError
+    from storage.db import DamagedRegister, StorageError, resolve_db_path, upgrade_pending
     from storage.register import Register
 
+    if upgrade_pending(resolve_db_path(args.db)):  # once, and for a large register a while: said, not a silent wait
+        print(
+            "Das Register wird auf diese Version von Ziffer umgestellt (einmalig, vorher wird eine Kopie angelegt) …",
+            file=sys.stderr,
+            flush=True,
+        )
     try:
         return Register.open(args.db)
     except DamagedRegister as exc:

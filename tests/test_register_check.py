@@ -264,3 +264,28 @@ def test_window_says_so_while_a_register_is_converted(qtbot, tmp_path: Path) -> 
     assert register.db.execute("SELECT count(*) FROM sqlite_master WHERE name = 'prints_search_text'").fetchone()[0]
     register.close()
     assert not upgrade_pending(tmp_path / "missing.db") and not upgrade_pending("postgresql://a@b/c")
+
+
+def test_command_line_says_so_while_a_register_is_converted(tmp_path: Path) -> None:
+    """The command line tells in one German line that the register is converted, once."""
+    import sqlite3
+    import subprocess
+    import sys
+
+    import sqlite_utils
+
+    from storage.db import migrate
+
+    path = tmp_path / "r.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    migrate(sqlite_utils.Database(conn), path, stop_before="m012_index_over_stored_text")
+    conn.close()
+    root = Path(__file__).resolve().parent.parent
+    first = subprocess.run(
+        [sys.executable, "main.py", "--db", str(path), "list"], cwd=root, capture_output=True, text=True
+    )
+    again = subprocess.run(
+        [sys.executable, "main.py", "--db", str(path), "list"], cwd=root, capture_output=True, text=True
+    )
+    assert first.returncode == 0 and "umgestellt" in first.stderr and "Traceback" not in first.stderr
+    assert again.returncode == 0 and "umgestellt" not in again.stderr
