@@ -519,3 +519,27 @@ def test_long_letter_has_page_count_and_running_header(tmp_path: Path) -> None:
     for number, page in enumerate(pages, 1):
         assert f"Seite {number} von {total}" in page
         assert ("Zulieferung zu Drucksache 17/9999" in page) == (number > 1)
+
+
+def test_reportlab_web_address_pattern_is_compiled_on_first_use() -> None:
+    """The one pattern of reportlab's paragraph module that costs 30 ms at import is compiled when
+    first used and then splits web addresses exactly as reportlab's own; re.compile is itself again."""
+    import subprocess
+    import sys
+
+    code = """
+import re
+compile_ = re.compile
+from core import pdf_render
+pdf_render._import_platypus()
+import reportlab.platypus.paragraph as p
+assert re.compile is compile_
+real = re.compile(p.uri_pat.pattern, p.uri_pat.flags)
+for uri in ["https://www.landtag-bw.de/a/b", "ftp://x.y", "no uri", "http://10.0.0.1:8080/x?y=1", "localhost"]:
+    got, want = p.uri_pat.match(uri), real.match(uri)
+    assert (got and got.groups()) == (want and want.groups()), uri
+print(type(p.uri_pat).__name__)
+"""
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "_PatternOnFirstUse"
