@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import codecs
 import io
-import logging
 import re
 import threading
 import unicodedata
@@ -26,8 +25,6 @@ DOCX_MAX_XML = 64 * 1024 * 1024  # all XML parts unpacked; a 500-page Word print
 DOCX_MAX_UNPACKED = MAX_BYTES  # everything unpacked, pictures included
 DOCX_MAX_RATIO = 100  # real XML deflates 5 to 20 times; repeated bytes 1,000 times
 DOCX_MAX_MEMBERS = 10_000
-
-log = logging.getLogger(__name__)
 
 # control characters no print means (form feed and line breaks are kept: they are pages and lines)
 _CONTROL = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")  # and terminal colours
@@ -94,7 +91,9 @@ def _from_bytes(path: Path, data: bytes) -> Document:
     text = normalise_characters(text)
     text, controls = _CONTROL.subn("", text) if _CONTROL_CHAR.search(text) else (text, 0)
     if controls:  # a title with an escape sequence broke the XLSX export and the terminal's `list`
-        log.info("%s: %d control characters left out", path, controls)
+        import logging  # here: logging costs every read 3-5 ms to import, and this is rare
+
+        logging.getLogger(__name__).info("%s: %d control characters left out", path, controls)
     if not text.strip():
         raise DocumentError(f"{path}: contains no text.")
     return Document(path=path, text=text, source=kind, pages=pages, styled=styled)
