@@ -171,6 +171,15 @@ def find_print_numbers(text: str) -> list[NumberMatch]:
     """
     if not isinstance(text, str):
         return []
+    return _find_print_numbers(text, text.lower())
+
+
+def _find_print_numbers(text: str, low: str) -> list[NumberMatch]:
+    """find_print_numbers() of a text and its lower-cased form."""
+    if "dr" not in low and "vorlage" not in low:
+        # every print word holds one of them (none of their letters has another case-insensitive
+        # match in `re`, as "ı" has for "i"): most paragraphs are not searched at all
+        return []
     found: list[NumberMatch] = []
     for word in _PRINT_WORD.finditer(text):
         first = _number_after_word(text, word, word.end())

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from core.labels import int_to_roman, roman_to_int
 from core.model import Reference
-from core.numbers import NumberMatch, find_print_numbers
+from core.numbers import NumberMatch, _find_print_numbers
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,7 @@ class Citation:
 # --- point phrases ("Ziffern 3 und 4", "Frage II. 2.", "zu 1.") ---------------------------------------
 
 _POINT_WORDS = r"Ziffern?|Ziff\.|Nummern?|Nrn?\.|Fragen?|Punkte?n?"
+_POINT_HINTS = ("ff", "numm", "nr", "frage", "pun")  # a part of each point word, lower-cased
 # Each search pattern opens with a lookahead on its first letters: it lets `re` skip ahead fast.
 _POINT_WORD = re.compile(
     rf"(?=[ZzNnFfPp])(?<![\w\-])(?P<w>{_POINT_WORDS})(?:\s?Nr\.)?(?![a-zäöüß])\s{{0,3}}",
@@ -174,8 +175,9 @@ def _parse_labels(text: str, pos: int) -> tuple[list[str], int, int]:
     return [lb for lb in labels if lb], end, span_end
 
 
-def _find_phrases(text: str, taken: list[tuple[int, int]]) -> list[_Phrase]:
-    """Point phrases in text order, skipping any inside a print number's span."""
+def _find_phrases(text: str, taken: list[tuple[int, int]], low: str | None = None) -> list[_Phrase]:
+    """Point phrases in text order, skipping any inside a print number's span (`low`: the text
+    lower-cased)."""
     phrases: list[_Phrase] = []
     starts = [s for s, _ in taken]
 
@@ -198,8 +200,15 @@ def _find_phrases(text: str, taken: list[tuple[int, int]]) -> list[_Phrase]:
             phrases.append(_Phrase(start, end, span_end, tuple(labels), nr))
             pos = end
 
-    collect(_POINT_WORD, True)
-    collect(_BARE_LEAD, False)
+    # each search only where its words can stand: every point word holds one of _POINT_HINTS, every
+    # bare lead "zu" or "unter" (lower-cased; the letters of these have no other case-insensitive
+    # match in `re`, unlike "i" with "ı" or "k" with "K", which the hints therefore leave out)
+    if low is None:
+        low = text.lower()
+    if any(hint in low for hint in _POINT_HINTS):
+        collect(_POINT_WORD, True)
+    if "zu" in low or "unter" in low:
+        collect(_BARE_LEAD, False)
     phrases.sort(key=lambda p: p.start)
     return phrases
 
@@ -307,13 +316,16 @@ def find_citations(text: str) -> list[Citation]:
     """All citations in text order."""
     if not isinstance(text, str) or not text:
         return []
-    numbers: list[NumberMatch] = find_print_numbers(text)
+    low = text.lower()
+    numbers: list[NumberMatch] = _find_print_numbers(text, low)
     # "§ 5 Absatz 1 Ziffer 3" is a part of a law wherever it stands
     phrases = [
         ph
-        for ph in _find_phrases(text, [(n.start, n.end) for n in numbers])
+        for ph in _find_phrases(text, [(n.start, n.end) for n in numbers], low)
         if not _LAW_BEFORE.search(text, max(0, ph.start - 40), ph.start)
     ]
+    if not numbers and not phrases:
+        return []
     num_starts = [n.start for n in numbers]
     ph_starts = [p.start for p in phrases]
     attached: dict[int, int] = {}  # number index -> phrase index

@@ -301,3 +301,81 @@ def test_one_megabyte_is_fast(text: str) -> None:
     t0 = time.perf_counter()
     find_citations(text)
     assert time.perf_counter() - t0 < 5.0
+
+
+# --- the words each search needs ----------------------------------------------------------------------
+
+
+def test_searches_skipped_only_where_they_cannot_match() -> None:
+    """Print words, point words and bare leads are searched only in a text whose lower-cased form holds
+    a part of them (core.numbers, core.references): that part's letters must have no other case-
+    insensitive match in `re` than their own upper and lower case, as "i" has "ı" and "İ", "k" the
+    Kelvin sign and "s" the long s. Every character is tried."""
+    import re
+    import sys
+
+    from core.references import _POINT_HINTS
+
+    letters = set("".join(_POINT_HINTS) + "dr" + "vorlage" + "zu" + "unter")
+    allowed = {c: {c, c.upper()} for c in letters}
+    pattern = re.compile("[" + "".join(sorted(letters)) + "]", re.IGNORECASE)
+    for code in range(sys.maxunicode + 1):
+        ch = chr(code)
+        if pattern.fullmatch(ch):
+            assert any(ch in same for same in allowed.values()), f"{ch!r} matches a hint's letter in re"
+            assert len(ch.lower()) == 1 and ch.lower() in letters, f"{ch!r} lower-cases to {ch.lower()!r}"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Drucksache",
+                "Drs.",
+                "DRS",
+                "vorlage",
+                "Ziffer",
+                "ZİFF.",
+                "Zıffern",
+                "Nr.",
+                "NRN.",
+                "Nummer",
+                "Frage",
+                "PUNKTEN",
+                "Punkte",
+                "vgl.",
+                "siehe",
+                "Antwort",
+                "zu",
+                "ZU",
+                "unter",
+                "ſiehe",
+                "17/9",
+                "3",
+                "II.",
+                " ",
+                ", ",
+                "und",
+                "a)",
+                "\n",
+                "K",
+                "ı",
+                "İ",
+            ]
+        ),
+        max_size=20,
+    ).map("".join)
+)
+def test_skipping_a_search_loses_no_citation(text: str) -> None:
+    """Where a search is skipped, it would have found nothing."""
+    from core.numbers import _PRINT_WORD
+    from core.references import _BARE_LEAD, _POINT_HINTS, _POINT_WORD
+
+    low = text.lower()
+    if _PRINT_WORD.search(text):
+        assert "dr" in low or "vorlage" in low
+    if _POINT_WORD.search(text):
+        assert any(hint in low for hint in _POINT_HINTS)
+    if _BARE_LEAD.search(text):
+        assert "zu" in low or "unter" in low
