@@ -176,9 +176,9 @@ def find_print_numbers(text: str) -> list[NumberMatch]:
 
 def _find_print_numbers(text: str, low: str) -> list[NumberMatch]:
     """find_print_numbers() of a text and its lower-cased form."""
-    if "dr" not in low and "vorlage" not in low:
-        # every print word holds one of them (none of their letters has another case-insensitive
-        # match in `re`, as "ı" has for "i"): most paragraphs are not searched at all
+    if "/" not in text or ("dr" not in low and "vorlage" not in low):
+        # every number holds a slash, every print word "dr" or "vorlage" (none of their letters has
+        # another case-insensitive match in `re`, as "ı" has for "i"): most paragraphs are not searched
         return []
     found: list[NumberMatch] = []
     for word in _PRINT_WORD.finditer(text):

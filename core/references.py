@@ -53,7 +53,9 @@ _BARE_LEAD = re.compile(
     r"(?:zu|unter)\s{1,3}(?=[0-9IVX])",
     re.IGNORECASE,
 )
+_LEAD_END = re.compile(r"(?:zu|unter)\s{1,3}(?=[0-9IVX])", re.IGNORECASE)  # how every bare lead ends
 _ROMAN = r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})"
+_LABEL_CHAR = re.compile("[0-9IVX]")  # a label's first character: a digit or a Roman numeral (_LABEL, _parts)
 # What follows a number that is an amount or a date, not a point label.
 _UNITS = (
     r"%|Prozent|Mio|Mrd|Tsd|Euro|EUR|€|Jahre|Monate|Wochen|Tage|Stunden|"
@@ -200,14 +202,17 @@ def _find_phrases(text: str, taken: list[tuple[int, int]], low: str | None = Non
             phrases.append(_Phrase(start, end, span_end, tuple(labels), nr))
             pos = end
 
-    # each search only where its words can stand: every point word holds one of _POINT_HINTS, every
-    # bare lead "zu" or "unter" (lower-cased; the letters of these have no other case-insensitive
-    # match in `re`, unlike "i" with "ı" or "k" with "K", which the hints therefore leave out)
+    # Each search only where it can find a phrase: a phrase's first label has a digit or a Roman
+    # numeral; a point word holds one of _POINT_HINTS (lower-cased; their letters have no other
+    # case-insensitive match in `re`, unlike "i" with "ı" or "k" with "K", which they leave out); a
+    # bare lead ends as _LEAD_END matches, with "zu" or "unter".
+    if not _LABEL_CHAR.search(text):
+        return phrases
     if low is None:
         low = text.lower()
-    if any(hint in low for hint in _POINT_HINTS):
+    if "ff" in low or "numm" in low or "nr" in low or "frage" in low or "pun" in low:  # _POINT_HINTS, unrolled
         collect(_POINT_WORD, True)
-    if "zu" in low or "unter" in low:
+    if ("zu" in low or "unter" in low) and _LEAD_END.search(text):  # `in` first: it is faster
         collect(_BARE_LEAD, False)
     phrases.sort(key=lambda p: p.start)
     return phrases

@@ -362,20 +362,32 @@ def test_searches_skipped_only_where_they_cannot_match() -> None:
                 "K",
                 "ı",
                 "İ",
+                "/",
+                "024/2024",
+                "x",
+                "v",
+                "b)",
+                "ii",
             ]
         ),
         max_size=20,
     ).map("".join)
 )
 def test_skipping_a_search_loses_no_citation(text: str) -> None:
-    """Where a search is skipped, it would have found nothing."""
-    from core.numbers import _PRINT_WORD
-    from core.references import _BARE_LEAD, _POINT_HINTS, _POINT_WORD
+    """Where a search is skipped, it would have found nothing: every print number the print words'
+    search finds needs "/" and a hint, every phrase with labels the point words' or bare leads'
+    search finds needs a digit or Roman numeral and a hint or _LEAD_END."""
+    from core.numbers import _PRINT_WORD, _number_after_word
+    from core.references import _BARE_LEAD, _LABEL_CHAR, _LEAD_END, _POINT_HINTS, _POINT_WORD, _parse_labels
 
     low = text.lower()
-    if _PRINT_WORD.search(text):
-        assert "dr" in low or "vorlage" in low
-    if _POINT_WORD.search(text):
-        assert any(hint in low for hint in _POINT_HINTS)
-    if _BARE_LEAD.search(text):
-        assert "zu" in low or "unter" in low
+    if any(_number_after_word(text, m, m.end()) for m in _PRINT_WORD.finditer(text)):
+        assert "/" in text and ("dr" in low or "vorlage" in low)
+    for pattern in (_POINT_WORD, _BARE_LEAD):
+        for m in pattern.finditer(text):
+            if _parse_labels(text, m.end())[0]:
+                assert _LABEL_CHAR.search(text)
+                if pattern is _POINT_WORD:
+                    assert any(hint in low for hint in _POINT_HINTS)
+                else:
+                    assert ("zu" in low or "unter" in low) and _LEAD_END.search(text)
