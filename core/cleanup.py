@@ -54,20 +54,28 @@ STRONG_FURNITURE = [
 ]
 
 # Lines that are furniture only in the block at the top or bottom of a page.
-WEAK_FURNITURE = [
-    re.compile(p, re.IGNORECASE)
-    for p in (
-        r"^[–—-]?\s*\d{1,4}\s*[–—-]?$",
-        r"^Seite\s+\d+(?:\s+von\s+\d+)?$",
-        rf"^(?:{PARLIAMENTS})$",
-        rf"^{_DRS}(?:\s*\(\d+/\d+\))?$",
-        rf"^\d{{1,2}}\.\s*Wahlperiode(?:\s*[–—-]?\s*(?:{_DATE}|\d{{1,2}}\.\d{{1,2}}\.\d{{2}}))?$",  # HH: 09.10.18
-        rf"^(?:{PARLIAMENTS})\s*[–—-]?\s*\d{{1,2}}\.\s*Wahlperiode$",
-        rf"^{_DATE}$",
-        r"^(?:ENTWURF|Entwurf)$",  # the watermark of a draft exported by Ziffer
-        r"^(?:Landtag|Stadtbürgerschaft)\s+\d{1,2}\.\d{1,2}\.\d{2}(?:\d{2})?$",  # Bremen: "Landtag 12.03.24"
-    )
-]
+_WEAK_FURNITURE = (
+    r"^[–—-]?\s*\d{1,4}\s*[–—-]?$",
+    r"^Seite\s+\d+(?:\s+von\s+\d+)?$",
+    rf"^(?:{PARLIAMENTS})$",
+    rf"^{_DRS}(?:\s*\(\d+/\d+\))?$",
+    rf"^\d{{1,2}}\.\s*Wahlperiode(?:\s*[–—-]?\s*(?:{_DATE}|\d{{1,2}}\.\d{{1,2}}\.\d{{2}}))?$",  # HH: 09.10.18
+    rf"^(?:{PARLIAMENTS})\s*[–—-]?\s*\d{{1,2}}\.\s*Wahlperiode$",
+    rf"^{_DATE}$",
+    r"^(?:ENTWURF|Entwurf)$",  # the watermark of a draft exported by Ziffer
+    r"^(?:Landtag|Stadtbürgerschaft)\s+\d{1,2}\.\d{1,2}\.\d{2}(?:\d{2})?$",  # Bremen: "Landtag 12.03.24"
+)
+
+# all of them as one pattern (each is anchored with ^): one test of a line instead of nine
+_WEAK = re.compile("|".join(f"(?:{p})" for p in _WEAK_FURNITURE), re.IGNORECASE)
+
+
+def __getattr__(name: str) -> object:
+    """WEAK_FURNITURE: the patterns of _WEAK one by one, compiled when asked for."""
+    if name == "WEAK_FURNITURE":
+        return [re.compile(p, re.IGNORECASE) for p in _WEAK_FURNITURE]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 HEADING_LINES = re.compile(
     r"^(?:Antrag|Begründung|Stellungnahme|Antwort|A\s?n\s?t\s?w\s?o\s?r\s?t|Kleine Anfrage|Große Anfrage|"
@@ -171,6 +179,9 @@ def clean(text: str) -> Cleaned:
         lines = [ln.strip() for ln in page.split("\n")]
         lines = _strip_edges(lines, furniture, repeated)
         lines = _take_footnotes(lines, footnotes)
+        if not _has_hint("\n".join(lines).lower()):
+            bodies.append(lines)  # no line can be furniture (the cheap test first, for the whole page)
+            continue
         kept = []
         for ln in lines:
             if ln and is_strong_furniture(ln):
@@ -221,6 +232,7 @@ def _pages(text: str) -> list[str]:
 
 _FOOTNOTE_START = re.compile(r"^(?P<n>\d{1,2})\s+(?=\S)(?!\d)")
 _FOOTNOTE_MAX_LINES = 14
+_NOTE_NUMBER = re.compile(r"\d{1,2}")
 
 
 def _take_footnotes(lines: list[str], footnotes: list[Footnote]) -> list[str]:
@@ -232,7 +244,7 @@ def _take_footnotes(lines: list[str], footnotes: list[Footnote]) -> list[str]:
     lo = max(1, end - _FOOTNOTE_MAX_LINES)
     for k in range(lo, end - 1):
         # the note's number on a line of its own (Rheinland-Pfalz): "1" / "Vgl. Drucksache 18/10317."
-        if re.fullmatch(r"\d{1,2}", lines[k]) and lines[k + 1] and not lines[k + 1][0].isdigit():
+        if _NOTE_NUMBER.fullmatch(lines[k]) and lines[k + 1] and not lines[k + 1][0].isdigit():
             lines = [*lines[:k], f"{lines[k]} {lines[k + 1]}", "", *lines[k + 2 :]]
     for k in range(lo, end):
         m = _FOOTNOTE_START.match(lines[k])
@@ -320,7 +332,10 @@ def _rejoin_after_comma(paragraphs: list[str]) -> list[str]:
 
 
 def _normalise_edge(line: str) -> str:
-    return re.sub(r"\d+", "#", line.strip().lower())
+    return _NUMBER.sub("#", line.strip().lower())
+
+
+_NUMBER = re.compile(r"\d+")
 
 
 def _repeated_edge_lines(pages: list[str]) -> set[str]:
@@ -410,7 +425,7 @@ def is_strong_furniture(line: str) -> bool:
 
 
 def _is_furniture(line: str, repeated: set[str]) -> bool:
-    if is_strong_furniture(line) or any(p.search(line) for p in WEAK_FURNITURE) or _only_furniture_tokens(line):
+    if is_strong_furniture(line) or _WEAK.match(line) or _only_furniture_tokens(line):
         return True
     return _normalise_edge(line) in repeated
 
@@ -532,14 +547,15 @@ def _split_block(block: list[str]) -> list[list[str]]:
     """Split a block of lines into paragraphs at headings, numbered points and short last lines."""
     if len(block) == 1:
         return [block]
-    longest = max(len(line) for line in block)
+    longest = max(map(len, block))
     wrapped = longest > 60
-    # what each line is, tested once (the tests below look at a line as `line` and as `prev`)
-    heading = [_is_heading(line) for line in block]
-    label = [LABEL_START.match(line) is not None for line in block]
-    bare_date = [_BARE_DATE.fullmatch(line) is not None for line in block]
-    head_line = [_HEAD_LINE.match(line) is not None for line in block]
-    head_part = [_HEAD_PART.match(line) is not None for line in block]
+    # what each line is, tested once (the tests below look at a line as `line` and as `prev`); a
+    # match or None, read as true or false
+    heading = list(map(_is_heading, block))
+    label = list(map(LABEL_START.match, block))
+    bare_date = list(map(_BARE_DATE.fullmatch, block))
+    head_line = list(map(_HEAD_LINE.match, block))
+    head_part = list(map(_HEAD_PART.match, block))
     first = 0  # the index of the current paragraph's first line
     paras: list[list[str]] = [[block[0]]]
     for i in range(1, len(block)):
@@ -640,7 +656,7 @@ def _join_lines(lines: list[str], vocabulary: set[str]) -> str:
         elif m and not prev.endswith(" -"):
             head = m.group(1)
             first = line.split(" ", 1)[0]
-            tail = re.match(r"[\wÄÖÜäöüß]+", first)
+            tail = _WORD_CHARS.match(first)
             joined = f"{head}{tail.group(0)}".lower() if tail else ""
             if tail is not None and first.lower() in _CONJUNCTIONS and joined in vocabulary:
                 parts[-1] = prev[:-1]
@@ -659,7 +675,8 @@ def _join_lines(lines: list[str], vocabulary: set[str]) -> str:
     return "".join(parts)
 
 
-_HYPHENATED_END = re.compile(r"([\wÄÖÜäöüß+]+)-$")  # "+" for "ESF+-" / "Förderperiode"
+_HYPHENATED_END = re.compile(r"([\wÄÖÜäöüß+]+)-$")
+_WORD_CHARS = re.compile(r"[\wÄÖÜäöüß]+")  # "+" for "ESF+-" / "Förderperiode"
 
 
 # a letter standing alone, after a blank (or the start) or after a sign: both artefacts have one.

@@ -85,7 +85,10 @@ class NumberMatch:
 
 
 def _digits(s: str) -> int:
-    return int(re.sub(r"\D", "", s))
+    return int(_NOT_DIGIT.sub("", s))
+
+
+_NOT_DIGIT = re.compile(r"\D")
 
 
 def _make(series: str, term_s: str, number_s: str, parliament: str | None) -> PrintNumber | None:
