@@ -179,16 +179,12 @@ def clean(text: str) -> Cleaned:
         lines = [ln.strip() for ln in page.split("\n")]
         lines = _strip_edges(lines, furniture, repeated)
         lines = _take_footnotes(lines, footnotes)
-        if not _has_hint("\n".join(lines).lower()):
-            bodies.append(lines)  # no line can be furniture (the cheap test first, for the whole page)
-            continue
-        kept = []
-        for ln in lines:
-            if ln and is_strong_furniture(ln):
-                furniture.append(ln)
-            else:
-                kept.append(ln)
-        bodies.append(kept)
+        taken = [k for k in _lines_with_hint(lines) if is_strong_furniture(lines[k])]
+        if taken:
+            furniture.extend(lines[k] for k in taken)
+            drop = set(taken)
+            lines = [ln for k, ln in enumerate(lines) if k not in drop]
+        bodies.append(lines)
 
     lines = _join_pages(bodies)
     vocabulary = _vocabulary(lines)
@@ -401,6 +397,21 @@ def _has_hint(low: str) -> bool:
     return False
 
 
+def _lines_with_hint(lines: list[str]) -> list[int]:
+    """The indices of the lines that hold a furniture word (_has_hint), in order: looked for in the
+    page as a whole, since few lines hold one (a line's lower case is its part of the page's)."""
+    low = "\n".join(lines).lower()
+    found: set[int] = set()
+    for hint in _HINTS:
+        at = low.find(hint)
+        while at >= 0:
+            line = low.count("\n", 0, at)
+            found.add(line)
+            end = low.find("\n", at)  # the next line
+            at = low.find(hint, end) if end >= 0 else -1
+    return sorted(found)
+
+
 def _only_furniture_tokens(line: str) -> bool:
     """A header line made of nothing but parliament, term, print number, date and page number,
     in any order ("17. Wahlperiode Drucksache 17 / 8906 3")."""
@@ -553,9 +564,11 @@ def _split_block(block: list[str]) -> list[list[str]]:
     # match or None, read as true or false
     heading = list(map(_is_heading, block))
     label = list(map(LABEL_START.match, block))
-    bare_date = list(map(_BARE_DATE.fullmatch, block))
-    head_line = list(map(_HEAD_LINE.match, block))
-    head_part = list(map(_HEAD_PART.match, block))
+    # (the first character first: a date starts with a digit, a head line with "A", a head part
+    # with "d", "A" or "a")
+    bare_date = [line[:1].isdigit() and _BARE_DATE.fullmatch(line) for line in block]
+    head_line = [line[:1] == "A" and _HEAD_LINE.match(line) for line in block]
+    head_part = [line[:1] in "dAa" and _HEAD_PART.match(line) for line in block]
     first = 0  # the index of the current paragraph's first line
     paras: list[list[str]] = [[block[0]]]
     for i in range(1, len(block)):
@@ -569,8 +582,9 @@ def _split_block(block: list[str]) -> list[list[str]]:
             or head_line[i]
             or (label[i] and prev.rstrip("*_ ").endswith(_TERMINAL))
             or (label[i] and _SECTION_TITLE.match(prev))
-            or _QUESTION_OR_ANSWER.match(line)
-            or _INLINE_HEADING.match(line)  # Brandenburg: "zu Frage 1: Nach den Daten …"
+            # the first letter first: "Frage 2:", "Antwort:"; "zu Frage 1: Nach den Daten …" (Brandenburg)
+            or (line[:1] in "FA" and _QUESTION_OR_ANSWER.match(line))
+            or (line[:1] in "AaZz" and _INLINE_HEADING.match(line))
             or (prev.endswith("?") and _STARTS_SENTENCE.match(line))  # a question ends, its answer begins
             or (prev.endswith((".", ")")) and _STARTS_SENTENCE.match(line) and REQUEST_END.search(prev[-160:]))
             or ((head_line[first] or head_part[first]) and _HEAD_LINE_END.search(prev))  # "… (DIE LINKE)" / title

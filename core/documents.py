@@ -352,10 +352,10 @@ def _page_lines(lib, textpage) -> tuple[str, _Lines]:  # type: ignore[no-untyped
     from core.pdfium import Matrix
 
     text = _page_text(lib, textpage)
-    matrix, name, flags = Matrix(), ctypes.create_string_buffer(256), ctypes.c_int()
-    # the arguments converted once, not per call
-    name_at, flags_at, matrix_at = ctypes.addressof(name), ctypes.byref(flags), ctypes.byref(matrix)
-    get_matrix, get_size, get_font = lib.FPDFText_GetMatrix, lib.FPDFText_GetFontSize, lib.FPDFText_GetFontInfo
+    matrix, name, size_of_name, flags = Matrix(), ctypes.create_string_buffer(256), ctypes.c_ulong(256), ctypes.c_int()
+    # the arguments as ctypes objects, made once, not per call (core.pdfium.Library.line_functions)
+    page, flags_at, matrix_at = ctypes.c_void_p(textpage), ctypes.byref(flags), ctypes.byref(matrix)
+    get_size, get_matrix, get_font = lib.line_functions
     # a text index is a character index unless PDFium left characters out of the text (rare)
     direct = len(text) == lib.FPDFText_CountChars(textpage)
     known: dict[tuple[float, bytes], _Style] = {}
@@ -365,9 +365,9 @@ def _page_lines(lib, textpage) -> tuple[str, _Lines]:  # type: ignore[no-untyped
     texts: list[str] = []
     for first, part in _text_lines(text):
         char = first if direct else _char_index(lib, textpage, text, first)
-        size = get_size(textpage, char) or 10.0
-        y, scale = (matrix.f, abs(matrix.d) or 1.0) if get_matrix(textpage, char, matrix_at) else (0.0, 1.0)
-        font = name.value if get_font(textpage, char, name_at, 256, flags_at) else b""
+        size = get_size(page, char) or 10.0
+        y, scale = (matrix.f, abs(matrix.d) or 1.0) if get_matrix(page, char, matrix_at) else (0.0, 1.0)
+        font = name.value if get_font(page, char, name, size_of_name, flags_at) else b""
         size *= scale
         style = known.get((size, font))
         if style is None:

@@ -101,6 +101,16 @@ class Library:
             function = dll[name]  # a function object of its own: pypdfium2's bindings stay as they are
             function.restype, function.argtypes = result, arguments
             setattr(self, name, function)
+        # The three functions called for every line of a page, without argument types: ctypes then
+        # passes what it is given as it is, a third less work a call. The caller gives ctypes objects
+        # for the pointers (a c_void_p text page, byref() for the outputs, the name's buffer) and a
+        # c_ulong for the buffer's size; the index of a character, a C int, as a Python int.
+        functions = []
+        for name in ("FPDFText_GetFontSize", "FPDFText_GetMatrix", "FPDFText_GetFontInfo"):
+            function = dll[name]
+            function.restype = _SIGNATURES[name][0]
+            functions.append(function)
+        self.line_functions: tuple[ctypes._CFuncPtr, ...] = tuple(functions)
 
 
 _library: Library | None = None
