@@ -39,17 +39,24 @@ class Citation:
 
 _POINT_WORDS = r"Ziffern?|Ziff\.|Nummern?|Nrn?\.|Fragen?|Punkte?n?"
 _POINT_HINTS = ("ff", "numm", "nr", "frage", "pun")  # a part of each point word, lower-cased
-# Each search pattern opens with a lookahead on its first letters: it lets `re` skip ahead fast.
+# The search patterns open with their first letter, matched case-sensitively among every character
+# that `re` takes for it ignoring case ("ſ" is an "s"): a pattern that starts with a set of
+# characters lets `re` skip ahead to the next of them at C speed, while a lookahead or a case-blind
+# letter has it try the whole pattern at every position. The letter is matched once and each
+# alternative goes on after it, behind (?<=…) for its own first letter, in the order of the plain
+# pattern, which tests/test_references.py keeps and compares: "Ziffer 3" is
+# (?=[ZzNnFfPp])(?<![\w\-])(?P<w>Ziffern?|Ziff\.|Nummern?|Nrn?\.|Fragen?|Punkte?n?)….
 _POINT_WORD = re.compile(
-    rf"(?=[ZzNnFfPp])(?<![\w\-])(?P<w>{_POINT_WORDS})(?:\s?Nr\.)?(?![a-zäöüß])\s{{0,3}}",
+    r"(?P<w>(?-i:[ZzNnFfPp])(?<![\w\-].)(?:(?<=[Zz])(?:iffern?|iff\.)|(?<=[Nn])(?:ummern?|rn?\.)|(?<=[Ff])ragen?"
+    r"|(?<=[Pp])unkte?n?))(?:\s?Nr\.)?(?![a-zäöüß])\s{0,3}",
     re.IGNORECASE,
 )
 # "zu 1." without a point word only right after a referring word: "vgl. zu 1.", "Antwort zu 3."
 _BARE_LEAD = re.compile(
-    r"(?=[VvSsAaDd])(?<![\w])(?:(?:vgl\.|vergleiche|siehe|s\.\s?[ou]\.|s\.)\s{1,3}"
+    r"(?-i:[VvSsſAaDd])(?<![\w].)(?:(?:(?<=[Vv])(?:gl\.|ergleiche)|(?<=[Ssſ])(?:iehe|\.\s?[ou]\.|\.))\s{1,3}"
     r"(?:(?:auch|hierzu|dazu|oben|unten|bereits)\s{1,3}){0,2}(?:(?:die|den|der)\s{1,3})?"
     r"(?:(?:Antworten|Antwort|Ausführungen|Stellungnahme|Darstellung)\s{1,3})?"
-    r"|(?:Antworten|Antwort|Ausführungen|Stellungnahme|Darstellung)\s{1,3})"
+    r"|(?:(?<=[Aa])(?:ntworten|ntwort|usführungen)|(?<=[Ssſ])tellungnahme|(?<=[Dd])arstellung)\s{1,3})"
     r"(?:zu|unter)\s{1,3}(?=[0-9IVX])",
     re.IGNORECASE,
 )
@@ -251,10 +258,12 @@ _MAX_GAP = 160
 # --- telling citations from other uses of "Ziffer 3" ---------------------------------------------------
 
 # A referring word must stand in the same sentence for a citation inside the same print.
+# (first letter first, as _POINT_WORD)
 _REFERRER = re.compile(
-    r"(?=[VvSsBbAaDdEe])(?<![\w])(?:vgl\.|vergleiche|siehe|s\.\s?[ou]\.|s\.(?=\s)|"
-    r"verwiesen|verweisen|verweist|verweise|Verweis|Verweise|Verweises|Bezug|bezugnehmend|Bezugnahme|Ausführungen|ausgeführt|dargestellt|"
-    r"dargelegt|erläutert|(?:Antworten|Antwort|Stellungnahme)\s{1,3}zu)(?![\w])",
+    r"(?-i:[VvSsſBbAaDdEe])(?<![\w].)(?:(?<=[Vv])(?:gl\.|ergleiche)|(?<=[Ssſ])(?:iehe|\.\s?[ou]\.|\.(?=\s))|"
+    r"(?<=[Vv])(?:erwiesen|erweisen|erweist|erweise|erweis|erweise|erweises)|(?<=[Bb])(?:ezug|ezugnehmend|ezugnahme)"
+    r"|(?<=[Aa])(?:usführungen|usgeführt)|(?<=[Dd])(?:argestellt|argelegt)|(?<=[Ee])rläutert"
+    r"|(?:(?<=[Aa])(?:ntworten|ntwort)|(?<=[Ssſ])tellungnahme)\s{1,3}zu)(?![\w])",
     re.IGNORECASE,
 )
 # A sentence starting "Zu Frage 2 …" is about that point, it does not cite it.

@@ -391,3 +391,61 @@ def test_skipping_a_search_loses_no_citation(text: str) -> None:
                     assert any(hint in low for hint in _POINT_HINTS)
                 else:
                     assert ("zu" in low or "unter" in low) and _LEAD_END.search(text)
+
+
+# The search patterns of core.references as they read plainly; core.references matches their first
+# letter case-sensitively among all characters `re` takes for it, so that `re` can skip ahead.
+_PLAIN = {
+    "_POINT_WORD": (
+        r"(?=[ZzNnFfPp])(?<![\w\-])(?P<w>Ziffern?|Ziff\.|Nummern?|Nrn?\.|Fragen?|Punkte?n?)(?:\s?Nr\.)?(?![a-zäöüß])"
+        r"\s{0,3}"
+    ),
+    "_BARE_LEAD": (
+        r"(?=[VvSsAaDd])(?<![\w])(?:(?:vgl\.|vergleiche|siehe|s\.\s?[ou]\.|s\.)\s{1,3}"
+        r"(?:(?:auch|hierzu|dazu|oben|unten|bereits)\s{1,3}){0,2}(?:(?:die|den|der)\s{1,3})?"
+        r"(?:(?:Antworten|Antwort|Ausführungen|Stellungnahme|Darstellung)\s{1,3})?"
+        r"|(?:Antworten|Antwort|Ausführungen|Stellungnahme|Darstellung)\s{1,3})"
+        r"(?:zu|unter)\s{1,3}(?=[0-9IVX])"
+    ),
+    "_REFERRER": (
+        r"(?=[VvSsBbAaDdEe])(?<![\w])(?:vgl\.|vergleiche|siehe|s\.\s?[ou]\.|s\.(?=\s)|verwiesen|verweisen|verweist"
+        r"|verweise|Verweis|Verweise|Verweises|Bezug|bezugnehmend|Bezugnahme|Ausführungen|ausgeführt|dargestellt"
+        r"|dargelegt|erläutert|(?:Antworten|Antwort|Stellungnahme)\s{1,3}zu)(?![\w])"
+    ),
+}
+_WORDS = [
+    *"vgl. VGL. vergleiche siehe ſiehe s. S. s.u. ſ. auch hierzu die Antwort Antworten ANTWORT Ausführungen".split(),
+    *"Stellungnahme Darstellung zu ZU unter 3 II i x verwiesen Verweis verweise Verweises Bezug bezugnehmend".split(),
+    *"Bezugnahme ausgeführt dargestellt dargelegt erläutert Ziffer Ziff. zıff. Nummer Nr. nrn. Frage Punkten".split(),
+    *"- _ . a ä İ K Nr".split(),
+    *[" ", "  ", "\n", "s. o."],
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=10).map("".join))
+def test_search_patterns_match_as_the_plain_ones(text: str) -> None:
+    """Every match of the patterns written for speed is the plain pattern's: span and groups."""
+    import re
+
+    import core.references as refs
+
+    for name, plain in _PLAIN.items():
+        fast = getattr(refs, name)
+        expected = [(m.span(), m.groupdict()) for m in re.finditer(plain, text, re.IGNORECASE)]
+        assert [(m.span(), m.groupdict()) for m in fast.finditer(text)] == expected, name
+
+
+def test_search_patterns_on_the_fixtures() -> None:
+    """… and on the text of every fixture print."""
+    import re
+
+    from conftest import FIXTURES
+
+    import core.references as refs
+
+    for path in sorted(FIXTURES.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        for name, plain in _PLAIN.items():
+            expected = [(m.span(), m.groupdict()) for m in re.finditer(plain, text, re.IGNORECASE)]
+            assert [(m.span(), m.groupdict()) for m in getattr(refs, name).finditer(text)] == expected, (name, path)
