@@ -266,6 +266,7 @@ _REFERRER = re.compile(
     r"|(?:(?<=[Aa])(?:ntworten|ntwort)|(?<=[Ssſ])tellungnahme)\s{1,3}zu)(?![\w])",
     re.IGNORECASE,
 )
+_REFERRER_LONGEST = 20  # characters, and the one after it: "Stellungnahme   zu" is the longest
 # A sentence starting "Zu Frage 2 …" is about that point, it does not cite it.
 _TOPIC_LEAD = re.compile(
     r"\s*(?:zu|zur|zum|hinsichtlich|bezüglich|betreffend|bzgl\.|bei)\s{1,3}(?:(?:den|der|die|dem)\s{1,3})?",
@@ -389,17 +390,18 @@ def find_citations(text: str) -> list[Citation]:
             )
 
     # points of the same print: "vgl. Ziffer 3", "Siehe Antwort zu Frage 3"
-    if len(used) == len(phrases):
+    loose = [ph for pi, ph in enumerate(phrases) if pi not in used and not ph.nr]
+    if not loose:
         found.sort(key=lambda c: (c.start, c.end))
         return found  # no loose point words: the sentence boundaries are not needed
     sentences = _Sentences(text)
-    referrers = [m.start() for m in _REFERRER.finditer(text)]
-    for pi, ph in enumerate(phrases):
-        if pi in used or ph.nr:
-            continue
+    for ph in loose:
         s_start, s_end = sentences.around(ph.start)
-        ri = bisect_left(referrers, s_start)
-        if ri >= len(referrers) or referrers[ri] >= s_end:
+        # a referring word that starts in the sentence: the first from its start is the one a search
+        # from the text's start meets there (one never starts inside another), and the search may
+        # stop where none that starts in the sentence can end
+        m = _REFERRER.search(text, s_start, s_end + _REFERRER_LONGEST)
+        if m is None or m.start() >= s_end:
             continue
         if _TOPIC_LEAD.fullmatch(text, s_start, ph.start) or _LAW_AFTER.match(text, ph.end):
             continue
