@@ -663,12 +663,12 @@ def _join_lines(lines: list[str], vocabulary: set[str]) -> str:
     for line in lines[1:]:
         prev = parts[-1]
         # only the end of the previous line matters; looking at a bounded tail keeps this linear
-        m = _HYPHENATED_END.search(prev[-80:]) if prev.endswith(("-", "-\n")) else None  # the cheap test first
+        m = _HYPHENATED_END_REVERSED.match(prev[:-81:-1]) if prev.endswith(("-", "-\n")) else None
         last_word = prev[-200:].rsplit(" ", 1)[-1] if m else ""
         if m and ("://" in last_word or last_word.startswith("www.")):
             parts.append(line)  # an address broken at its own hyphen: "…/ortsdurchfahrt-jembke-" "b248-…"
         elif m and not prev.endswith(" -"):
-            head = m.group(1)
+            head = m.group(1)[::-1]
             first = line.split(" ", 1)[0]
             tail = _WORD_CHARS.match(first)
             joined = f"{head}{tail.group(0)}".lower() if tail else ""
@@ -689,8 +689,12 @@ def _join_lines(lines: list[str], vocabulary: set[str]) -> str:
     return "".join(parts)
 
 
-_HYPHENATED_END = re.compile(r"([\wÄÖÜäöüß+]+)-$")
-_WORD_CHARS = re.compile(r"[\wÄÖÜäöüß]+")  # "+" for "ESF+-" / "Förderperiode"
+# The word before a hyphen that ends a line, read from the end of the reversed line: forwards it
+# would be r"([\wÄÖÜäöüß+]+)-$" ("+" for "ESF+-" / "Förderperiode"), which `re` tries at every
+# position of the line; "$" also matches before a final line break, and the leftmost match forwards
+# is the longest backwards (tests/test_cleanup.py compares them).
+_HYPHENATED_END_REVERSED = re.compile(r"\n?-([\wÄÖÜäöüß+]+)")
+_WORD_CHARS = re.compile(r"[\wÄÖÜäöüß]+")
 
 
 # a letter standing alone, after a blank (or the start) or after a sign: both artefacts have one.

@@ -60,7 +60,8 @@ _BARE_LEAD = re.compile(
     r"(?:zu|unter)\s{1,3}(?=[0-9IVX])",
     re.IGNORECASE,
 )
-_LEAD_END = re.compile(r"(?:zu|unter)\s{1,3}(?=[0-9IVX])", re.IGNORECASE)  # how every bare lead ends
+# how every bare lead ends: (?:zu|unter)\s{1,3}(?=[0-9IVX]), the first letter first (as _POINT_WORD)
+_LEAD_END = re.compile(r"(?-i:[ZzUu])(?:(?<=[Zz])u|(?<=[Uu])nter)\s{1,3}(?=[0-9IVX])", re.IGNORECASE)
 _ROMAN = r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})"
 _LABEL_CHAR = re.compile("[0-9IVX]")  # a label's first character: a digit or a Roman numeral (_LABEL, _parts)
 # What follows a number that is an amount or a date, not a point label.

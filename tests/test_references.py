@@ -407,6 +407,7 @@ _PLAIN = {
         r"|(?:Antworten|Antwort|Ausführungen|Stellungnahme|Darstellung)\s{1,3})"
         r"(?:zu|unter)\s{1,3}(?=[0-9IVX])"
     ),
+    "_LEAD_END": r"(?:zu|unter)\s{1,3}(?=[0-9IVX])",
     "_REFERRER": (
         r"(?=[VvSsBbAaDdEe])(?<![\w])(?:vgl\.|vergleiche|siehe|s\.\s?[ou]\.|s\.(?=\s)|verwiesen|verweisen|verweist"
         r"|verweise|Verweis|Verweise|Verweises|Bezug|bezugnehmend|Bezugnahme|Ausführungen|ausgeführt|dargestellt"
