@@ -155,7 +155,7 @@ def _load() -> Library:
         import pypdfium2  # its import loads and initialises PDFium
         from pypdfium2_raw.bindings import _libs
 
-        return Library(_libs["pdfium"], "pypdfium2")
+        return Library(_libs["pdfium"], _libs["pdfium"]._name)
     lib = Library(ctypes.CDLL(path), path)
     if "pypdfium2" in sys.modules:
         # pypdfium2 initialises PDFium as it is imported; should another thread be importing it
