@@ -49,8 +49,30 @@ _ARGPARSE_ERRORS = (
 class GermanHelpFormatter(argparse.RawDescriptionHelpFormatter):
     """Help as written (line breaks kept), the usage line headed "Aufruf:"."""
 
+    def __init__(self, prog, indent_increment=2, max_help_position=24, width=None):  # type: ignore[no-untyped-def]
+        if width is None:  # as argparse sets it, without its import of shutil (with bz2, lzma, zlib: 3 ms a start)
+            width = _terminal_columns() - 2
+        super().__init__(prog, indent_increment, max_help_position, width)
+
     def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
         super().add_usage(usage, actions, groups, "Aufruf: " if prefix is None else prefix)
+
+
+def _terminal_columns() -> int:
+    """The columns of shutil.get_terminal_size(): $COLUMNS, else the terminal's, else 80. argparse makes
+    a formatter for every argument it is given, so this runs at every start."""
+    import os
+
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns or 80  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):  # no stdout, or not a terminal
+            columns = 80
+    return columns
 
 
 class GermanParser(argparse.ArgumentParser):

@@ -54,20 +54,28 @@ STRONG_FURNITURE = [
 ]
 
 # Lines that are furniture only in the block at the top or bottom of a page.
-WEAK_FURNITURE = [
-    re.compile(p, re.IGNORECASE)
-    for p in (
-        r"^[–—-]?\s*\d{1,4}\s*[–—-]?$",
-        r"^Seite\s+\d+(?:\s+von\s+\d+)?$",
-        rf"^(?:{PARLIAMENTS})$",
-        rf"^{_DRS}(?:\s*\(\d+/\d+\))?$",
-        rf"^\d{{1,2}}\.\s*Wahlperiode(?:\s*[–—-]?\s*(?:{_DATE}|\d{{1,2}}\.\d{{1,2}}\.\d{{2}}))?$",  # HH: 09.10.18
-        rf"^(?:{PARLIAMENTS})\s*[–—-]?\s*\d{{1,2}}\.\s*Wahlperiode$",
-        rf"^{_DATE}$",
-        r"^(?:ENTWURF|Entwurf)$",  # the watermark of a draft exported by Ziffer
-        r"^(?:Landtag|Stadtbürgerschaft)\s+\d{1,2}\.\d{1,2}\.\d{2}(?:\d{2})?$",  # Bremen: "Landtag 12.03.24"
-    )
-]
+_WEAK_FURNITURE = (
+    r"^[–—-]?\s*\d{1,4}\s*[–—-]?$",
+    r"^Seite\s+\d+(?:\s+von\s+\d+)?$",
+    rf"^(?:{PARLIAMENTS})$",
+    rf"^{_DRS}(?:\s*\(\d+/\d+\))?$",
+    rf"^\d{{1,2}}\.\s*Wahlperiode(?:\s*[–—-]?\s*(?:{_DATE}|\d{{1,2}}\.\d{{1,2}}\.\d{{2}}))?$",  # HH: 09.10.18
+    rf"^(?:{PARLIAMENTS})\s*[–—-]?\s*\d{{1,2}}\.\s*Wahlperiode$",
+    rf"^{_DATE}$",
+    r"^(?:ENTWURF|Entwurf)$",  # the watermark of a draft exported by Ziffer
+    r"^(?:Landtag|Stadtbürgerschaft)\s+\d{1,2}\.\d{1,2}\.\d{2}(?:\d{2})?$",  # Bremen: "Landtag 12.03.24"
+)
+
+# all of them as one pattern (each is anchored with ^): one test of a line instead of nine
+_WEAK = re.compile("|".join(f"(?:{p})" for p in _WEAK_FURNITURE), re.IGNORECASE)
+
+
+def __getattr__(name: str) -> object:
+    """WEAK_FURNITURE: the patterns of _WEAK one by one, compiled when asked for."""
+    if name == "WEAK_FURNITURE":
+        return [re.compile(p, re.IGNORECASE) for p in _WEAK_FURNITURE]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 HEADING_LINES = re.compile(
     r"^(?:Antrag|Begründung|Stellungnahme|Antwort|A\s?n\s?t\s?w\s?o\s?r\s?t|Kleine Anfrage|Große Anfrage|"
@@ -171,13 +179,12 @@ def clean(text: str) -> Cleaned:
         lines = [ln.strip() for ln in page.split("\n")]
         lines = _strip_edges(lines, furniture, repeated)
         lines = _take_footnotes(lines, footnotes)
-        kept = []
-        for ln in lines:
-            if ln and is_strong_furniture(ln):
-                furniture.append(ln)
-            else:
-                kept.append(ln)
-        bodies.append(kept)
+        taken = [k for k in _lines_with_hint(lines) if is_strong_furniture(lines[k])]
+        if taken:
+            furniture.extend(lines[k] for k in taken)
+            drop = set(taken)
+            lines = [ln for k, ln in enumerate(lines) if k not in drop]
+        bodies.append(lines)
 
     lines = _join_pages(bodies)
     vocabulary = _vocabulary(lines)
@@ -221,6 +228,7 @@ def _pages(text: str) -> list[str]:
 
 _FOOTNOTE_START = re.compile(r"^(?P<n>\d{1,2})\s+(?=\S)(?!\d)")
 _FOOTNOTE_MAX_LINES = 14
+_NOTE_NUMBER = re.compile(r"\d{1,2}")
 
 
 def _take_footnotes(lines: list[str], footnotes: list[Footnote]) -> list[str]:
@@ -232,7 +240,7 @@ def _take_footnotes(lines: list[str], footnotes: list[Footnote]) -> list[str]:
     lo = max(1, end - _FOOTNOTE_MAX_LINES)
     for k in range(lo, end - 1):
         # the note's number on a line of its own (Rheinland-Pfalz): "1" / "Vgl. Drucksache 18/10317."
-        if re.fullmatch(r"\d{1,2}", lines[k]) and lines[k + 1] and not lines[k + 1][0].isdigit():
+        if _NOTE_NUMBER.fullmatch(lines[k]) and lines[k + 1] and not lines[k + 1][0].isdigit():
             lines = [*lines[:k], f"{lines[k]} {lines[k + 1]}", "", *lines[k + 2 :]]
     for k in range(lo, end):
         m = _FOOTNOTE_START.match(lines[k])
@@ -320,7 +328,10 @@ def _rejoin_after_comma(paragraphs: list[str]) -> list[str]:
 
 
 def _normalise_edge(line: str) -> str:
-    return re.sub(r"\d+", "#", line.strip().lower())
+    return _NUMBER.sub("#", line.strip().lower())
+
+
+_NUMBER = re.compile(r"\d+")
 
 
 def _repeated_edge_lines(pages: list[str]) -> set[str]:
@@ -386,6 +397,21 @@ def _has_hint(low: str) -> bool:
     return False
 
 
+def _lines_with_hint(lines: list[str]) -> list[int]:
+    """The indices of the lines that hold a furniture word (_has_hint), in order: looked for in the
+    page as a whole, since few lines hold one (a line's lower case is its part of the page's)."""
+    low = "\n".join(lines).lower()
+    found: set[int] = set()
+    for hint in _HINTS:
+        at = low.find(hint)
+        while at >= 0:
+            line = low.count("\n", 0, at)
+            found.add(line)
+            end = low.find("\n", at)  # the next line
+            at = low.find(hint, end) if end >= 0 else -1
+    return sorted(found)
+
+
 def _only_furniture_tokens(line: str) -> bool:
     """A header line made of nothing but parliament, term, print number, date and page number,
     in any order ("17. Wahlperiode Drucksache 17 / 8906 3")."""
@@ -410,7 +436,7 @@ def is_strong_furniture(line: str) -> bool:
 
 
 def _is_furniture(line: str, repeated: set[str]) -> bool:
-    if is_strong_furniture(line) or any(p.search(line) for p in WEAK_FURNITURE) or _only_furniture_tokens(line):
+    if is_strong_furniture(line) or _WEAK.match(line) or _only_furniture_tokens(line):
         return True
     return _normalise_edge(line) in repeated
 
@@ -532,14 +558,17 @@ def _split_block(block: list[str]) -> list[list[str]]:
     """Split a block of lines into paragraphs at headings, numbered points and short last lines."""
     if len(block) == 1:
         return [block]
-    longest = max(len(line) for line in block)
+    longest = max(map(len, block))
     wrapped = longest > 60
-    # what each line is, tested once (the tests below look at a line as `line` and as `prev`)
-    heading = [_is_heading(line) for line in block]
-    label = [LABEL_START.match(line) is not None for line in block]
-    bare_date = [_BARE_DATE.fullmatch(line) is not None for line in block]
-    head_line = [_HEAD_LINE.match(line) is not None for line in block]
-    head_part = [_HEAD_PART.match(line) is not None for line in block]
+    # what each line is, tested once (the tests below look at a line as `line` and as `prev`); a
+    # match or None, read as true or false
+    heading = list(map(_is_heading, block))
+    label = list(map(LABEL_START.match, block))
+    # (the first character first: a date starts with a digit, a head line with "A", a head part
+    # with "d", "A" or "a")
+    bare_date = [line[:1].isdigit() and _BARE_DATE.fullmatch(line) for line in block]
+    head_line = [line[:1] == "A" and _HEAD_LINE.match(line) for line in block]
+    head_part = [line[:1] in "dAa" and _HEAD_PART.match(line) for line in block]
     first = 0  # the index of the current paragraph's first line
     paras: list[list[str]] = [[block[0]]]
     for i in range(1, len(block)):
@@ -553,8 +582,9 @@ def _split_block(block: list[str]) -> list[list[str]]:
             or head_line[i]
             or (label[i] and prev.rstrip("*_ ").endswith(_TERMINAL))
             or (label[i] and _SECTION_TITLE.match(prev))
-            or _QUESTION_OR_ANSWER.match(line)
-            or _INLINE_HEADING.match(line)  # Brandenburg: "zu Frage 1: Nach den Daten …"
+            # the first letter first: "Frage 2:", "Antwort:"; "zu Frage 1: Nach den Daten …" (Brandenburg)
+            or (line[:1] in "FA" and _QUESTION_OR_ANSWER.match(line))
+            or (line[:1] in "AaZz" and _INLINE_HEADING.match(line))
             or (prev.endswith("?") and _STARTS_SENTENCE.match(line))  # a question ends, its answer begins
             or (prev.endswith((".", ")")) and _STARTS_SENTENCE.match(line) and REQUEST_END.search(prev[-160:]))
             or ((head_line[first] or head_part[first]) and _HEAD_LINE_END.search(prev))  # "… (DIE LINKE)" / title
@@ -633,14 +663,14 @@ def _join_lines(lines: list[str], vocabulary: set[str]) -> str:
     for line in lines[1:]:
         prev = parts[-1]
         # only the end of the previous line matters; looking at a bounded tail keeps this linear
-        m = _HYPHENATED_END.search(prev[-80:]) if prev.endswith(("-", "-\n")) else None  # the cheap test first
+        m = _HYPHENATED_END_REVERSED.match(prev[:-81:-1]) if prev.endswith(("-", "-\n")) else None
         last_word = prev[-200:].rsplit(" ", 1)[-1] if m else ""
         if m and ("://" in last_word or last_word.startswith("www.")):
             parts.append(line)  # an address broken at its own hyphen: "…/ortsdurchfahrt-jembke-" "b248-…"
         elif m and not prev.endswith(" -"):
-            head = m.group(1)
+            head = m.group(1)[::-1]
             first = line.split(" ", 1)[0]
-            tail = re.match(r"[\wÄÖÜäöüß]+", first)
+            tail = _WORD_CHARS.match(first)
             joined = f"{head}{tail.group(0)}".lower() if tail else ""
             if tail is not None and first.lower() in _CONJUNCTIONS and joined in vocabulary:
                 parts[-1] = prev[:-1]
@@ -659,7 +689,12 @@ def _join_lines(lines: list[str], vocabulary: set[str]) -> str:
     return "".join(parts)
 
 
-_HYPHENATED_END = re.compile(r"([\wÄÖÜäöüß+]+)-$")  # "+" for "ESF+-" / "Förderperiode"
+# The word before a hyphen that ends a line, read from the end of the reversed line: forwards it
+# would be r"([\wÄÖÜäöüß+]+)-$" ("+" for "ESF+-" / "Förderperiode"), which `re` tries at every
+# position of the line; "$" also matches before a final line break, and the leftmost match forwards
+# is the longest backwards (tests/test_cleanup.py compares them).
+_HYPHENATED_END_REVERSED = re.compile(r"\n?-([\wÄÖÜäöüß+]+)")
+_WORD_CHARS = re.compile(r"[\wÄÖÜäöüß]+")
 
 
 # a letter standing alone, after a blank (or the start) or after a sign: both artefacts have one.

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import codecs
 import io
-import logging
 import re
 import threading
 import unicodedata
@@ -26,8 +25,6 @@ DOCX_MAX_XML = 64 * 1024 * 1024  # all XML parts unpacked; a 500-page Word print
 DOCX_MAX_UNPACKED = MAX_BYTES  # everything unpacked, pictures included
 DOCX_MAX_RATIO = 100  # real XML deflates 5 to 20 times; repeated bytes 1,000 times
 DOCX_MAX_MEMBERS = 10_000
-
-log = logging.getLogger(__name__)
 
 # control characters no print means (form feed and line breaks are kept: they are pages and lines)
 _CONTROL = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")  # and terminal colours
@@ -94,7 +91,9 @@ def _from_bytes(path: Path, data: bytes) -> Document:
     text = normalise_characters(text)
     text, controls = _CONTROL.subn("", text) if _CONTROL_CHAR.search(text) else (text, 0)
     if controls:  # a title with an escape sequence broke the XLSX export and the terminal's `list`
-        log.info("%s: %d control characters left out", path, controls)
+        import logging  # here: logging costs every read 3-5 ms to import, and this is rare
+
+        logging.getLogger(__name__).info("%s: %d control characters left out", path, controls)
     if not text.strip():
         raise DocumentError(f"{path}: contains no text.")
     return Document(path=path, text=text, source=kind, pages=pages, styled=styled)
@@ -250,33 +249,35 @@ def _read_pdf(path: Path, data: bytes) -> tuple[str, int, frozenset[str]]:
     """The text layer of every page, with paragraph breaks recovered from vertical gaps, and the
     lines set in another type than the body text.
 
-    Read with PDFium (pypdfium2), five to eight times faster than pypdf was (which re-read every
-    font's character map for every page): the text comes in the content stream's order as pypdf's
-    did, except that pieces set one after the other on one baseline (a running head's left and
-    right part) make one line, left to right, and a hyphen that ends a line stays a hyphen (pypdf put a space before
-    some). pypdf and PIL are no longer imported to read a PDF."""
-    import pypdfium2 as pdfium
-    import pypdfium2.raw as fpdf
+    Read with PDFium (the library pypdfium2 ships, bound in core.pdfium), five to eight times faster
+    than pypdf was (which re-read every font's character map for every page): the text comes in the
+    content stream's order as pypdf's did, except that pieces set one after the other on one baseline
+    (a running head's left and right part) make one line, left to right, and a hyphen that ends a
+    line stays a hyphen (pypdf put a space before some). Neither pypdf nor PIL nor pypdfium2's own
+    Python API is imported to read a PDF."""
+    from core.pdfium import ERR_FORMAT, ERR_PASSWORD, ERR_SECURITY, PdfiumError, library
 
     with PDFIUM_LOCK:
+        lib = library()
+        pdf = lib.FPDF_LoadMemDocument64(data, len(data), None)  # `data` outlives the document
+        if lib.FPDF_GetPageCount(pdf) < 1:  # as pypdfium2 tells a document it cannot open
+            code = lib.FPDF_GetLastError()
+            if pdf:
+                lib.FPDF_CloseDocument(pdf)
+            if code == ERR_PASSWORD:
+                raise DocumentError(f"{path}: the PDF is password-protected.")
+            if code == ERR_SECURITY:
+                raise DocumentError(f"{path}: the PDF is encrypted and cannot be opened.")
+            reason = "format error" if code == ERR_FORMAT else PdfiumError.__name__
+            raise DocumentError(f"{path}: a damaged PDF file ({reason}).")
         try:
-            pdf = pdfium.PdfDocument(data)
-        except pdfium.PdfiumError as exc:
-            code = getattr(exc, "err_code", None)
-            if code == fpdf.FPDF_ERR_PASSWORD:
-                raise DocumentError(f"{path}: the PDF is password-protected.") from exc
-            if code == fpdf.FPDF_ERR_SECURITY:
-                raise DocumentError(f"{path}: the PDF is encrypted and cannot be opened.") from exc
-            reason = "format error" if code == fpdf.FPDF_ERR_FORMAT else type(exc).__name__
-            raise DocumentError(f"{path}: a damaged PDF file ({reason}).") from exc
-        try:
-            read = [_pdf_page(pdf, index) for index in range(len(pdf))]
-        except pdfium.PdfiumError as exc:  # a page that cannot be loaded
+            read = [_pdf_page(lib, pdf, index) for index in range(lib.FPDF_GetPageCount(pdf))]
+        except PdfiumError as exc:  # a page that cannot be loaded
             raise DocumentError(f"{path}: a damaged PDF file ({type(exc).__name__}).") from exc
         except Exception as exc:  # the user needs one sentence, not a traceback
             raise DocumentError(f"{path}: the PDF cannot be read ({type(exc).__name__}).") from exc
         finally:
-            pdf.close()
+            lib.FPDF_CloseDocument(pdf)
     pages = [text for text, _ in read]
     if not any(p.strip() for p in pages):
         raise DocumentError(f"{path}: the PDF has no text layer (a scan?); text recognition is not supported.")
@@ -295,19 +296,51 @@ _Lines = tuple[list[_Style], list[str]]  # a page's lines: the style and the tex
 _PDFIUM_BREAK = re.compile("\r\n|[\r\n\ufffe]")
 
 
-def _pdf_page(pdf, index: int) -> tuple[str, _Lines]:  # type: ignore[no-untyped-def]
-    page = pdf[index]
+def _pdf_page(lib, pdf, index: int) -> tuple[str, _Lines]:  # type: ignore[no-untyped-def]
+    from core.pdfium import PdfiumError
+
+    page = lib.FPDF_LoadPage(pdf, index)
+    if not page:
+        raise PdfiumError("Failed to load page.")
     try:
-        textpage = page.get_textpage()
+        textpage = lib.FPDFText_LoadPage(page)
+        if not textpage:
+            raise PdfiumError("Failed to load text page.")
         try:
-            return _page_lines(textpage)
+            return _page_lines(lib, textpage)
         finally:
-            textpage.close()
+            lib.FPDFText_ClosePage(textpage)
     finally:
-        page.close()
+        lib.FPDF_ClosePage(page)
 
 
-def _page_lines(textpage) -> tuple[str, _Lines]:  # type: ignore[no-untyped-def]
+def _page_text(lib, textpage) -> str:  # type: ignore[no-untyped-def]
+    """The text of a page as pypdfium2's get_text_range() gives it: from the first character to the
+    last that PDFium puts into the text (it leaves out some), decoded from UTF-16."""
+    import ctypes
+
+    first, last = 0, lib.FPDFText_CountChars(textpage) - 1
+    text_index = lib.FPDFText_GetTextIndexFromCharIndex
+    while True:
+        if first > last:
+            return ""
+        start = text_index(textpage, first)
+        if start == -1:
+            first += 1
+            continue
+        end = text_index(textpage, last)
+        if end == -1:
+            last -= 1
+            continue
+        break
+    size = end + 2 - start  # with the closing NUL
+    buffer = (ctypes.c_ushort * size)()
+    written = lib.FPDFText_GetText(textpage, first, last - first + 1, buffer)
+    assert size >= written, f"Buffer too small: {size} vs {written}"
+    return codecs.decode(memoryview(buffer)[: written - 1], "utf-16-le", errors="ignore")
+
+
+def _page_lines(lib, textpage) -> tuple[str, _Lines]:  # type: ignore[no-untyped-def]
     """One page's text, with a blank line where the gap to the previous line is wider than
     usual, and its lines with their type.
 
@@ -316,25 +349,25 @@ def _page_lines(textpage) -> tuple[str, _Lines]:  # type: ignore[no-untyped-def]
     a line, not one a character."""
     import ctypes
 
-    import pypdfium2.raw as fpdf
+    from core.pdfium import Matrix
 
-    text = textpage.get_text_range()
-    raw = textpage.raw
-    matrix, name, flags = fpdf.FS_MATRIX(), ctypes.create_string_buffer(256), ctypes.c_int()
-    name_at, flags_at = ctypes.cast(name, ctypes.c_void_p), ctypes.byref(flags)  # converted once, not per call
-    get_matrix, get_size, get_font = fpdf.FPDFText_GetMatrix, fpdf.FPDFText_GetFontSize, fpdf.FPDFText_GetFontInfo
+    text = _page_text(lib, textpage)
+    matrix, name, size_of_name, flags = Matrix(), ctypes.create_string_buffer(256), ctypes.c_ulong(256), ctypes.c_int()
+    # the arguments as ctypes objects, made once, not per call (core.pdfium.Library.line_functions)
+    page, flags_at, matrix_at = ctypes.c_void_p(textpage), ctypes.byref(flags), ctypes.byref(matrix)
+    get_size, get_matrix, get_font = lib.line_functions
     # a text index is a character index unless PDFium left characters out of the text (rare)
-    direct = len(text) == fpdf.FPDFText_CountChars(raw)
+    direct = len(text) == lib.FPDFText_CountChars(textpage)
     known: dict[tuple[float, bytes], _Style] = {}
     ys: list[float] = []
     sizes: list[float] = []
     styles: list[_Style] = []
     texts: list[str] = []
     for first, part in _text_lines(text):
-        char = first if direct else _char_index(raw, text, first)
-        size = get_size(raw, char) or 10.0
-        y, scale = (matrix.f, abs(matrix.d) or 1.0) if get_matrix(raw, char, matrix) else (0.0, 1.0)
-        font = name.value if get_font(raw, char, name_at, 256, flags_at) else b""
+        char = first if direct else _char_index(lib, textpage, text, first)
+        size = get_size(page, char) or 10.0
+        y, scale = (matrix.f, abs(matrix.d) or 1.0) if get_matrix(page, char, matrix_at) else (0.0, 1.0)
+        font = name.value if get_font(page, char, name, size_of_name, flags_at) else b""
         size *= scale
         style = known.get((size, font))
         if style is None:
@@ -400,12 +433,10 @@ def _text_lines(text: str) -> list[tuple[int, str]]:
     return lines
 
 
-def _char_index(raw, text: str, position: int) -> int:  # type: ignore[no-untyped-def]
+def _char_index(lib, textpage, text: str, position: int) -> int:  # type: ignore[no-untyped-def]
     """The character index of a position in the page's text (which counts UTF-16 code units)."""
-    import pypdfium2.raw as fpdf
-
     units = position + sum(1 for c in text[:position] if ord(c) > 0xFFFF)
-    return max(fpdf.FPDFText_GetCharIndexFromTextIndex(raw, units), 0)
+    return max(lib.FPDFText_GetCharIndexFromTextIndex(textpage, units), 0)
 
 
 _SENTENCE_END = (".", "?", "!", ":", ")")

@@ -85,7 +85,10 @@ class NumberMatch:
 
 
 def _digits(s: str) -> int:
-    return int(re.sub(r"\D", "", s))
+    return int(_NOT_DIGIT.sub("", s))
+
+
+_NOT_DIGIT = re.compile(r"\D")
 
 
 def _make(series: str, term_s: str, number_s: str, parliament: str | None) -> PrintNumber | None:
@@ -170,6 +173,15 @@ def find_print_numbers(text: str) -> list[NumberMatch]:
     A list after one print word counts in full ("Drucksachen 17/1, 17/2 und 17/3").
     """
     if not isinstance(text, str):
+        return []
+    return _find_print_numbers(text, text.lower())
+
+
+def _find_print_numbers(text: str, low: str) -> list[NumberMatch]:
+    """find_print_numbers() of a text and its lower-cased form."""
+    if "/" not in text or ("dr" not in low and "vorlage" not in low):
+        # every number holds a slash, every print word "dr" or "vorlage" (none of their letters has
+        # another case-insensitive match in `re`, as "ı" has for "i"): most paragraphs are not searched
         return []
     found: list[NumberMatch] = []
     for word in _PRINT_WORD.finditer(text):

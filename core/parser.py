@@ -131,6 +131,15 @@ def _strip_markup(para: str) -> str:
     return para.strip()
 
 
+_RESOLUTION = re.compile(r"^Beschlussempfehlung\s*:?$")
+_DATE_START = re.compile(r"^\d{1,2}\.\s?\d{1,2}\.")  # "17.05." (a date, not a point "17.")
+
+
+def _is_enclosure(p: str) -> bool:
+    """ "Anlage:", "Anlagen" on a line of its own."""
+    return p.startswith("Anlage") and re.match(r"^Anlagen?\s*:?$", p) is not None
+
+
 def _is_answer_preface(p: str) -> bool:
     """ "Vorbemerkung:" or "Vorbemerkung der Landesregierung: …" — the answering side's, not the askers'."""
     return p.lower().startswith("vorbemerkung") and bool(PREFACE_START.match(p)) and not REASONING_START.match(p)
@@ -293,7 +302,7 @@ class _Parser:
                 points.append(Point(f"{roman}.{m['num']}", m["text"].strip()))
                 continue
             m = POINT_NUM.match(p)
-            if m and not re.match(r"^\d{1,2}\.\s?\d{1,2}\.", p):
+            if m and not _DATE_START.match(p):
                 if roman_point is not None and roman_point in points:
                     points.remove(roman_point)  # a section intro ("I. zu berichten,"), not a point
                     roman_point = None
@@ -318,7 +327,9 @@ class _Parser:
         if opener:
             read_answer_opener(opener, answer)
         frame_answer(answer, self.facts)
-        cut = next((i for i, p in enumerate(part) if re.match(r"^Beschlussempfehlung\s*:?$", p)), None)
+        cut = next(
+            (i for i, p in enumerate(part) if p.startswith("Beschlussempfehlung") and _RESOLUTION.match(p)), None
+        )
         if cut is not None:  # Bremen: what the Bürgerschaft is asked to resolve follows the answer
             self.facts.other_texts.extend(part[cut:])
             part = part[:cut]
@@ -355,7 +366,7 @@ class _Parser:
         if not has_headings and not frage_layout:
             # questions reprinted without headings: core.alignment decides which numbered
             # paragraphs are questions; the loop below reads only what stands before the first
-            part = [p for p in part if not (metadata_line(p, answer) or re.match(r"^Anlagen?\s*:?$", p))]
+            part = [p for p in part if not (metadata_line(p, answer) or _is_enclosure(p))]
             # Schleswig-Holstein: "Antwort:" between each question and its answer
             part = [m["rest"] if (m := ANSWER_PREFIX.match(p)) else p for p in part]
             part = [p for p in part if p]
@@ -379,7 +390,7 @@ class _Parser:
         for idx, p in enumerate(part):
             if mode == "start" and self._inquiry_quoted(p):
                 continue  # the motion's opener ("… zu ersuchen", "I. zu berichten,") quoted again
-            if metadata_line(p, answer) or re.match(r"^Anlagen?\s*:?$", p):
+            if metadata_line(p, answer) or _is_enclosure(p):
                 continue
             m = REASONING_START.match(p)
             if m and not items and derive_points:
@@ -562,7 +573,7 @@ class _Parser:
         label, text = (f"{m['roman']}.{m['num']}", m["text"]) if m else (None, None)
         if m is None:
             m = POINT_NUM.match(p)
-            if m is None or re.match(r"^\d{1,2}\.\s?\d{1,2}\.", p):
+            if m is None or _DATE_START.match(p):
                 return None
             label, text = m["num"], m["text"]
             if label not in known:
@@ -658,7 +669,10 @@ class _Parser:
         wanted = {lb for it in doc.answer.items for lb in it.points}
         out: list[Point] = []
         for point in doc.points:
-            subs = sorted(lb for lb in wanted if re.fullmatch(re.escape(point.label) + r"[a-z]", lb))
+            label = point.label  # the point's label and one letter: "2a", "2b"
+            subs = sorted(
+                lb for lb in wanted if len(lb) == len(label) + 1 and lb.startswith(label) and "a" <= lb[-1] <= "z"
+            )
             if not subs:
                 out.append(point)
                 continue

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from core.labels import int_to_roman, roman_to_int
 from core.model import Reference
-from core.numbers import NumberMatch, find_print_numbers
+from core.numbers import NumberMatch, _find_print_numbers
 
 
 @dataclass(frozen=True)
@@ -38,21 +38,32 @@ class Citation:
 # --- point phrases ("Ziffern 3 und 4", "Frage II. 2.", "zu 1.") ---------------------------------------
 
 _POINT_WORDS = r"Ziffern?|Ziff\.|Nummern?|Nrn?\.|Fragen?|Punkte?n?"
-# Each search pattern opens with a lookahead on its first letters: it lets `re` skip ahead fast.
+_POINT_HINTS = ("ff", "numm", "nr", "frage", "pun")  # a part of each point word, lower-cased
+# The search patterns open with their first letter, matched case-sensitively among every character
+# that `re` takes for it ignoring case ("ſ" is an "s"): a pattern that starts with a set of
+# characters lets `re` skip ahead to the next of them at C speed, while a lookahead or a case-blind
+# letter has it try the whole pattern at every position. The letter is matched once and each
+# alternative goes on after it, behind (?<=…) for its own first letter, in the order of the plain
+# pattern, which tests/test_references.py keeps and compares: "Ziffer 3" is
+# (?=[ZzNnFfPp])(?<![\w\-])(?P<w>Ziffern?|Ziff\.|Nummern?|Nrn?\.|Fragen?|Punkte?n?)….
 _POINT_WORD = re.compile(
-    rf"(?=[ZzNnFfPp])(?<![\w\-])(?P<w>{_POINT_WORDS})(?:\s?Nr\.)?(?![a-zäöüß])\s{{0,3}}",
+    r"(?P<w>(?-i:[ZzNnFfPp])(?<![\w\-].)(?:(?<=[Zz])(?:iffern?|iff\.)|(?<=[Nn])(?:ummern?|rn?\.)|(?<=[Ff])ragen?"
+    r"|(?<=[Pp])unkte?n?))(?:\s?Nr\.)?(?![a-zäöüß])\s{0,3}",
     re.IGNORECASE,
 )
 # "zu 1." without a point word only right after a referring word: "vgl. zu 1.", "Antwort zu 3."
 _BARE_LEAD = re.compile(
-    r"(?=[VvSsAaDd])(?<![\w])(?:(?:vgl\.|vergleiche|siehe|s\.\s?[ou]\.|s\.)\s{1,3}"
+    r"(?-i:[VvSsſAaDd])(?<![\w].)(?:(?:(?<=[Vv])(?:gl\.|ergleiche)|(?<=[Ssſ])(?:iehe|\.\s?[ou]\.|\.))\s{1,3}"
     r"(?:(?:auch|hierzu|dazu|oben|unten|bereits)\s{1,3}){0,2}(?:(?:die|den|der)\s{1,3})?"
     r"(?:(?:Antworten|Antwort|Ausführungen|Stellungnahme|Darstellung)\s{1,3})?"
-    r"|(?:Antworten|Antwort|Ausführungen|Stellungnahme|Darstellung)\s{1,3})"
+    r"|(?:(?<=[Aa])(?:ntworten|ntwort|usführungen)|(?<=[Ssſ])tellungnahme|(?<=[Dd])arstellung)\s{1,3})"
     r"(?:zu|unter)\s{1,3}(?=[0-9IVX])",
     re.IGNORECASE,
 )
+# how every bare lead ends: (?:zu|unter)\s{1,3}(?=[0-9IVX]), the first letter first (as _POINT_WORD)
+_LEAD_END = re.compile(r"(?-i:[ZzUu])(?:(?<=[Zz])u|(?<=[Uu])nter)\s{1,3}(?=[0-9IVX])", re.IGNORECASE)
 _ROMAN = r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})"
+_LABEL_CHAR = re.compile("[0-9IVX]")  # a label's first character: a digit or a Roman numeral (_LABEL, _parts)
 # What follows a number that is an amount or a date, not a point label.
 _UNITS = (
     r"%|Prozent|Mio|Mrd|Tsd|Euro|EUR|€|Jahre|Monate|Wochen|Tage|Stunden|"
@@ -174,8 +185,9 @@ def _parse_labels(text: str, pos: int) -> tuple[list[str], int, int]:
     return [lb for lb in labels if lb], end, span_end
 
 
-def _find_phrases(text: str, taken: list[tuple[int, int]]) -> list[_Phrase]:
-    """Point phrases in text order, skipping any inside a print number's span."""
+def _find_phrases(text: str, taken: list[tuple[int, int]], low: str | None = None) -> list[_Phrase]:
+    """Point phrases in text order, skipping any inside a print number's span (`low`: the text
+    lower-cased)."""
     phrases: list[_Phrase] = []
     starts = [s for s, _ in taken]
 
@@ -198,8 +210,18 @@ def _find_phrases(text: str, taken: list[tuple[int, int]]) -> list[_Phrase]:
             phrases.append(_Phrase(start, end, span_end, tuple(labels), nr))
             pos = end
 
-    collect(_POINT_WORD, True)
-    collect(_BARE_LEAD, False)
+    # Each search only where it can find a phrase: a phrase's first label has a digit or a Roman
+    # numeral; a point word holds one of _POINT_HINTS (lower-cased; their letters have no other
+    # case-insensitive match in `re`, unlike "i" with "ı" or "k" with "K", which they leave out); a
+    # bare lead ends as _LEAD_END matches, with "zu" or "unter".
+    if not _LABEL_CHAR.search(text):
+        return phrases
+    if low is None:
+        low = text.lower()
+    if "ff" in low or "numm" in low or "nr" in low or "frage" in low or "pun" in low:  # _POINT_HINTS, unrolled
+        collect(_POINT_WORD, True)
+    if ("zu" in low or "unter" in low) and _LEAD_END.search(text):  # `in` first: it is faster
+        collect(_BARE_LEAD, False)
     phrases.sort(key=lambda p: p.start)
     return phrases
 
@@ -237,12 +259,15 @@ _MAX_GAP = 160
 # --- telling citations from other uses of "Ziffer 3" ---------------------------------------------------
 
 # A referring word must stand in the same sentence for a citation inside the same print.
+# (first letter first, as _POINT_WORD)
 _REFERRER = re.compile(
-    r"(?=[VvSsBbAaDdEe])(?<![\w])(?:vgl\.|vergleiche|siehe|s\.\s?[ou]\.|s\.(?=\s)|"
-    r"verwiesen|verweisen|verweist|verweise|Verweis|Verweise|Verweises|Bezug|bezugnehmend|Bezugnahme|Ausführungen|ausgeführt|dargestellt|"
-    r"dargelegt|erläutert|(?:Antworten|Antwort|Stellungnahme)\s{1,3}zu)(?![\w])",
+    r"(?-i:[VvSsſBbAaDdEe])(?<![\w].)(?:(?<=[Vv])(?:gl\.|ergleiche)|(?<=[Ssſ])(?:iehe|\.\s?[ou]\.|\.(?=\s))|"
+    r"(?<=[Vv])(?:erwiesen|erweisen|erweist|erweise|erweis|erweise|erweises)|(?<=[Bb])(?:ezug|ezugnehmend|ezugnahme)"
+    r"|(?<=[Aa])(?:usführungen|usgeführt)|(?<=[Dd])(?:argestellt|argelegt)|(?<=[Ee])rläutert"
+    r"|(?:(?<=[Aa])(?:ntworten|ntwort)|(?<=[Ssſ])tellungnahme)\s{1,3}zu)(?![\w])",
     re.IGNORECASE,
 )
+_REFERRER_LONGEST = 20  # characters, and the one after it: "Stellungnahme   zu" is the longest
 # A sentence starting "Zu Frage 2 …" is about that point, it does not cite it.
 _TOPIC_LEAD = re.compile(
     r"\s*(?:zu|zur|zum|hinsichtlich|bezüglich|betreffend|bzgl\.|bei)\s{1,3}(?:(?:den|der|die|dem)\s{1,3})?",
@@ -307,13 +332,16 @@ def find_citations(text: str) -> list[Citation]:
     """All citations in text order."""
     if not isinstance(text, str) or not text:
         return []
-    numbers: list[NumberMatch] = find_print_numbers(text)
+    low = text.lower()
+    numbers: list[NumberMatch] = _find_print_numbers(text, low)
     # "§ 5 Absatz 1 Ziffer 3" is a part of a law wherever it stands
     phrases = [
         ph
-        for ph in _find_phrases(text, [(n.start, n.end) for n in numbers])
+        for ph in _find_phrases(text, [(n.start, n.end) for n in numbers], low)
         if not _LAW_BEFORE.search(text, max(0, ph.start - 40), ph.start)
     ]
+    if not numbers and not phrases:
+        return []
     num_starts = [n.start for n in numbers]
     ph_starts = [p.start for p in phrases]
     attached: dict[int, int] = {}  # number index -> phrase index
@@ -363,17 +391,18 @@ def find_citations(text: str) -> list[Citation]:
             )
 
     # points of the same print: "vgl. Ziffer 3", "Siehe Antwort zu Frage 3"
-    if len(used) == len(phrases):
+    loose = [ph for pi, ph in enumerate(phrases) if pi not in used and not ph.nr]
+    if not loose:
         found.sort(key=lambda c: (c.start, c.end))
         return found  # no loose point words: the sentence boundaries are not needed
     sentences = _Sentences(text)
-    referrers = [m.start() for m in _REFERRER.finditer(text)]
-    for pi, ph in enumerate(phrases):
-        if pi in used or ph.nr:
-            continue
+    for ph in loose:
         s_start, s_end = sentences.around(ph.start)
-        ri = bisect_left(referrers, s_start)
-        if ri >= len(referrers) or referrers[ri] >= s_end:
+        # a referring word that starts in the sentence: the first from its start is the one a search
+        # from the text's start meets there (one never starts inside another), and the search may
+        # stop where none that starts in the sentence can end
+        m = _REFERRER.search(text, s_start, s_end + _REFERRER_LONGEST)
+        if m is None or m.start() >= s_end:
             continue
         if _TOPIC_LEAD.fullmatch(text, s_start, ph.start) or _LAW_AFTER.match(text, ph.end):
             continue

@@ -228,13 +228,15 @@ POINT_DECIMAL = re.compile(r"^(?P<sec>\d{1,2})\.(?P<num>\d{1,2})\s+(?P<text>[A-Z
 POINT_ROMAN = re.compile(rf"^(?P<roman>{_ROMAN})\.\s+(?P<text>.+)$", re.DOTALL)
 
 
+_LABEL_SPLIT = re.compile(r"(\s*,\s*|\s+und\s+|\s+sowie\s+|\s+bis\s+|\s*[–-]\s*)")
+_DECIMAL_LABEL = re.compile(_DECIMAL)
 _LABEL_PARTS = re.compile(rf"^(?:(?P<roman>{_ROMAN})\.?\s*)?(?:(?P<num>{_NUM})\.?)?\s*(?:(?P<sub>[a-z])\))?$")
 
 
 def expand_labels(spec: str, context: str | None = None) -> list[str]:
     """Labels of a heading: "3. und 4." → ["3","4"], "1. bis 3." → ["1","2","3"], "I. 2. und 3." →
     ["I.2","I.3"], "2 a) und b)" → ["2a","2b"]; "a) und b)" takes its number from `context`."""
-    tokens = re.split(r"(\s*,\s*|\s+und\s+|\s+sowie\s+|\s+bis\s+|\s*[–-]\s*)", spec.strip())
+    tokens = _LABEL_SPLIT.split(spec.strip())
     out: list[str] = []
     roman: str | None = None
     num: str | None = None
@@ -265,7 +267,7 @@ def expand_labels(spec: str, context: str | None = None) -> list[str]:
 def _one_label(tok: str, roman: str | None, num: str | None) -> tuple[str, str | None, str | None] | None:
     """One token of a heading as a label, with the section and number it leaves for the next
     token; None for no label."""
-    if re.fullmatch(_DECIMAL, tok):
+    if _DECIMAL_LABEL.fullmatch(tok):
         return tok, None, None  # "3.1" (Bavaria)
     m = _LABEL_PARTS.match(tok)
     if not m or not (m["roman"] or m["num"] or m["sub"]):

@@ -128,3 +128,20 @@ def test_paragraph_cut_at_a_comma_is_joined() -> None:
         "Wissenschaft, Politik und Zivilgesellschaft.",
         "Zu 6.:",
     ]
+
+
+def test_hyphenated_word_read_backwards_as_forwards() -> None:
+    """The word before a line-ending hyphen, read from the end of the reversed last 80 characters
+    (core.cleanup._join_lines), is what the plain pattern finds searching them forwards."""
+    import random
+    import re
+
+    from core.cleanup import _HYPHENATED_END_REVERSED
+
+    forwards = re.compile(r"([\wÄÖÜäöüß+]+)-$")
+    rnd = random.Random(13)
+    pieces = ["a", "Ä", "ß", "+", "-", " ", "\n", "1", "_", ".", "é", "Förder", "-\n", "ESF+", "x" * 90, "ſ", "İ"]
+    for _ in range(20_000):
+        line = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 12))) + rnd.choice(["-", "-\n"])
+        m, r = forwards.search(line[-80:]), _HYPHENATED_END_REVERSED.match(line[:-81:-1])
+        assert (m and m.group(1)) == (r and r.group(1)[::-1]), repr(line)

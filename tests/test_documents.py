@@ -91,8 +91,9 @@ def test_pdf_with_paragraph_gaps(tmp_path: Path) -> None:
 
 
 def test_reading_a_pdf_imports_neither_pypdf_nor_pil(tmp_path: Path) -> None:
-    """PDF text comes through PDFium alone: pypdf (pure Python, 5-8x slower, now only a test tool)
-    and Pillow (60 ms to import) stay out of a parse, in a fresh interpreter."""
+    """PDF text comes through PDFium alone: pypdf (pure Python, 5-8x slower, now only a test tool),
+    Pillow (60 ms to import) and pypdfium2's Python API (30-40 ms to import; core.pdfium binds the
+    few functions needed) stay out of a parse, in a fresh interpreter."""
     import subprocess
     import sys
 
@@ -102,10 +103,95 @@ def test_reading_a_pdf_imports_neither_pypdf_nor_pil(tmp_path: Path) -> None:
     code = (
         "import sys; from core.documents import read_document; "
         f"doc = read_document({str(p)!r}); assert 'Neuer Absatz' in doc.text; "
-        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pypdf', 'PIL')))"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pypdf', 'PIL', 'pypdfium2', 'pypdfium2_raw')))"
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("first", ["reader", "pypdfium2"])
+def test_reader_and_pypdfium2_share_one_pdfium(tmp_path: Path, first: str) -> None:
+    """The reader binds the library file pypdfium2 ships (core.pdfium), and the export preview draws
+    with pypdfium2's own API in the same process: whichever comes first, both work on one PDFium,
+    initialised once, before and after each other, and the process ends cleanly."""
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    p = make_pdf(tmp_path / "a.pdf", [["Erste Zeile", "", "Neuer Absatz"], ["Seite zwei"]])
+    code = f"""
+import os, sys
+from core.documents import read_document
+from core import pdfium as binding
+
+def read():
+    doc = read_document({str(p)!r})
+    assert "Neuer Absatz" in doc.text and doc.pages == 2, doc.text
+
+def draw():
+    import pypdfium2 as pdfium
+    pdf = pdfium.PdfDocument({str(p)!r})
+    bitmap = pdf[0].render(scale=0.5)
+    assert bitmap.width > 0
+    assert "Erste Zeile" in pdf[0].get_textpage().get_text_range()
+    pdf.close()
+
+if {first!r} == "reader":
+    read(); assert "pypdfium2" not in sys.modules; draw()
+else:
+    draw(); read()
+read(); draw()
+import pypdfium2_raw.bindings
+assert os.path.samefile(binding.library().path, pypdfium2_raw.bindings._libs["pdfium"]._name)
+print("ok")
+"""
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "ok" and not out.stderr.strip()
+
+
+def test_pdfium_initialised_once(tmp_path: Path) -> None:
+    """PDFium is initialised by whoever comes first, the reader or pypdfium2's import; PDFium itself
+    returns at once from a second initialisation (the import of pypdfium2 after a read), so a
+    document the reader has open meanwhile stays readable."""
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    p = make_pdf(tmp_path / "a.pdf", [["Zu 1.:", "Die Antwort."]])
+    code = f"""
+from core.documents import PDFIUM_LOCK, _page_lines
+from core.pdfium import library
+lib = library()
+data = open({str(p)!r}, "rb").read()
+with PDFIUM_LOCK:
+    pdf = lib.FPDF_LoadMemDocument64(data, len(data), None)
+    page = lib.FPDF_LoadPage(pdf, 0)
+    import pypdfium2  # initialises again: PDFium ignores it
+    textpage = lib.FPDFText_LoadPage(page)
+    text, _ = _page_lines(lib, textpage)
+    assert "Die Antwort." in text, text
+    lib.FPDFText_ClosePage(textpage); lib.FPDF_ClosePage(page); lib.FPDF_CloseDocument(pdf)
+print("ok")
+"""
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "ok"
+
+
+def test_pdfium_library_file_is_pypdfium2s() -> None:
+    """core.pdfium finds the library in pypdfium2_raw's folder without importing pypdfium2."""
+    import os
+
+    import pypdfium2_raw
+
+    from core.pdfium import library_file
+
+    found = library_file()
+    assert found is not None
+    assert os.path.dirname(found) == os.path.realpath(os.path.dirname(pypdfium2_raw.__file__))
 
 
 def test_preview_and_import_share_pdfium_lock(tmp_path: Path) -> None:

@@ -301,3 +301,152 @@ def test_one_megabyte_is_fast(text: str) -> None:
     t0 = time.perf_counter()
     find_citations(text)
     assert time.perf_counter() - t0 < 5.0
+
+
+# --- the words each search needs ----------------------------------------------------------------------
+
+
+def test_searches_skipped_only_where_they_cannot_match() -> None:
+    """Print words, point words and bare leads are searched only in a text whose lower-cased form holds
+    a part of them (core.numbers, core.references): that part's letters must have no other case-
+    insensitive match in `re` than their own upper and lower case, as "i" has "ı" and "İ", "k" the
+    Kelvin sign and "s" the long s. Every character is tried."""
+    import re
+    import sys
+
+    from core.references import _POINT_HINTS
+
+    letters = set("".join(_POINT_HINTS) + "dr" + "vorlage" + "zu" + "unter")
+    allowed = {c: {c, c.upper()} for c in letters}
+    pattern = re.compile("[" + "".join(sorted(letters)) + "]", re.IGNORECASE)
+    for code in range(sys.maxunicode + 1):
+        ch = chr(code)
+        if pattern.fullmatch(ch):
+            assert any(ch in same for same in allowed.values()), f"{ch!r} matches a hint's letter in re"
+            assert len(ch.lower()) == 1 and ch.lower() in letters, f"{ch!r} lower-cases to {ch.lower()!r}"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Drucksache",
+                "Drs.",
+                "DRS",
+                "vorlage",
+                "Ziffer",
+                "ZİFF.",
+                "Zıffern",
+                "Nr.",
+                "NRN.",
+                "Nummer",
+                "Frage",
+                "PUNKTEN",
+                "Punkte",
+                "vgl.",
+                "siehe",
+                "Antwort",
+                "zu",
+                "ZU",
+                "unter",
+                "ſiehe",
+                "17/9",
+                "3",
+                "II.",
+                " ",
+                ", ",
+                "und",
+                "a)",
+                "\n",
+                "K",
+                "ı",
+                "İ",
+                "/",
+                "024/2024",
+                "x",
+                "v",
+                "b)",
+                "ii",
+            ]
+        ),
+        max_size=20,
+    ).map("".join)
+)
+def test_skipping_a_search_loses_no_citation(text: str) -> None:
+    """Where a search is skipped, it would have found nothing: every print number the print words'
+    search finds needs "/" and a hint, every phrase with labels the point words' or bare leads'
+    search finds needs a digit or Roman numeral and a hint or _LEAD_END."""
+    from core.numbers import _PRINT_WORD, _number_after_word
+    from core.references import _BARE_LEAD, _LABEL_CHAR, _LEAD_END, _POINT_HINTS, _POINT_WORD, _parse_labels
+
+    low = text.lower()
+    if any(_number_after_word(text, m, m.end()) for m in _PRINT_WORD.finditer(text)):
+        assert "/" in text and ("dr" in low or "vorlage" in low)
+    for pattern in (_POINT_WORD, _BARE_LEAD):
+        for m in pattern.finditer(text):
+            if _parse_labels(text, m.end())[0]:
+                assert _LABEL_CHAR.search(text)
+                if pattern is _POINT_WORD:
+                    assert any(hint in low for hint in _POINT_HINTS)
+                else:
+                    assert ("zu" in low or "unter" in low) and _LEAD_END.search(text)
+
+
+# The search patterns of core.references as they read plainly; core.references matches their first
+# letter case-sensitively among all characters `re` takes for it, so that `re` can skip ahead.
+_PLAIN = {
+    "_POINT_WORD": (
+        r"(?=[ZzNnFfPp])(?<![\w\-])(?P<w>Ziffern?|Ziff\.|Nummern?|Nrn?\.|Fragen?|Punkte?n?)(?:\s?Nr\.)?(?![a-zäöüß])"
+        r"\s{0,3}"
+    ),
+    "_BARE_LEAD": (
+        r"(?=[VvSsAaDd])(?<![\w])(?:(?:vgl\.|vergleiche|siehe|s\.\s?[ou]\.|s\.)\s{1,3}"
+        r"(?:(?:auch|hierzu|dazu|oben|unten|bereits)\s{1,3}){0,2}(?:(?:die|den|der)\s{1,3})?"
+        r"(?:(?:Antworten|Antwort|Ausführungen|Stellungnahme|Darstellung)\s{1,3})?"
+        r"|(?:Antworten|Antwort|Ausführungen|Stellungnahme|Darstellung)\s{1,3})"
+        r"(?:zu|unter)\s{1,3}(?=[0-9IVX])"
+    ),
+    "_LEAD_END": r"(?:zu|unter)\s{1,3}(?=[0-9IVX])",
+    "_REFERRER": (
+        r"(?=[VvSsBbAaDdEe])(?<![\w])(?:vgl\.|vergleiche|siehe|s\.\s?[ou]\.|s\.(?=\s)|verwiesen|verweisen|verweist"
+        r"|verweise|Verweis|Verweise|Verweises|Bezug|bezugnehmend|Bezugnahme|Ausführungen|ausgeführt|dargestellt"
+        r"|dargelegt|erläutert|(?:Antworten|Antwort|Stellungnahme)\s{1,3}zu)(?![\w])"
+    ),
+}
+_WORDS = [
+    *"vgl. VGL. vergleiche siehe ſiehe s. S. s.u. ſ. auch hierzu die Antwort Antworten ANTWORT Ausführungen".split(),
+    *"Stellungnahme Darstellung zu ZU unter 3 II i x verwiesen Verweis verweise Verweises Bezug bezugnehmend".split(),
+    *"Bezugnahme ausgeführt dargestellt dargelegt erläutert Ziffer Ziff. zıff. Nummer Nr. nrn. Frage Punkten".split(),
+    *"- _ . a ä İ K Nr".split(),
+    *[" ", "  ", "\n", "s. o."],
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=10).map("".join))
+def test_search_patterns_match_as_the_plain_ones(text: str) -> None:
+    """Every match of the patterns written for speed is the plain pattern's: span and groups."""
+    import re
+
+    import core.references as refs
+
+    for name, plain in _PLAIN.items():
+        fast = getattr(refs, name)
+        expected = [(m.span(), m.groupdict()) for m in re.finditer(plain, text, re.IGNORECASE)]
+        assert [(m.span(), m.groupdict()) for m in fast.finditer(text)] == expected, name
+
+
+def test_search_patterns_on_the_fixtures() -> None:
+    """… and on the text of every fixture print."""
+    import re
+
+    from conftest import FIXTURES
+
+    import core.references as refs
+
+    for path in sorted(FIXTURES.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        for name, plain in _PLAIN.items():
+            expected = [(m.span(), m.groupdict()) for m in re.finditer(plain, text, re.IGNORECASE)]
+            assert [(m.span(), m.groupdict()) for m in getattr(refs, name).finditer(text)] == expected, (name, path)
