@@ -292,19 +292,22 @@ def log_error(db_path: str | os.PathLike[str], text: str) -> bool:
 def upgrade_pending(location: str | os.PathLike[str]) -> bool:
     """Whether opening this register file will convert it to this Ziffer's schema first (a large
     register takes a while, once: m012 rebuilds 50,000 prints' search index in about 20 s), so the
-    window can say so instead of seeming to hang. Read-only and cheap; False when unsure."""
+    window can say so instead of seeming to hang. Read from the file's header (its schema cookie and
+    user_version, SQLite's file format) without opening it as a database: a connection, even a
+    read-only one, leaves a write-ahead log behind, and the file would no longer be the one whose
+    check was remembered (storage.db._check_due). False when unsure."""
     if is_server(location) or str(location) == ":memory:":
         return False
-    path = Path(location)
     try:
-        if not path.is_file() or path.stat().st_size == 0:
-            return False
-        with contextlib.closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as conn:
-            level = conn.execute("PRAGMA user_version").fetchone()[0]
-            has_tables = conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0]
-    except (OSError, sqlite3.Error):
+        with open(location, "rb") as f:
+            head = f.read(100)
+    except OSError:
         return False
-    return bool(has_tables) and level < len(known_migrations())
+    if len(head) < 100 or not head.startswith(b"SQLite format 3\x00"):
+        return False
+    schema_cookie = int.from_bytes(head[40:44], "big")  # 0: no table was ever made
+    user_version = int.from_bytes(head[60:64], "big")
+    return schema_cookie > 0 and user_version < len(known_migrations())
 
 
 def migrate(db: sqlite_utils.Database, path: Path | None = None, *, stop_before: str | None = None) -> None:
