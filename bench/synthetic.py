@@ -31,6 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from core.drafts import MONTHS  # noqa: E402  # the German month names, as the drafts write dates
 from core.model import Answer, AnswerItem, Point, PrintDoc, Reference  # noqa: E402
 
 DEFAULT_N = 50_000
@@ -39,20 +40,6 @@ TERMS = (  # Wahlperiode, first and last day
     (15, date(2011, 5, 12), date(2016, 4, 30)),
     (16, date(2016, 5, 1), date(2021, 4, 30)),
     (17, date(2021, 5, 1), date(2026, 4, 30)),
-)
-MONTHS = (
-    "Januar",
-    "Februar",
-    "März",
-    "April",
-    "Mai",
-    "Juni",
-    "Juli",
-    "August",
-    "September",
-    "Oktober",
-    "November",
-    "Dezember",
 )
 
 # -- vocabulary -------------------------------------------------------------------------------------
