@@ -127,18 +127,10 @@ def _open_showing_upgrade(location: str) -> Register:
 
     if not upgrade_pending(location):
         return Register.open(location)
-    import threading
-
-    from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
+    from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
     from PySide6.QtWidgets import QProgressDialog
 
-    outcome: list[Any] = []
-
-    def work() -> None:
-        try:
-            outcome.append(Register.open(location))
-        except BaseException as exc:  # handed to the GUI thread and raised there
-            outcome.append(exc)
+    from gui.tasks import run_in_background
 
     dialog = QProgressDialog(
         QCoreApplication.translate(
@@ -155,21 +147,21 @@ def _open_showing_upgrade(location: str) -> Register:
     dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
     dialog.setMinimumDuration(0)
     dialog.show()
-    worker = threading.Thread(target=work, name="ziffer-upgrade", daemon=True)
-    worker.start()
+    outcome: list[Any] = []  # the register, or what the open raised
     loop = QEventLoop()
-    timer = QTimer()
-    timer.timeout.connect(lambda: loop.quit() if not worker.is_alive() else None)
-    timer.start(50)
-    loop.exec()
-    timer.stop()
-    worker.join()
+
+    def finish(value: Any) -> None:
+        outcome.append(value)
+        loop.quit()
+
+    run_in_background(lambda progress: Register.open(location), finish, finish)
+    if not outcome:  # the result arrives as a queued signal, handled by this loop
+        loop.exec()
     dialog.close()
     dialog.deleteLater()
-    result = outcome[0]
-    if isinstance(result, BaseException):
-        raise result
-    return result
+    if isinstance(outcome[0], BaseException):
+        raise outcome[0]
+    return outcome[0]
 
 
 def _refuse(text: str) -> None:

@@ -961,6 +961,7 @@ class Register:
             ).fetchall()
         ]
         columns = "p.id, p.number, p.title, p.kind, p.answered"
+        score, score_args = self._rank("prints_fts", "8.0, 1.0, 20.0"), [match] if self.server else []
         top: list[Any] = []
         if len(newest) > RANK_LIMIT:
             among = "p.id = ANY(?)" if self.server else "p.id IN (SELECT value FROM json_each(?))"
@@ -977,14 +978,12 @@ class Register:
         elif newest and not where:
             # ranked first, then the best `limit` joined to their prints: joining every match before
             # ranking read a print row for each (3,500 for "Landesstrassen" at 50,000 prints: 13 against 4 ms)
-            score, score_args = self._rank("prints_fts", "8.0, 1.0, 20.0"), [match] if self.server else []
             top = self.db.execute(
                 f"SELECT {columns}, f.score FROM (SELECT rowid, {score} AS score FROM prints_fts "
                 f"WHERE {cond} ORDER BY score LIMIT ?) AS f JOIN prints p ON p.id = f.rowid ORDER BY f.score",
                 [*score_args, match, limit],
             ).fetchall()
         elif newest:
-            score, score_args = self._rank("prints_fts", "8.0, 1.0, 20.0"), [match] if self.server else []
             top = self.db.execute(
                 f"SELECT {columns}, {score} AS score FROM prints_fts JOIN prints p ON p.id = prints_fts.rowid "
                 f"WHERE {cond} {where} ORDER BY score LIMIT ?",
@@ -1145,14 +1144,18 @@ class Register:
         ).fetchall()
         return [SimilarPoint(*r) for r in rows]
 
-    def _without_common_words(self, query: Query) -> Query:
+    def _points_using(self, terms: list[str]) -> tuple[int, dict[str, int]]:
+        """The number of points, and how many use each word (counted up to the common share)."""
         total = self.db.execute("SELECT max(id) FROM points").fetchone()[0] or 0
-        if total < 200:  # a small register: every word still tells something
-            return query
+        return total, self._document_counts(terms, cap=int(total * COMMON_SHARE) + 1)
+
+    def _without_common_words(self, query: Query) -> Query:
         terms = [v for variants, prefix in query.words if not prefix for v in variants]
         if not terms:
             return query
-        df = self._document_counts(terms, cap=int(total * COMMON_SHARE) + 1)
+        total, df = self._points_using(terms)
+        if total < 200:  # a small register: every word still tells something
+            return query
         scored = [
             (max((df.get(v, 0) for v in variants), default=0), variants, prefix) for variants, prefix in query.words
         ]
@@ -1167,13 +1170,11 @@ class Register:
 
         A point that has none of them can only share the more common words, whose share of a
         score is bounded by their rarity (bm25 gives a word at most 2.2 × its idf), so it rarely
-        makes the top: on a synthetic register of 50,000 prints 19 of 20 of the exact best five
-        came back (`bench/bench_search.py` prints this recall)."""
+        makes the top: for 50 random points of synthetic registers of 5,000 and 50,000 prints all
+        of the exact best five came back (`bench/bench_search.py` prints this recall)."""
         if any(prefix for _, prefix in query.words):
             return None  # a prefix has no count of its own
-        terms = [v for variants, _ in query.words for v in variants]
-        total = self.db.execute("SELECT max(id) FROM points").fetchone()[0] or 0
-        df = self._document_counts(terms, cap=int(total * COMMON_SHARE) + 1)
+        _, df = self._points_using([v for variants, _ in query.words for v in variants])
         counted = sorted((sum(df.get(v, 0) for v in variants), i) for i, (variants, _) in enumerate(query.words))
         if sum(n for n, _ in counted) <= SIMILAR_CANDIDATES:
             return None

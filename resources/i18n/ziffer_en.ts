@@ -2331,12 +2331,12 @@ Enter the contribution with this date anyway?</translation>
         <translation>Backup of {date} restored; the damaged file is at {aside}.</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="144"/>
+        <location filename="../../gui/app.py" line="136"/>
         <source>Das Register wird auf diese Version von Ziffer umgestellt. Das geschieht einmal und kann bei einem großen Register eine Minute dauern; vorher wird eine Kopie angelegt.</source>
         <translation>The register is being converted to this version of Ziffer. This happens once and can take a minute for a large register; a copy is made first.</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="203"/>
+        <location filename="../../gui/app.py" line="195"/>
         <source>Ein unerwarteter Fehler ist aufgetreten ({error}). Ihre Texte sind gespeichert; Einzelheiten stehen in {log}.</source>
         <translation>An unexpected error occurred ({error}). Your texts are saved; details are in {log}.</translation>
     </message>
