@@ -6,11 +6,13 @@ import json
 import multiprocessing
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import ownprints as own
 import pytest
 from conftest import FIXTURES, ROOT, sample
 
+from core.model import Point
 from core.search_query import parse_query
 from core.services import FAILED, IMPORTED, UNCHANGED, UPDATED, import_file, import_files, similar
 from storage.db import StorageError, connect, migrate, resolve_db_path
@@ -698,3 +700,51 @@ def test_large_import_parses_in_worker_processes(tmp_path: Path, monkeypatch: py
         ser = sorted(r["number"] for r in reg.list_prints(limit=100))
     assert par == ser and len(par) == 20
     assert [r.status for r in summary.results].count(FAILED) == 1 and summary.results[-1].status == FAILED
+
+
+def test_similar_ranks_the_rare_points_that_can_rank_with_their_whole_scores(tmp_path: Path) -> None:
+    """SQLite ranks the points using a rare word in parts (with the other words; with a second rare
+    word; a rare word alone only when its points could still rank): the same points, order and
+    scores as scoring every point with a rare word by all the words, and a rare word whose
+    points cannot beat the best so far is not ranked alone at all."""
+    from core.model import PrintDoc
+    from core.search_query import Query
+
+    filler = ["Haushalt", "Landkreis", "Gemeinde", "Verwaltung", "Personal", "Verkehr", "Schule", "Wasser"]
+    texts = ["Zaunkönig Amsel Drossel am Waldrand"] * 3 + ["Zaunkönig und Kiebitz im Moor"] * 2
+    texts += ["Zaunkönig Amsel am Bach"] * 2 + ["Zaunkönig Amsel " + " ".join(filler * 3)] * 6
+    texts += ["Zaunkönig"] * 4 + ["Kiebitz"] * 3 + ["Amsel"] * 7 + ["Drossel"] * 7
+    texts += [f"{filler[i % 8]} {filler[(i * 3) % 8]} Bericht {i}" for i in range(280)]
+    doc = PrintDoc(number="17/1", kind="kleine_anfrage", title="Vögel", points=[])
+    doc.points = [Point(str(i + 1), t) for i, t in enumerate(texts)]
+    with Register.open(tmp_path / "r.db") as register:
+        register.add_print(doc, fingerprint=None, status="eingegangen", who="t")
+        words = [(["zaunkönig"], False), (["kiebitz"], False), (["amsel"], False), (["drossel"], False)]
+        query, rarest = Query(words=words), Query(words=words[:2])
+
+        def every_rare_point(limit: int) -> list[tuple[int, float]]:
+            return register.db.execute(
+                "SELECT rowid, bm25(points_fts, 3.0, 1.0) AS s FROM points_fts WHERE points_fts MATCH ? "
+                "AND +rowid IN (SELECT rowid FROM points_fts WHERE points_fts MATCH ?) ORDER BY s, rowid LIMIT ?",
+                [query.match(any_word=True), rarest.match(any_word=True), limit],
+            ).fetchall()
+
+        ranked_alone = []
+        execute = register.db.execute
+
+        def spy(sql: str, args: Any = None) -> Any:
+            if "bm25" in sql and "+rowid" not in sql and " AND " not in args[0]:
+                ranked_alone.append(args[0])
+            return execute(sql, args)
+
+        register.db.execute = spy  # type: ignore[method-assign]
+        # the best 3 use three words, beyond any one word's points; the 6th best (a rare and a common
+        # word) only Kiebitz's points could beat; the 10th best (a long point) Kiebitz's do (7.6 against 4.2)
+        alone = {3: [], 6: ['"kiebitz"'], 10: ['"zaunkönig" OR "kiebitz"'], 100: ['"zaunkönig" OR "kiebitz"']}
+        for limit in alone:
+            ranked_alone.clear()
+            got = register._ranked_among_rarest(query, rarest, limit)
+            want = every_rare_point(limit)
+            assert [r for r, _ in want] == list(got)
+            assert [round(s, 9) for _, s in want] == [round(s, 9) for s in got.values()]
+            assert ranked_alone == alone[limit]
