@@ -63,6 +63,7 @@ def raw_search(register: Register, text: str, filters) -> int:  # type: ignore[n
 
 def measure(path: Path, reps: int, seed: int) -> None:
     with Register.open(path) as register:
+        register.count_words()  # what an import does (a register whose last import predates the word counts has none)
         n = register.counts()["prints"]
         queries = query_set(n)
         app_times: list[float] = []

@@ -748,3 +748,51 @@ def test_similar_ranks_the_rare_points_that_can_rank_with_their_whole_scores(tmp
             assert [r for r, _ in want] == list(got)
             assert [round(s, 9) for _, s in want] == [round(s, 9) for s in got.values()]
             assert ranked_alone == alone[limit]
+
+
+def test_an_import_counts_the_common_words_for_similar(register: Register, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An import stores how many points use each frequent word (SQLite; the server has statistics of
+    its own), counts again only once the register has grown by a tenth, and "similar" takes those
+    counts instead of counting through the index: the same counts, the same answers."""
+    import storage.register as reg_module
+
+    monkeypatch.setattr(reg_module, "WORD_COUNTS_FROM", 1)
+    prints = sorted(FIXTURES.glob("*.txt"))
+    import_files(register, prints[:8], who="t")
+    stored = register._stored_word_counts()
+    if register.server:
+        assert stored is None and not register.count_words(force=True)
+        return
+    assert stored and all(n > 1 for n in stored.values())
+    assert not register.count_words()  # not grown
+    total = register.db.execute("SELECT max(id) FROM points").fetchone()[0]
+    words = [*sorted(stored)[:40], "zzyzx", "landtag"]
+    cap = int(total * reg_module.COMMON_SHARE) + 1
+
+    counted_sql = []
+    execute = register.db.execute
+
+    def spy(sql: str, args: Any = None) -> Any:
+        if "count(*)" in sql and "MATCH" in sql:
+            counted_sql.append(args[0])
+        return execute(sql, args)
+
+    register.db.execute = spy  # type: ignore[method-assign]
+    register._df = None
+    from_counts = register._document_counts(words, cap)
+    assert counted_sql == [w for w in ['"zzyzx"', '"landtag"'] if w.strip('"') not in stored]
+    register._word_counts, register._df = None, None
+    monkeypatch.setattr(register, "_stored_word_counts", lambda: None)
+    assert register._document_counts(words, cap) == from_counts  # counted through the index
+    register.db.execute = execute  # type: ignore[method-assign]
+
+    pid = register.list_prints(limit=1)[0]["id"]
+    register._df = None
+    through_index = similar(register, pid)
+    monkeypatch.undo()
+    monkeypatch.setattr(reg_module, "WORD_COUNTS_FROM", 1)
+    register._df = None
+    assert similar(register, pid) == through_index
+
+    import_files(register, prints[8:], who="t")  # grown by more than a tenth
+    assert register._stored_word_counts() != stored
