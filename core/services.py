@@ -377,7 +377,10 @@ def import_file(
     if isinstance(prep, ImportResult):
         return prep
     with register.transaction():
-        return _store(register, prep, who)
+        result = _store(register, prep, who)
+    if result.status in (IMPORTED, UPDATED):
+        register.count_words()  # for "similar", once the register has grown by a tenth
+    return result
 
 
 def _track(register: RegisterLike, print_id: int, doc: PrintDoc, who: str) -> None:
