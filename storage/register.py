@@ -1345,7 +1345,8 @@ class Register:
         row = self.db.execute("SELECT value FROM ziffer_info WHERE key = 'point_word_counts'").fetchone()
         if row is not None and not force and total < json.loads(row[0])["points"] * 1.1:
             return False
-        words = self.db.execute("SELECT term, doc FROM points_vocab WHERE doc > ?", [WORD_COUNTS_FROM]).fetchall()
+        self.db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.points_words USING fts5vocab(main, points_fts, 'row')")
+        words = self.db.execute("SELECT term, doc FROM temp.points_words WHERE doc > ?", [WORD_COUNTS_FROM]).fetchall()
         value = json.dumps({"points": total, "words": dict(words)}, ensure_ascii=False, separators=(",", ":"))
         try:
             with self.transaction():
