@@ -414,8 +414,8 @@ class Register:
                 [print_id, i, item.text, 1 if i in edited else 0, now, who and self._by(who), version],
             ).fetchone()[0]
             self._many(
-                "INSERT INTO answer_item_points (item_id, label) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                [(item_id, label) for label in dict.fromkeys(item.points)],
+                "INSERT INTO answer_item_points (item_id, label, position) VALUES (?, ?, ?)",
+                [(item_id, label, k) for k, label in enumerate(dict.fromkeys(item.points))],
             )
 
     def _next_answer_version(self, print_id: int) -> int:
@@ -498,7 +498,7 @@ class Register:
             labels = [
                 lb
                 for (lb,) in self.db.execute(
-                    "SELECT label FROM answer_item_points WHERE item_id = ? ORDER BY rowid", [item_id]
+                    "SELECT label FROM answer_item_points WHERE item_id = ? ORDER BY position", [item_id]
                 ).fetchall()
             ]
             items.append(AnswerItem(labels, text))
