@@ -23,7 +23,7 @@ from core.search_query import Query, highlight
 from storage import team
 from storage.db import VersionConflict, connect, is_server, remember_checked, resolve_db_path, write_transaction
 from storage.index import index_material, index_print, unindex_print
-from storage.migrations import VERSIONED_FACTS
+from storage.migrations import STORED_WITH_PRINT, VERSIONED_FACTS
 
 SNIPPET_OPEN, SNIPPET_CLOSE = "\x02", "\x03"  # hit markers in snippets; the CLI and GUI render them
 PREFIX_WORDS = 64  # a prefix with more words than this is searched as a prefix (see _prefixes_spelled_out)
@@ -351,7 +351,7 @@ class Register:
         marks = ", ".join("?" for _ in row)
         cur = self.db.execute(f"INSERT INTO prints ({cols}) VALUES ({marks}) RETURNING id", list(row.values()))
         print_id = int(cur.fetchone()[0])
-        self._write_children(print_id, doc, edited=set())
+        self._write_children(print_id, doc, edited=set(), at=STORED_WITH_PRINT)  # the time is the print's
         index_print(self.db, print_id)
         self.log("print", print_id, "created", None, doc.number or doc.title, who)
         return print_id
@@ -386,13 +386,13 @@ class Register:
         for field_name, old, new in changes:
             self.log("print", print_id, field_name, old, new, who)
 
-    def _write_children(self, print_id: int, doc: PrintDoc, edited: set[int]) -> None:
+    def _write_children(self, print_id: int, doc: PrintDoc, edited: set[int], at: str | None = None) -> None:
         self._many(
             "INSERT INTO points (print_id, position, label, text) VALUES (?, ?, ?, ?)",
             [(print_id, i, p.label, p.text) for i, p in enumerate(doc.points)],
         )
         if doc.answer is not None:
-            self._write_children_answer(print_id, doc.answer.items, edited)
+            self._write_children_answer(print_id, doc.answer.items, edited, at=at)
         self._many(
             "INSERT INTO citations (print_id, position, source, target_number, target_parliament, target_points) "
             "VALUES (?, ?, ?, ?, ?, ?)",
@@ -403,9 +403,9 @@ class Register:
         )
 
     def _write_children_answer(
-        self, print_id: int, items: list[AnswerItem], edited: set[int], who: str | None = None
+        self, print_id: int, items: list[AnswerItem], edited: set[int], who: str | None = None, at: str | None = None
     ) -> None:
-        now = _now()
+        now = _now() if at is None else at
         version = self._next_answer_version(print_id)
         for i, item in enumerate(items):
             item_id = self.db.execute(
@@ -468,8 +468,9 @@ class Register:
 
     def _answer_conflict(self, print_id: int, position: int, expected: Any) -> VersionConflict:
         row = self.db.execute(
-            "SELECT text, version, updated_by, updated_at FROM answer_items WHERE print_id = ? AND position = ?",
-            [print_id, position],
+            "SELECT a.text, a.version, a.updated_by, COALESCE(NULLIF(a.updated_at, ?), p.created_at) "
+            "FROM answer_items a JOIN prints p ON p.id = a.print_id WHERE a.print_id = ? AND a.position = ?",
+            [STORED_WITH_PRINT, print_id, position],
         ).fetchone()
         if row is None:
             raise KeyError((print_id, position))

@@ -265,6 +265,11 @@ def older_register(path: Path, now: Path, stop_before: str) -> sqlite3.Connectio
     with db.atomic():
         for table in TABLES:
             copy_rows(conn, table)
+        # an older Ziffer gave each answer item a time of its own, also one stored with its print
+        conn.execute(
+            "UPDATE main.answer_items SET updated_at = "
+            "(SELECT created_at FROM main.prints p WHERE p.id = answer_items.print_id) WHERE updated_at = ''"
+        )
         if db["prints_fts_content"].exists():
             migrations._fill_m002_indexes(db)
         else:
@@ -314,7 +319,8 @@ def test_upgrade_keeps_every_search_result(tmp_path: Path) -> None:
 def test_smaller_register_upgrade_keeps_answers_and_results(tmp_path: Path) -> None:
     """m013 on a register file as m012 left it: the points each answer item names, in their order, the
     search results and similar answers stay exactly the same; the table of those points has no rowid
-    any more, the unused vocabulary table is gone, and the file is rewritten with 8 KiB pages and
+    any more, an item's time is kept only where it is not its print's, the unused vocabulary table is
+    gone, and the file is rewritten with 8 KiB pages and
     gives freed pages back at every commit (as a new register file is made); it holds less."""
     expected = present_register(tmp_path / "now.db")
     with Register.open(tmp_path / "now.db") as now:
@@ -332,10 +338,21 @@ def test_smaller_register_upgrade_keeps_answers_and_results(tmp_path: Path) -> N
     assert before["search"] and before == expected
     assert {pid: Register(db, old).answer_items(pid) for pid in ids} == answers
     held_before = held(db)
+    times = conn.execute("SELECT id, updated_at FROM answer_items ORDER BY id").fetchall()
+    assert all(at for _, at in times)
     conn.close()
 
     with Register.open(old) as upgraded:
         assert intact(upgraded)
+        # an item's time, where it is its print's, is kept only there
+        assert upgraded.db.execute("SELECT count(*) FROM answer_items WHERE updated_at = ''").fetchone()[0] > 50
+        assert (
+            upgraded.db.execute(
+                "SELECT a.id, COALESCE(NULLIF(a.updated_at, ''), p.created_at) FROM answer_items a "
+                "JOIN prints p ON p.id = a.print_id ORDER BY a.id"
+            ).fetchall()
+            == times
+        )
         assert snapshot(upgraded) == before
         assert {pid: upgraded.answer_items(pid) for pid in ids} == answers
         assert not upgraded.db["points_vocab"].exists()
