@@ -365,6 +365,9 @@ def _shrink(db: sqlite_utils.Database) -> None:
             db.execute("VACUUM")
         finally:
             db.execute(f"PRAGMA journal_mode = {mode}")
+            # after an upgrade, SQLite keeps a read open past the change of journal mode until a statement
+            # reads the file, and refuses a checkpoint until then ("database table is locked")
+            db.execute("SELECT count(*) FROM sqlite_master").fetchone()
 
 
 @contextlib.contextmanager

@@ -343,6 +343,7 @@ def test_smaller_register_upgrade_keeps_answers_and_results(tmp_path: Path) -> N
     conn.close()
 
     with Register.open(old) as upgraded:
+        assert upgraded.db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0] == 0  # not left locked
         assert intact(upgraded)
         # an item's time, where it is its print's, is kept only there
         assert upgraded.db.execute("SELECT count(*) FROM answer_items WHERE updated_at = ''").fetchone()[0] > 50
