@@ -21,7 +21,7 @@ TABLES: tuple[tuple[str, str], ...] = (
     ("prints", "id"),
     ("points", "id"),
     ("answer_items", "id"),
-    ("answer_item_points", "rowid"),
+    ("answer_item_points", "item_id, position"),
     ("citations", "id"),
     ("material", "id"),
     ("material_passages", "id"),

@@ -32,7 +32,7 @@ from storage.db import (
     write_transaction,
 )
 from storage.index import index_material, index_print, unindex_print
-from storage.migrations import VERSIONED_FACTS
+from storage.migrations import STORED_WITH_PRINT, VERSIONED_FACTS
 
 SNIPPET_OPEN, SNIPPET_CLOSE = "\x02", "\x03"  # hit markers in snippets; the CLI and GUI render them
 PREFIX_WORDS = 64  # a prefix with more words than this is searched as a prefix (see _prefixes_spelled_out)
@@ -362,7 +362,7 @@ class Register:
         marks = ", ".join("?" for _ in row)
         cur = self.db.execute(f"INSERT INTO prints ({cols}) VALUES ({marks}) RETURNING id", list(row.values()))
         print_id = int(cur.fetchone()[0])
-        self._write_children(print_id, doc, edited=set())
+        self._write_children(print_id, doc, edited=set(), at=STORED_WITH_PRINT)  # the time is the print's
         index_print(self.db, print_id)
         self.log("print", print_id, "created", None, doc.number or doc.title, who)
         return print_id
@@ -397,13 +397,13 @@ class Register:
         for field_name, old, new in changes:
             self.log("print", print_id, field_name, old, new, who)
 
-    def _write_children(self, print_id: int, doc: PrintDoc, edited: set[int]) -> None:
+    def _write_children(self, print_id: int, doc: PrintDoc, edited: set[int], at: str | None = None) -> None:
         self._many(
             "INSERT INTO points (print_id, position, label, text) VALUES (?, ?, ?, ?)",
             [(print_id, i, p.label, p.text) for i, p in enumerate(doc.points)],
         )
         if doc.answer is not None:
-            self._write_children_answer(print_id, doc.answer.items, edited)
+            self._write_children_answer(print_id, doc.answer.items, edited, at=at)
         self._many(
             "INSERT INTO citations (print_id, position, source, target_number, target_parliament, target_points) "
             "VALUES (?, ?, ?, ?, ?, ?)",
@@ -414,9 +414,9 @@ class Register:
         )
 
     def _write_children_answer(
-        self, print_id: int, items: list[AnswerItem], edited: set[int], who: str | None = None
+        self, print_id: int, items: list[AnswerItem], edited: set[int], who: str | None = None, at: str | None = None
     ) -> None:
-        now = _now()
+        now = _now() if at is None else at
         version = self._next_answer_version(print_id)
         for i, item in enumerate(items):
             item_id = self.db.execute(
@@ -425,8 +425,8 @@ class Register:
                 [print_id, i, item.text, 1 if i in edited else 0, now, who and self._by(who), version],
             ).fetchone()[0]
             self._many(
-                "INSERT INTO answer_item_points (item_id, label) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                [(item_id, label) for label in dict.fromkeys(item.points)],
+                "INSERT INTO answer_item_points (item_id, label, position) VALUES (?, ?, ?)",
+                [(item_id, label, k) for k, label in enumerate(dict.fromkeys(item.points))],
             )
 
     def _next_answer_version(self, print_id: int) -> int:
@@ -479,8 +479,9 @@ class Register:
 
     def _answer_conflict(self, print_id: int, position: int, expected: Any) -> VersionConflict:
         row = self.db.execute(
-            "SELECT text, version, updated_by, updated_at FROM answer_items WHERE print_id = ? AND position = ?",
-            [print_id, position],
+            "SELECT a.text, a.version, a.updated_by, COALESCE(NULLIF(a.updated_at, ?), p.created_at) "
+            "FROM answer_items a JOIN prints p ON p.id = a.print_id WHERE a.print_id = ? AND a.position = ?",
+            [STORED_WITH_PRINT, print_id, position],
         ).fetchone()
         if row is None:
             raise KeyError((print_id, position))
@@ -509,7 +510,7 @@ class Register:
             labels = [
                 lb
                 for (lb,) in self.db.execute(
-                    "SELECT label FROM answer_item_points WHERE item_id = ? ORDER BY rowid", [item_id]
+                    "SELECT label FROM answer_item_points WHERE item_id = ? ORDER BY position", [item_id]
                 ).fetchall()
             ]
             items.append(AnswerItem(labels, text))

@@ -153,7 +153,12 @@ def test_a_copied_register_has_an_intact_index_and_the_same_results(tmp_path: Pa
 def odd_prints() -> list[PrintDoc]:
     """Prints at the edges of what the views put together: no title, number or points, empty texts,
     an empty reasoning, items answering two points, none, or a point no other item answers."""
-    items = [AnswerItem(["1", "2"], "Zu 1 und 2."), AnswerItem([], "Vorbemerkung."), AnswerItem(["3"], "")]
+    items = [
+        AnswerItem(["1", "2"], "Zu 1 und 2."),
+        AnswerItem([], "Vorbemerkung."),
+        AnswerItem(["3"], ""),
+        AnswerItem(["4", "2"], "Zu 4 und 2, in dieser Reihenfolge."),
+    ]
     return [
         PrintDoc(),
         PrintDoc(title="Nur ein Titel", number="17/1", reasoning=""),
@@ -227,12 +232,18 @@ def snapshot(register: Register) -> dict[str, Any]:
     return out
 
 
-def test_upgrade_keeps_every_search_result(tmp_path: Path) -> None:
-    """A register as the Ziffer before m012 left it (its indexes filled with their own copy of the text)
-    finds, ranks and cuts snippets exactly as before after the upgrade; the upgrade is kept as a copy
-    and the file shrinks."""
-    # the prints as the present Ziffer stores them, in tables that m012 does not change
-    with Register.open(tmp_path / "now.db") as now:
+def copy_rows(conn: sqlite3.Connection, table: str) -> None:
+    """The rows of a table of the attached register `now` into the older register's table: its columns,
+    and the points an answer item names in their order (before m013 the order of their rowids)."""
+    cols = ", ".join(r[1] for r in conn.execute(f"PRAGMA main.table_info({table})"))
+    order = " ORDER BY item_id, position" if table == "answer_item_points" else ""
+    conn.execute(f"INSERT INTO main.{table} ({cols}) SELECT {cols} FROM now.{table}{order}")
+
+
+def present_register(path: Path) -> dict[str, Any]:
+    """A register as the present Ziffer builds it (demo, fixtures, odd prints, an edited answer item);
+    returns its search snapshot."""
+    with Register.open(path) as now:
         fill_demo(now)
         import_files(now, sorted(FIXTURES.glob("*.txt")), who=WHO)
         with now.transaction():
@@ -241,22 +252,57 @@ def test_upgrade_keeps_every_search_result(tmp_path: Path) -> None:
         pid = answered_print(now)
         with now.transaction():
             now.set_answer_text(pid, 1, "Neu gefasst, mit Verweis auf Drucksache 17/8964.", WHO)
-        expected = snapshot(now)
-    # the same rows in a register at m011, indexed as m002 filled indexes
-    old = tmp_path / "old.db"
-    conn = sqlite3.connect(old, isolation_level=None)
+        return snapshot(now)
+
+
+def older_register(path: Path, now: Path, stop_before: str) -> sqlite3.Connection:
+    """The rows of the register `now` in a register file an older Ziffer made (migrated up to
+    `stop_before`, with SQLite's default layout), its indexes filled as that Ziffer filled them."""
+    conn = sqlite3.connect(path, isolation_level=None)
     db = sqlite_utils.Database(conn)
-    migrate(db, old, stop_before="m012_index_over_stored_text")
-    assert db["prints_fts_content"].exists()
-    conn.execute(f"ATTACH DATABASE '{tmp_path / 'now.db'}' AS now")
+    migrate(db, path, stop_before=stop_before)
+    conn.execute(f"ATTACH DATABASE '{now}' AS now")
     with db.atomic():
         for table in TABLES:
-            conn.execute(f"INSERT INTO main.{table} SELECT * FROM now.{table}")
-        migrations._fill_m002_indexes(db)
+            copy_rows(conn, table)
+        # an older Ziffer gave each answer item a time of its own, also one stored with its print
+        conn.execute(
+            "UPDATE main.answer_items SET updated_at = "
+            "(SELECT created_at FROM main.prints p WHERE p.id = answer_items.print_id) WHERE updated_at = ''"
+        )
+        if db["prints_fts_content"].exists():
+            migrations._fill_m002_indexes(db)
+        else:
+            for table in FTS:
+                conn.execute(f"INSERT INTO {table} ({table}) VALUES ('rebuild')")
     conn.execute("DETACH DATABASE now")
+    # the present Ziffer reads the order in which an answer item names its points from the column m013
+    # adds; reading the older register as it is, a temporary view gives it that column (the rowid order)
+    conn.execute(
+        "CREATE TEMP VIEW answer_item_points AS SELECT item_id, label, "
+        "row_number() OVER (PARTITION BY item_id ORDER BY rowid) - 1 AS position FROM main.answer_item_points"
+    )
+    return conn
+
+
+def held(db: sqlite_utils.Database) -> int:
+    """The bytes a register file holds in its tables and indexes, whatever its page size."""
+    return int(db.execute("SELECT sum(payload) FROM dbstat").fetchone()[0])
+
+
+def test_upgrade_keeps_every_search_result(tmp_path: Path) -> None:
+    """A register as the Ziffer before m012 left it (its indexes filled with their own copy of the text)
+    finds, ranks and cuts snippets exactly as before after the upgrade; the upgrade is kept as a copy
+    and the file shrinks."""
+    expected = present_register(tmp_path / "now.db")
+    # the same rows in a register at m011, indexed as m002 filled indexes
+    old = tmp_path / "old.db"
+    conn = older_register(old, tmp_path / "now.db", "m012_index_over_stored_text")
+    db = sqlite_utils.Database(conn)
+    assert db["prints_fts_content"].exists()
     before = snapshot(Register(db, old))  # the register as it is, not migrated
     assert before["search"] and before == expected
-    size_before = old.stat().st_size
+    held_before = held(db)
     conn.close()
 
     with Register.open(old) as upgraded:
@@ -264,5 +310,63 @@ def test_upgrade_keeps_every_search_result(tmp_path: Path) -> None:
         assert intact(upgraded)
         assert snapshot(upgraded) == before
         assert upgraded.db.execute("PRAGMA freelist_count").fetchone()[0] == 0  # the freed pages given back
-    assert old.stat().st_size < size_before * 0.8
+        # what the file holds (its size here is mostly the pages m013's larger layout gives each of the
+        # sixty tables and indexes of this small register)
+        assert held(upgraded.db) < held_before * 0.8
     assert len(list(tmp_path.glob("old.db.before-m012_index_over_stored_text-*"))) == 1
+
+
+def test_smaller_register_upgrade_keeps_answers_and_results(tmp_path: Path) -> None:
+    """m013 on a register file as m012 left it: the points each answer item names, in their order, the
+    search results and similar answers stay exactly the same; the table of those points has no rowid
+    any more, an item's time is kept only where it is not its print's, the unused vocabulary table is
+    gone, and the file is rewritten with 8 KiB pages and
+    gives freed pages back at every commit (as a new register file is made); it holds less."""
+    expected = present_register(tmp_path / "now.db")
+    with Register.open(tmp_path / "now.db") as now:
+        ids = [r[0] for r in now.db.execute("SELECT id FROM prints ORDER BY id")]
+        answers = {pid: now.answer_items(pid) for pid in ids}
+        assert any(item.points == ["4", "2"] for items in answers.values() for item in items)
+        assert now.db.execute("PRAGMA page_size").fetchone()[0] == 8192  # a new register's layout
+        assert now.db.execute("PRAGMA auto_vacuum").fetchone()[0] == 1
+    old = tmp_path / "old.db"
+    conn = older_register(old, tmp_path / "now.db", "m013_smaller_register")
+    db = sqlite_utils.Database(conn)
+    assert conn.execute("PRAGMA page_size").fetchone()[0] == 4096
+    assert db["points_vocab"].exists()
+    before = snapshot(Register(db, old))
+    assert before["search"] and before == expected
+    assert {pid: Register(db, old).answer_items(pid) for pid in ids} == answers
+    held_before = held(db)
+    times = conn.execute("SELECT id, updated_at FROM answer_items ORDER BY id").fetchall()
+    assert all(at for _, at in times)
+    conn.close()
+
+    with Register.open(old) as upgraded:
+        assert upgraded.db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0] == 0  # not left locked
+        assert intact(upgraded)
+        # an item's time, where it is its print's, is kept only there
+        assert upgraded.db.execute("SELECT count(*) FROM answer_items WHERE updated_at = ''").fetchone()[0] > 50
+        assert (
+            upgraded.db.execute(
+                "SELECT a.id, COALESCE(NULLIF(a.updated_at, ''), p.created_at) FROM answer_items a "
+                "JOIN prints p ON p.id = a.print_id ORDER BY a.id"
+            ).fetchall()
+            == times
+        )
+        assert snapshot(upgraded) == before
+        assert {pid: upgraded.answer_items(pid) for pid in ids} == answers
+        assert not upgraded.db["points_vocab"].exists()
+        sql = upgraded.db.execute("SELECT sql FROM sqlite_master WHERE name = 'answer_item_points'").fetchone()[0]
+        assert "WITHOUT ROWID" in sql
+        assert upgraded.db.execute("PRAGMA page_size").fetchone()[0] == 8192
+        assert upgraded.db.execute("PRAGMA auto_vacuum").fetchone()[0] == 1
+        assert upgraded.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert upgraded.db.execute("PRAGMA freelist_count").fetchone()[0] == 0
+        assert held(upgraded.db) < held_before
+        pid = ids[0]
+        with upgraded.transaction():  # a register that goes on working: an answer redivided
+            upgraded.save_answer_items(pid, [AnswerItem(["2", "1"], "Zu 2 und 1.")], WHO)
+        assert upgraded.answer_items(pid) == [AnswerItem(["2", "1"], "Zu 2 und 1.")]
+        assert intact(upgraded)
+    assert len(list(tmp_path.glob("old.db.before-m013_smaller_register-*"))) == 1

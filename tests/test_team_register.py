@@ -15,10 +15,12 @@ from conftest import FIXTURES
 import main
 from core import answers
 from core.demo import fill_demo
+from core.model import AnswerItem
 from core.search_query import parse_query
 from core.services import IMPORTED, import_file, import_files
 from storage.copy import CopyError, copy_register
 from storage.db import NewerRegister, StorageError
+from storage.migrations import PG_MIGRATIONS, PG_SCHEMA
 from storage.register import Register
 from storage.team import NotPermitted, ServerUnavailable, search_tokens, tsvector_text
 
@@ -110,11 +112,36 @@ def test_migrations_run_once_and_a_newer_schema_is_refused(pg_url: str) -> None:
     Register.open(pg_url).close()
     Register.open(pg_url).close()  # nothing left to do: no error, no second schema
     with psycopg.connect(pg_url, autocommit=True) as conn:
-        assert conn.execute("SELECT count(*) FROM ziffer_migrations").fetchone() == (1,)
+        assert conn.execute("SELECT count(*) FROM ziffer_migrations").fetchone() == (len(PG_MIGRATIONS),)
         conn.execute("INSERT INTO ziffer_migrations VALUES ('p999_future', now()::text)")
         conn.execute("UPDATE ziffer_info SET value = '9.0' WHERE key = 'schema_by'")
     with pytest.raises(NewerRegister, match=r"Ziffer 9\.0"):
         Register.open(pg_url)
+
+
+def test_p002_keeps_the_order_in_which_an_item_names_its_points(pg_url: str) -> None:
+    """A team register as p001 made it kept that order in the rowid column; p002 writes it into the
+    position column (as m013 does in a file) and drops the rowid."""
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        conn.execute(PG_SCHEMA)
+        conn.execute("CREATE TABLE ziffer_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+        conn.execute("INSERT INTO ziffer_migrations VALUES ('p001_register', now()::text)")
+        pid = conn.execute(
+            "INSERT INTO prints (number, created_at, updated_at) VALUES ('17/1', 'x', 'x') RETURNING id"
+        ).fetchone()[0]
+        first, second = (
+            conn.execute(
+                "INSERT INTO answer_items (print_id, position, text, updated_at) VALUES (%s, %s, %s, 'x') RETURNING id",
+                [pid, position, text],
+            ).fetchone()[0]
+            for position, text in ((0, "Zu 3 und 1."), (1, "Zu 2."))
+        )
+        for item, label in ((first, "3"), (second, "2"), (first, "1")):
+            conn.execute("INSERT INTO answer_item_points (item_id, label) VALUES (%s, %s)", [item, label])
+    with Register.open(pg_url) as reg:
+        assert reg.answer_items(pid) == [AnswerItem(["3", "1"], "Zu 3 und 1."), AnswerItem(["2"], "Zu 2.")]
+        columns = [r[0] for r in reg.db.execute("SELECT * FROM answer_item_points LIMIT 0").description]
+        assert columns == ["item_id", "label", "position"]
 
 
 def test_full_text_finds_the_same_prints_on_both(tmp_path: Path, pg_url: str) -> None:

@@ -177,3 +177,20 @@ def test_polling_costs_microseconds_while_nothing_changes(two) -> None:
     finally:
         feed.close()
     assert per_poll < 0.001, f"{per_poll * 1e6:.0f} µs per poll"
+
+
+def test_a_conflict_over_an_imported_answer_item_gives_the_time_it_was_stored(register_location: Path | str) -> None:
+    """An answer item stored with its print keeps no time of its own (m013): a save on a wrong version
+    of it is refused with the print's time of creation, when the item was stored."""
+    with Register.open(register_location) as reg:
+        result = import_file(reg, FIXTURES / "bw_kleine_anfrage.txt", who="t")
+        assert result.id is not None
+        pid = result.id
+        assert reg.answer_items(pid)
+        stored = reg.db.execute("SELECT updated_at FROM answer_items WHERE print_id = ?", [pid]).fetchall()
+        assert stored and all(at == "" for (at,) in stored)
+        created = reg.db.execute("SELECT created_at FROM prints WHERE id = ?", [pid]).fetchone()[0]
+        seen = reg.get_print(pid).item_versions[0]
+        with pytest.raises(VersionConflict) as caught, reg.transaction():
+            reg.set_answer_text(pid, 0, "Neu.", "anton", version=seen + 1)
+        assert caught.value.at == created and caught.value.who is None
