@@ -417,7 +417,7 @@ def m013_smaller_register(db: sqlite_utils.Database) -> None:
     renamed), with the same text. The vocabulary table of m004 goes: nothing reads it any more. An
     answer item whose time is its print's created_at keeps no copy of it (STORED_WITH_PRINT).
     After the migration the file is rewritten with larger pages and gives freed pages back at every
-    commit (storage.db: _shrink, FILE_LAYOUT)."""
+    commit (storage.db: _shrink, PAGE_SIZE)."""
     db.executescript(
         f"""
         DROP TABLE IF EXISTS points_vocab;
