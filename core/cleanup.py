@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Container
 from dataclasses import dataclass, field
 
 from core.vocabulary import ANSWER_OPENER, REQUEST_END
@@ -187,7 +188,7 @@ def clean(text: str) -> Cleaned:
         bodies.append(lines)
 
     lines = _join_pages(bodies)
-    vocabulary = _vocabulary(lines)
+    vocabulary = _Vocabulary(lines)
     paragraphs = []
     for block in _blocks(lines):
         for para_lines in _split_block(block):
@@ -647,9 +648,68 @@ def _opener_starts(block: list[str], i: int) -> bool:
 _OPENER_WORDS = ("eantwort", "Stellung", "wie folgt", "Antwort des")  # one of them is in every opener
 
 
+class _Vocabulary:
+    """The lower-cased words of a text, with and without hyphens, to decide rejoins: a word is in it
+    when some word of the text (_VOCAB_WORD) is that word in lower case. The tail of a
+    letter-spacing artefact ("W ie") is no evidence of a word and is left out.
+
+    Built to be asked a few dozen words, not to list them all (which costs as much as the rest of
+    the cleaning together): a word with a hyphen is looked up among the words of the few lines that
+    hold one; any other word (a conjunction's join, "verund"; a letter-spacing piece, "elche") is
+    searched for in the text, and from the _SEARCHES-th such word on, the whole set is built once."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self._lines = lines
+        # words cannot span lines, so the words with a hyphen are those of the lines with one
+        self._hyphenated = {
+            word.lower() for word in _VOCAB_WORD.findall("\n".join(ln for ln in lines if "-" in ln)) if "-" in word
+        }
+        self._text = ""
+        self._low = ""
+        self._found: dict[str, bool] = {}
+        self._all: set[str] | None = None
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str):
+            return False
+        if "-" in word:  # lower() neither makes nor drops a hyphen
+            return word in self._hyphenated
+        if self._all is not None:
+            return word in self._all
+        found = self._found.get(word)
+        if found is None:
+            if len(self._found) >= _SEARCHES or not self._searchable():
+                self._all = set(map(str.lower, set(_VOCAB_WORD.findall(self._text or "\n".join(self._lines)))))
+                return word in self._all
+            found = self._found[word] = self._search(word)
+        return found
+
+    def _searchable(self) -> bool:
+        """Is a word's place in the lower-cased text its place in the text? Not where a letter's lower
+        case is longer ("İ") or depends on what follows (a capital sigma)."""
+        if not self._text:
+            self._text = "\n".join(self._lines)
+            self._low = self._text.lower()
+        return len(self._low) == len(self._text) and "Σ" not in self._text
+
+    def _search(self, word: str) -> bool:
+        """Does a word of the text start where `word` stands in the lower-cased text, and end with it?"""
+        text, low, size = self._text, self._low, len(word)
+        at = low.find(word)
+        while at >= 0:
+            m = _VOCAB_WORD.match(text, at)  # its looks behind see the text before `at`
+            if m is not None and m.end() == at + size:
+                return True
+            at = low.find(word, at + 1)
+        return False
+
+
+# other words looked up one by one before the whole set is built (a search costs a sixtieth of it)
+_SEARCHES = 16
+
+
 def _vocabulary(lines: list[str]) -> set[str]:
-    """Lower-cased words of the text, with and without hyphens, to decide rejoins. The tail of a
-    letter-spacing artefact ("W ie") is no evidence of a word and is left out."""
+    """Every lower-cased word of the lines, as _Vocabulary answers for each (tests compare them)."""
     return set(map(str.lower, set(_VOCAB_WORD.findall("\n".join(lines)))))
 
 
@@ -657,7 +717,7 @@ def _vocabulary(lines: list[str]) -> set[str]:
 _VOCAB_WORD = re.compile(r"[A-Za-zÄÖÜäöüß](?<![A-ZÄÖÜ] [A-Za-zÄÖÜäöüß])(?<![\wÄÖÜäöüß-][A-Za-zÄÖÜäöüß])[\wÄÖÜäöüß-]*")
 
 
-def _join_lines(lines: list[str], vocabulary: set[str]) -> str:
+def _join_lines(lines: list[str], vocabulary: Container[str]) -> str:
     """Join the lines of one paragraph, undoing hyphenation at line ends."""
     parts = [lines[0]]
     for line in lines[1:]:
@@ -705,7 +765,7 @@ _SPACED_CAPS = re.compile(r"(?<![\w.])((?:[A-Za-zÄÖÜäöüß] ){2,}[A-Za-zÄ�
 _SPLIT_INITIAL = re.compile(r"(?<![\w.§])([A-ZÄÖÜ]) ([a-zäöüß]{2,})\b")
 
 
-def fix_letter_spacing(text: str, vocabulary: set[str] | None = None) -> str:
+def fix_letter_spacing(text: str, vocabulary: Container[str] | None = None) -> str:
     """Undo letter-spacing artefacts: "A n t w o r t" → "Antwort", "W ie" → "Wie"."""
     if not _SINGLE_LETTER.search(text):
         return text  # no letter standing alone: nothing to undo (the cheap test first)
