@@ -175,10 +175,11 @@ def clean(text: str) -> Cleaned:
     footnotes: list[Footnote] = []
     pages = _pages(text)
     repeated = _repeated_edge_lines(pages)
+    known: dict[str, bool] = {}  # _is_furniture of the lines tested so far: running heads recur on every page
     bodies: list[list[str]] = []
     for page in pages:
         lines = [ln.strip() for ln in page.split("\n")]
-        lines = _strip_edges(lines, furniture, repeated)
+        lines = _strip_edges(lines, furniture, repeated, known)
         lines = _take_footnotes(lines, footnotes)
         taken = [k for k in _lines_with_hint(lines) if is_strong_furniture(lines[k])]
         if taken:
@@ -429,11 +430,11 @@ def is_strong_furniture(line: str) -> bool:
         return False  # the cheap test first: almost every line is text
     if _STRONG.match(line):
         return True
-    return (
-        _only_furniture_tokens(line)
-        and re.search(_DRS, line, re.IGNORECASE) is not None
-        and re.search(rf"{PARLIAMENTS}|Wahlperiode", line, re.IGNORECASE) is not None
-    )
+    return _only_furniture_tokens(line) and _DRS_IN.search(line) is not None and _TERM_IN.search(line) is not None
+
+
+_DRS_IN = re.compile(_DRS, re.IGNORECASE)
+_TERM_IN = re.compile(rf"{PARLIAMENTS}|Wahlperiode", re.IGNORECASE)
 
 
 def _is_furniture(line: str, repeated: set[str]) -> bool:
@@ -442,8 +443,16 @@ def _is_furniture(line: str, repeated: set[str]) -> bool:
     return _normalise_edge(line) in repeated
 
 
-def _strip_edges(lines: list[str], furniture: list[str], repeated: set[str]) -> list[str]:
-    """Take furniture off the top and the bottom of one page (blank lines in between allowed)."""
+def _strip_edges(lines: list[str], furniture: list[str], repeated: set[str], known: dict[str, bool]) -> list[str]:
+    """Take furniture off the top and the bottom of one page (blank lines in between allowed); `known`
+    keeps what _is_furniture said of a line for the pages after."""
+
+    def is_furniture(line: str) -> bool:
+        found = known.get(line)
+        if found is None:
+            found = known[line] = _is_furniture(line, repeated)
+        return found
+
     start = 0
     pending: list[str] = []
     taken_top: list[str] = []
@@ -455,10 +464,10 @@ def _strip_edges(lines: list[str], furniture: list[str], repeated: set[str]) -> 
         joined = line
         if line.endswith("-") and start + 1 < len(lines):  # "ausgezeich-" / "net mit dem Umweltzeichen"
             joined = line[:-1] + lines[start + 1]
-        if _is_furniture(line, repeated):
+        if is_furniture(line):
             taken_top.append(line)
             start += 1
-        elif joined != line and _is_furniture(joined, repeated):
+        elif joined != line and is_furniture(joined):
             taken_top.extend([line, lines[start + 1]])
             start += 2
         else:
@@ -480,7 +489,7 @@ def _strip_edges(lines: list[str], furniture: list[str], repeated: set[str]) -> 
         before = next((lines[k] for k in range(end - 2, start - 1, -1) if lines[k]), "")
         if before.endswith(("-", "–")) and re.fullmatch(r"\d+", line):
             break  # "2025-" / "2027": a number that completes the line above, not a page number
-        if _is_furniture(line, repeated):
+        if is_furniture(line):
             taken_bottom.append(line)
             end -= 1
         elif before and is_strong_furniture(f"{before} {line}"):
@@ -570,6 +579,8 @@ def _split_block(block: list[str]) -> list[list[str]]:
     bare_date = [line[:1].isdigit() and _BARE_DATE.fullmatch(line) for line in block]
     head_line = [line[:1] == "A" and _HEAD_LINE.match(line) for line in block]
     head_part = [line[:1] in "dAa" and _HEAD_PART.match(line) for line in block]
+    # an opener's words stand in the block as a whole wherever they stand in three of its lines
+    may_open = _has_opener_word(" ".join(block))
     first = 0  # the index of the current paragraph's first line
     paras: list[list[str]] = [[block[0]]]
     for i in range(1, len(block)):
@@ -593,7 +604,7 @@ def _split_block(block: list[str]) -> list[list[str]]:
             or (line[:1].isupper() and _MINISTRY_LINE.match(block[first]) and not _GOES_ON.search(prev))
             or (line.startswith("betreffend ") and not _GOES_ON.search(prev))  # Hessen: the title's line
             or line.startswith("und Antwort des ")  # Hamburg: "… vom 01.10.18" / "und Antwort des Senats"
-            or (line[:1].isupper() and _opener_starts(block, i))
+            or (may_open and line[:1].isupper() and _opener_starts(block, i))
             or (wrapped and prev.endswith((".", ":", "?", "!")) and len(prev) < 0.75 * longest)
         ):
             new = True
@@ -639,9 +650,13 @@ _GOES_ON = re.compile(r"(?:[,\-–]|\b(?:und|für|sowie|der|des))$")
 def _opener_starts(block: list[str], i: int) -> bool:
     """Does an answer's opener, set over up to three lines, start at line i?"""
     text = " ".join(block[i : i + 3])
-    for word in _OPENER_WORDS:  # a plain loop: any() on a generator costs more than the tests
+    return _has_opener_word(text) and ANSWER_OPENER.match(text) is not None
+
+
+def _has_opener_word(text: str) -> bool:
+    for word in _OPENER_WORDS:  # noqa: SIM110 - a plain loop: any() on a generator costs more than the tests
         if word in text:
-            return ANSWER_OPENER.match(text) is not None
+            return True
     return False
 
 
