@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Container
+from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
 
 from core.vocabulary import ANSWER_OPENER, REQUEST_END
@@ -342,8 +342,8 @@ def _repeated_edge_lines(pages: list[str]) -> set[str]:
         return set()
     counts: Counter[str] = Counter()
     for page in pages:
-        lines = [ln for ln in page.split("\n") if ln.strip()]
-        edge = {_normalise_edge(ln) for ln in lines[:3] + lines[-2:]}
+        lines = page.split("\n")
+        edge = {_normalise_edge(ln) for ln in _first_filled(lines, 3) + _first_filled(reversed(lines), 2)}
         counts.update(edge)
     need = max(3, (len(pages) + 1) // 2)
     return {
@@ -351,6 +351,17 @@ def _repeated_edge_lines(pages: list[str]) -> set[str]:
         for line, n in counts.items()
         if n >= need and len(line) < 120 and line != "#" and not _is_heading(line) and not LABEL_START.match(line)
     }
+
+
+def _first_filled(lines: Iterable[str], n: int) -> list[str]:
+    """The first n lines that are not blank: a page's edge without looking at all of its lines."""
+    found = []
+    for line in lines:
+        if line.strip():
+            found.append(line)
+            if len(found) == n:
+                break
+    return found
 
 
 _FURNITURE_TOKEN = re.compile(
