@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
 
 from core.vocabulary import ANSWER_OPENER, REQUEST_END
@@ -174,10 +175,11 @@ def clean(text: str) -> Cleaned:
     footnotes: list[Footnote] = []
     pages = _pages(text)
     repeated = _repeated_edge_lines(pages)
+    known: dict[str, bool] = {}  # _is_furniture of the lines tested so far: running heads recur on every page
     bodies: list[list[str]] = []
     for page in pages:
         lines = [ln.strip() for ln in page.split("\n")]
-        lines = _strip_edges(lines, furniture, repeated)
+        lines = _strip_edges(lines, furniture, repeated, known)
         lines = _take_footnotes(lines, footnotes)
         taken = [k for k in _lines_with_hint(lines) if is_strong_furniture(lines[k])]
         if taken:
@@ -187,7 +189,7 @@ def clean(text: str) -> Cleaned:
         bodies.append(lines)
 
     lines = _join_pages(bodies)
-    vocabulary = _vocabulary(lines)
+    vocabulary = _Vocabulary(lines)
     paragraphs = []
     for block in _blocks(lines):
         for para_lines in _split_block(block):
@@ -340,8 +342,8 @@ def _repeated_edge_lines(pages: list[str]) -> set[str]:
         return set()
     counts: Counter[str] = Counter()
     for page in pages:
-        lines = [ln for ln in page.split("\n") if ln.strip()]
-        edge = {_normalise_edge(ln) for ln in lines[:3] + lines[-2:]}
+        lines = page.split("\n")
+        edge = {_normalise_edge(ln) for ln in _first_filled(lines, 3) + _first_filled(reversed(lines), 2)}
         counts.update(edge)
     need = max(3, (len(pages) + 1) // 2)
     return {
@@ -349,6 +351,17 @@ def _repeated_edge_lines(pages: list[str]) -> set[str]:
         for line, n in counts.items()
         if n >= need and len(line) < 120 and line != "#" and not _is_heading(line) and not LABEL_START.match(line)
     }
+
+
+def _first_filled(lines: Iterable[str], n: int) -> list[str]:
+    """The first n lines that are not blank: a page's edge without looking at all of its lines."""
+    found = []
+    for line in lines:
+        if line.strip():
+            found.append(line)
+            if len(found) == n:
+                break
+    return found
 
 
 _FURNITURE_TOKEN = re.compile(
@@ -428,11 +441,11 @@ def is_strong_furniture(line: str) -> bool:
         return False  # the cheap test first: almost every line is text
     if _STRONG.match(line):
         return True
-    return (
-        _only_furniture_tokens(line)
-        and re.search(_DRS, line, re.IGNORECASE) is not None
-        and re.search(rf"{PARLIAMENTS}|Wahlperiode", line, re.IGNORECASE) is not None
-    )
+    return _only_furniture_tokens(line) and _DRS_IN.search(line) is not None and _TERM_IN.search(line) is not None
+
+
+_DRS_IN = re.compile(_DRS, re.IGNORECASE)
+_TERM_IN = re.compile(rf"{PARLIAMENTS}|Wahlperiode", re.IGNORECASE)
 
 
 def _is_furniture(line: str, repeated: set[str]) -> bool:
@@ -441,8 +454,16 @@ def _is_furniture(line: str, repeated: set[str]) -> bool:
     return _normalise_edge(line) in repeated
 
 
-def _strip_edges(lines: list[str], furniture: list[str], repeated: set[str]) -> list[str]:
-    """Take furniture off the top and the bottom of one page (blank lines in between allowed)."""
+def _strip_edges(lines: list[str], furniture: list[str], repeated: set[str], known: dict[str, bool]) -> list[str]:
+    """Take furniture off the top and the bottom of one page (blank lines in between allowed); `known`
+    keeps what _is_furniture said of a line for the pages after."""
+
+    def is_furniture(line: str) -> bool:
+        found = known.get(line)
+        if found is None:
+            found = known[line] = _is_furniture(line, repeated)
+        return found
+
     start = 0
     pending: list[str] = []
     taken_top: list[str] = []
@@ -454,10 +475,10 @@ def _strip_edges(lines: list[str], furniture: list[str], repeated: set[str]) -> 
         joined = line
         if line.endswith("-") and start + 1 < len(lines):  # "ausgezeich-" / "net mit dem Umweltzeichen"
             joined = line[:-1] + lines[start + 1]
-        if _is_furniture(line, repeated):
+        if is_furniture(line):
             taken_top.append(line)
             start += 1
-        elif joined != line and _is_furniture(joined, repeated):
+        elif joined != line and is_furniture(joined):
             taken_top.extend([line, lines[start + 1]])
             start += 2
         else:
@@ -479,7 +500,7 @@ def _strip_edges(lines: list[str], furniture: list[str], repeated: set[str]) -> 
         before = next((lines[k] for k in range(end - 2, start - 1, -1) if lines[k]), "")
         if before.endswith(("-", "–")) and re.fullmatch(r"\d+", line):
             break  # "2025-" / "2027": a number that completes the line above, not a page number
-        if _is_furniture(line, repeated):
+        if is_furniture(line):
             taken_bottom.append(line)
             end -= 1
         elif before and is_strong_furniture(f"{before} {line}"):
@@ -569,6 +590,8 @@ def _split_block(block: list[str]) -> list[list[str]]:
     bare_date = [line[:1].isdigit() and _BARE_DATE.fullmatch(line) for line in block]
     head_line = [line[:1] == "A" and _HEAD_LINE.match(line) for line in block]
     head_part = [line[:1] in "dAa" and _HEAD_PART.match(line) for line in block]
+    # an opener's words stand in the block as a whole wherever they stand in three of its lines
+    may_open = _has_opener_word(" ".join(block))
     first = 0  # the index of the current paragraph's first line
     paras: list[list[str]] = [[block[0]]]
     for i in range(1, len(block)):
@@ -592,7 +615,7 @@ def _split_block(block: list[str]) -> list[list[str]]:
             or (line[:1].isupper() and _MINISTRY_LINE.match(block[first]) and not _GOES_ON.search(prev))
             or (line.startswith("betreffend ") and not _GOES_ON.search(prev))  # Hessen: the title's line
             or line.startswith("und Antwort des ")  # Hamburg: "… vom 01.10.18" / "und Antwort des Senats"
-            or (line[:1].isupper() and _opener_starts(block, i))
+            or (may_open and line[:1].isupper() and _opener_starts(block, i))
             or (wrapped and prev.endswith((".", ":", "?", "!")) and len(prev) < 0.75 * longest)
         ):
             new = True
@@ -638,18 +661,81 @@ _GOES_ON = re.compile(r"(?:[,\-–]|\b(?:und|für|sowie|der|des))$")
 def _opener_starts(block: list[str], i: int) -> bool:
     """Does an answer's opener, set over up to three lines, start at line i?"""
     text = " ".join(block[i : i + 3])
-    for word in _OPENER_WORDS:  # a plain loop: any() on a generator costs more than the tests
+    return _has_opener_word(text) and ANSWER_OPENER.match(text) is not None
+
+
+def _has_opener_word(text: str) -> bool:
+    for word in _OPENER_WORDS:  # noqa: SIM110 - a plain loop: any() on a generator costs more than the tests
         if word in text:
-            return ANSWER_OPENER.match(text) is not None
+            return True
     return False
 
 
 _OPENER_WORDS = ("eantwort", "Stellung", "wie folgt", "Antwort des")  # one of them is in every opener
 
 
+class _Vocabulary:
+    """The lower-cased words of a text, with and without hyphens, to decide rejoins: a word is in it
+    when some word of the text (_VOCAB_WORD) is that word in lower case. The tail of a
+    letter-spacing artefact ("W ie") is no evidence of a word and is left out.
+
+    Built to be asked a few dozen words, not to list them all (which costs as much as the rest of
+    the cleaning together): a word with a hyphen is looked up among the words of the few lines that
+    hold one; any other word (a conjunction's join, "verund"; a letter-spacing piece, "elche") is
+    searched for in the text, and from the _SEARCHES-th such word on, the whole set is built once."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self._lines = lines
+        # words cannot span lines, so the words with a hyphen are those of the lines with one
+        self._hyphenated = {
+            word.lower() for word in _VOCAB_WORD.findall("\n".join(ln for ln in lines if "-" in ln)) if "-" in word
+        }
+        self._text = ""
+        self._low = ""
+        self._found: dict[str, bool] = {}
+        self._all: set[str] | None = None
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str):
+            return False
+        if "-" in word:  # lower() neither makes nor drops a hyphen
+            return word in self._hyphenated
+        if self._all is not None:
+            return word in self._all
+        found = self._found.get(word)
+        if found is None:
+            if len(self._found) >= _SEARCHES or not self._searchable():
+                self._all = set(map(str.lower, set(_VOCAB_WORD.findall(self._text or "\n".join(self._lines)))))
+                return word in self._all
+            found = self._found[word] = self._search(word)
+        return found
+
+    def _searchable(self) -> bool:
+        """Is a word's place in the lower-cased text its place in the text? Not where a letter's lower
+        case is longer ("İ") or depends on what follows (a capital sigma)."""
+        if not self._text:
+            self._text = "\n".join(self._lines)
+            self._low = self._text.lower()
+        return len(self._low) == len(self._text) and "Σ" not in self._text
+
+    def _search(self, word: str) -> bool:
+        """Does a word of the text start where `word` stands in the lower-cased text, and end with it?"""
+        text, low, size = self._text, self._low, len(word)
+        at = low.find(word)
+        while at >= 0:
+            m = _VOCAB_WORD.match(text, at)  # its looks behind see the text before `at`
+            if m is not None and m.end() == at + size:
+                return True
+            at = low.find(word, at + 1)
+        return False
+
+
+# other words looked up one by one before the whole set is built (a search costs a sixtieth of it)
+_SEARCHES = 16
+
+
 def _vocabulary(lines: list[str]) -> set[str]:
-    """Lower-cased words of the text, with and without hyphens, to decide rejoins. The tail of a
-    letter-spacing artefact ("W ie") is no evidence of a word and is left out."""
+    """Every lower-cased word of the lines, as _Vocabulary answers for each (tests compare them)."""
     return set(map(str.lower, set(_VOCAB_WORD.findall("\n".join(lines)))))
 
 
@@ -657,7 +743,7 @@ def _vocabulary(lines: list[str]) -> set[str]:
 _VOCAB_WORD = re.compile(r"[A-Za-zÄÖÜäöüß](?<![A-ZÄÖÜ] [A-Za-zÄÖÜäöüß])(?<![\wÄÖÜäöüß-][A-Za-zÄÖÜäöüß])[\wÄÖÜäöüß-]*")
 
 
-def _join_lines(lines: list[str], vocabulary: set[str]) -> str:
+def _join_lines(lines: list[str], vocabulary: Container[str]) -> str:
     """Join the lines of one paragraph, undoing hyphenation at line ends."""
     parts = [lines[0]]
     for line in lines[1:]:
@@ -705,7 +791,7 @@ _SPACED_CAPS = re.compile(r"(?<![\w.])((?:[A-Za-zÄÖÜäöüß] ){2,}[A-Za-zÄ�
 _SPLIT_INITIAL = re.compile(r"(?<![\w.§])([A-ZÄÖÜ]) ([a-zäöüß]{2,})\b")
 
 
-def fix_letter_spacing(text: str, vocabulary: set[str] | None = None) -> str:
+def fix_letter_spacing(text: str, vocabulary: Container[str] | None = None) -> str:
     """Undo letter-spacing artefacts: "A n t w o r t" → "Antwort", "W ie" → "Wie"."""
     if not _SINGLE_LETTER.search(text):
         return text  # no letter standing alone: nothing to undo (the cheap test first)

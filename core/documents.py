@@ -452,9 +452,10 @@ def _styled_lines(pages: list[_Lines]) -> list[str]:
     if not weight:
         return []
     size, bold, italic = max(weight, key=lambda k: weight[k])
-    return [
-        text
-        for styles, texts in pages
-        for style, text in zip(styles, texts, strict=True)
-        if style[0] < size * 0.93 or (style[1] and not bold) or (style[2] and not italic)
-    ]
+    # decided once per style, not per line; a print in one type has no line to look at again
+    apart = {
+        style for style in weight if style[0] < size * 0.93 or (style[1] and not bold) or (style[2] and not italic)
+    }
+    if not apart:
+        return []
+    return [text for styles, texts in pages for style, text in zip(styles, texts, strict=True) if style in apart]

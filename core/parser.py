@@ -704,9 +704,12 @@ class _Parser:
         for where, text in parts:
             if text:
                 add(text, where)
+        squashed: list[tuple[str, str]] = []  # the parts but "other", squashed when a note first needs them
         for note in self.footnotes:  # "1 Vgl. Drs. 19/…", "BT-Drucksache 21/…" at a page bottom
             anchor = squash(note.anchor)
-            where = next((w for w, t in parts if w != "other" and anchor and anchor in squash(t)), "other")
+            if anchor and not squashed:
+                squashed = [(w, squash(t)) for w, t in parts if w != "other"]
+            where = next((w for w, t in squashed if anchor and anchor in t), "other")
             add(note.text, where)
             for m in PRINT_URL.finditer(note.text):  # ".../drucksachen/…/19-02752.pdf"
                 number = f"{int(m['wp'])}/{int(m['nr'])}"

@@ -145,3 +145,28 @@ def test_hyphenated_word_read_backwards_as_forwards() -> None:
         line = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 12))) + rnd.choice(["-", "-\n"])
         m, r = forwards.search(line[-80:]), _HYPHENATED_END_REVERSED.match(line[:-81:-1])
         assert (m and m.group(1)) == (r and r.group(1)[::-1]), repr(line)
+
+
+def test_vocabulary_looked_up_as_the_whole_set() -> None:
+    """_Vocabulary, which looks words up one at a time, answers as the set of every lower-cased word
+    of the text: for the words of the fixtures and random texts, with hyphens and without, before and
+    after it builds the whole set, and where lower-casing changes a text's length or reads context."""
+    import random
+
+    from conftest import FIXTURES
+
+    from core.cleanup import _SEARCHES, _Vocabulary, _vocabulary
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.txt"))]
+    rnd = random.Random(14)
+    pieces = ["W ie", " ", "\n", "-", "Ver", "und", "so", "wie", "ß", "Ä", "é", "1", "_", ".", "İ", "ΣΑ", "K", "ſ", "A"]
+    texts += ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 40))) for _ in range(3000)]
+    for text in texts:
+        lines = text.split("\n")
+        words = _vocabulary(lines)
+        asked = [*sorted(words)[:40], "wie", "ie", "verund", "sowie", "so-wie", "ver-und", "a", "k", "i̇", "σα", "x-y"]
+        asked += [w.upper() for w in sorted(words)[:3]] + [w[1:] for w in sorted(words)[: 2 * _SEARCHES]]
+        rnd.shuffle(asked)
+        vocabulary = _Vocabulary(lines)
+        for word in asked:
+            assert (word in vocabulary) == (word in words), (text[:80], word)
