@@ -1343,8 +1343,8 @@ class Register:
         total = self.db.execute("SELECT max(id) FROM points").fetchone()[0] or 0  # as _points_using
         if total * COMMON_SHARE <= WORD_COUNTS_FROM:
             return False
-        row = self.db.execute("SELECT value FROM ziffer_info WHERE key = 'point_word_counts'").fetchone()
-        if row is not None and not force and total < json.loads(row[0])["points"] * 1.1:
+        counted = self._word_counts_row()
+        if counted is not None and not force and total < counted[0] * 1.1:
             return False
         self.db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.points_words USING fts5vocab(main, points_fts, 'row')")
         words = self.db.execute("SELECT term, doc FROM temp.points_words WHERE doc > ?", [WORD_COUNTS_FROM]).fetchall()
@@ -1362,12 +1362,26 @@ class Register:
     def _stored_word_counts(self) -> dict[str, int] | None:
         """The word counts of the last import (see count_words), or None when there are none or the
         register has since grown by a quarter."""
-        row = self.db.execute("SELECT value FROM ziffer_info WHERE key = 'point_word_counts'").fetchone()
-        if row is None:
+        counted = self._word_counts_row()
+        if counted is None:
             return None
-        stored = json.loads(row[0])
         total = self.db.execute("SELECT max(id) FROM points").fetchone()[0] or 0
-        return stored["words"] if total <= stored["points"] * 1.25 else None
+        return counted[1] if total <= counted[0] * 1.25 else None
+
+    def _word_counts_row(self) -> tuple[int, dict[str, int]] | None:
+        """The stored word counts: the number of points then, and the counts; None when there are none
+        or they cannot be read (the next import counts anew)."""
+        row = self.db.execute("SELECT value FROM ziffer_info WHERE key = 'point_word_counts'").fetchone()
+        try:
+            stored = json.loads(row[0]) if row is not None else None
+            if stored is None:
+                return None
+            points, words = int(stored["points"]), stored["words"]
+            if not isinstance(words, dict) or not all(isinstance(n, int) for n in words.values()):
+                return None
+            return points, words
+        except (ValueError, TypeError, KeyError):
+            return None
 
     def _nulls_low(self, order: str) -> str:
         """An ORDER BY list with NULL sorted as the lowest value, as SQLite sorts it."""

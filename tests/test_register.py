@@ -796,3 +796,23 @@ def test_an_import_counts_the_common_words_for_similar(register: Register, monke
 
     import_files(register, prints[8:], who="t")  # grown by more than a tenth
     assert register._stored_word_counts() != stored
+
+
+def test_unreadable_word_counts_are_counted_anew(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Word counts that cannot be read (a damaged or hand-edited value) are passed over: similar counts
+    through the index, and the next import stores them anew."""
+    import storage.register as reg_module
+
+    monkeypatch.setattr(reg_module, "WORD_COUNTS_FROM", 1)
+    prints = sorted(FIXTURES.glob("*.txt"))
+    with Register.open(tmp_path / "r.db") as register:
+        import_files(register, prints[:8], who="t")
+        pid = register.list_prints(limit=1)[0]["id"]
+        good = similar(register, pid)
+        for bad in ("{", '{"points": "x", "words": {}}', '{"points": 3, "words": {"amt": "viele"}}', "[]", "null"):
+            register.db.execute("UPDATE ziffer_info SET value = ? WHERE key = 'point_word_counts'", [bad])
+            register._df = None
+            assert register._stored_word_counts() is None
+            assert similar(register, pid) == good
+        assert register.count_words()  # unreadable counts are counted again at once
+        assert register._stored_word_counts()
