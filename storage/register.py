@@ -1182,12 +1182,12 @@ class Register:
         word it uses, once each. Ranked, each taking the best `limit` points, lowest score kept:
           - the rare words AND the other words (bm25 gets every word; FTS5 walks the rare words'
             lists and jumps through the others');
-          - for each rare word, it AND one of the rarer ones after it: points using two or more
-            rare words and none of the others are scored whole here;
+          - each rare word AND any rare word after it: a point using two or more rare words and
+            none of the others is scored whole in the part of the first of them;
           - left: points using just one rare word. Such a point scores at most (k1 + 1) = 2.2 times
             the word's idf, so the word is ranked alone only when that could beat the last of the
-            best so far (this keeps the words with a few hundred points; with 10 % to spare, the
-            counts being up to ten minutes old).
+            best so far (in practice the words of a few hundred points; with 10 % to spare, as the
+            counts the idf is taken from may be a little old).
         The same points and scores as ranking every point with a rare word by all the words (the
         sum taken in another order, so a score may differ in its last bit; the same best five for
         300 random points at 5,000 and at 50,000 prints), without walking and looking up every
