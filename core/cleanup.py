@@ -370,6 +370,13 @@ _FURNITURE_TOKEN = re.compile(
     re.IGNORECASE,
 )
 
+# Whether nothing but blanks is left of a line once every _FURNITURE_TOKEN is taken out, decided
+# without taking them out: `sub` tries the tokens at every character of the line, this stops at the
+# first that is neither a token's start nor a blank. Each token is matched atomically where `sub`
+# would find it (its first match at a position, which is never a blank), the blanks between them as
+# `strip` and `sub` see them (tests/test_cleanup.py compares the two).
+_ONLY_TOKENS = re.compile(rf"(?:(?>{_FURNITURE_TOKEN.pattern})|\s)*+", re.IGNORECASE)
+
 
 _FURNITURE_HINTS = (
     "drucksache",
@@ -430,7 +437,7 @@ def _only_furniture_tokens(line: str) -> bool:
     in any order ("17. Wahlperiode Drucksache 17 / 8906 3")."""
     if len(line) >= 160 or _NOT_IN_TOKENS.search(line):
         return False  # the cheap test first
-    return not _FURNITURE_TOKEN.sub("", line).strip()
+    return _ONLY_TOKENS.fullmatch(line) is not None
 
 
 def is_strong_furniture(line: str) -> bool:
@@ -721,17 +728,39 @@ class _Vocabulary:
     def _search(self, word: str) -> bool:
         """Does a word of the text start where `word` stands in the lower-cased text, and end with it?"""
         text, low, size = self._text, self._low, len(word)
+        if not word:
+            return False  # a word has a letter
         at = low.find(word)
+        tried = 0
         while at >= 0:
             m = _VOCAB_WORD.match(text, at)  # its looks behind see the text before `at`
             if m is not None and m.end() == at + size:
                 return True
+            tried += 1
+            if tried == _FINDS:
+                break
             at = low.find(word, at + 1)
+        else:
+            return False
+        # A piece that stands inside many words ("ie" of "W ie"): only the places where it stands
+        # alone in the lower-cased text are looked at, found by `re` at C speed. A word of the text
+        # stands alone there too, since no character outside _VOCAB_WORD's lower-cases to one inside
+        # (tests/test_cleanup.py checks every character).
+        alone = re.compile(f"{re.escape(word)}(?<!{_WORD_CHAR}{re.escape(word)})(?!{_WORD_CHAR})")
+        found = alone.search(low, at + 1)
+        while found is not None:
+            at = found.start()
+            m = _VOCAB_WORD.match(text, at)
+            if m is not None and m.end() == at + size:
+                return True
+            found = alone.search(low, at + 1)
         return False
 
 
 # other words looked up one by one before the whole set is built (a search costs a sixtieth of it)
 _SEARCHES = 16
+# places of a word in the text looked at one by one before a search for it standing alone
+_FINDS = 40  # about what compiling the search costs
 
 
 def _vocabulary(lines: list[str]) -> set[str]:
@@ -740,6 +769,7 @@ def _vocabulary(lines: list[str]) -> set[str]:
 
 
 # the letter first, then the two looks behind it: `re` skips ahead to a letter at C speed
+_WORD_CHAR = r"[\wÄÖÜäöüß-]"  # what _VOCAB_WORD takes into a word
 _VOCAB_WORD = re.compile(r"[A-Za-zÄÖÜäöüß](?<![A-ZÄÖÜ] [A-Za-zÄÖÜäöüß])(?<![\wÄÖÜäöüß-][A-Za-zÄÖÜäöüß])[\wÄÖÜäöüß-]*")
 
 
