@@ -599,11 +599,16 @@ def _split_block(block: list[str]) -> list[list[str]]:
     head_part = [line[:1] in "dAa" and _HEAD_PART.match(line) for line in block]
     # an opener's words stand in the block as a whole wherever they stand in three of its lines
     may_open = _has_opener_word(" ".join(block))
-    first = 0  # the index of the current paragraph's first line
+    # what the tests below ask of a paragraph's first line, asked once a paragraph
+    head_first = head_line[0] or head_part[0]  # "… (DIE LINKE)" / title
+    ministry = _MINISTRY_LINE.match(block[0])
+    short, shorter = 0.7 * longest, 0.75 * longest
     paras: list[list[str]] = [[block[0]]]
+    prev = block[0]
     for i in range(1, len(block)):
-        prev, line = block[i - 1], block[i]
-        new = False
+        line = block[i]
+        # a block's lines are stripped and not empty: their first and last characters, once
+        c, end = line[0], prev[-1]
         if (
             heading[i]
             or heading[i - 1]
@@ -613,28 +618,33 @@ def _split_block(block: list[str]) -> list[list[str]]:
             or (label[i] and prev.rstrip("*_ ").endswith(_TERMINAL))
             or (label[i] and _SECTION_TITLE.match(prev))
             # the first letter first: "Frage 2:", "Antwort:"; "zu Frage 1: Nach den Daten …" (Brandenburg)
-            or (line[:1] in "FA" and _QUESTION_OR_ANSWER.match(line))
-            or (line[:1] in "AaZz" and _INLINE_HEADING.match(line))
-            or (prev.endswith("?") and _STARTS_SENTENCE.match(line))  # a question ends, its answer begins
-            or (prev.endswith((".", ")")) and _STARTS_SENTENCE.match(line) and REQUEST_END.search(prev[-160:]))
-            or ((head_line[first] or head_part[first]) and _HEAD_LINE_END.search(prev))  # "… (DIE LINKE)" / title
-            or (head_part[i] and len(prev) < 0.7 * longest and not _GOES_ON.search(prev))
-            or (line[:1].isupper() and _MINISTRY_LINE.match(block[first]) and not _GOES_ON.search(prev))
-            or (line.startswith("betreffend ") and not _GOES_ON.search(prev))  # Hessen: the title's line
-            or line.startswith("und Antwort des ")  # Hamburg: "… vom 01.10.18" / "und Antwort des Senats"
-            or (may_open and line[:1].isupper() and _opener_starts(block, i))
-            or (wrapped and prev.endswith((".", ":", "?", "!")) and len(prev) < 0.75 * longest)
+            or (c in "FA" and _QUESTION_OR_ANSWER.match(line))
+            or (c in "AaZz" and _INLINE_HEADING.match(line))
+            or (end == "?" and _STARTS_SENTENCE.match(line))  # a question ends, its answer begins
+            or (end in ".)" and _STARTS_SENTENCE.match(line) and REQUEST_END.search(prev[-160:]))
+            or (head_first and _HEAD_LINE_END.search(prev))
+            or (head_part[i] and len(prev) < short and not _GOES_ON.search(prev))
+            or (ministry and c.isupper() and not _GOES_ON.search(prev))
+            or (c == "b" and line.startswith("betreffend ") and not _GOES_ON.search(prev))  # Hessen: the title's line
+            # Hamburg: "… vom 01.10.18" / "und Antwort des Senats"
+            or (c == "u" and line.startswith("und Antwort des "))
+            or (may_open and c.isupper() and _opener_starts(block, i))
+            or (wrapped and end in ".:?!" and len(prev) < shorter)
         ):
             new = True
-        elif wrapped and len(prev) < 0.7 * longest and not prev.endswith(("-", ",")) and not line[:1].islower():
-            new = True  # a short line in set text ends its paragraph (a header line, a title)
-        elif not wrapped and not prev.endswith((",", "-", "–")) and line[:1].isupper() and not prev[:1].islower():
-            new = True  # short lines of an address, a signature or a letterhead each stand alone
+        elif wrapped:
+            # a short line in set text ends its paragraph (a header line, a title)
+            new = len(prev) < short and end not in "-," and not c.islower()
+        else:
+            # short lines of an address, a signature or a letterhead each stand alone
+            new = end not in ",-–" and c.isupper() and not prev[0].islower()
         if new:
             paras.append([line])
-            first = i
+            head_first = head_line[i] or head_part[i]
+            ministry = _MINISTRY_LINE.match(line)
         else:
             paras[-1].append(line)
+        prev = line
     return paras
 
 
