@@ -242,10 +242,12 @@ def _take_footnotes(lines: list[str], footnotes: list[Footnote]) -> list[str]:
     lo = max(1, end - _FOOTNOTE_MAX_LINES)
     for k in range(lo, end - 1):
         # the note's number on a line of its own (Rheinland-Pfalz): "1" / "Vgl. Drucksache 18/10317."
-        if _NOTE_NUMBER.fullmatch(lines[k]) and lines[k + 1] and not lines[k + 1][0].isdigit():
+        # (the length first: the number has one or two digits)
+        if len(lines[k]) <= 2 and _NOTE_NUMBER.fullmatch(lines[k]) and lines[k + 1] and not lines[k + 1][0].isdigit():
             lines = [*lines[:k], f"{lines[k]} {lines[k + 1]}", "", *lines[k + 2 :]]
     for k in range(lo, end):
-        m = _FOOTNOTE_START.match(lines[k])
+        # the first character first: a note starts with its number (what \d matches, isdigit() takes)
+        m = _FOOTNOTE_START.match(lines[k]) if lines[k][:1].isdigit() else None
         if not m:
             continue
         body = "\n".join(lines[:k])
@@ -577,7 +579,12 @@ _SUB_HEADING_LINE = re.compile(r"^Zu\s+[a-z]\s*\)?\s*\.?\s*:\s*$")  # "Zu a:", "
 
 def _is_heading(line: str) -> bool:
     line = line.strip(" *_")
-    if len(line) > 25 and ":" not in line and not line[:12].lower().startswith("vorbemerkung"):
+    # ("V" and "v" are the only characters that lower-case to a "v")
+    if (
+        len(line) > 25
+        and ":" not in line
+        and (line[:1] not in "Vv" or not line[:12].lower().startswith("vorbemerkung"))
+    ):
         return False  # the cheap test first: no heading word is this long, and "Zu 1.:" needs its colon
     return bool(HEADING_LINES.match(line) or ANSWER_HEADING_LINE.match(line) or _SUB_HEADING_LINE.match(line))
 

@@ -227,3 +227,16 @@ def test_vocabulary_search_of_a_piece_in_many_words() -> None:
         for word in asked:
             assert (word in _Vocabulary(lines)) == (word in words), (text[:80], word)
     assert ("W ie " * 100).count("ie") > _FINDS
+
+
+def test_first_character_tests_before_patterns() -> None:
+    """The cheap tests before a pattern hold for every character: only "V" and "v" lower-case to a
+    string that starts with "v" (_is_heading), and every digit `re` matches with \\d is one
+    str.isdigit() takes (_take_footnotes)."""
+    import re
+    import sys
+
+    digit = re.compile(r"\d")
+    for c in map(chr, range(sys.maxunicode + 1)):
+        assert not c.lower().startswith("v") or c in "Vv", hex(ord(c))
+        assert not digit.match(c) or c.isdigit(), hex(ord(c))
