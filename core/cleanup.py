@@ -242,10 +242,12 @@ def _take_footnotes(lines: list[str], footnotes: list[Footnote]) -> list[str]:
     lo = max(1, end - _FOOTNOTE_MAX_LINES)
     for k in range(lo, end - 1):
         # the note's number on a line of its own (Rheinland-Pfalz): "1" / "Vgl. Drucksache 18/10317."
-        if _NOTE_NUMBER.fullmatch(lines[k]) and lines[k + 1] and not lines[k + 1][0].isdigit():
+        # (the length first: the number has one or two digits)
+        if len(lines[k]) <= 2 and _NOTE_NUMBER.fullmatch(lines[k]) and lines[k + 1] and not lines[k + 1][0].isdigit():
             lines = [*lines[:k], f"{lines[k]} {lines[k + 1]}", "", *lines[k + 2 :]]
     for k in range(lo, end):
-        m = _FOOTNOTE_START.match(lines[k])
+        # the first character first: a note starts with its number (what \d matches, isdigit() takes)
+        m = _FOOTNOTE_START.match(lines[k]) if lines[k][:1].isdigit() else None
         if not m:
             continue
         body = "\n".join(lines[:k])
@@ -370,6 +372,13 @@ _FURNITURE_TOKEN = re.compile(
     re.IGNORECASE,
 )
 
+# Whether nothing but blanks is left of a line once every _FURNITURE_TOKEN is taken out, decided
+# without taking them out: `sub` tries the tokens at every character of the line, this stops at the
+# first that is neither a token's start nor a blank. Each token is matched atomically where `sub`
+# would find it (its first match at a position, which is never a blank), the blanks between them as
+# `strip` and `sub` see them (tests/test_cleanup.py compares the two).
+_ONLY_TOKENS = re.compile(rf"(?:(?>{_FURNITURE_TOKEN.pattern})|\s)*+", re.IGNORECASE)
+
 
 _FURNITURE_HINTS = (
     "drucksache",
@@ -430,7 +439,7 @@ def _only_furniture_tokens(line: str) -> bool:
     in any order ("17. Wahlperiode Drucksache 17 / 8906 3")."""
     if len(line) >= 160 or _NOT_IN_TOKENS.search(line):
         return False  # the cheap test first
-    return not _FURNITURE_TOKEN.sub("", line).strip()
+    return _ONLY_TOKENS.fullmatch(line) is not None
 
 
 def is_strong_furniture(line: str) -> bool:
@@ -570,7 +579,12 @@ _SUB_HEADING_LINE = re.compile(r"^Zu\s+[a-z]\s*\)?\s*\.?\s*:\s*$")  # "Zu a:", "
 
 def _is_heading(line: str) -> bool:
     line = line.strip(" *_")
-    if len(line) > 25 and ":" not in line and not line[:12].lower().startswith("vorbemerkung"):
+    # ("V" and "v" are the only characters that lower-case to a "v")
+    if (
+        len(line) > 25
+        and ":" not in line
+        and (line[:1] not in "Vv" or not line[:12].lower().startswith("vorbemerkung"))
+    ):
         return False  # the cheap test first: no heading word is this long, and "Zu 1.:" needs its colon
     return bool(HEADING_LINES.match(line) or ANSWER_HEADING_LINE.match(line) or _SUB_HEADING_LINE.match(line))
 
@@ -592,11 +606,16 @@ def _split_block(block: list[str]) -> list[list[str]]:
     head_part = [line[:1] in "dAa" and _HEAD_PART.match(line) for line in block]
     # an opener's words stand in the block as a whole wherever they stand in three of its lines
     may_open = _has_opener_word(" ".join(block))
-    first = 0  # the index of the current paragraph's first line
+    # what the tests below ask of a paragraph's first line, asked once a paragraph
+    head_first = head_line[0] or head_part[0]  # "… (DIE LINKE)" / title
+    ministry = _MINISTRY_LINE.match(block[0])
+    short, shorter = 0.7 * longest, 0.75 * longest
     paras: list[list[str]] = [[block[0]]]
+    prev = block[0]
     for i in range(1, len(block)):
-        prev, line = block[i - 1], block[i]
-        new = False
+        line = block[i]
+        # a block's lines are stripped and not empty: their first and last characters, once
+        c, end = line[0], prev[-1]
         if (
             heading[i]
             or heading[i - 1]
@@ -606,28 +625,33 @@ def _split_block(block: list[str]) -> list[list[str]]:
             or (label[i] and prev.rstrip("*_ ").endswith(_TERMINAL))
             or (label[i] and _SECTION_TITLE.match(prev))
             # the first letter first: "Frage 2:", "Antwort:"; "zu Frage 1: Nach den Daten …" (Brandenburg)
-            or (line[:1] in "FA" and _QUESTION_OR_ANSWER.match(line))
-            or (line[:1] in "AaZz" and _INLINE_HEADING.match(line))
-            or (prev.endswith("?") and _STARTS_SENTENCE.match(line))  # a question ends, its answer begins
-            or (prev.endswith((".", ")")) and _STARTS_SENTENCE.match(line) and REQUEST_END.search(prev[-160:]))
-            or ((head_line[first] or head_part[first]) and _HEAD_LINE_END.search(prev))  # "… (DIE LINKE)" / title
-            or (head_part[i] and len(prev) < 0.7 * longest and not _GOES_ON.search(prev))
-            or (line[:1].isupper() and _MINISTRY_LINE.match(block[first]) and not _GOES_ON.search(prev))
-            or (line.startswith("betreffend ") and not _GOES_ON.search(prev))  # Hessen: the title's line
-            or line.startswith("und Antwort des ")  # Hamburg: "… vom 01.10.18" / "und Antwort des Senats"
-            or (may_open and line[:1].isupper() and _opener_starts(block, i))
-            or (wrapped and prev.endswith((".", ":", "?", "!")) and len(prev) < 0.75 * longest)
+            or (c in "FA" and _QUESTION_OR_ANSWER.match(line))
+            or (c in "AaZz" and _INLINE_HEADING.match(line))
+            or (end == "?" and _STARTS_SENTENCE.match(line))  # a question ends, its answer begins
+            or (end in ".)" and _STARTS_SENTENCE.match(line) and REQUEST_END.search(prev[-160:]))
+            or (head_first and _HEAD_LINE_END.search(prev))
+            or (head_part[i] and len(prev) < short and not _GOES_ON.search(prev))
+            or (ministry and c.isupper() and not _GOES_ON.search(prev))
+            or (c == "b" and line.startswith("betreffend ") and not _GOES_ON.search(prev))  # Hessen: the title's line
+            # Hamburg: "… vom 01.10.18" / "und Antwort des Senats"
+            or (c == "u" and line.startswith("und Antwort des "))
+            or (may_open and c.isupper() and _opener_starts(block, i))
+            or (wrapped and end in ".:?!" and len(prev) < shorter)
         ):
             new = True
-        elif wrapped and len(prev) < 0.7 * longest and not prev.endswith(("-", ",")) and not line[:1].islower():
-            new = True  # a short line in set text ends its paragraph (a header line, a title)
-        elif not wrapped and not prev.endswith((",", "-", "–")) and line[:1].isupper() and not prev[:1].islower():
-            new = True  # short lines of an address, a signature or a letterhead each stand alone
+        elif wrapped:
+            # a short line in set text ends its paragraph (a header line, a title)
+            new = len(prev) < short and end not in "-," and not c.islower()
+        else:
+            # short lines of an address, a signature or a letterhead each stand alone
+            new = end not in ",-–" and c.isupper() and not prev[0].islower()
         if new:
             paras.append([line])
-            first = i
+            head_first = head_line[i] or head_part[i]
+            ministry = _MINISTRY_LINE.match(line)
         else:
             paras[-1].append(line)
+        prev = line
     return paras
 
 
@@ -721,17 +745,39 @@ class _Vocabulary:
     def _search(self, word: str) -> bool:
         """Does a word of the text start where `word` stands in the lower-cased text, and end with it?"""
         text, low, size = self._text, self._low, len(word)
+        if not word:
+            return False  # a word has a letter
         at = low.find(word)
+        tried = 0
         while at >= 0:
             m = _VOCAB_WORD.match(text, at)  # its looks behind see the text before `at`
             if m is not None and m.end() == at + size:
                 return True
+            tried += 1
+            if tried == _FINDS:
+                break
             at = low.find(word, at + 1)
+        else:
+            return False
+        # A piece that stands inside many words ("ie" of "W ie"): only the places where it stands
+        # alone in the lower-cased text are looked at, found by `re` at C speed. A word of the text
+        # stands alone there too, since no character outside _VOCAB_WORD's lower-cases to one inside
+        # (tests/test_cleanup.py checks every character).
+        alone = re.compile(f"{re.escape(word)}(?<!{_WORD_CHAR}{re.escape(word)})(?!{_WORD_CHAR})")
+        found = alone.search(low, at + 1)
+        while found is not None:
+            at = found.start()
+            m = _VOCAB_WORD.match(text, at)
+            if m is not None and m.end() == at + size:
+                return True
+            found = alone.search(low, at + 1)
         return False
 
 
 # other words looked up one by one before the whole set is built (a search costs a sixtieth of it)
 _SEARCHES = 16
+# places of a word in the text looked at one by one before a search for it standing alone
+_FINDS = 40  # about what compiling the search costs
 
 
 def _vocabulary(lines: list[str]) -> set[str]:
@@ -740,6 +786,7 @@ def _vocabulary(lines: list[str]) -> set[str]:
 
 
 # the letter first, then the two looks behind it: `re` skips ahead to a letter at C speed
+_WORD_CHAR = r"[\wÄÖÜäöüß-]"  # what _VOCAB_WORD takes into a word
 _VOCAB_WORD = re.compile(r"[A-Za-zÄÖÜäöüß](?<![A-ZÄÖÜ] [A-Za-zÄÖÜäöüß])(?<![\wÄÖÜäöüß-][A-Za-zÄÖÜäöüß])[\wÄÖÜäöüß-]*")
 
 

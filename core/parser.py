@@ -51,19 +51,25 @@ from core.vocabulary import (
     ANSWER_HEADING_WORD,
     ANSWER_OPENER,
     ANSWER_PREFIX,
+    ANSWER_PREFIX_FIRST,
     COMBINED,
+    COMBINED_FIRST,
     FRAGE,
+    FRAGE_FIRST,
     HEADING,
+    HEADING_FIRST,
     PLACE_DATE,
     POINT_DECIMAL,
     POINT_NUM,
     POINT_ROMAN,
     POINT_ROMAN_NUM,
     PREFACE_START,
+    PREFACE_START_FIRST,
     PRINT_URL,
     QUESTION_OPENER,
     QUOTED_QUESTION,
     REASONING_START,
+    REASONING_START_FIRST,
     expand_labels,
 )
 
@@ -232,11 +238,12 @@ class _Parser:
         Before a question opener, a numbered question is one the askers quote from an earlier
         inquiry ("Wir stellten damals folgende Fragen: 1. …?"), part of their preamble."""
         for i, p in enumerate(self.paras):
+            c = p[:1]  # the first character first (core.vocabulary's *_FIRST)
             if (
-                REASONING_START.match(p)
-                or (PREFACE_START.match(p) and p.lower().startswith("vorbemerkung"))
-                or FRAGE.match(p)
-                or (HEADING.match(p) and ":" in p)
+                (c in REASONING_START_FIRST and REASONING_START.match(p))
+                or (c in PREFACE_START_FIRST and PREFACE_START.match(p) and p.lower().startswith("vorbemerkung"))
+                or (c in FRAGE_FIRST and FRAGE.match(p))
+                or (":" in p and HEADING.match(p))
                 or (i > 2 and (q_open is None or i > q_open) and POINT_NUM.match(p) and p.rstrip().endswith("?"))
             ):
                 return i
@@ -336,14 +343,14 @@ class _Parser:
         part, answer.signatory, answer.office = split_signature(part)
         if answer.office and not answer.ministry:
             answer.ministry = ministry_of_office(answer.office)
-        headings = sum(1 for p in part if HEADING.match(p) and ":" in p)
+        headings = sum(1 for p in part if ":" in p and HEADING.match(p))
         # a heading for some questions only ("Zu 2. und 3.:" after two questions reprinted back to
         # back, Hamburg) among many questions reprinted without one: the layout has no headings
-        reprinted = sum(1 for p in part if POINT_NUM.match(p) and p.endswith("?"))
+        reprinted = sum(1 for p in part if p.endswith("?") and POINT_NUM.match(p))
         has_headings = headings > 0 and reprinted <= 2 * headings
         # "Frage 1. …" / "Frage 1: …" mark the questions (Hessen, Brandenburg, Sachsen): a numbered
         # paragraph is then a list entry, never a question
-        frage_layout = sum(1 for p in part[:400] if FRAGE.match(p)) >= 2
+        frage_layout = sum(1 for p in part[:400] if p[:1] in FRAGE_FIRST and FRAGE.match(p)) >= 2
         known = {pt.label: pt for pt in doc.points}
         derive_points = not doc.points
         items: list[_Item] = []
@@ -392,18 +399,19 @@ class _Parser:
                 continue  # the motion's opener ("… zu ersuchen", "I. zu berichten,") quoted again
             if metadata_line(p, answer) or _is_enclosure(p):
                 continue
-            m = REASONING_START.match(p)
+            c = p[:1]  # the first character first (core.vocabulary's *_FIRST)
+            m = REASONING_START.match(p) if c in REASONING_START_FIRST else None
             if m and not items and derive_points:
                 reasoning = [m["rest"]] if m["rest"] else []
                 mode = "reasoning"
                 continue
-            m = PREFACE_START.match(p)
+            m = PREFACE_START.match(p) if c in PREFACE_START_FIRST else None
             if m and p.lower().startswith("vorbemerkung") and not items:
                 mode = "preface"
                 if m["rest"]:
                     preface.append(m["rest"])
                 continue
-            m = HEADING.match(p)
+            m = HEADING.match(p) if c in HEADING_FIRST else None
             if m and (":" in p or len(p) < 40):
                 context = question.label if question else None
                 labels = expand_labels(m["labels"], context)
@@ -422,7 +430,7 @@ class _Parser:
                             am = ANSWER_PREFIX.match(rest)
                             item.texts.append(am["rest"] if am else rest)
                     continue
-            m = COMBINED.match(p)
+            m = COMBINED.match(p) if c in COMBINED_FIRST else None
             if m:
                 labels = expand_labels(m["labels"])
                 if labels:
@@ -434,7 +442,7 @@ class _Parser:
                     if m["rest"]:
                         item.texts.append(m["rest"])
                     continue
-            m = FRAGE.match(p)
+            m = FRAGE.match(p) if c in FRAGE_FIRST else None
             if m:
                 labels = expand_labels(m["labels"], question.label if question else None)
                 if labels:
@@ -444,7 +452,7 @@ class _Parser:
                     if mode != "question-after-heading":  # "Zu den Fragen 6, 7 und 8:" lists them next
                         mode = "question"
                     continue
-            m = ANSWER_PREFIX.match(p)
+            m = ANSWER_PREFIX.match(p) if c in ANSWER_PREFIX_FIRST else None
             if m and mode in ("question", "question-after-heading", "answer"):
                 if mode == "question" and question is not None:
                     new_item([question.label])
@@ -552,9 +560,10 @@ class _Parser:
         if rest and ANSWER_PREFIX.match(rest):
             return False
         for p in part[idx + 1 : idx + 8]:
-            if ANSWER_PREFIX.match(p):
+            c = p[:1]  # the first character first (core.vocabulary's *_FIRST)
+            if c in ANSWER_PREFIX_FIRST and ANSWER_PREFIX.match(p):
                 return True
-            if HEADING.match(p) or COMBINED.match(p):
+            if (c in HEADING_FIRST and HEADING.match(p)) or (c in COMBINED_FIRST and COMBINED.match(p)):
                 return False
         return False
 
@@ -601,10 +610,10 @@ class _Parser:
     @staticmethod
     def _heading_ahead(part: list[str], idx: int, label: str) -> bool:
         for p in part[idx + 1 : idx + 10]:
-            if FRAGE.match(p):
+            if p[:1] in FRAGE_FIRST and FRAGE.match(p):
                 return False  # "Frage 2: …" reprints the question itself (Brandenburg, Sachsen)
-            m = HEADING.match(p)
-            if m and ":" in p:
+            m = HEADING.match(p) if ":" in p else None
+            if m:
                 labels = expand_labels(m["labels"])
                 return label in labels or any(lb.startswith(label) for lb in labels)
             if POINT_NUM.match(p) or POINT_ROMAN_NUM.match(p):

@@ -189,6 +189,19 @@ def _find_phrases(text: str, taken: list[tuple[int, int]], low: str | None = Non
     """Point phrases in text order, skipping any inside a print number's span (`low`: the text
     lower-cased)."""
     phrases: list[_Phrase] = []
+    # Each search only where it can find a phrase: a phrase's first label has a digit or a Roman
+    # numeral; a point word holds one of _POINT_HINTS (lower-cased; their letters have no other
+    # case-insensitive match in `re`, unlike "i" with "ı" or "k" with "K", which they leave out); a
+    # bare lead ends as _LEAD_END matches, with "zu" or "unter". (Asked before the helpers below are
+    # made: most paragraphs have no phrase.)
+    if not _LABEL_CHAR.search(text):
+        return phrases
+    if low is None:
+        low = text.lower()
+    words = "ff" in low or "numm" in low or "nr" in low or "frage" in low or "pun" in low  # _POINT_HINTS, unrolled
+    leads = ("zu" in low or "unter" in low) and _LEAD_END.search(text) is not None  # `in` first: it is faster
+    if not words and not leads:
+        return phrases
     starts = [s for s, _ in taken]
 
     def inside_number(pos: int) -> bool:
@@ -210,17 +223,9 @@ def _find_phrases(text: str, taken: list[tuple[int, int]], low: str | None = Non
             phrases.append(_Phrase(start, end, span_end, tuple(labels), nr))
             pos = end
 
-    # Each search only where it can find a phrase: a phrase's first label has a digit or a Roman
-    # numeral; a point word holds one of _POINT_HINTS (lower-cased; their letters have no other
-    # case-insensitive match in `re`, unlike "i" with "ı" or "k" with "K", which they leave out); a
-    # bare lead ends as _LEAD_END matches, with "zu" or "unter".
-    if not _LABEL_CHAR.search(text):
-        return phrases
-    if low is None:
-        low = text.lower()
-    if "ff" in low or "numm" in low or "nr" in low or "frage" in low or "pun" in low:  # _POINT_HINTS, unrolled
+    if words:
         collect(_POINT_WORD, True)
-    if ("zu" in low or "unter" in low) and _LEAD_END.search(text):  # `in` first: it is faster
+    if leads:
         collect(_BARE_LEAD, False)
     phrases.sort(key=lambda p: p.start)
     return phrases

@@ -227,6 +227,16 @@ POINT_NUM = re.compile(rf"^(?P<num>{_NUM})(?:\.|\))\s+(?P<text>.+)$", re.DOTALL)
 POINT_DECIMAL = re.compile(r"^(?P<sec>\d{1,2})\.(?P<num>\d{1,2})\s+(?P<text>[A-ZÄÖÜ„\"].+)$", re.DOTALL)
 POINT_ROMAN = re.compile(rf"^(?P<roman>{_ROMAN})\.\s+(?P<text>.+)$", re.DOTALL)
 
+# The first characters a paragraph that these patterns match can start with (ignoring case, as the
+# patterns do: none of these letters has another case-insensitive match in `re`). The parser asks
+# a paragraph's first character before the pattern: most paragraphs start with none of them.
+REASONING_START_FIRST = "BbVv"  # "Begründung", "Vorbemerkung der Fragesteller"
+PREFACE_START_FIRST = "Vv"  # "Vorbemerkung der Landesregierung"
+HEADING_FIRST = "AaZz"  # "Antwort zu", "auf", "zu"
+COMBINED_FIRST = "Dd"  # "Die Fragen … werden gemeinsam beantwortet"
+FRAGE_FIRST = "Ff"  # "Frage 1:"
+ANSWER_PREFIX_FIRST = "Aa"  # "Antwort:"
+
 
 _LABEL_SPLIT = re.compile(r"(\s*,\s*|\s+und\s+|\s+sowie\s+|\s+bis\s+|\s*[–-]\s*)")
 _DECIMAL_LABEL = re.compile(_DECIMAL)

@@ -170,3 +170,73 @@ def test_vocabulary_looked_up_as_the_whole_set() -> None:
         vocabulary = _Vocabulary(lines)
         for word in asked:
             assert (word in vocabulary) == (word in words), (text[:80], word)
+
+
+def test_only_furniture_tokens_as_taking_them_out() -> None:
+    """_ONLY_TOKENS, which walks a line token by token, says a line is nothing but furniture tokens
+    exactly when taking every _FURNITURE_TOKEN out leaves only blanks: for the lines of the fixtures
+    and of random lines made of tokens, their pieces, blanks and other characters."""
+    import random
+
+    from conftest import FIXTURES
+
+    from core.cleanup import _FURNITURE_TOKEN, _ONLY_TOKENS
+
+    lines = [ln for p in sorted(FIXTURES.glob("*.txt")) for ln in p.read_text(encoding="utf-8").split("\n")]
+    rnd = random.Random(15)
+    pieces = [
+        "Landtag von Baden-Württemberg", "Landtag von ", "Bayerischer Landtag", "Deutscher Bundestag", "Landtag",
+        "17. Wahlperiode", "17.Wahlperiode", "Wahlperiode", "Drucksache 17 / 8906", "Drucksache 19/20 455",
+        "Drucksache", "(1/2)", "21.03.2025", "1. 3. 2025", "Seite 2 von 3", "Seite 2", "Seite", "von", "3", "12345",
+        "2025", " ", "  ", "\t", "\u00a0", "\n", "–", "—", "-", "/", "|", "(", ")", ".", "a", "x", "ß", "İ", "ſ", "K",
+        "LANDTAG", "drucksache", "_", "3a", "\u2003",
+    ]  # fmt: skip
+    lines += ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 9))) for _ in range(30_000)]
+    for line in lines:
+        assert (_ONLY_TOKENS.fullmatch(line) is not None) == (not _FURNITURE_TOKEN.sub("", line).strip()), repr(line)
+
+
+def test_vocabulary_search_of_a_piece_in_many_words() -> None:
+    """A word whose letters stand in the text more than _FINDS times is searched for standing alone
+    (_Vocabulary._search): it answers as the whole set does, for pieces of words ("ie" of "W ie")
+    and for words, in long random texts; and no character outside a word lower-cases to a character
+    inside one, which that search relies on."""
+    import random
+    import re
+    import sys
+
+    from conftest import FIXTURES
+
+    from core.cleanup import _FINDS, _WORD_CHAR, _Vocabulary, _vocabulary
+
+    inside = re.compile(_WORD_CHAR)
+    for c in map(chr, range(sys.maxunicode + 1)):
+        if len(c.lower()) == 1 and not inside.match(c):
+            assert not inside.match(c.lower()), hex(ord(c))
+
+    rnd = random.Random(16)
+    fixtures = "\n".join(p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.txt")))
+    pieces = ["W ie", "wie", "ie", "Die", " ", "\n", "-", "ie-", "-ie", "(ie)", "ß", "Ä", "é", "1", "_", ".", "İ"]
+    pieces += ["K", "ſ", "A", "IE", "Ie", "iE", "ſie", "ieß", "ie1", "ie_", "„ie“", "/ie/", "+ie"]
+    texts = [fixtures, "W ie " * 100 + "ie", "W ie " * 100, "Wie " * 100 + "(ie)"]
+    texts += ["".join(rnd.choice(pieces) for _ in range(rnd.randint(100, 600))) for _ in range(300)]
+    for text in texts:
+        lines = text.split("\n")
+        words = _vocabulary(lines)
+        asked = ["ie", "wie", "die", "ieß", "elche", "ch", "en", "er", "und", "ie1", "ie_", "iess"]
+        for word in asked:
+            assert (word in _Vocabulary(lines)) == (word in words), (text[:80], word)
+    assert ("W ie " * 100).count("ie") > _FINDS
+
+
+def test_first_character_tests_before_patterns() -> None:
+    """The cheap tests before a pattern hold for every character: only "V" and "v" lower-case to a
+    string that starts with "v" (_is_heading), and every digit `re` matches with \\d is one
+    str.isdigit() takes (_take_footnotes)."""
+    import re
+    import sys
+
+    digit = re.compile(r"\d")
+    for c in map(chr, range(sys.maxunicode + 1)):
+        assert not c.lower().startswith("v") or c in "Vv", hex(ord(c))
+        assert not digit.match(c) or c.isdigit(), hex(ord(c))

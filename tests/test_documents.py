@@ -411,3 +411,40 @@ def test_control_characters_are_left_out_at_import(tmp_path: Path, caplog: pytes
     finally:
         reg.close()
     assert stored.title == title_line.strip()
+
+
+def test_control_characters_found_as_the_pattern_finds_them() -> None:
+    """_has_control, which asks a text's Latin-1 bytes, finds a control character exactly where
+    _CONTROL_CHAR does: for every single character, the fixtures and random strings."""
+    import random
+    import sys
+
+    from conftest import FIXTURES
+
+    from core.documents import _CONTROL_CHAR, _has_control
+
+    for c in map(chr, range(sys.maxunicode + 1)):
+        assert _has_control(f"a{c}–") == (_CONTROL_CHAR.search(c) is not None), hex(ord(c))
+    texts = [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.txt"))]
+    rnd = random.Random(18)
+    pieces = [
+        "a",
+        "ä",
+        "\n",
+        "\f",
+        "\t",
+        "\r",
+        "\x00",
+        "\x1b",
+        "\x7f",
+        "\x85",
+        "\x9f",
+        "\xa0",
+        "–",
+        "„",
+        "\ud800",
+        "😀",
+    ]
+    texts += ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 12))) for _ in range(5000)]
+    for text in texts:
+        assert _has_control(text) == (_CONTROL_CHAR.search(text) is not None), repr(text)

@@ -308,3 +308,42 @@ def test_footnote_citation_stands_where_its_marker_stood() -> None:
     assert (
         doc.answer is not None and doc.answer.items[1].text == "Bewilligt wurden 38 Anträge, wie im Vorjahr berichtet."
     )
+
+
+def test_first_characters_before_the_patterns() -> None:
+    """The parser asks a paragraph's first character (core.vocabulary's *_FIRST) before the pattern:
+    each holds every character the pattern's first letters match ignoring case, and a paragraph that
+    starts with another one is never matched (the paragraphs of the fixtures, random strings)."""
+    import random
+    import re
+    import sys
+
+    from conftest import FIXTURES
+
+    from core import vocabulary as v
+    from core.cleanup import clean
+
+    pairs = {
+        v.REASONING_START: (v.REASONING_START_FIRST, "bv"),
+        v.PREFACE_START: (v.PREFACE_START_FIRST, "v"),
+        v.HEADING: (v.HEADING_FIRST, "az"),
+        v.COMBINED: (v.COMBINED_FIRST, "d"),
+        v.FRAGE: (v.FRAGE_FIRST, "f"),
+        v.ANSWER_PREFIX: (v.ANSWER_PREFIX_FIRST, "a"),
+    }
+    for first, letters in pairs.values():
+        letter = re.compile(f"[{letters}]", re.IGNORECASE)
+        assert {c for c in map(chr, range(sys.maxunicode + 1)) if letter.match(c)} == set(first)
+    paras = [p for f in sorted(FIXTURES.glob("*.txt")) for p in clean(f.read_text(encoding="utf-8")).paragraphs]
+    rnd = random.Random(17)
+    starts = ["Antwort zu ", "Antwort: ", "auf ", "Zu ", "zu ", "Die Fragen 1 und 2 werden gemeinsam beantwortet. "]
+    starts += ["Frage 1: ", "Begründung: ", "Vorbemerkung der Landesregierung: ", "Vorbemerkung der Fragesteller"]
+    starts += ["ANTWORT ZU ", "ſ", "İ", "K", "x", " ", "", "1. ", "die Fragen 3 bis 4 werden zusammen beantwortet."]
+    texts = paras + [
+        rnd.choice(starts) + rnd.choice(starts) + rnd.choice(["1:", "2.", "3 a):", "x", ""]) for _ in range(3000)
+    ]
+    texts += [s[1:] for s in texts[-3000:]]
+    for pattern, (first, _) in pairs.items():
+        for p in texts:
+            if p[:1] not in first:
+                assert pattern.match(p) is None, (pattern.pattern[:30], p)
