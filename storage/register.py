@@ -1126,14 +1126,19 @@ class Register:
 
         bm25 costs about a microsecond for every point it scores, so in a large register only the
         points that share one of the rarest words are candidates (see `_rarest_words`), each
-        scored with all the words (see `_ranked_among_rarest`)."""
+        scored with all the words; on SQLite only those that can still rank are scored at all (see
+        `_ranked_among_rarest`, also used without a bound: 2.6 against 3.4 ms median at 5,500
+        prints)."""
         query = self._without_common_words(query)
         if query.empty:
             return []
         ranked_limit = max(100, limit * 20)  # the best points before the filters below
         rarest = self._rarest_words(query)
-        if rarest is not None and not self.server:
-            scores = self._ranked_among_rarest(query, rarest, ranked_limit)
+        # with no bound (all the words' points are candidates) ranked in the same parts, the words
+        # taken as rare: the same points and scores, as one OR query gives them
+        in_parts = rarest is None and len(query.words) > 1 and not query.numbers
+        if not self.server and (rarest is not None or (in_parts and not any(pre for _, pre in query.words))):
+            scores = self._ranked_among_rarest(query, rarest or query, ranked_limit)
             ranked = list(scores)  # best first
             found: list[tuple[Any, ...]] = []
             # the best first, a few at a time: the answers are read for about `limit` points, not for all
@@ -1210,7 +1215,8 @@ class Register:
         def kept() -> list[tuple[int, float]]:
             return sorted(best.items(), key=lambda x: (x[1], x[0]))[:limit]
 
-        rank(f"({rarest.match(any_word=True)}) AND ({others.match(any_word=True)})")
+        if not others.empty:
+            rank(f"({rarest.match(any_word=True)}) AND ({others.match(any_word=True)})")
         for i in range(len(rare) - 1):
             rank(f"({Query(words=[rare[i]]).match()}) AND ({Query(words=rare[i + 1 :]).match(any_word=True)})")
         ranked = kept()

@@ -748,6 +748,16 @@ def test_similar_ranks_the_rare_points_that_can_rank_with_their_whole_scores(tmp
             assert [r for r, _ in want] == list(got)
             assert [round(s, 9) for _, s in want] == [round(s, 9) for s in got.values()]
             assert ranked_alone == alone[limit]
+        register.db.execute = execute  # type: ignore[method-assign]
+
+        # with no bound, every word taken as rare: the points and scores of one OR query, to the bit
+        for limit in (3, 6, 10, 30, 100):
+            every = register.db.execute(
+                "SELECT rowid, bm25(points_fts, 3.0, 1.0) AS s FROM points_fts WHERE points_fts MATCH ? "
+                "ORDER BY s, rowid LIMIT ?",
+                [query.match(any_word=True), limit],
+            ).fetchall()
+            assert list(register._ranked_among_rarest(query, query, limit).items()) == every
 
 
 def test_an_import_counts_the_common_words_for_similar(register: Register, monkeypatch: pytest.MonkeyPatch) -> None:
