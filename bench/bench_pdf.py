@@ -36,13 +36,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
+from bench_parse import big_pdf  # noqa: E402  (the 40-page rendition of the fixtures it times too)
+
 from core.documents import read_document  # noqa: E402
 from core.parser import parse_file  # noqa: E402
 
 SHARED = Path(os.environ.get("ZIFFER_SHARED") or ROOT.parent / "shared")
 SAMPLE = SHARED / "samples" / "drucksache-ki-allianz-antrag-und-stellungnahme.pdf"
 REAL_BW = SHARED / "corpus" / "BW-17-273.pdf"
-FIXTURES = ROOT / "tests" / "fixtures" / "prints"
 
 
 def bare(path: Path) -> list[str]:
@@ -64,19 +65,6 @@ def with_pypdf(path: Path) -> list[str]:
     from pypdf import PdfReader
 
     return [page.extract_text() for page in PdfReader(path).pages]
-
-
-def forty_pages(folder: Path) -> Path:
-    """The fixtures' text set as a 40-page print (the rendition bench_parse.py times)."""
-    from pdfmaker import make_pdf, wrap
-
-    lines: list[str] = []
-    for p in sorted(FIXTURES.glob("*.txt")):
-        for raw in p.read_text(encoding="utf-8").replace("\f", "\n").split("\n"):
-            lines.extend(wrap(raw.strip(), 88) if raw.strip() else [""])
-    pages = [lines[i : i + 46] for i in range(0, len(lines), 46)]
-    pages = (pages * (40 // len(pages) + 1))[:40]
-    return make_pdf(folder / "forty.pdf", pages, header=["Landtag von Baden-Württemberg", "Drucksache 17 / 1"])
 
 
 def interleaved(fns: dict[str, Callable[[], object]], rounds: int) -> dict[str, float]:
@@ -114,7 +102,7 @@ def main() -> int:
         pdfs = [(p, n) for p, n in ((SAMPLE, "KI-Allianz print"), (REAL_BW, "BW 17/273, real")) if p.exists()]
         if not pdfs:
             print(f"{SHARED} absent: the samples and the real print are skipped")
-        pdfs.append((forty_pages(Path(tmp)), "fixtures rendition"))
+        pdfs.append((big_pdf(Path(tmp))[0], "fixtures rendition"))
         print(f"in process, medians of {args.rounds} interleaved rounds (ms):")
         for path, name in pdfs:
             import pypdfium2 as pdfium

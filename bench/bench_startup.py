@@ -140,18 +140,13 @@ def ziffer_code(root: Path, db: Path) -> str:
 
 
 def ensure_db(path: Path, count: int) -> None:
-    from bench_register import build
+    """bench_gui's register of `count` prints, opened once more: its close remembers the file's
+    quick_check for the starts."""
+    from bench_gui import ensure_db as build_missing
 
     from storage.register import Register
 
-    with Register.open(path) as register:  # its close remembers the file's quick_check for the starts
-        have = register.count_prints()
-        if have >= count:
-            return
-        print(f"building a register of {count} prints in {path} …", flush=True)
-        spent = build(register, count, 1)
-        register.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        print(f"  stored in {spent:.0f} s", flush=True)
+    build_missing(path, count)
     with Register.open(path):
         pass
 

@@ -729,7 +729,7 @@ class _Vocabulary:
         found = self._found.get(word)
         if found is None:
             if len(self._found) >= _SEARCHES or not self._searchable():
-                self._all = set(map(str.lower, set(_VOCAB_WORD.findall(self._text or "\n".join(self._lines)))))
+                self._all = _vocabulary(self._lines)
                 return word in self._all
             found = self._found[word] = self._search(word)
         return found
@@ -781,7 +781,7 @@ _FINDS = 40  # about what compiling the search costs
 
 
 def _vocabulary(lines: list[str]) -> set[str]:
-    """Every lower-cased word of the lines, as _Vocabulary answers for each (tests compare them)."""
+    """Every lower-cased word of the lines: what _Vocabulary answers for each, and its whole set."""
     return set(map(str.lower, set(_VOCAB_WORD.findall("\n".join(lines)))))
 
 

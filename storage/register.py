@@ -1135,9 +1135,10 @@ class Register:
         ranked_limit = max(100, limit * 20)  # the best points before the filters below
         rarest = self._rarest_words(query)
         # with no bound (all the words' points are candidates) ranked in the same parts, the words
-        # taken as rare: the same points and scores, as one OR query gives them
-        in_parts = rarest is None and len(query.words) > 1 and not query.numbers
-        if not self.server and (rarest is not None or (in_parts and not any(pre for _, pre in query.words))):
+        # taken as rare: the same points and scores, as one OR query gives them (a prefix has no count
+        # to bound its points by, and a point using only a print number is a candidate too)
+        plain = len(query.words) > 1 and not query.numbers and not any(pre for _, pre in query.words)
+        if not self.server and (rarest is not None or plain):
             scores = self._ranked_among_rarest(query, rarest or query, ranked_limit)
             ranked = list(scores)  # best first
             found: list[tuple[Any, ...]] = []
