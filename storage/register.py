@@ -13,7 +13,7 @@ import os
 import re
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -45,6 +45,7 @@ LIST_COLUMNS = (
 )
 COMMON_SHARE = 0.05  # "similar" leaves out words used by more than this share of all points
 WORD_COUNTS_FROM = 1_000  # words used by more points than this are counted at import, not per "similar" (SQLite)
+BOUND_SPARE = 1.02  # "similar": what is added to the most a word can add to a score (see _ranked_among_rarest)
 SIMILAR_CANDIDATES = 8_000  # points: "similar" scores those that share its rarest words, about this many
 SERVER_STATS_FROM = 20_000  # points: from here on the server's statistics tell the common words
 
@@ -1126,9 +1127,9 @@ class Register:
 
         bm25 costs about a microsecond for every point it scores, so in a large register only the
         points that share one of the rarest words are candidates (see `_rarest_words`), each
-        scored with all the words; on SQLite only those that can still rank are scored at all (see
-        `_ranked_among_rarest`, also used without a bound: 2.6 against 3.4 ms median at 5,500
-        prints)."""
+        scored with all the words. On SQLite only those that can still be one of the `limit`
+        answers are scored at all (see `_ranked_among_rarest`, also used without a bound): the
+        same answers as filtering the best `ranked_limit` of all candidates."""
         query = self._without_common_words(query)
         if query.empty:
             return []
@@ -1139,24 +1140,36 @@ class Register:
         # to bound its points by, and a point using only a print number is a candidate too)
         plain = len(query.words) > 1 and not query.numbers and not any(pre for _, pre in query.words)
         if not self.server and (rarest is not None or plain):
-            scores = self._ranked_among_rarest(query, rarest or query, ranked_limit)
-            ranked = list(scores)  # best first
-            found: list[tuple[Any, ...]] = []
-            # the best first, a few at a time: the answers are read for about `limit` points, not for all
-            # `ranked_limit` (in a large register each is a read from disk: 1-9 ms for 100)
-            for start in range(0, len(ranked), 2 * limit):
-                ids = ranked[start : start + 2 * limit]
-                found += self.db.execute(
-                    "SELECT pt.print_id, p.number, p.title, pt.label, pt.text, a.answer, pt.id, p.answer_date "
-                    "FROM points pt JOIN prints p ON p.id = pt.print_id JOIN points_fts a ON a.rowid = pt.id "
-                    f"WHERE pt.id IN ({','.join('?' * len(ids))}) AND p.answered = 1 "
-                    "AND pt.print_id IS DISTINCT FROM ? AND a.answer != ''",
-                    [*ids, exclude_print_id],
-                ).fetchall()
-                if len(found) >= limit:
-                    break
-            best = sorted(found, key=lambda r: (scores[r[6]], r[6]))[:limit]
-            return [SimilarPoint(*r[:6], scores[r[6]], r[7]) for r in best]
+            rows: dict[int, tuple[Any, ...] | None] = {}  # point id -> the row to offer, None if it has none
+
+            def offered(best: list[tuple[int, float]]) -> tuple[list[int], float]:
+                """The points among `best` (best first) that have an answer to offer, at most `limit`, and
+                the score a point must now beat to change them. The answers are read a few at a time,
+                best first: in a large register each is a read from disk (1-9 ms for 100)."""
+                kept: list[int] = []
+                for start in range(0, len(best), 2 * limit):
+                    chunk = [i for i, _ in best[start : start + 2 * limit]]
+                    unread = [i for i in chunk if i not in rows]
+                    if unread:
+                        rows.update(dict.fromkeys(unread))
+                        for row in self.db.execute(
+                            "SELECT pt.print_id, p.number, p.title, pt.label, pt.text, a.answer, pt.id, p.answer_date "
+                            "FROM points pt JOIN prints p ON p.id = pt.print_id JOIN points_fts a ON a.rowid = pt.id "
+                            f"WHERE pt.id IN ({','.join('?' * len(unread))}) AND p.answered = 1 "
+                            "AND pt.print_id IS DISTINCT FROM ? AND a.answer != ''",
+                            [*unread, exclude_print_id],
+                        ):
+                            rows[row[6]] = row
+                    for n, i in enumerate(chunk):
+                        if rows[i] is not None:
+                            kept.append(i)
+                            if len(kept) == limit:
+                                return kept, -best[start + n][1]
+                return kept, (-best[-1][1] if len(best) == ranked_limit else 0.0)
+
+            scores = self._ranked_among_rarest(query, rarest or query, ranked_limit, lambda best: offered(best)[1])
+            kept, _ = offered(sorted(scores.items(), key=lambda x: (x[1], x[0])))
+            return [SimilarPoint(*r[:6], scores[r[6]], r[7]) for r in (rows[i] for i in kept) if r is not None]
         match, cond = self._fts("points_fts", query, any_word=True)
         score_args = [match] if self.server else []
         among, among_args = "", []
@@ -1180,31 +1193,53 @@ class Register:
         ).fetchall()
         return [SimilarPoint(*r) for r in rows]
 
-    def _ranked_among_rarest(self, query: Query, rarest: Query, limit: int) -> dict[int, float]:
-        """SQLite: the `limit` best points (id → bm25 score) among those using a word of `rarest`,
-        each scored with all of `query`'s words, while bm25 scores only the points that can rank.
+    def _ranked_among_rarest(
+        self,
+        query: Query,
+        rarest: Query,
+        limit: int,
+        to_beat: Callable[[list[tuple[int, float]]], float] | None = None,
+    ) -> dict[int, float]:
+        """SQLite: the `limit` best points (id → bm25 score) among those using a word of `rarest`, each
+        scored with all of `query`'s words, while bm25 scores only the points that can still matter.
 
-        bm25 sums one term per word, so a point's score comes whole from any MATCH naming every
-        word it uses, once each. Ranked, each taking the best `limit` points, lowest score kept:
+        bm25 sums one term per word, so a point's score comes whole from any MATCH naming every word
+        it uses, once each (naming fewer gives it less; the best score of a point is kept). A word
+        adds at most (k1 + 1) = 2.2 times its idf, so a point can only matter if that bound, summed
+        over its words, beats the score it must beat: the `limit`-th best so far, or what `to_beat`
+        makes of the best so far (similar_points: the last of the answers it needs, which is higher,
+        as the best points include the print's own and unanswered ones). Ranked in parts, each
+        taking its best `limit` points:
           - the rare words AND the other words (bm25 gets every word; FTS5 walks the rare words'
             lists and jumps through the others');
-          - each rare word AND any rare word after it: a point using two or more rare words and
-            none of the others is scored whole in the part of the first of them;
-          - left: points using just one rare word. Such a point scores at most (k1 + 1) = 2.2 times
-            the word's idf, so the word is ranked alone only when that could beat the last of the
-            best so far (in practice the words of a few hundred points; with 10 % to spare, as the
-            counts the idf is taken from may be a little old).
+          - each rare word AND any rare word after it, when their bounds together can beat it: a
+            point using two rare words or more and none of the others is scored whole in the part
+            of the first of them;
+          - the rare words alone whose bound can (points using one rare word and nothing else).
         The same points and scores as ranking every point with a rare word by all the words (the
-        sum taken in another order, so a score may differ in its last bit; the same best five for
-        300 random points at 5,000 and at 50,000 prints), without walking and looking up every
-        match of the other words or scoring the points that use one rare word and nothing else:
-        49 against 87 million instructions a point at 50,000 prints, the word counts known."""
+        sum taken in another order, so a score may differ in its last bit): the bound only leaves
+        out points that cannot rank, without walking and looking up every match of the other words.
+        The idf is taken from the counts "similar" has (`_points_using`), with BOUND_SPARE added: a
+        count only falls when a replaced print or an edited answer no longer uses the word."""
         rare = rarest.words
         others = Query(words=[w for w in query.words if w not in rare], numbers=query.numbers)
+        total, df = self._points_using([v for variants, _ in rare for v in variants])
+
+        def at_most(variants: list[str]) -> float:
+            return (
+                2.2 * BOUND_SPARE * sum(math.log((total - df[v] + 0.5) / (df[v] + 0.5)) for v in variants if df.get(v))
+            )
+
+        rare_words = [(Query(words=[w]).match(), at_most(w[0])) for w in rare]  # (MATCH, the most it adds)
         best: dict[int, float] = {}
 
-        def rank(words: Query | str) -> None:
-            match = words if isinstance(words, str) else words.match(any_word=True)
+        def beat() -> float:
+            kept = sorted(best.items(), key=lambda x: (x[1], x[0]))[:limit]
+            if to_beat is not None:
+                return to_beat(kept)
+            return -kept[-1][1] if len(kept) == limit else 0.0
+
+        def rank(match: str) -> None:
             for rowid, score in self.db.execute(
                 "SELECT rowid, bm25(points_fts, 3.0, 1.0) AS score FROM points_fts WHERE points_fts MATCH ? "
                 "ORDER BY score, rowid LIMIT ?",
@@ -1213,24 +1248,19 @@ class Register:
                 if rowid not in best or score < best[rowid]:
                     best[rowid] = score
 
-        def kept() -> list[tuple[int, float]]:
-            return sorted(best.items(), key=lambda x: (x[1], x[0]))[:limit]
+        def any_of(words: list[tuple[str, float]]) -> str:
+            return " OR ".join(m for m, _ in words)
 
         if not others.empty:
-            rank(f"({rarest.match(any_word=True)}) AND ({others.match(any_word=True)})")
-        for i in range(len(rare) - 1):
-            rank(f"({Query(words=[rare[i]]).match()}) AND ({Query(words=rare[i + 1 :]).match(any_word=True)})")
-        ranked = kept()
-        last = -ranked[-1][1] if len(ranked) == limit else 0.0
-        total, df = self._points_using([v for variants, _ in rare for v in variants])
-
-        def at_most(variants: list[str]) -> float:
-            return 2.2 * sum(math.log((total - df[v] + 0.5) / (df[v] + 0.5)) for v in variants if df.get(v))
-
-        alone = [w for w in rare if at_most(w[0]) * 1.1 > last]
+            rank(f"({any_of(rare_words)}) AND ({others.match(any_word=True)})")
+        for i in range(len(rare_words) - 1):
+            if sum(b for _, b in rare_words[i:]) > beat():
+                rank(f"{rare_words[i][0]} AND ({any_of(rare_words[i + 1 :])})")
+        level = beat()
+        alone = [w for w in rare_words if w[1] > level]
         if alone:
-            rank(Query(words=alone))
-        return dict(kept())
+            rank(any_of(alone))
+        return dict(sorted(best.items(), key=lambda x: (x[1], x[0]))[:limit])
 
     def _points_using(self, terms: list[str]) -> tuple[int, dict[str, int]]:
         """The number of points, and how many use each word (counted up to the common share)."""
@@ -1268,7 +1298,7 @@ class Register:
             return None
         chosen, matched = set(), 0
         for n, i in counted:
-            if chosen and matched + n > SIMILAR_CANDIDATES:
+            if matched and matched + n > SIMILAR_CANDIDATES:  # words no point uses narrow nothing
                 break
             chosen.add(i)
             matched += n

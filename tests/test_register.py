@@ -642,6 +642,29 @@ def test_similar_scores_only_points_sharing_the_rarest_words(
     ]
 
 
+def test_similar_finds_points_when_its_rarest_word_is_used_by_none(
+    register: Register, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A word of the print's title that no point uses (points are indexed without the title) narrows
+    nothing: the candidates are those of the next rarest word, not none at all."""
+    import re
+
+    import storage.register as reg_module
+    from core.search_query import Query
+
+    import_files(register, sorted(FIXTURES.glob("*.txt")), who="t")
+    texts = [r[0] for r in register.db.execute("SELECT text FROM points").fetchall()]
+    words = sorted({w.lower() for t in texts for w in re.findall(r"[^\W\d_]{6,}", t)})
+    df = register._document_counts(words, cap=10**6)
+    used = sorted((w for w in words if 3 <= df[w] <= 8), key=lambda w: (df[w], w))[:3]
+    monkeypatch.setattr(reg_module, "SIMILAR_CANDIDATES", 2)  # fewer than any of these words' points
+    with_unused = register.similar_points(
+        Query(words=[(["zzyzxwort"], False), *[([w], False) for w in used]]), exclude_print_id=None, limit=50
+    )
+    without = register.similar_points(Query(words=[([w], False) for w in used]), exclude_print_id=None, limit=50)
+    assert with_unused and [(h.print_id, h.label) for h in with_unused] == [(h.print_id, h.label) for h in without]
+
+
 def test_similar_leaves_out_common_words_in_our_prints(
     register: Register, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -748,6 +771,15 @@ def test_similar_ranks_the_rare_points_that_can_rank_with_their_whole_scores(tmp
             assert [r for r, _ in want] == list(got)
             assert [round(s, 9) for _, s in want] == [round(s, 9) for s in got.values()]
             assert ranked_alone == alone[limit]
+        # what similar_points passes: the score to beat taken from the best so far (there: the last answer
+        # it needs); the best 100 asked for, but only what beats the 6th best has to be right
+        for nth, want_alone in ((3, []), (6, ['"kiebitz"']), (10, ['"zaunkönig" OR "kiebitz"'])):
+            ranked_alone.clear()
+            got = register._ranked_among_rarest(
+                query, rarest, 100, lambda best, n=nth: -best[n - 1][1] if len(best) >= n else 0.0
+            )
+            assert list(got)[:nth] == [r for r, _ in every_rare_point(nth)]
+            assert ranked_alone == want_alone
         register.db.execute = execute  # type: ignore[method-assign]
 
         # with no bound, every word taken as rare: the points and scores of one OR query, to the bit
@@ -758,6 +790,91 @@ def test_similar_ranks_the_rare_points_that_can_rank_with_their_whole_scores(tmp
                 [query.match(any_word=True), limit],
             ).fetchall()
             assert list(register._ranked_among_rarest(query, query, limit).items()) == every
+
+
+def test_similar_scores_only_what_can_still_be_one_of_its_answers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ "Similar" skips the parts whose points cannot beat the last of the answers it needs (the print's
+    own points and unanswered ones are among the best, so that is above the 100th best) and answers
+    as if every candidate had been ranked and the best 100 filtered: random registers and queries,
+    with and without a bound on the candidates."""
+    import random
+
+    import storage.register as reg_module
+    from core.model import Answer, AnswerItem, PrintDoc
+    from core.search_query import Query
+
+    rng = random.Random(16)
+    vocabulary = ["zaunkönig", "kiebitz", "amsel", "drossel", "pirol", "wiedehopf", "bachstelze", "rotmilan"]
+    vocabulary += ["eisvogel", "neuntöter", "uhu", "kranich", "star", "specht", "stieglitz", "zilpzalp"]
+    filler = ["Haushalt", "Landkreis", "Gemeinde", "Verwaltung", "Verkehr", "Schule", "Wasser", "Bericht"]
+    skipped = compared = 0
+    for round_ in range(3):
+        with Register.open(tmp_path / f"r{round_}.db") as register:
+            with register.transaction():
+                for n in range(40):
+                    points = []
+                    for i in range(12):
+                        words = rng.sample(vocabulary, rng.choice([0] * 10 + [1] * 9 + [2, 3]))
+                        words += rng.choices(filler, k=rng.randint(0, 12))
+                        rng.shuffle(words)
+                        if rng.random() < 0.05:  # scores close to the most its one word can add
+                            words = [rng.choice(vocabulary)] * rng.randint(3, 6)
+                        points.append(Point(str(i + 1), " ".join(words).capitalize() + "?"))
+                    answered = rng.random() < 0.6
+                    answer = Answer(items=[AnswerItem([p.label], "Antwort " + p.text) for p in points], draft=False)
+                    doc = PrintDoc(number=f"17/{n + 1}", kind="kleine_anfrage", title="Vögel", points=points)
+                    doc.answer = answer if answered else None
+                    register.add_print(doc, fingerprint=None, status="eingegangen", who="t")
+            own_id = register.list_prints(limit=1)[0]["id"]
+            parts: list[str] = []
+            execute = register.db.execute
+
+            def spy(sql: str, args: Any = None, parts: list[str] = parts, execute: Any = execute) -> Any:
+                if "bm25(points_fts" in sql:
+                    parts.append(args[0])
+                return execute(sql, args) if args is not None else execute(sql)
+
+            for budget in (10**6, 60):
+                monkeypatch.setattr(reg_module, "SIMILAR_CANDIDATES", budget)
+                for _ in range(15):
+                    query = Query(words=[([w], False) for w in rng.sample(vocabulary, rng.randint(2, 5))])
+                    limit = rng.choice([1, 3, 5])
+                    kept = register._without_common_words(query)
+                    rarest = register._rarest_words(kept) or kept
+                    every = register.db.execute(
+                        "SELECT rowid FROM points_fts WHERE points_fts MATCH ? "
+                        "AND +rowid IN (SELECT rowid FROM points_fts WHERE points_fts MATCH ?) "
+                        "ORDER BY bm25(points_fts, 3.0, 1.0), rowid LIMIT 100",
+                        [kept.match(any_word=True), rarest.match(any_word=True)],
+                    ).fetchall()
+                    answerable = {
+                        r[0]
+                        for r in register.db.execute(
+                            "SELECT pt.id FROM points pt JOIN prints p ON p.id = pt.print_id "
+                            "WHERE p.answered = 1 AND pt.print_id != ?",
+                            [own_id],
+                        )
+                    }
+                    want = [r for (r,) in every if r in answerable][:limit]
+                    register.db.execute = spy  # type: ignore[method-assign]
+                    parts.clear()
+                    got = register.similar_points(query, exclude_print_id=own_id, limit=limit)
+                    needed = len(parts)
+                    parts.clear()
+                    register._ranked_among_rarest(kept, rarest, 100)
+                    register.db.execute = execute  # type: ignore[method-assign]
+                    skipped += needed < len(parts)
+                    ids = [
+                        execute(
+                            "SELECT id FROM points WHERE print_id = ? AND label = ?", [h.print_id, h.label]
+                        ).fetchone()[0]
+                        for h in got
+                    ]
+                    assert ids == want, (query, limit, budget)
+                    compared += 1
+    assert compared == 90 and skipped >= 10
 
 
 def test_an_import_counts_the_common_words_for_similar(register: Register, monkeypatch: pytest.MonkeyPatch) -> None:
