@@ -177,6 +177,41 @@ def find_print_numbers(text: str) -> list[NumberMatch]:
     return _find_print_numbers(text, text.lower())
 
 
+# Where a print word can start: every one holds "dr" (Drucksache, Drucks., Drs.) after a prefix of
+# 0, 2-4 ("BT", "LT", with a hyphen, a blank or both), 8-9 ("Landtags", "Landtags-") or 10-11
+# characters ("Bundestags", "Bundestags-"), or "vorlage" after one of 0, 8 ("Sitzungs"), 9
+# ("Beschluss"), 11 ("Verwaltungs") or 12 ("Informations") characters
+_WORD_ANCHORS = (("dr", (0, 2, 3, 4, 8, 9, 10, 11)), ("vorlage", (0, 8, 9, 11, 12)))
+
+
+def _print_words(text: str, low: str) -> list[re.Match[str]]:
+    """_PRINT_WORD.finditer(text), tried only where a print word can start (_WORD_ANCHORS): the
+    pattern's first letters are among the commonest, so a search tries it at a quarter of all
+    characters, while "dr" and "vorlage" are found in the lower-cased text at C speed (their letters
+    have no other case-insensitive match in `re`). The plain search where lower-casing changed the
+    text's length (its positions are not the text's), or where anchors are so dense (one in a hundred
+    characters) that it is as fast (tests/test_numbers.py compares the two)."""
+    anchors: list[tuple[int, tuple[int, ...]]] = []
+    if len(low) == len(text):
+        for anchor, offsets in _WORD_ANCHORS:
+            at = low.find(anchor)
+            while at >= 0:
+                anchors.append((at, offsets))
+                at = low.find(anchor, at + 1)
+    if len(low) != len(text) or len(anchors) > len(text) // 100:
+        return list(_PRINT_WORD.finditer(text))
+    starts = sorted({at - k for at, offsets in anchors for k in offsets if k <= at})
+    words = []
+    end = 0  # as finditer: the next match starts where the last one ended
+    for start in starts:
+        if start >= end:
+            m = _PRINT_WORD.match(text, start)
+            if m is not None:
+                words.append(m)
+                end = m.end()
+    return words
+
+
 def _find_print_numbers(text: str, low: str) -> list[NumberMatch]:
     """find_print_numbers() of a text and its lower-cased form."""
     if "/" not in text or ("dr" not in low and "vorlage" not in low):
@@ -184,7 +219,7 @@ def _find_print_numbers(text: str, low: str) -> list[NumberMatch]:
         # another case-insensitive match in `re`, as "ı" has for "i"): most paragraphs are not searched
         return []
     found: list[NumberMatch] = []
-    for word in _PRINT_WORD.finditer(text):
+    for word in _print_words(text, low):
         first = _number_after_word(text, word, word.end())
         if first is None:
             continue
