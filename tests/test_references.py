@@ -466,7 +466,7 @@ def _phrases_both_ways(text: str) -> None:
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.lists(st.sampled_from([*_WORDS, "3", "4.", "II.", "ff", "Ziff", "zi", "f", "n", "und"]), max_size=12).map("".join))
+@given(st.lists(st.sampled_from([*_WORDS, "3", "4.", "II.", "ff", "Ziff", "zi", "f", "n"]), max_size=12).map("".join))
 def test_point_words_tried_where_they_can_start(text: str) -> None:
     _phrases_both_ways(text)
 
@@ -474,10 +474,10 @@ def test_point_words_tried_where_they_can_start(text: str) -> None:
 def test_point_words_tried_where_they_can_start_every_spelling() -> None:
     import itertools
 
-    words = "Ziffer Ziffern Ziff. ZIFFER zıffer ZİFF. Nummer Nummern Nr. Nrn. nr. Frage Fragen FRAGE Punkt Punkte Punkten PUNKT"
+    words = "Ziffer Ziffern Ziff. ZIFFER zıffer ZİFF. Nummer Nummern Nr. Nrn. nr. Frage Fragen FRAGE Punkt Punkte"
     for before, word, after in itertools.product(
         ["", " ", "(", "x", "-", "\n", "vgl. "],
-        words.split(),
+        [*words.split(), "Punkten", "PUNKT"],
         [" 3", "3.", " II. 2", "n 3", " Nr. 5", " a)", " 3 und Ziffer 4", " 3, Nr. 4 bis Punkt 6", " 3-43-99/161"],
     ):
         _phrases_both_ways(f"{before}{word}{after} und {word}{after}")
