@@ -589,6 +589,30 @@ def _is_heading(line: str) -> bool:
     return bool(HEADING_LINES.match(line) or ANSWER_HEADING_LINE.match(line) or _SUB_HEADING_LINE.match(line))
 
 
+def _headings(block: list[str]) -> list[bool]:
+    """_is_heading of each line of a block (stripped lines, none empty), asked only of a line that is
+    25 characters or shorter, holds a colon or has at an end a sign _is_heading strips or the "V" of
+    a "Vorbemerkung": the others it says no to at once (tests/test_cleanup.py compares them)."""
+    return [
+        (len(line) <= 25 or ":" in line or line[0] in "Vv *_" or line[-1] in " *_") and _is_heading(line)
+        for line in block
+    ]
+
+
+def _labels(block: list[str]) -> list[re.Match[str] | bool | None]:
+    """LABEL_START.match of each line of a block (stripped lines, none empty), false alike, tried only
+    where a label can start: with a sign, a Roman numeral or a digit, or a letter and ")" (every digit
+    `re` matches with \\d is one str.isdigit() takes; tests/test_cleanup.py compares them)."""
+    return [
+        (line[0] in _LABEL_FIRST or line[1:2] == ")" or (line[0] > "\x7f" and line[0].isdigit()))
+        and LABEL_START.match(line)
+        for line in block
+    ]
+
+
+_LABEL_FIRST = "*_-–•IVX0123456789"  # what a label starts with but a digit that is not ASCII
+
+
 def _split_block(block: list[str]) -> list[list[str]]:
     """Split a block of lines into paragraphs at headings, numbered points and short last lines."""
     if len(block) == 1:
@@ -597,8 +621,8 @@ def _split_block(block: list[str]) -> list[list[str]]:
     wrapped = longest > 60
     # what each line is, tested once (the tests below look at a line as `line` and as `prev`); a
     # match or None, read as true or false
-    heading = list(map(_is_heading, block))
-    label = list(map(LABEL_START.match, block))
+    heading = _headings(block)
+    label = _labels(block)
     # (the first character first: a date starts with a digit, a head line with "A", a head part
     # with "d", "A" or "a")
     bare_date = [line[:1].isdigit() and _BARE_DATE.fullmatch(line) for line in block]

@@ -362,9 +362,11 @@ def _page_lines(lib, textpage) -> tuple[str, _Lines]:  # type: ignore[no-untyped
     from core.pdfium import Matrix
 
     text = _page_text(lib, textpage)
-    matrix, name, size_of_name, flags = Matrix(), ctypes.create_string_buffer(256), ctypes.c_ulong(256), ctypes.c_int()
-    # the arguments as ctypes objects, made once, not per call (core.pdfium.Library.line_functions)
-    page, flags_at, matrix_at = ctypes.c_void_p(textpage), ctypes.byref(flags), ctypes.byref(matrix)
+    matrix, name = Matrix(), ctypes.create_string_buffer(256)
+    # every argument but a character's index converted once, not per call (core.pdfium.Library.line_functions)
+    page, matrix_at, name_at = ctypes.c_void_p.from_param(textpage), ctypes.byref(matrix), ctypes.byref(name)
+    size_of_name = ctypes.c_ulong.from_param(len(name))
+    fields = memoryview(matrix).cast("B").cast("f")  # the matrix's six floats, read without ctypes
     get_size, get_matrix, get_font = lib.line_functions
     # a text index is a character index unless PDFium left characters out of the text (rare)
     direct = len(text) == lib.FPDFText_CountChars(textpage)
@@ -376,8 +378,8 @@ def _page_lines(lib, textpage) -> tuple[str, _Lines]:  # type: ignore[no-untyped
     for first, part in _text_lines(text):
         char = first if direct else _char_index(lib, textpage, text, first)
         size = get_size(page, char) or 10.0
-        y, scale = (matrix.f, abs(matrix.d) or 1.0) if get_matrix(page, char, matrix_at) else (0.0, 1.0)
-        font = name.value if get_font(page, char, name, size_of_name, flags_at) else b""
+        y, scale = (fields[5], abs(fields[3]) or 1.0) if get_matrix(page, char, matrix_at) else (0.0, 1.0)
+        font = name.value if get_font(page, char, name_at, size_of_name, None) else b""
         size *= scale
         style = known.get((size, font))
         if style is None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -46,7 +47,7 @@ from core.head import (
 from core.labels import label_key
 from core.model import Answer, AnswerItem, Point, PrintDoc, Reference
 from core.references import references_in
-from core.similarity import same_wording, similar
+from core.similarity import same_wording, similar_counts, word_counts
 from core.vocabulary import (
     ANSWER_HEADING_WORD,
     ANSWER_OPENER,
@@ -164,6 +165,7 @@ class _Parser:
         self.doc = PrintDoc()
         self.facts = HeadFacts()
         self.inquiry_paras: set[str] = set()
+        self.word_counts: dict[str, Counter[str]] = {}  # core.similarity.word_counts of the texts compared
 
     def run(self) -> PrintDoc:
         doc = self.doc
@@ -532,6 +534,17 @@ class _Parser:
         ):
             doc.ministry = answer.ministry
 
+    def _similar(self, a: str, b: str) -> float:
+        """core.similarity.similar, each text's words counted once a parse: every numbered paragraph of
+        the answer part is compared with the same few known points."""
+        counts = []
+        for text in (a, b):
+            found = self.word_counts.get(text)
+            if found is None:
+                found = self.word_counts[text] = word_counts(text)
+            counts.append(found)
+        return similar_counts(*counts)
+
     def _is_styled(self, p: str) -> bool:
         """Does the PDF set this paragraph apart by type (smaller, bold or italic)?"""
         return line_key(p) in self.styled
@@ -587,12 +600,12 @@ class _Parser:
             label, text = m["num"], m["text"]
             if label not in known:
                 for k in known:
-                    if k.endswith(f".{label}") and similar(text, known[k].text) > 0.6:
+                    if k.endswith(f".{label}") and self._similar(text, known[k].text) > 0.6:
                         label = k
                         break
         assert label is not None and text is not None
         if label in known:
-            if similar(text, known[label].text) >= 0.5:
+            if self._similar(text, known[label].text) >= 0.5:
                 return label, text.strip()
             if has_headings and self._heading_ahead(part, idx, label):
                 return label, text.strip()

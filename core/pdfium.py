@@ -102,12 +102,14 @@ class Library:
             function.restype, function.argtypes = result, arguments
             setattr(self, name, function)
         # The three functions called for every line of a page, without argument types: ctypes then
-        # passes what it is given as it is, a third less work a call. The caller gives ctypes objects
-        # for the pointers (a c_void_p text page, byref() for the outputs, the name's buffer) and a
-        # c_ulong for the buffer's size; the index of a character, a C int, as a Python int.
+        # passes what it is given as it is, a third less work a call. The caller gives every argument
+        # but the character's index (a C int, given as a Python int) converted once, by from_param()
+        # or byref(). They are called holding the interpreter lock (as through PyDLL): each returns
+        # at once, and releasing and taking the lock again would cost a fifth of a call.
         functions = []
+        python_api = ctypes.PyDLL(path)
         for name in ("FPDFText_GetFontSize", "FPDFText_GetMatrix", "FPDFText_GetFontInfo"):
-            function = dll[name]
+            function = python_api[name]
             function.restype = _SIGNATURES[name][0]
             functions.append(function)
         self.line_functions: tuple[ctypes._CFuncPtr, ...] = tuple(functions)

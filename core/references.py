@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from core.labels import int_to_roman, roman_to_int
 from core.model import Reference
-from core.numbers import NumberMatch, _find_print_numbers
+from core.numbers import NumberMatch, _find_print_numbers, anchored_starts
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,8 @@ class Citation:
 
 _POINT_WORDS = r"Ziffern?|Ziff\.|Nummern?|Nrn?\.|Fragen?|Punkte?n?"
 _POINT_HINTS = ("ff", "numm", "nr", "frage", "pun")  # a part of each point word, lower-cased
+# where each stands in the point word: "ff" after "Zi", the others at its start
+_POINT_ANCHORS = (("ff", (2,)), ("numm", (0,)), ("nr", (0,)), ("frage", (0,)), ("pun", (0,)))
 # The search patterns open with their first letter, matched case-sensitively among every character
 # that `re` takes for it ignoring case ("ſ" is an "s"): a pattern that starts with a set of
 # characters lets `re` skip ahead to the next of them at C speed, while a lookahead or a case-blind
@@ -208,10 +210,19 @@ def _find_phrases(text: str, taken: list[tuple[int, int]], low: str | None = Non
         i = bisect_right(starts, pos) - 1
         return i >= 0 and taken[i][0] <= pos < taken[i][1]
 
-    def collect(lead: re.Pattern[str], is_word: bool) -> None:
+    def collect(lead: re.Pattern[str], is_word: bool, candidates: list[int] | None = None) -> None:
+        """The phrases `lead` opens; tried only at `candidates` (in order) where they are known."""
         pos = 0
+        i = 0
         while True:
-            m = lead.search(text, pos)
+            if candidates is None:
+                m = lead.search(text, pos)
+            else:  # the match a search from `pos` finds (tests/test_references.py compares them)
+                m = None
+                while m is None and i < len(candidates):
+                    if candidates[i] >= pos:
+                        m = lead.match(text, candidates[i])
+                    i += 1
             if m is None:
                 return
             labels, end, span_end = _parse_labels(text, m.end())
@@ -224,7 +235,7 @@ def _find_phrases(text: str, taken: list[tuple[int, int]], low: str | None = Non
             pos = end
 
     if words:
-        collect(_POINT_WORD, True)
+        collect(_POINT_WORD, True, anchored_starts(text, low, _POINT_ANCHORS))
     if leads:
         collect(_BARE_LEAD, False)
     phrases.sort(key=lambda p: p.start)

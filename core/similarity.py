@@ -13,17 +13,24 @@ from collections import Counter
 _WORD = re.compile(r"\w+")
 
 
-def _words(text: str) -> Counter[str]:
+def word_counts(text: str) -> Counter[str]:
+    """The words of a text and how often each stands in it."""
     return Counter(_WORD.findall(text.lower()))
 
 
 def similar(a: str, b: str) -> float:
     """0.0 (nothing in common) … 1.0 (the same words as often)."""
-    wa, wb = _words(a), _words(b)
+    return similar_counts(word_counts(a), word_counts(b))
+
+
+def similar_counts(wa: Counter[str], wb: Counter[str]) -> float:
+    """similar() of two texts' word_counts()."""
     total = sum(wa.values()) + sum(wb.values())
     if not total:
         return 0.0
-    return 2 * sum((wa & wb).values()) / total
+    # the words in common, each as often as in the text that has it less often: sum((wa & wb).values()),
+    # with only the common words looked at in Python
+    return 2 * sum(min(wa[w], wb[w]) for w in wa.keys() & wb.keys()) / total
 
 
 def same_wording(a: str, b: str, threshold: float = 0.97) -> bool:

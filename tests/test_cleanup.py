@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from core.cleanup import clean, fix_letter_spacing
 
 
@@ -240,3 +243,36 @@ def test_first_character_tests_before_patterns() -> None:
     for c in map(chr, range(sys.maxunicode + 1)):
         assert not c.lower().startswith("v") or c in "Vv", hex(ord(c))
         assert not digit.match(c) or c.isdigit(), hex(ord(c))
+
+
+_LINE_PIECES = [
+    *"Vorbemerkung vorbemerkung VORBEMERKUNG der Landesregierung Antwort Zu zu 1. II. 3) a) b) ٣. ² 12.3".split(),
+    *["*", "_", " ", ":", "  ", "Zu a:", "V", "v", "-", "–", "•", "x" * 30, "Frage 2", ".", "ı"],
+]
+
+
+def _same_line_tests(line: str) -> None:
+    from core.cleanup import LABEL_START, _headings, _is_heading, _labels
+
+    line = line.strip()
+    if line:
+        assert [bool(x) for x in _headings([line])] == [_is_heading(line)], line
+        assert [bool(x) for x in _labels([line])] == [bool(LABEL_START.match(line))], line
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(_LINE_PIECES), min_size=1, max_size=8).map("".join))
+def test_headings_and_labels_asked_in_part_as_of_every_line(line: str) -> None:
+    """_split_block asks _is_heading and LABEL_START only of the lines they can take: what it finds is
+    what asking every line finds."""
+    _same_line_tests(line)
+
+
+def test_headings_and_labels_asked_in_part_on_the_fixtures_and_at_the_edges() -> None:
+    from conftest import FIXTURES
+
+    lines = ["٣. Frage", "١٢) Antwort", "Antwort" + "*" * 20, "Zu Frage 2" + "_" * 20, "* 1. Frage", "b) und"]
+    for path in sorted(FIXTURES.glob("*.txt")):
+        lines += path.read_text(encoding="utf-8").split("\n")
+    for line in lines:
+        _same_line_tests(line)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import time
 
 import pytest
@@ -307,3 +308,32 @@ def test_one_megabyte_is_fast(text: str) -> None:
     find_print_numbers(text)
     parse_print_number(text)
     assert time.perf_counter() - t0 < 5.0
+
+
+_BEFORE = ["", " ", "\n", "x", "/", ".", "-", "ı", "İ", "ſ"]
+_PREFIXES = ["", "BT", "LT", "bt", "Bundestags", "Landtags", "Beschluss", "Sitzungs", "Informations", "Verwaltungs"]
+_JOINS = ["", "-", "\u2010", " ", "- ", "\n"]
+_WORDS = ["Drucksache", "Drucksachen", "DRUCKS.", "Drs.", "drs", "Vorlage", "vorlagen", "dr", "Dr.", "x"]
+_AFTER = ["", " 17/1", "-Nr. 3/2024", ":", "n", " Nummer 024/2024", ", 17/2"]
+
+
+def _same_print_words(text: str) -> None:
+    from core.numbers import _PRINT_WORD, _print_words
+
+    text += " Text" * 400  # a paragraph's length: _print_words searches the whole of a text this short
+    expected = [(m.span(), m.groupdict()) for m in _PRINT_WORD.finditer(text)]
+    assert [(m.span(), m.groupdict()) for m in _print_words(text, text.lower())] == expected
+
+
+def test_print_words_where_they_can_start_are_all_print_words() -> None:
+    """_print_words, which tries the print word only before a "dr" or "vorlage", finds what a search
+    of the whole text finds: every prefix, joined in every way, to every print word."""
+    for before, prefix, join, word in itertools.product(_BEFORE, _PREFIXES, _JOINS, _WORDS):
+        _same_print_words(f"{before}{prefix}{join}{word} 17/1")
+
+
+@given(st.lists(st.tuples(*map(st.sampled_from, (_BEFORE, _PREFIXES, _JOINS, _WORDS, _AFTER))), max_size=6))
+@settings(max_examples=300)
+def test_print_words_in_any_sequence(pieces: list[tuple[str, ...]]) -> None:
+    """The same for print words one after another, overlapping or in a list."""
+    _same_print_words("".join("".join(piece) for piece in pieces))

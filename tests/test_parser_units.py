@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from core.parser import HEADING, expand_labels, parse_text
 
@@ -347,3 +349,14 @@ def test_first_characters_before_the_patterns() -> None:
         for p in texts:
             if p[:1] not in first:
                 assert pattern.match(p) is None, (pattern.pattern[:30], p)
+
+
+@given(st.text(alphabet="ab cäß.Ä1", max_size=40), st.text(alphabet="ab cäß.Ä1", max_size=40))
+def test_similar_as_the_counters_intersection(a: str, b: str) -> None:
+    """core.similarity.similar counts the words in common over the common words only: the same number,
+    to the bit, as the plain intersection of the two texts' word counts."""
+    from core.similarity import similar, word_counts
+
+    wa, wb = word_counts(a), word_counts(b)
+    total = sum(wa.values()) + sum(wb.values())
+    assert similar(a, b) == (2 * sum((wa & wb).values()) / total if total else 0.0)

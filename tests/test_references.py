@@ -450,3 +450,42 @@ def test_search_patterns_on_the_fixtures() -> None:
         for name, plain in _PLAIN.items():
             expected = [(m.span(), m.groupdict()) for m in re.finditer(plain, text, re.IGNORECASE)]
             assert [(m.span(), m.groupdict()) for m in getattr(refs, name).finditer(text)] == expected, (name, path)
+
+
+def _phrases_both_ways(text: str) -> None:
+    """_find_phrases tries the point words only where one can start (core.numbers.anchored_starts):
+    the same phrases as searching for them everywhere."""
+    from unittest import mock
+
+    import core.references as refs
+
+    text += " Text" * 400  # a paragraph's length: in a text this short the anchors are searched as a whole
+    fast = refs._find_phrases(text, [])
+    with mock.patch.object(refs, "anchored_starts", lambda *_: None):
+        assert refs._find_phrases(text, []) == fast
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from([*_WORDS, "3", "4.", "II.", "ff", "Ziff", "zi", "f", "n"]), max_size=12).map("".join))
+def test_point_words_tried_where_they_can_start(text: str) -> None:
+    _phrases_both_ways(text)
+
+
+def test_point_words_tried_where_they_can_start_every_spelling() -> None:
+    import itertools
+
+    words = "Ziffer Ziffern Ziff. ZIFFER zıffer ZİFF. Nummer Nummern Nr. Nrn. nr. Frage Fragen FRAGE Punkt Punkte"
+    for before, word, after in itertools.product(
+        ["", " ", "(", "x", "-", "\n", "vgl. "],
+        [*words.split(), "Punkten", "PUNKT"],
+        [" 3", "3.", " II. 2", "n 3", " Nr. 5", " a)", " 3 und Ziffer 4", " 3, Nr. 4 bis Punkt 6", " 3-43-99/161"],
+    ):
+        _phrases_both_ways(f"{before}{word}{after} und {word}{after}")
+
+
+def test_point_words_tried_where_they_can_start_on_the_fixtures() -> None:
+    from conftest import FIXTURES
+
+    for path in sorted(FIXTURES.glob("*.txt")):
+        for para in path.read_text(encoding="utf-8").split("\n\n"):
+            _phrases_both_ways(para)
