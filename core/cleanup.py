@@ -564,8 +564,9 @@ _LABEL_THEN_WORD = re.compile(r"^(?:(?:[IVX]{1,5}\.\s*)?\d{1,3}\.|\d{1,2}\.\d{1,
 def _blocks(lines: list[str]) -> list[list[str]]:
     blocks: list[list[str]] = [[]]
     for line in lines:
-        if line.strip():
-            blocks[-1].append(line.strip())
+        line = line.strip()
+        if line:
+            blocks[-1].append(line)
         elif blocks[-1]:
             blocks.append([])
     return [b for b in blocks if b]
@@ -586,15 +587,26 @@ def _is_heading(line: str) -> bool:
         and (line[:1] not in "Vv" or not line[:12].lower().startswith("vorbemerkung"))
     ):
         return False  # the cheap test first: no heading word is this long, and "Zu 1.:" needs its colon
+    if line[:1] not in _HEADING_FIRST:
+        return False  # every heading starts with one of these letters (IGNORECASE: "ſ", the Kelvin sign)
     return bool(HEADING_LINES.match(line) or ANSWER_HEADING_LINE.match(line) or _SUB_HEADING_LINE.match(line))
 
 
+# what a heading (HEADING_LINES, ANSWER_HEADING_LINE, _SUB_HEADING_LINE) can start with, in any case
+# (tests/test_cleanup.py checks every character)
+_HEADING_FIRST = "AaBbGgKkSsUuVvZz\u017f\u212a"
+_HEADING_START = _HEADING_FIRST + " *_"  # or a sign _is_heading strips first
+
+
 def _headings(block: list[str]) -> list[bool]:
-    """_is_heading of each line of a block (stripped lines, none empty), asked only of a line that is
-    25 characters or shorter, holds a colon or has at an end a sign _is_heading strips or the "V" of
-    a "Vorbemerkung": the others it says no to at once (tests/test_cleanup.py compares them)."""
+    """_is_heading of each line of a block (stripped lines, none empty), asked only of a line that
+    starts with a heading's first letter or a sign _is_heading strips, and is 25 characters or
+    shorter, holds a colon or has at an end such a sign or the "V" of a "Vorbemerkung": the others
+    it says no to at once (tests/test_cleanup.py compares them)."""
     return [
-        (len(line) <= 25 or ":" in line or line[0] in "Vv *_" or line[-1] in " *_") and _is_heading(line)
+        line[0] in _HEADING_START
+        and (len(line) <= 25 or ":" in line or line[0] in "Vv *_" or line[-1] in " *_")
+        and _is_heading(line)
         for line in block
     ]
 
@@ -648,17 +660,22 @@ def _split_block(block: list[str]) -> list[list[str]]:
             or head_line[i]
             or (label[i] and prev.rstrip("*_ ").endswith(_TERMINAL))
             or (label[i] and _SECTION_TITLE.match(prev))
-            # the first letter first: "Frage 2:", "Antwort:"; "zu Frage 1: Nach den Daten …" (Brandenburg)
-            or (c in "FA" and _QUESTION_OR_ANSWER.match(line))
-            or (c in "AaZz" and _INLINE_HEADING.match(line))
+            # the first letter first (one test for the four below): "Frage 2:", "Antwort:"; "zu Frage 1:
+            # Nach den Daten …" (Brandenburg); a title's line; a head's line
+            or (
+                c in "FAaZzbu"
+                and (
+                    (c in "FA" and _QUESTION_OR_ANSWER.match(line))
+                    or (c in "AaZz" and _INLINE_HEADING.match(line))
+                    or (c == "b" and line.startswith("betreffend ") and not _GOES_ON.search(prev))  # Hessen
+                    or (c == "u" and line.startswith("und Antwort des "))  # Hamburg: "… vom 01.10.18" / this
+                )
+            )
             or (end == "?" and _STARTS_SENTENCE.match(line))  # a question ends, its answer begins
             or (end in ".)" and _STARTS_SENTENCE.match(line) and REQUEST_END.search(prev[-160:]))
             or (head_first and _HEAD_LINE_END.search(prev))
             or (head_part[i] and len(prev) < short and not _GOES_ON.search(prev))
             or (ministry and c.isupper() and not _GOES_ON.search(prev))
-            or (c == "b" and line.startswith("betreffend ") and not _GOES_ON.search(prev))  # Hessen: the title's line
-            # Hamburg: "… vom 01.10.18" / "und Antwort des Senats"
-            or (c == "u" and line.startswith("und Antwort des "))
             or (may_open and c.isupper() and _opener_starts(block, i))
             or (wrapped and end in ".:?!" and len(prev) < shorter)
         ):
@@ -816,6 +833,16 @@ _VOCAB_WORD = re.compile(r"[A-Za-zÄÖÜäöüß](?<![A-ZÄÖÜ] [A-Za-zÄÖÜä
 
 def _join_lines(lines: list[str], vocabulary: Container[str]) -> str:
     """Join the lines of one paragraph, undoing hyphenation at line ends."""
+    joined = " ".join(lines)
+    if "- " not in joined and "-\n" not in joined:
+        # no line but the last ends with a hyphen: what _join_wrapped joins with a blank (the
+        # cheap test first; tests/test_cleanup.py compares the two)
+        return joined
+    return _join_wrapped(lines, vocabulary)
+
+
+def _join_wrapped(lines: list[str], vocabulary: Container[str]) -> str:
+    """_join_lines, line by line."""
     parts = [lines[0]]
     for line in lines[1:]:
         prev = parts[-1]

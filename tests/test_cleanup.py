@@ -276,3 +276,72 @@ def test_headings_and_labels_asked_in_part_on_the_fixtures_and_at_the_edges() ->
         lines += path.read_text(encoding="utf-8").split("\n")
     for line in lines:
         _same_line_tests(line)
+
+
+def test_lines_joined_at_once_as_one_by_one() -> None:
+    """_join_lines joins lines none of which but the last ends with a hyphen at once: as
+    _join_wrapped, which looks at each line's end, joins them."""
+    import random
+
+    from core.cleanup import _join_lines, _join_wrapped
+
+    rnd = random.Random(17)
+    pieces = [
+        "Land",
+        "kreis",
+        "-",
+        "- ",
+        " -",
+        "-\n",
+        "\n",
+        " ",
+        "und",
+        "so",
+        "wie",
+        "Baden",
+        "Würt",
+        "2025",
+        "www.",
+        "ſ",
+    ]
+    vocabulary = {"sowie", "start-ups", "landkreis"}
+    for _ in range(20_000):
+        lines = ["".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 5))) for _ in range(rnd.randint(1, 4))]
+        assert _join_lines(lines, vocabulary) == _join_wrapped(lines, vocabulary), lines
+
+
+def _is_heading_plain(line: str) -> bool:
+    from core.cleanup import _SUB_HEADING_LINE, ANSWER_HEADING_LINE, HEADING_LINES
+
+    line = line.strip(" *_")
+    return bool(HEADING_LINES.match(line) or ANSWER_HEADING_LINE.match(line) or _SUB_HEADING_LINE.match(line))
+
+
+@settings(max_examples=500)
+@given(
+    st.lists(st.sampled_from([*_LINE_PIECES, "ſ", "K", "tellungnahme", "ericht", "Zu 1.:"]), max_size=8).map("".join)
+)
+def test_heading_first_letters_as_the_patterns(line: str) -> None:
+    """_is_heading, which says no at once to a line whose first letter no heading starts with, says
+    what the three patterns say."""
+    from core.cleanup import _is_heading
+
+    assert _is_heading(line) == _is_heading_plain(line), line
+
+
+def test_heading_first_letters_of_every_character() -> None:
+    """Every character `re` takes for a heading's first letter in any case is in _HEADING_FIRST, and
+    the headings of the fixtures are found."""
+    import re
+    import sys
+
+    from conftest import FIXTURES
+
+    from core.cleanup import _HEADING_FIRST, _is_heading
+
+    first = re.compile("[abgksuvz]", re.IGNORECASE)
+    for c in map(chr, range(sys.maxunicode + 1)):
+        assert not first.match(c) or c in _HEADING_FIRST, hex(ord(c))
+    for path in sorted(FIXTURES.glob("*.txt")):
+        for line in path.read_text(encoding="utf-8").split("\n"):
+            assert _is_heading(line) == _is_heading_plain(line), line
