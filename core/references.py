@@ -348,8 +348,10 @@ def find_citations(text: str) -> list[Citation]:
     """All citations in text order."""
     if not isinstance(text, str) or not text:
         return []
-    low = text.lower()
-    numbers: list[NumberMatch] = _find_print_numbers(text, low)
+    # lower-cased only where a number can stand (every one holds a slash); else by _find_phrases, if
+    # it has a label to look for
+    low = text.lower() if "/" in text else None
+    numbers: list[NumberMatch] = _find_print_numbers(text, low) if low is not None else []
     # "§ 5 Absatz 1 Ziffer 3" is a part of a law wherever it stands
     phrases = [
         ph
