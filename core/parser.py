@@ -113,6 +113,28 @@ def _may_open(p: str) -> bool:
     return "frag" in low or "beschließen" in low
 
 
+def _opens_questions(p: str) -> bool:
+    """_may_open(p) and QUESTION_OPENER.search(p): searched only around each "frag" and "beschließen"
+    of the lower-cased paragraph, since every opener holds one and is at most _OPENER_WIDTH characters
+    long (an opener's other case-insensitive letters, "ſ" and "ı", and a lower case of another length
+    send it to the plain search; tests/test_parser.py compares the two)."""
+    low = p.lower()
+    if len(low) != len(p) or "ſ" in p or "ı" in p:
+        return _may_open(p) and QUESTION_OPENER.search(p) is not None
+    for word in _OPENER_WORDS:
+        at = low.find(word)
+        while at >= 0:
+            # a match that holds this word starts after at - _OPENER_WIDTH and ends before at + _OPENER_WIDTH
+            if QUESTION_OPENER.search(p, max(0, at - _OPENER_WIDTH), at + _OPENER_WIDTH) is not None:
+                return True
+            at = low.find(word, at + 1)
+    return False
+
+
+_OPENER_WORDS = ("frag", "beschließen")
+_OPENER_WIDTH = 60  # longer than any QUESTION_OPENER match (tests/test_parser.py checks it)
+
+
 # --- small helpers --------------------------------------------------------------------------------
 
 
@@ -170,9 +192,7 @@ class _Parser:
     def run(self) -> PrintDoc:
         doc = self.doc
         paras = self.paras
-        q_open = next(
-            (i for i, p in enumerate(paras) if len(p) < 400 and _may_open(p) and QUESTION_OPENER.search(p)), None
-        )
+        q_open = next((i for i, p in enumerate(paras) if len(p) < 400 and _opens_questions(p)), None)
         a_open = self._find_answer_opener(q_open)
         head_end = min(x for x in (q_open, a_open, self._first_structural(q_open), len(paras)) if x is not None)
         quoted = next((i for i, p in enumerate(paras[:head_end]) if QUOTED_QUESTION.search(p)), None)
@@ -552,9 +572,7 @@ class _Parser:
     def _inquiry_quoted(self, p: str) -> bool:
         """The motion's opener ("… zu ersuchen", "I. zu berichten,") or a paragraph of the inquiry,
         quoted again at the start of the answer part."""
-        return (len(p) < 300 and _may_open(p) and QUESTION_OPENER.search(p) is not None) or (
-            squash(p) in self.inquiry_paras
-        )
+        return (len(p) < 300 and _opens_questions(p)) or (squash(p) in self.inquiry_paras)
 
     def _collapse_sub_labels(self, items: list[_Item], questions: list[_Question]) -> None:
         """ "Antwort zu 3 a) und b):" answers question 3 as a whole when 3 has just those sub-points."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from core.parser import HEADING, expand_labels, parse_text
@@ -360,3 +360,61 @@ def test_similar_as_the_counters_intersection(a: str, b: str) -> None:
     wa, wb = word_counts(a), word_counts(b)
     total = sum(wa.values()) + sum(wb.values())
     assert similar(a, b) == (2 * sum((wa & wb).values()) / total if total else 0.0)
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Ich frage die Landesregierung",
+                "Der Landtag wolle beschließen",
+                "Vor diesem Hintergrund ",
+                "fragen wir",
+                " den Senat",
+                "Anfrage",
+                "FRAGE",
+                "beſchließen",
+                "ı",
+                "İ",
+                "ſ",
+                " ",
+                "x" * 70,
+                "Wir ",
+                "frag",
+                ":",
+            ]
+        ),
+        max_size=10,
+    ).map("".join)
+)
+@example("Der Landtag wolle beſchließen" + "x" * 70 + "frag")  # found by the plain search only
+@example("Der Landtag möge beschlıeßen" + "x" * 70 + "Anfrage")
+def test_question_opener_searched_near_its_words(p: str) -> None:
+    """_opens_questions, which searches only around "frag" and "beschließen", says what a search of
+    the whole paragraph says."""
+    from core.parser import _may_open, _opens_questions
+    from core.vocabulary import QUESTION_OPENER
+
+    assert _opens_questions(p) == (_may_open(p) and QUESTION_OPENER.search(p) is not None), p
+
+
+def test_question_opener_narrower_than_its_window() -> None:
+    """Every QUESTION_OPENER match is shorter than _OPENER_WIDTH and holds "frag" or "beschließen", whose
+    letters `re` matches in any case only with characters that lower-case to them or that send the
+    paragraph to the plain search."""
+    import re
+    import sys
+
+    from core.parser import _OPENER_WIDTH, _OPENER_WORDS
+    from core.vocabulary import QUESTION_OPENER, VOCABULARY
+
+    assert re._parser.parse(QUESTION_OPENER.pattern, QUESTION_OPENER.flags).getwidth()[1] < _OPENER_WIDTH
+    for words in VOCABULARY.values():
+        for opener in words.get("question_openers", []):
+            required = re.sub(r"\(\?:[^()]*\)\?", "", opener).lower()  # without its optional parts
+            assert any(word in required for word in _OPENER_WORDS), opener
+    letters = {c for word in _OPENER_WORDS for c in word}
+    for c in map(chr, range(sys.maxunicode + 1)):
+        for letter in letters:
+            if re.fullmatch(letter, c, re.IGNORECASE):
+                assert c.lower() == letter or c in "ſı" or len(c.lower()) != 1, hex(ord(c))
