@@ -110,7 +110,7 @@ def parse_cleaned(cleaned: Cleaned, styled: frozenset[str] = frozenset()) -> Pri
 def _may_open(p: str) -> bool:
     """Cheap test before QUESTION_OPENER: every opener asks ("frage", "fragen") or moves ("beschließen")."""
     low = p.lower()
-    return "frag" in low or "beschließen" in low
+    return any(word in low for word in _OPENER_WORDS)
 
 
 def _opens_questions(p: str) -> bool:

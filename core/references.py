@@ -38,9 +38,10 @@ class Citation:
 # --- point phrases ("Ziffern 3 und 4", "Frage II. 2.", "zu 1.") ---------------------------------------
 
 _POINT_WORDS = r"Ziffern?|Ziff\.|Nummern?|Nrn?\.|Fragen?|Punkte?n?"
-_POINT_HINTS = ("ff", "numm", "nr", "frage", "pun")  # a part of each point word, lower-cased
-# where each stands in the point word: "ff" after "Zi", the others at its start
+# a part of each point word, lower-cased, and where it stands in the word: "ff" after "Zi", the
+# others at its start
 _POINT_ANCHORS = (("ff", (2,)), ("numm", (0,)), ("nr", (0,)), ("frage", (0,)), ("pun", (0,)))
+_POINT_HINTS = tuple(hint for hint, _ in _POINT_ANCHORS)
 # The search patterns open with their first letter, matched case-sensitively among every character
 # that `re` takes for it ignoring case ("ſ" is an "s"): a pattern that starts with a set of
 # characters lets `re` skip ahead to the next of them at C speed, while a lookahead or a case-blind

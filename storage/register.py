@@ -1168,7 +1168,7 @@ class Register:
                 return kept, (-best[-1][1] if len(best) == ranked_limit else 0.0)
 
             scores = self._ranked_among_rarest(query, rarest or query, ranked_limit, lambda best: offered(best)[1])
-            kept, _ = offered(sorted(scores.items(), key=lambda x: (x[1], x[0])))
+            kept, _ = offered(list(scores.items()))  # best first
             return [SimilarPoint(*r[:6], scores[r[6]], r[7]) for r in (rows[i] for i in kept) if r is not None]
         match, cond = self._fts("points_fts", query, any_word=True)
         score_args = [match] if self.server else []
@@ -1233,8 +1233,11 @@ class Register:
         rare_words = [(Query(words=[w]).match(), at_most(w[0])) for w in rare]  # (MATCH, the most it adds)
         best: dict[int, float] = {}
 
+        def ranked() -> list[tuple[int, float]]:
+            return sorted(best.items(), key=lambda x: (x[1], x[0]))[:limit]
+
         def beat() -> float:
-            kept = sorted(best.items(), key=lambda x: (x[1], x[0]))[:limit]
+            kept = ranked()
             if to_beat is not None:
                 return to_beat(kept)
             return -kept[-1][1] if len(kept) == limit else 0.0
@@ -1260,12 +1263,17 @@ class Register:
         alone = [w for w in rare_words if w[1] > level]
         if alone:
             rank(any_of(alone))
-        return dict(sorted(best.items(), key=lambda x: (x[1], x[0]))[:limit])
+        return dict(ranked())
 
     def _points_using(self, terms: list[str]) -> tuple[int, dict[str, int]]:
         """The number of points, and how many use each word (counted up to the common share)."""
-        total = self.db.execute("SELECT max(id) FROM points").fetchone()[0] or 0
+        total = self._points_total()
         return total, self._document_counts(terms, cap=int(total * COMMON_SHARE) + 1)
+
+    def _points_total(self) -> int:
+        """The number of points "similar" counts with: the highest id, one index lookup (never fewer
+        than there are, which keeps the bounds of _ranked_among_rarest on the safe side)."""
+        return int(self.db.execute("SELECT max(id) FROM points").fetchone()[0] or 0)
 
     def _without_common_words(self, query: Query) -> Query:
         terms = [v for variants, prefix in query.words if not prefix for v in variants]
@@ -1379,7 +1387,7 @@ class Register:
         through the index stops early. True if it counted."""
         if self.server:
             return False  # the server keeps statistics of its own (see _common_words)
-        total = self.db.execute("SELECT max(id) FROM points").fetchone()[0] or 0  # as _points_using
+        total = self._points_total()
         if total * COMMON_SHARE <= WORD_COUNTS_FROM:
             return False
         counted = self._word_counts_row()
@@ -1404,8 +1412,7 @@ class Register:
         counted = self._word_counts_row()
         if counted is None:
             return None
-        total = self.db.execute("SELECT max(id) FROM points").fetchone()[0] or 0
-        return counted[1] if total <= counted[0] * 1.25 else None
+        return counted[1] if self._points_total() <= counted[0] * 1.25 else None
 
     def _word_counts_row(self) -> tuple[int, dict[str, int]] | None:
         """The stored word counts: the number of points then, and the counts; None when there are none
