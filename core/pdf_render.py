@@ -211,11 +211,20 @@ _COLOR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
 
 class _PatternOnFirstUse:
-    """A regular expression compiled the first time it is used (see _import_platypus)."""
+    """reportlab's web-address pattern, compiled the first time it can match (see _import_platypus).
+
+    reportlab asks it to `match` every word it hyphenates, so a compile on first use would still
+    happen in nearly every export. The pattern's first group, which every match needs, ends in "://":
+    a text without "://" cannot match, and is answered without compiling."""
 
     def __init__(self, pattern: str, flags: int) -> None:
         self._args = (pattern, flags)
         self._compiled: re.Pattern[str] | None = None
+
+    def match(self, string: Any, *args: Any) -> Any:
+        if not args and isinstance(string, str) and "://" not in string:
+            return None
+        return self.__getattr__("match")(string, *args)
 
     def __getattr__(self, name: str) -> Any:
         if self._compiled is None:
@@ -225,8 +234,8 @@ class _PatternOnFirstUse:
 
 _COMPILE = re.compile
 # reportlab.platypus.paragraph compiles, when it is imported, a pattern for web addresses (case-blind
-# over U+00A1..U+FFFF) that only its long-URL wrapping (uriWasteReduce, not used by our layouts) needs:
-# 30 ms of every cold PDF export, a tenth of it.
+# over U+00A1..U+FFFF) that it tries on every word it hyphenates but that only a word holding "://"
+# can match: 30 ms of every cold PDF export, a tenth of it.
 _URI_PATTERN_START = "(^(?:[a-z0-9\\.\\-\\+]*)://)"
 
 
