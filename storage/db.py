@@ -17,9 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
-
-from storage.migrations import MIGRATIONS, known_migrations
+from storage.migrations import MIGRATION_SET, known_migrations, sqlite_utils_migrations
 
 BUSY_TIMEOUT_MS = 15_000
 ENV_VAR = "ZIFFER_DB"
@@ -79,6 +77,38 @@ class VersionConflict(StorageError):
         )
 
 
+class SqliteDatabase:
+    """The connection to a register file, with the calls the register makes of it: `execute`, `atomic`
+    and `close` (storage.postgres.PgDatabase has the same for the team register). sqlite-utils'
+    Database has them too, but importing it costs every command 45-70 ms (with click, dateutil and
+    pluggy): it is imported only to migrate (`migrate`). The connection is in autocommit mode
+    (isolation_level=None): a statement outside `write_transaction` is its own transaction."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def execute(self, sql: str, parameters: Any = None) -> sqlite3.Cursor:
+        if parameters is None:
+            return self.conn.execute(sql)
+        return self.conn.execute(sql, parameters)
+
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator[SqliteDatabase]:
+        """A savepoint inside the open transaction (write_transaction's nested calls)."""
+        self.conn.execute("SAVEPOINT ziffer_atomic")
+        try:
+            yield self
+        except BaseException:
+            if self.conn.in_transaction:  # an error can have ended the whole transaction already
+                self.conn.execute("ROLLBACK TO SAVEPOINT ziffer_atomic")
+                self.conn.execute("RELEASE SAVEPOINT ziffer_atomic")
+            raise
+        self.conn.execute("RELEASE SAVEPOINT ziffer_atomic")
+
+    def close(self) -> None:
+        self.conn.close()
+
+
 def is_server(location: object) -> bool:
     """A `postgresql://` address (the team register) rather than a register file."""
     return isinstance(location, str) and location.startswith(("postgresql://", "postgres://"))
@@ -105,7 +135,7 @@ def resolve_db_path(arg: str | os.PathLike[str] | None = None) -> Path | str:
     return default_db_path()
 
 
-def connect(path: str | os.PathLike[str]) -> sqlite_utils.Database:
+def connect(path: str | os.PathLike[str]) -> SqliteDatabase:
     """Open (creating if needed), check and migrate the database at `path`.
 
     Raises DamagedRegister for a file SQLite finds damaged and NewerRegister for one whose schema a
@@ -126,9 +156,7 @@ def connect(path: str | os.PathLike[str]) -> sqlite_utils.Database:
         # for a search or a similar answer was read from the file again (a search joining 3,500 hits
         # to their prints: 13 against 8 ms at 50,000 prints). The cache grows only as pages are read.
         conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
-        # execute_plugins=False: no scan of the installed packages for sqlite-utils plugins, which
-        # could change the connection and cost every start 25 ms
-        db = sqlite_utils.Database(conn, execute_plugins=False)
+        db = SqliteDatabase(conn)
         if not memory:
             _check_version(db, path)  # before the first write: WAL mode below already writes the header
             if _check_due(path, state):
@@ -236,15 +264,22 @@ def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
         raise DamagedRegister(path, str(rows[0][0]))
 
 
-def _check_version(db: sqlite_utils.Database, path: Path) -> None:
+def _applied(db: SqliteDatabase) -> list[str]:
+    """The migrations applied to the register, in order, from sqlite-utils' table of them."""
+    if not db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_sqlite_migrations'").fetchone():
+        return []
+    rows = db.execute("SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY rowid", [MIGRATION_SET])
+    return [name for (name,) in rows]
+
+
+def _check_version(db: SqliteDatabase, path: Path) -> None:
     """Refuse a register whose schema is newer than this Ziffer knows (user_version or a migration
     it has never heard of): writing to it could lose or garble what the newer version stores."""
     known = known_migrations()
     level = db.execute("PRAGMA user_version").fetchone()[0]
-    tables = set(db.table_names())  # reads the schema: a damaged first page fails here
-    unknown: list[str] = []
-    if MIGRATIONS.migrations_table in tables:
-        unknown = [m.name for m in MIGRATIONS.applied(db) if m.name not in known]
+    tables = {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    # (reading the schema: a damaged first page fails here)
+    unknown = [name for name in _applied(db) if name not in known]
     if level <= len(known) and not unknown:
         return
     made_by = None
@@ -254,14 +289,14 @@ def _check_version(db: sqlite_utils.Database, path: Path) -> None:
     raise NewerRegister(path, made_by)
 
 
-def _note_schema(db: sqlite_utils.Database) -> None:
+def _note_schema(db: SqliteDatabase) -> None:
     """After migrating: the schema level and the version that wrote it, for _check_version of an older Ziffer."""
     from core import VERSION
 
     level = len(known_migrations())
     if db.execute("PRAGMA user_version").fetchone()[0] == level:
         return
-    with db.atomic():
+    with write_transaction(db):
         db.execute("INSERT OR REPLACE INTO ziffer_info (key, value) VALUES ('schema_by', ?)", [VERSION])
         db.execute(f"PRAGMA user_version = {level}")
 
@@ -311,22 +346,29 @@ def upgrade_pending(location: str | os.PathLike[str]) -> bool:
     return schema_cookie > 0 and user_version < len(known_migrations())
 
 
-def migrate(db: sqlite_utils.Database, path: Path | None = None, *, stop_before: str | None = None) -> None:
-    """Apply pending migrations; a copy of the file is taken first, so an upgrade can be undone."""
-    pending = MIGRATIONS.pending(db)
+def migrate(db: Any, path: Path | None = None, *, stop_before: str | None = None) -> None:
+    """Apply pending migrations; a copy of the file is taken first, so an upgrade can be undone.
+    `db` is a SqliteDatabase or sqlite-utils' Database (tests build old registers with it)."""
+    db = SqliteDatabase(db.conn)
+    before = _applied(db)
+    pending = [name for name in known_migrations() if name not in before]
     if not pending:
         return
-    existing = bool(MIGRATIONS.applied(db))  # a register with data, not a new file
+    existing = bool(before)  # a register with data, not a new file
     if path is not None and str(path) != ":memory:" and existing:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        backup = path.with_name(f"{path.name}.before-{pending[0].name}-{stamp}")
+        backup = path.with_name(f"{path.name}.before-{pending[0]}-{stamp}")
         with contextlib.closing(sqlite3.connect(str(backup))) as target:
             db.conn.backup(target)
-    MIGRATIONS.apply(db, stop_before=stop_before)
+    import sqlite_utils
+
+    # execute_plugins=False: no scan of the installed packages for sqlite-utils plugins, which could
+    # change the connection and cost 25 ms
+    sqlite_utils_migrations().apply(sqlite_utils.Database(db.conn, execute_plugins=False), stop_before=stop_before)
     if stop_before is None:
         _note_schema(db)
-    applied = {m.name for m in MIGRATIONS.applied(db)}
-    if existing and any(m.name in SHRINKING_MIGRATIONS and m.name in applied for m in pending):
+    applied = set(_applied(db))
+    if existing and any(name in SHRINKING_MIGRATIONS and name in applied for name in pending):
         _shrink(db)
 
 
@@ -350,7 +392,7 @@ def _lay_out_new_file(conn: sqlite3.Connection) -> None:
         conn.execute("PRAGMA auto_vacuum = FULL")
 
 
-def _shrink(db: sqlite_utils.Database) -> None:
+def _shrink(db: SqliteDatabase) -> None:
     """Give the pages an upgrade freed back to the file system, once, and give the file the layout of a
     new one (VACUUM rewrites the file: 2.7 s for 50,000 prints, after the 14 s m012 takes to rebuild their
     index). The page size can change only outside WAL mode, so the file leaves it for the VACUUM. Skipped
@@ -371,7 +413,7 @@ def _shrink(db: sqlite_utils.Database) -> None:
 
 
 @contextlib.contextmanager
-def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+def write_transaction(db: Any) -> Iterator[Any]:
     """One write transaction: all of it or nothing. Nested calls become savepoints."""
     if db.conn.in_transaction:
         with db.atomic():

@@ -17,8 +17,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import sqlite_utils
-
 from core.search_query import number_token
 
 
@@ -58,14 +56,14 @@ def _print_texts(db: Any, print_id: int) -> tuple[dict[str, str], list[tuple[int
     )
 
 
-def unindex_print(db: sqlite_utils.Database, print_id: int) -> None:
+def unindex_print(db: Any, print_id: int) -> None:
     """Take a print and its points out of the indexes: before any of its indexed text changes (in a
     file, FTS5 reads the words to remove from the stored text as it is now)."""
     db.execute("DELETE FROM prints_fts WHERE rowid = ?", [print_id])
     db.execute("DELETE FROM points_fts WHERE rowid IN (SELECT id FROM points WHERE print_id = ?)", [print_id])
 
 
-def index_print(db: sqlite_utils.Database, print_id: int) -> None:
+def index_print(db: Any, print_id: int) -> None:
     """Index a print as stored (not in the index yet, or taken out by unindex_print): title, points,
     reasoning and answers; numbers; each point with its answer."""
     if not _server(db):
@@ -91,7 +89,7 @@ def index_print(db: sqlite_utils.Database, print_id: int) -> None:
         team.insert_fts(db, "points_fts", point_id, values)
 
 
-def index_material(db: sqlite_utils.Database, material_id: int) -> None:
+def index_material(db: Any, material_id: int) -> None:
     """Index a new material document and its passages (material is stored once and never changed)."""
     if not _server(db):
         db.execute(
@@ -116,7 +114,7 @@ def index_material(db: sqlite_utils.Database, material_id: int) -> None:
         team.insert_fts(db, "passages_fts", passage_id, {"text": text})
 
 
-def reindex_all(db: sqlite_utils.Database) -> None:
+def reindex_all(db: Any) -> None:
     """Rebuild every index from the tables (a copied register, or a repair)."""
     tables = ("prints_fts", "points_fts", "material_fts", "passages_fts")
     if not _server(db):

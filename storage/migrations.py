@@ -3,10 +3,32 @@ add a new one. Each runs in one transaction with its bookkeeping row."""
 
 from __future__ import annotations
 
-import sqlite_utils
-from sqlite_utils import Migrations
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-MIGRATIONS = Migrations("ziffer")
+if TYPE_CHECKING:  # imported only to migrate (storage.db.migrate): 45-70 ms of every command otherwise
+    import sqlite_utils
+
+MIGRATION_SET = "ziffer"  # the set's name in sqlite-utils' table of applied migrations, _sqlite_migrations
+_MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = []
+
+
+def migration(fn: Callable[[sqlite_utils.Database], None]) -> Callable[[sqlite_utils.Database], None]:
+    """Add a migration, named by its function, after those above it."""
+    _MIGRATIONS.append(fn)
+    return fn
+
+
+def sqlite_utils_migrations() -> sqlite_utils.Migrations:
+    """The migrations as sqlite-utils' set, which applies the pending ones and records each in the
+    same transaction."""
+    from sqlite_utils import Migrations
+
+    migrations = Migrations(MIGRATION_SET)
+    for fn in _MIGRATIONS:
+        migrations()(fn)
+    return migrations
+
 TOKENIZER = "unicode61 remove_diacritics 0"  # keep umlauts: "Förderung" is not "Forderung"
 
 
@@ -43,7 +65,7 @@ CREATE VIEW material_search_text AS SELECT id, title, text AS body FROM material
 """
 
 
-@MIGRATIONS()
+@migration
 def m001_register(db: sqlite_utils.Database) -> None:
     """Prints, points, answer items, citations, material, people and units, the event log, files."""
     db.executescript(
@@ -171,7 +193,7 @@ def m001_register(db: sqlite_utils.Database) -> None:
     )
 
 
-@MIGRATIONS()
+@migration
 def m002_search_index(db: sqlite_utils.Database) -> None:
     """Full-text indexes (FTS5) over prints, points with their answers, material and its passages,
     filled from what is already stored."""
@@ -230,7 +252,7 @@ def _fill_m002_indexes(db: sqlite_utils.Database) -> None:
             add("passages_fts", passage_id, {"text": passage})
 
 
-@MIGRATIONS()
+@migration
 def m003_workflow(db: sqlite_utils.Database) -> None:
     """Deadlines and workflow: lead officer and unit, extensions, the sending date, contributions
     per point, internal deadlines set by hand."""
@@ -264,7 +286,7 @@ def m003_workflow(db: sqlite_utils.Database) -> None:
     )
 
 
-@MIGRATIONS()
+@migration
 def m004_speed(db: sqlite_utils.Database) -> None:
     """What a register of 50,000 prints needs to stay quick: the points index's vocabulary (how many
     points use a word, to leave out words too common to tell prints apart) and the list's order."""
@@ -278,13 +300,13 @@ def m004_speed(db: sqlite_utils.Database) -> None:
     )
 
 
-@MIGRATIONS()
+@migration
 def m005_answer_office(db: sqlite_utils.Database) -> None:
     """The signatory's office line, for the signature of an exported answer."""
     db.execute("ALTER TABLE prints ADD COLUMN answer_office TEXT")
 
 
-@MIGRATIONS()
+@migration
 def m006_list_order(db: sqlite_utils.Database) -> None:
     """The list shows open inquiries first, by due date: an index in that order."""
     db.executescript(
@@ -298,7 +320,7 @@ def m006_list_order(db: sqlite_utils.Database) -> None:
     )
 
 
-@MIGRATIONS()
+@migration
 def m007_filter_indexes(db: sqlite_utils.Database) -> None:
     """The app's filters offer the parliaments, terms, units and officers in use, and sort by
     officer: without indexes each of these scans all prints (0.6 s at 50,000 at every start)."""
@@ -312,7 +334,7 @@ def m007_filter_indexes(db: sqlite_utils.Database) -> None:
     )
 
 
-@MIGRATIONS()
+@migration
 def m008_officer_order(db: sqlite_utils.Database) -> None:
     """Sorting the register by officer (officers first, then by deadline) reads this index in order
     instead of sorting 50,000 rows (0.5 s → 2 ms)."""
@@ -324,14 +346,14 @@ def m008_officer_order(db: sqlite_utils.Database) -> None:
     )
 
 
-@MIGRATIONS()
+@migration
 def m009_ziffer_info(db: sqlite_utils.Database) -> None:
     """Facts about the file itself, first of all which Ziffer version last changed its schema: an older
     Ziffer that finds a newer schema can then name the version the officer needs."""
     db.execute("CREATE TABLE ziffer_info (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
 
 
-@MIGRATIONS()
+@migration
 def m010_signers(db: sqlite_utils.Database) -> None:
     """The names under a motion as the print lists them (all eight, where the head names two and
     "u. a."): the Stellungnahme prints them so."""
@@ -362,7 +384,7 @@ VERSIONED_FACTS = (
 )
 
 
-@MIGRATIONS()
+@migration
 def m011_versions(db: sqlite_utils.Database) -> None:
     """Versions against lost updates between two windows (or two PCs) on one register: every answer
     item and every correctable fact carries a version that a save must name; the answer's items take
@@ -378,7 +400,7 @@ def m011_versions(db: sqlite_utils.Database) -> None:
     )
 
 
-@MIGRATIONS()
+@migration
 def m012_index_over_stored_text(db: sqlite_utils.Database) -> None:
     """The full-text indexes stop keeping a copy of the text they index (nearly half of the file, issue 13):
     each becomes an external-content FTS5 index reading its text from the tables themselves, through
@@ -408,7 +430,7 @@ def m012_index_over_stored_text(db: sqlite_utils.Database) -> None:
     )
 
 
-@MIGRATIONS()
+@migration
 def m013_smaller_register(db: sqlite_utils.Database) -> None:
     """A smaller file for the same prints (issue 13). Which points an answer item answers is kept in a
     table without SQLite's hidden row number, its only index being its key (item, point): half the
@@ -445,7 +467,7 @@ def m013_smaller_register(db: sqlite_utils.Database) -> None:
 def known_migrations() -> list[str]:
     """The names of the migrations this Ziffer knows, in order; their count is the schema level
     kept in `PRAGMA user_version`."""
-    return [m.name for m in MIGRATIONS._migrations]  # sqlite-utils keeps the list private
+    return [fn.__name__ for fn in _MIGRATIONS]
 
 
 # -- the team register on PostgreSQL ----------------------------------------------------------------

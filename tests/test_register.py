@@ -467,13 +467,31 @@ def test_connection_settings(tmp_path: Path) -> None:
 
 
 def test_opening_a_register_loads_no_sqlite_utils_plugins(tmp_path: Path) -> None:
-    """Installed sqlite-utils plugins are neither searched for (25 ms a start) nor applied."""
+    """Migrating a register (here: making a new one) searches for no installed sqlite-utils plugins
+    (25 ms) and applies none."""
     import subprocess
     import sys
 
     code = (
         "import sqlite_utils.plugins as plugins; from storage.register import Register; "
         f"Register.open({str(tmp_path / 'r.db')!r}).close(); print(plugins._plugins_loaded)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_opening_an_up_to_date_register_imports_no_sqlite_utils(tmp_path: Path) -> None:
+    """sqlite-utils (45-70 ms to import) is needed only to migrate: a register already at this Ziffer's
+    schema is opened, read and written without it."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "r.db"
+    Register.open(path).close()
+    code = (
+        "import sys; from storage.register import Register; "
+        f"r = Register.open({str(path)!r}); r.add_material('Titel', 'Text', ['Text'], 'quelle.txt', 'test'); "
+        "r.list_prints(); r.close(); print('sqlite_utils' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
