@@ -943,6 +943,42 @@ def test_an_import_counts_the_common_words_for_similar(register: Register, monke
     assert register._stored_word_counts() != stored
 
 
+def test_server_counts_the_words_its_statistics_do_not_list(register: Register, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On a large team register the server's statistics give the common words' counts; a word they do
+    not list is counted through the index, not taken as used by no point: with the rarest words
+    counted, "similar" narrows its candidates to them as it does on SQLite."""
+    import re
+
+    import storage.register as reg_module
+    from core.search_query import Query
+
+    if not register.server:
+        pytest.skip("the team register's statistics")
+    import_files(register, sorted(FIXTURES.glob("*.txt")), who="t")
+    register.db.execute("ANALYZE points_fts")
+    texts = [r[0] for r in register.db.execute("SELECT text FROM points").fetchall()]
+    words = sorted({w.lower() for t in texts for w in re.findall(r"[^\W\d_]{6,}", t)})
+    cap = 10**6
+    monkeypatch.setattr(reg_module, "SERVER_STATS_FROM", 10**9)  # a small register: all through the index
+    exact = register._document_counts(words, cap)
+
+    monkeypatch.setattr(reg_module, "SERVER_STATS_FROM", 0)  # as if it were large
+    register._df = register._stats = None
+    stats = register._common_words()
+    assert stats is not None
+    listed = [w for w in words if w in stats[1]]
+    unlisted = [w for w in words if w not in stats[1] and exact[w] > 0]
+    assert listed and unlisted
+    counts = register._document_counts(words, cap)
+    assert {w: counts[w] for w in unlisted} == {w: exact[w] for w in unlisted}
+
+    rare = min(unlisted, key=lambda w: (exact[w], w))
+    common = sorted(listed, key=lambda w: (-exact[w], w))[:2]
+    query = Query(words=[([w], False) for w in [rare, *common]])
+    monkeypatch.setattr(reg_module, "SIMILAR_CANDIDATES", exact[rare])
+    assert register._rarest_words(query) == Query(words=[([rare], False)])
+
+
 def test_unreadable_word_counts_are_counted_anew(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Word counts that cannot be read (a damaged or hand-edited value) are passed over: similar counts
     through the index, and the next import stores them anew."""
