@@ -277,8 +277,8 @@ def _check_version(db: SqliteDatabase, path: Path) -> None:
     it has never heard of): writing to it could lose or garble what the newer version stores."""
     known = known_migrations()
     level = db.execute("PRAGMA user_version").fetchone()[0]
+    # reading the schema: a damaged first page fails here
     tables = {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    # (reading the schema: a damaged first page fails here)
     unknown = [name for name in _applied(db) if name not in known]
     if level <= len(known) and not unknown:
         return

@@ -29,6 +29,7 @@ def sqlite_utils_migrations() -> sqlite_utils.Migrations:
         migrations()(fn)
     return migrations
 
+
 TOKENIZER = "unicode61 remove_diacritics 0"  # keep umlauts: "Förderung" is not "Forderung"
 
 

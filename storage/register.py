@@ -1381,9 +1381,8 @@ class Register:
                 known[term] = (min(stored[term], cap), cap)  # as if counted through the index
                 continue
             match, cond = self._fts("points_fts", Query(words=[([term], False)]))
-            n = self.db.execute(
-                f"SELECT count(*) FROM (SELECT 1 FROM points_fts WHERE {cond}{limit}) s", [match, *([cap] if limit else [])]
-            )
+            args = [match, cap] if limit else [match]
+            n = self.db.execute(f"SELECT count(*) FROM (SELECT 1 FROM points_fts WHERE {cond}{limit}) s", args)
             known[term] = (min(int(n.fetchone()[0]), cap), cap)
         return {t: known[t][0] for t in terms}
 

@@ -943,7 +943,9 @@ def test_an_import_counts_the_common_words_for_similar(register: Register, monke
     assert register._stored_word_counts() != stored
 
 
-def test_server_counts_the_words_its_statistics_do_not_list(register: Register, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_server_counts_the_words_its_statistics_do_not_list(
+    register: Register, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """On a large team register the server's statistics give the common words' counts; a word they do
     not list is counted through the index, not taken as used by no point: with the rarest words
     counted, "similar" narrows its candidates to them as it does on SQLite."""
