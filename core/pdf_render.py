@@ -221,15 +221,18 @@ class _PatternOnFirstUse:
         self._args = (pattern, flags)
         self._compiled: re.Pattern[str] | None = None
 
+    def _pattern(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = _COMPILE(*self._args)
+        return self._compiled
+
     def match(self, string: Any, *args: Any) -> Any:
         if not args and isinstance(string, str) and "://" not in string:
             return None
-        return self.__getattr__("match")(string, *args)
+        return self._pattern().match(string, *args)
 
     def __getattr__(self, name: str) -> Any:
-        if self._compiled is None:
-            self._compiled = _COMPILE(*self._args)
-        return getattr(self._compiled, name)
+        return getattr(self._pattern(), name)
 
 
 _COMPILE = re.compile

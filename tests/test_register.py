@@ -466,26 +466,28 @@ def test_connection_settings(tmp_path: Path) -> None:
     assert register.db.execute("PRAGMA cache_size").fetchone()[0] == -64 * 1024
 
 
-def test_opening_a_register_loads_no_sqlite_utils_plugins(tmp_path: Path) -> None:
-    """Migrating a register (here: making a new one) searches for no installed sqlite-utils plugins
-    (25 ms) and applies none."""
+def in_fresh_python(code: str) -> str:
+    """What `code` prints in a new interpreter started in the project (stripped); it must not fail."""
     import subprocess
     import sys
 
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    return out.stdout.strip()
+
+
+def test_opening_a_register_loads_no_sqlite_utils_plugins(tmp_path: Path) -> None:
+    """Migrating a register (here: making a new one) searches for no installed sqlite-utils plugins
+    (25 ms) and applies none."""
     code = (
         "import sqlite_utils.plugins as plugins; from storage.register import Register; "
         f"Register.open({str(tmp_path / 'r.db')!r}).close(); print(plugins._plugins_loaded)"
     )
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "False"
+    assert in_fresh_python(code) == "False"
 
 
 def test_opening_an_up_to_date_register_imports_no_sqlite_utils(tmp_path: Path) -> None:
     """sqlite-utils (45-70 ms to import) is needed only to migrate: a register already at this Ziffer's
     schema is opened, read and written without it."""
-    import subprocess
-    import sys
-
     path = tmp_path / "r.db"
     Register.open(path).close()
     code = (
@@ -493,8 +495,7 @@ def test_opening_an_up_to_date_register_imports_no_sqlite_utils(tmp_path: Path) 
         f"r = Register.open({str(path)!r}); r.add_material('Titel', 'Text', ['Text'], 'quelle.txt', 'test'); "
         "r.list_prints(); r.close(); print('sqlite_utils' in sys.modules)"
     )
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "False"
+    assert in_fresh_python(code) == "False"
 
 
 def test_show_json_for_our_stored_print_via_cli(tmp_path: Path) -> None:
@@ -628,19 +629,25 @@ def test_prefix_spelled_out_finds_the_same_prints(register: Register, monkeypatc
     assert isinstance(spelled, Query)
 
 
+def point_words(register: Register) -> list[str]:
+    """The words of six letters or more of the register's points, lower-cased, in order."""
+    import re
+
+    texts = [r[0] for r in register.db.execute("SELECT text FROM points").fetchall()]
+    return sorted({w.lower() for t in texts for w in re.findall(r"[^\W\d_]{6,}", t)})
+
+
 def test_similar_scores_only_points_sharing_the_rarest_words(
     register: Register, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """In a large register "similar" scores only the points that share one of the rarest words, with
     every word of the query: those points keep their exact scores and order, and the others drop out."""
-    import re
 
     import storage.register as reg_module
     from core.search_query import Query
 
     import_files(register, sorted(FIXTURES.glob("*.txt")), who="t")
-    texts = [r[0] for r in register.db.execute("SELECT text FROM points").fetchall()]
-    words = sorted({w.lower() for t in texts for w in re.findall(r"[^\W\d_]{6,}", t)})
+    words = point_words(register)
     df = register._document_counts(words, cap=10**6)
     rare = next(w for w in words if df[w] == 2)
     common = sorted((w for w in words if 4 <= df[w] <= 8), key=lambda w: (-df[w], w))[:3]
@@ -665,14 +672,12 @@ def test_similar_finds_points_when_its_rarest_word_is_used_by_none(
 ) -> None:
     """A word of the print's title that no point uses (points are indexed without the title) narrows
     nothing: the candidates are those of the next rarest word, not none at all."""
-    import re
 
     import storage.register as reg_module
     from core.search_query import Query
 
     import_files(register, sorted(FIXTURES.glob("*.txt")), who="t")
-    texts = [r[0] for r in register.db.execute("SELECT text FROM points").fetchall()]
-    words = sorted({w.lower() for t in texts for w in re.findall(r"[^\W\d_]{6,}", t)})
+    words = point_words(register)
     df = register._document_counts(words, cap=10**6)
     used = sorted((w for w in words if 3 <= df[w] <= 8), key=lambda w: (df[w], w))[:3]
     monkeypatch.setattr(reg_module, "SIMILAR_CANDIDATES", 2)  # fewer than any of these words' points
@@ -949,7 +954,6 @@ def test_server_counts_the_words_its_statistics_do_not_list(
     """On a large team register the server's statistics give the common words' counts; a word they do
     not list is counted through the index, not taken as used by no point: with the rarest words
     counted, "similar" narrows its candidates to them as it does on SQLite."""
-    import re
 
     import storage.register as reg_module
     from core.search_query import Query
@@ -958,8 +962,7 @@ def test_server_counts_the_words_its_statistics_do_not_list(
         pytest.skip("the team register's statistics")
     import_files(register, sorted(FIXTURES.glob("*.txt")), who="t")
     register.db.execute("ANALYZE points_fts")
-    texts = [r[0] for r in register.db.execute("SELECT text FROM points").fetchall()]
-    words = sorted({w.lower() for t in texts for w in re.findall(r"[^\W\d_]{6,}", t)})
+    words = point_words(register)
     cap = 10**6
     monkeypatch.setattr(reg_module, "SERVER_STATS_FROM", 10**9)  # a small register: all through the index
     exact = register._document_counts(words, cap)
