@@ -12,10 +12,20 @@ For each register it prints figures, asserting nothing (issue 13, "How we will k
                 the two are timed alternately, query by query, so both see the same machine.
     similar     `core.services.similar(register, id, point)` for 50 random points (the same as
                 bench_register's column): median and p95; the target is p95 <= 40 ms at 50,000 prints
-                and no more than 2x the figure at 5,000. With --calls N each point is timed N times
-                (all points once, then again) and its fastest call counts, which takes out most of
-                what other processes on the machine add. Beside it, how many of the exact best five
-                (every matching point scored, not only those sharing the rarest words) came back.
+                and no more than 2x the figure at 5,000. The p95 of 50 points is their third slowest;
+                --picks N draws N points instead (the first 50 are the same), for a steadier p95.
+                With --calls N each point is timed N times (all points once, then again) and its
+                fastest call counts, which takes out most of what other processes on the machine add.
+                Beside it, how many of the exact best five (every matching point scored, not only
+                those sharing the rarest words) came back.
+
+Last on each line: how many segments the points' full-text index is in. FTS5 adds one for every
+write transaction and merges them only now and then, so a register's own history sets it (an
+import of one print at a time leaves up to fifteen small ones): 22 in a 5,000-print register
+bench_register built, 9 in a 50,000-print one. Each segment costs every word of a MATCH a lookup
+(similar's queries on the 5,500-print register: 40 % less time in one segment). With
+--optimize-index the file's points index is first merged into one (FTS5 'optimize', which writes
+the file), so that registers of different sizes are compared in the same state.
 
 Times are wall clock (time.perf_counter), medians of interleaved runs; the machine is shared.
 """
@@ -64,9 +74,15 @@ def raw_search(register: Register, text: str, filters) -> int:  # type: ignore[n
     return len(rows)
 
 
-def measure(path: Path, reps: int, seed: int, calls: int = 1) -> None:
+def measure(
+    path: Path, reps: int, seed: int, calls: int = 1, picks: int = SIMILAR_PRINTS, optimize: bool = False
+) -> None:
     with Register.open(path) as register:
         register.count_words()  # what an import does (a register whose last import predates the word counts has none)
+        if optimize:
+            with register.transaction():
+                register.db.execute("INSERT INTO points_fts(points_fts) VALUES ('optimize')")
+        segments = register.db.execute("SELECT count(DISTINCT segid) FROM points_fts_idx").fetchone()[0]
         n = register.counts()["prints"]
         queries = query_set(n)
         app_times: list[float] = []
@@ -85,18 +101,18 @@ def measure(path: Path, reps: int, seed: int, calls: int = 1) -> None:
                         (app_times if which == "app" else raw_times).append(elapsed)
         rng = random.Random(seed)
         ids = [r[0] for r in register.db.execute("SELECT id FROM prints").fetchall()]
-        picks = []
-        while len(picks) < SIMILAR_PRINTS:
+        drawn: list[tuple[int, str]] = []
+        while len(drawn) < picks:
             pid = rng.choice(ids)
             points = register.get_print(pid).doc.points
             if points:
-                picks.append((pid, rng.choice(points).label))
-        for pid, label in picks[:5]:
+                drawn.append((pid, rng.choice(points).label))
+        for pid, label in drawn[:5]:
             similar(register, pid, label)  # warm
-        sim_times = [math.inf] * len(picks)
+        sim_times = [math.inf] * len(drawn)
         found = []
         for call in range(calls):
-            for i, (pid, label) in enumerate(picks):
+            for i, (pid, label) in enumerate(drawn):
                 t = time.perf_counter()
                 answer = similar(register, pid, label)
                 sim_times[i] = min(sim_times[i], (time.perf_counter() - t) * 1000)
@@ -106,7 +122,7 @@ def measure(path: Path, reps: int, seed: int, calls: int = 1) -> None:
         # five (every matching point scored) against what the app returned, per point.
         bounded, storage_register.SIMILAR_CANDIDATES = storage_register.SIMILAR_CANDIDATES, 10**12
         try:
-            exact = [similar(register, pid, label) for pid, label in picks]
+            exact = [similar(register, pid, label) for pid, label in drawn]
         finally:
             storage_register.SIMILAR_CANDIDATES = bounded
         kept = total = 0
@@ -120,7 +136,8 @@ def measure(path: Path, reps: int, seed: int, calls: int = 1) -> None:
         f"{n:>7,} prints  search ms med/p95: app {app_med:5.2f} / {p95(app_times):6.2f}   raw SQL "
         f"{raw_med:5.2f} / {p95(raw_times):6.2f}   ratio of medians {app_med / raw_med:4.2f}   "
         f"similar ms med/p95: {statistics.median(sim_times):6.1f} / {p95(sim_times):6.1f}   "
-        f"similar's exact best five kept: {kept}/{total}"
+        f"similar's exact best five kept: {kept}/{total}   "
+        f"points index: {segments} segment{'s' if segments != 1 else ''}"
     )
 
 
@@ -130,10 +147,14 @@ def main() -> None:
     parser.add_argument("--reps", type=int, default=7)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--calls", type=int, default=1, help="time each similar point this often, keep the fastest")
+    parser.add_argument("--picks", type=int, default=SIMILAR_PRINTS, help="random points to time similar for")
+    parser.add_argument(
+        "--optimize-index", action="store_true", help="first merge the file's points index into one segment (writes it)"
+    )
     args = parser.parse_args()
     print(f"command: {' '.join(sys.argv)}")
     for path in args.registers:
-        measure(path, args.reps, args.seed, args.calls)
+        measure(path, args.reps, args.seed, args.calls, args.picks, args.optimize_index)
 
 
 if __name__ == "__main__":
