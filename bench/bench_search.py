@@ -22,10 +22,10 @@ For each register it prints figures, asserting nothing (issue 13, "How we will k
 Last on each line: how many segments the points' full-text index is in. FTS5 adds one for every
 write transaction and merges them only now and then, so a register's own history sets it: 300
 prints imported one at a time into a new register had 3 to 20 after every tenth; the 5,000-print
-register bench_register built has 22, the 50,000-print one 9. Each segment costs every word of a MATCH a lookup
-(similar's queries on the 5,500-print register: 40 % less time in one segment). With
---optimize-index the file's points index is first merged into one (FTS5 'optimize', which writes
-the file), so that registers of different sizes are compared in the same state.
+register bench_register built has 22, the 50,000-print one 9. Each segment costs every word of a
+MATCH a lookup (similar's queries on the 5,500-print register: 40 % less time in one segment).
+With --optimize-index the file's points index is first merged into one (FTS5 'optimize', which
+writes the file), so that registers of different sizes are compared in the same state.
 
 Times are wall clock (time.perf_counter), medians of interleaved runs; the machine is shared.
 """
