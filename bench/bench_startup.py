@@ -1,11 +1,13 @@
 """How long the desktop app takes to show its window, against a bare PySide6 window in the same run.
 
     .venv/bin/python bench/bench_startup.py [--db PATH] [--count 50000] [--rounds 9] [--compare DIR]
+                                            [--platform offscreen|xcb]
 
 Both are started as new processes, interleaved (bare, Ziffer, bare, Ziffer, …), after two untimed
 starts of each (they compile the bytecode into a pycache folder of this bench, as an installed app
-has it, and warm the page cache), with QT_QPA_PLATFORM=offscreen and a fresh settings folder
-(XDG_CONFIG_HOME) each:
+has it, and warm the page cache), with QT_QPA_PLATFORM=offscreen (or the platform --platform names:
+`xcb` on a real X display, such as `xvfb-run -s "-screen 0 1600x1000x24"` gives) and a fresh
+settings folder (XDG_CONFIG_HOME) each:
 
     bare      `python -c …`: import PySide6, create a QApplication and a QMainWindow, show it
     Ziffer    `python main.py --db PATH` on a register of --count synthetic prints
@@ -151,12 +153,12 @@ def ensure_db(path: Path, count: int) -> None:
         pass
 
 
-def start(code: str, pycache: Path) -> dict[str, dict[str, float]]:
+def start(code: str, pycache: Path, platform: str = "offscreen") -> dict[str, dict[str, float]]:
     """Launch one process; for each moment it reached: seconds since the launch, rows in the register
     table, peak RSS (MiB) and CPU time (s) then."""
     settings_dir = tempfile.mkdtemp(prefix="ziffer-bench-settings-")
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    env |= {"QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": settings_dir, "PYTHONPYCACHEPREFIX": str(pycache)}
+    env |= {"QT_QPA_PLATFORM": platform, "XDG_CONFIG_HOME": settings_dir, "PYTHONPYCACHEPREFIX": str(pycache)}
     out: dict[str, dict[str, float]] = {}
     t = time.perf_counter()
     child = subprocess.Popen(
@@ -182,9 +184,12 @@ def main() -> int:
     ap.add_argument("--db", help="register to use (built there when it has fewer prints)")
     ap.add_argument("--rounds", type=int, default=9)
     ap.add_argument("--compare", metavar="DIR", help="another checkout whose main.py runs in every round too")
+    ap.add_argument("--platform", default="offscreen", help="Qt platform: offscreen, or xcb on an X display")
     args = ap.parse_args()
+    if args.platform != "offscreen" and not os.environ.get("DISPLAY"):
+        raise SystemExit(f"--platform {args.platform} needs a display: run under xvfb-run or on a desktop")
     print("command: " + shlex.join([os.path.relpath(sys.executable), *sys.argv]), flush=True)
-    print("both with QT_QPA_PLATFORM=offscreen", flush=True)
+    print(f"all with QT_QPA_PLATFORM={args.platform}", flush=True)
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(args.db) if args.db else Path(tmp) / "bench-startup.db"
         ensure_db(db, args.count)
@@ -193,11 +198,14 @@ def main() -> int:
         if args.compare:
             codes[f"Ziffer in {args.compare}"] = ziffer_code(Path(args.compare).resolve(), db)
         for code in codes.values():
-            start(code, pycache), start(code, pycache)  # bytecode, page cache, the start-up backup
+            (
+                start(code, pycache, args.platform),
+                start(code, pycache, args.platform),
+            )  # bytecode, page cache, the start-up backup
         runs: dict[str, list[dict[str, dict[str, float]]]] = {name: [] for name in codes}
         for k in range(args.rounds):
             for name, code in codes.items():
-                runs[name].append(start(code, pycache))
+                runs[name].append(start(code, pycache, args.platform))
             last = {name: r[-1] for name, r in runs.items()}
             times = {
                 name: " / ".join(f"{m} {r[m]['s'] * 1000:.0f}" for m in MOMENTS if m in r) for name, r in last.items()
