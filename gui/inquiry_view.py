@@ -46,6 +46,7 @@ from core.who import current_user
 from core.wording import step_name
 from core.workflow import OPEN, WorkflowError, allowed_next
 from gui.conflict_dialog import MERGED, OWN, STORED, ConflictDialog, when_text
+from gui.keys import is_redo, redo_keys
 from gui.tasks import Jobs, reports_storage_errors, with_register
 from storage.db import StorageError, VersionConflict
 from storage.register import Register
@@ -427,7 +428,7 @@ class InquiryView(QWidget):
         undo = self.undo_stack.createUndoAction(self, self.tr("Rückgängig"))
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = self.undo_stack.createRedoAction(self, self.tr("Wiederholen"))
-        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        redo.setShortcuts(redo_keys())
         for action in (undo, redo):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
@@ -494,7 +495,7 @@ class InquiryView(QWidget):
         """Leave Ctrl+Z/Ctrl+Y to the window's Edit menu (one undo group over every open inquiry): two
         actions on one key cancel each other out (Qt finds the shortcut ambiguous and runs neither)."""
         for action in (self.undo_action, self.redo_action):
-            action.setShortcut(QKeySequence())
+            action.setShortcuts([])
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Ctrl+Z and Ctrl+Y reach the view's undo stack from every field: a text field claims the keys
@@ -504,7 +505,7 @@ class InquiryView(QWidget):
             own = None
             if event.matches(QKeySequence.StandardKey.Undo):
                 own = watched.isUndoAvailable() if isinstance(watched, QLineEdit) else False
-            elif event.matches(QKeySequence.StandardKey.Redo):
+            elif is_redo(event):
                 own = watched.isRedoAvailable() if isinstance(watched, QLineEdit) else False
             if own is False:
                 return True  # not claimed: the shortcut goes to the undo stack

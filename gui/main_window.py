@@ -23,6 +23,7 @@ from core.errors import ZifferError, in_german
 from gui import settings
 from gui.change_watcher import ChangeWatcher
 from gui.importer import Importer, ImportProgress, accepts, paths_from_mime, summary_text
+from gui.keys import redo_keys
 from gui.register_view import OVERDUE, RegisterView
 from gui.resources import app_icon
 from gui.tasks import Jobs, reports_storage_errors, wait_for_background, with_register
@@ -178,7 +179,7 @@ class MainWindow(QMainWindow):
         undo = self.undo_group.createUndoAction(self, self.tr("&Rückgängig"))
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = self.undo_group.createRedoAction(self, self.tr("&Wiederholen"))
-        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        redo.setShortcuts(redo_keys())
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
         edit_menu.addSeparator()
