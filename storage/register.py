@@ -211,6 +211,19 @@ class Register:
         finally:
             self.db.execute("ROLLBACK")
 
+    @contextlib.contextmanager
+    def _one_read(self) -> Iterator[None]:
+        """SQLite: the reads inside in one read transaction, unless one is open already. They see one
+        state of the register, and bm25 costs less in one: FTS5 looks up each ranked point's length
+        with a statement of its own (two thirds of the ranking query's instructions, under
+        callgrind), and running and resetting it costs less inside a transaction (bm25 over 6,400
+        points: 4.4 against 5.0 ms; similar's p95 6 % less at 5,500 and at 50,500 prints)."""
+        if self.server or self.db.conn.in_transaction:
+            yield
+            return
+        with self.snapshot():
+            yield
+
     def lock_imports(self) -> None:
         """Inside a transaction: imports one at a time. SQLite's write lock already does this; on the
         server, two PCs importing the same print would otherwise both find it new and store it twice."""
@@ -1167,8 +1180,9 @@ class Register:
                                 return kept, -best[start + n][1]
                 return kept, (-best[-1][1] if len(best) == ranked_limit else 0.0)
 
-            scores = self._ranked_among_rarest(query, rarest or query, ranked_limit, lambda best: offered(best)[1])
-            kept, _ = offered(list(scores.items()))  # best first
+            with self._one_read():
+                scores = self._ranked_among_rarest(query, rarest or query, ranked_limit, lambda best: offered(best)[1])
+                kept, _ = offered(list(scores.items()))  # best first
             return [SimilarPoint(*r[:6], scores[r[6]], r[7]) for r in (rows[i] for i in kept) if r is not None]
         match, cond = self._fts("points_fts", query, any_word=True)
         score_args = [match] if self.server else []

@@ -667,6 +667,33 @@ def test_similar_scores_only_points_sharing_the_rarest_words(
     ]
 
 
+def test_similar_ranks_in_one_read_transaction(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On SQLite "similar" ranks its parts in one read transaction (one state of the register, and
+    bm25 costs less in one), ended when it returns; inside a transaction already open it ranks in
+    that one and leaves it open."""
+    from core.search_query import content_words
+
+    with Register.open(tmp_path / "r.db") as reg:
+        import_files(reg, sorted(FIXTURES.glob("*.txt")), who="t")
+        seen: list[bool] = []
+        ranked = reg._ranked_among_rarest
+
+        def noting(*args: Any, **kwargs: Any) -> dict[int, float]:
+            seen.append(reg.db.conn.in_transaction)
+            return ranked(*args, **kwargs)
+
+        monkeypatch.setattr(reg, "_ranked_among_rarest", noting)
+        text = reg.db.execute("SELECT text FROM points ORDER BY length(text) DESC LIMIT 1").fetchone()[0]
+        query = content_words(text)
+        found = reg.similar_points(query, exclude_print_id=None)
+        assert found and seen == [True]
+        assert not reg.db.conn.in_transaction
+        with reg.transaction():
+            assert reg.similar_points(query, exclude_print_id=None) == found
+            assert reg.db.conn.in_transaction
+        assert seen == [True, True] and not reg.db.conn.in_transaction
+
+
 def test_similar_finds_points_when_its_rarest_word_is_used_by_none(
     register: Register, monkeypatch: pytest.MonkeyPatch
 ) -> None:
