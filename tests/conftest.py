@@ -21,6 +21,9 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # GUI tests run without a screen
+# the platform of the run, also for the app started as a process of its own: `QT_QPA_PLATFORM=xcb`
+# under xvfb-run runs every window of the suite on the X display
+QT_PLATFORM = os.environ["QT_QPA_PLATFORM"]
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "prints"

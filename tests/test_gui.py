@@ -11,7 +11,7 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from conftest import ROOT
+from conftest import QT_PLATFORM, ROOT
 
 from core.services import import_files
 from storage.register import Register
@@ -73,7 +73,7 @@ def test_main_without_arguments_opens_the_window(tmp_path: Path) -> None:
         capture_output=True,
         text=True,
         timeout=60,
-        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
+        env={**__import__("os").environ, "QT_QPA_PLATFORM": QT_PLATFORM},
     )
     assert r.returncode == 0, r.stderr
     assert (tmp_path / "w.db").exists()

@@ -13,7 +13,7 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from conftest import FIXTURES, ROOT
+from conftest import FIXTURES, QT_PLATFORM, ROOT
 
 from core.services import import_file
 from storage.register import Register
@@ -27,7 +27,7 @@ def test_kill_while_typing_loses_at_most_a_second(tmp_path: Path) -> None:
     db = tmp_path / "r.db"
     with Register.open(db) as reg:
         pid = import_file(reg, FIXTURES / "bw_antrag_unanswered.txt", who="t").id
-    env = os.environ | {"QT_QPA_PLATFORM": "offscreen"}
+    env = os.environ | {"QT_QPA_PLATFORM": QT_PLATFORM}
     child = subprocess.Popen(
         [sys.executable, str(ROOT / "tests" / "typist.py"), str(db), str(pid), "2", str(INTERVAL_MS)],
         stdout=subprocess.PIPE,

@@ -19,7 +19,7 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from conftest import ROOT
+from conftest import QT_PLATFORM, ROOT
 
 from storage.register import Register
 
@@ -34,7 +34,7 @@ def _run_app(tmp: Path, db: Path, *args: str) -> subprocess.CompletedProcess[str
     """tests/closer.py in a process of its own, with settings of its own; the app's stdout and stderr."""
     config = tmp / "config"
     config.mkdir(exist_ok=True)
-    env = os.environ | {"QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(config), "HOME": str(tmp)}
+    env = os.environ | {"QT_QPA_PLATFORM": QT_PLATFORM, "XDG_CONFIG_HOME": str(config), "HOME": str(tmp)}
     return subprocess.run(
         [sys.executable, str(ROOT / "tests" / "closer.py"), str(db), *args],
         cwd=ROOT,
@@ -145,7 +145,7 @@ def test_many_qt_calls_leave_none_alive(tmp_path: Path) -> None:
         capture_output=True,
         text=True,
         timeout=120,
-        env=os.environ | {"QT_QPA_PLATFORM": "offscreen"},
+        env=os.environ | {"QT_QPA_PLATFORM": QT_PLATFORM},
     )
     assert run.returncode == 0 and "done" in run.stdout, run.stderr[-2000:]
 

@@ -14,7 +14,7 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from conftest import ROOT
+from conftest import QT_PLATFORM, ROOT
 
 from core import tracking
 from core.services import import_files
@@ -186,7 +186,7 @@ print(" ".join(sorted(m for m in {later!r} if m in sys.modules)))
 window.close()
 window.register.close()
 """
-    env = os.environ | {"QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    env = os.environ | {"QT_QPA_PLATFORM": QT_PLATFORM, "XDG_CONFIG_HOME": str(tmp_path / "config")}
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
     assert run.returncode == 0, run.stderr
     assert run.stdout.split() == []
