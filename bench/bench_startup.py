@@ -198,10 +198,8 @@ def main() -> int:
         if args.compare:
             codes[f"Ziffer in {args.compare}"] = ziffer_code(Path(args.compare).resolve(), db)
         for code in codes.values():
-            (
-                start(code, pycache, args.platform),
-                start(code, pycache, args.platform),
-            )  # bytecode, page cache, the start-up backup
+            for _ in range(2):  # bytecode, page cache, the start-up backup
+                start(code, pycache, args.platform)
         runs: dict[str, list[dict[str, dict[str, float]]]] = {name: [] for name in codes}
         for k in range(args.rounds):
             for name, code in codes.items():

@@ -209,7 +209,9 @@ class Register:
         try:
             yield
         finally:
-            self.db.execute("ROLLBACK")
+            # an error can have ended a SQLite transaction already: then there is nothing to end
+            if self.server or self.db.conn.in_transaction:
+                self.db.execute("ROLLBACK")
 
     @contextlib.contextmanager
     def _one_read(self) -> Iterator[None]:

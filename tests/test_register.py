@@ -694,6 +694,18 @@ def test_similar_ranks_in_one_read_transaction(tmp_path: Path, monkeypatch: pyte
         assert seen == [True, True] and not reg.db.conn.in_transaction
 
 
+def test_snapshot_ends_cleanly_when_its_transaction_ended_inside(tmp_path: Path) -> None:
+    """A SQLite error can end a transaction by itself; leaving the snapshot then raises nothing of its own
+    (the ROLLBACK would: no transaction is active), so the error that ended it is the one reported."""
+    with Register.open(tmp_path / "r.db") as reg:
+        with reg.snapshot():
+            reg.db.execute("SELECT count(*) FROM prints").fetchone()
+            reg.db.execute("ROLLBACK")  # as such an error does
+        assert not reg.db.conn.in_transaction
+        with reg.snapshot():
+            assert reg.db.conn.in_transaction
+
+
 def test_similar_finds_points_when_its_rarest_word_is_used_by_none(
     register: Register, monkeypatch: pytest.MonkeyPatch
 ) -> None:
