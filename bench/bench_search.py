@@ -17,7 +17,9 @@ For each register it prints figures, asserting nothing (issue 13, "How we will k
                 With --calls N each point is timed N times (all points once, then again) and its
                 fastest call counts, which takes out most of what other processes on the machine add.
                 Beside it, how many of the exact best five (every matching point scored, not only
-                those sharing the rarest words) came back.
+                those sharing the rarest words) came back. With --near, also how many points score
+                within 10 % and 25 % of the exact fifth answer (p90 over the drawn points): the points
+                any exact ranking has to tell apart from the answers, however well it bounds the rest.
 
 Last on each line: how many segments the points' full-text index is in. FTS5 adds one for every
 write transaction and merges them only now and then, so a register's own history sets it: 300
@@ -47,8 +49,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 from bench_register import SIMILAR_PRINTS, p95, query_set  # noqa: E402
 
 import storage.register as storage_register  # noqa: E402
-from core.search_query import parse_query  # noqa: E402
-from core.services import similar  # noqa: E402
+from core.search_query import content_words, parse_query  # noqa: E402
+from core.services import SimilarForPoint, similar  # noqa: E402
 from storage.register import SNIPPET_CLOSE, SNIPPET_OPEN, Register  # noqa: E402
 
 
@@ -74,8 +76,41 @@ def raw_search(register: Register, text: str, filters) -> int:  # type: ignore[n
     return len(rows)
 
 
+def near_fifth(register: Register, drawn: list[tuple[int, str]], exact: list[list[SimilarForPoint]]) -> str:
+    """How many points score within 10 % and 25 % of each drawn point's exact fifth answer (p90 over
+    the points that have five): every point using one of its words scored with all of them."""
+    within: dict[float, list[int]] = {0.9: [], 0.75: []}
+    for (pid, label), found in zip(drawn, exact, strict=True):
+        answers = found[0].points
+        if len(answers) < 5:
+            continue
+        stored = register.get_print(pid)
+        text = next(p.text for p in stored.doc.points if p.label == label)
+        query = register._without_common_words(content_words(f"{stored.doc.title or ''} {text}"))
+        fifth = -answers[4].score
+        scores = [
+            -s
+            for (s,) in register.db.execute(
+                "SELECT bm25(points_fts, 3.0, 1.0) FROM points_fts WHERE points_fts MATCH ?",
+                [query.match(any_word=True)],
+            )
+        ]
+        for share, counts in within.items():
+            counts.append(sum(1 for s in scores if s >= share * fifth))
+    if not within[0.9]:
+        return "no point with five answers"
+    p90 = {share: sorted(v)[int(0.9 * len(v))] for share, v in within.items()}
+    return f"points near the 5th answer, p90 of {len(within[0.9])}: within 10 % {p90[0.9]}, within 25 % {p90[0.75]}"
+
+
 def measure(
-    path: Path, reps: int, seed: int, calls: int = 1, picks: int = SIMILAR_PRINTS, optimize: bool = False
+    path: Path,
+    reps: int,
+    seed: int,
+    calls: int = 1,
+    picks: int = SIMILAR_PRINTS,
+    optimize: bool = False,
+    near: bool = False,
 ) -> None:
     with Register.open(path) as register:
         register.count_words()  # what an import does (a register whose last import predates the word counts has none)
@@ -139,6 +174,9 @@ def measure(
         f"similar's exact best five kept: {kept}/{total}   "
         f"points index: {segments} segment{'s' if segments != 1 else ''}"
     )
+    if near:
+        with Register.open(path) as register:
+            print(f"{n:>7,} prints  {near_fifth(register, drawn, exact)}")
 
 
 def main() -> None:
@@ -151,10 +189,11 @@ def main() -> None:
     parser.add_argument(
         "--optimize-index", action="store_true", help="first merge the file's points index into one segment (writes it)"
     )
+    parser.add_argument("--near", action="store_true", help="also count the points scoring near the 5th exact answer")
     args = parser.parse_args()
     print(f"command: {' '.join(sys.argv)}")
     for path in args.registers:
-        measure(path, args.reps, args.seed, args.calls, args.picks, args.optimize_index)
+        measure(path, args.reps, args.seed, args.calls, args.picks, args.optimize_index, args.near)
 
 
 if __name__ == "__main__":
