@@ -49,8 +49,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 from bench_register import SIMILAR_PRINTS, p95, query_set  # noqa: E402
 
 import storage.register as storage_register  # noqa: E402
-from core.search_query import content_words, parse_query  # noqa: E402
-from core.services import SimilarForPoint, similar  # noqa: E402
+from core.search_query import parse_query  # noqa: E402
+from core.services import SimilarForPoint, similar, similar_query  # noqa: E402
 from storage.register import SNIPPET_CLOSE, SNIPPET_OPEN, Register  # noqa: E402
 
 
@@ -86,7 +86,7 @@ def near_fifth(register: Register, drawn: list[tuple[int, str]], exact: list[lis
             continue
         stored = register.get_print(pid)
         text = next(p.text for p in stored.doc.points if p.label == label)
-        query = register._without_common_words(content_words(f"{stored.doc.title or ''} {text}"))
+        query = register._without_common_words(similar_query(stored.doc.title, text))
         fifth = -answers[4].score
         scores = [
             -s
@@ -160,6 +160,7 @@ def measure(
             exact = [similar(register, pid, label) for pid, label in drawn]
         finally:
             storage_register.SIMILAR_CANDIDATES = bounded
+        near_line = near_fifth(register, drawn, exact) if near else ""
         kept = total = 0
         for app_found, exact_found in zip(found, exact, strict=True):
             for a, e in zip(app_found, exact_found, strict=True):
@@ -174,9 +175,8 @@ def measure(
         f"similar's exact best five kept: {kept}/{total}   "
         f"points index: {segments} segment{'s' if segments != 1 else ''}"
     )
-    if near:
-        with Register.open(path) as register:
-            print(f"{n:>7,} prints  {near_fifth(register, drawn, exact)}")
+    if near_line:
+        print(f"{n:>7,} prints  {near_line}")
 
 
 def main() -> None:

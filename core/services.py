@@ -698,6 +698,11 @@ class SimilarForPoint:
     passages: list[Any]
 
 
+def similar_query(title: str | None, point_text: str) -> Query:
+    """What "similar" searches for a point: the distinctive words of its print's title and its text."""
+    return content_words(f"{title or ''} {point_text}")
+
+
 def similar(
     register: RegisterLike, print_id: int, point: str | None = None, *, limit: int = 5, passages_limit: int = 3
 ) -> list[SimilarForPoint]:
@@ -713,7 +718,7 @@ def similar(
     for p in stored.doc.points:
         if point is not None and p.label != point:
             continue
-        query = content_words(f"{stored.doc.title or ''} {p.text}")
+        query = similar_query(stored.doc.title, p.text)
         out.append(
             SimilarForPoint(
                 p.label,

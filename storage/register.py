@@ -220,19 +220,6 @@ class Register:
     def _in_transaction(self) -> bool:
         return bool(self.db.in_transaction if self.server else self.db.conn.in_transaction)
 
-    @contextlib.contextmanager
-    def _one_read(self) -> Iterator[None]:
-        """SQLite: the reads inside in one snapshot (the server's would cost two round trips). They see
-        one state of the register, and bm25 costs less in one: FTS5 looks up each ranked point's length
-        with a statement of its own (two thirds of the ranking query's instructions, under
-        callgrind), and running and resetting it costs less inside a transaction (bm25 over 6,400
-        points: 4.4 against 5.0 ms; similar's p95 6 % less at 5,500 and at 50,500 prints)."""
-        if self.server:
-            yield
-            return
-        with self.snapshot():
-            yield
-
     def lock_imports(self) -> None:
         """Inside a transaction: imports one at a time. SQLite's write lock already does this; on the
         server, two PCs importing the same print would otherwise both find it new and store it twice."""
@@ -1189,7 +1176,12 @@ class Register:
                                 return kept, -best[start + n][1]
                 return kept, (-best[-1][1] if len(best) == ranked_limit else 0.0)
 
-            with self._one_read():
+            # in one snapshot: the parts see one state of the register, and bm25 costs less in one (FTS5
+            # looks up each ranked point's length with a statement of its own, two thirds of the ranking
+            # query's instructions under callgrind, and running and resetting it costs less inside a
+            # transaction: bm25 over 6,400 points 4.4 against 5.0 ms; similar's p95 6 % less at 5,500 and
+            # at 50,500 prints). Only on SQLite: the server's would cost two round trips.
+            with self.snapshot():
                 scores = self._ranked_among_rarest(query, rarest or query, ranked_limit, lambda best: offered(best)[1])
                 kept, _ = offered(list(scores.items()))  # best first
             return [SimilarPoint(*r[:6], scores[r[6]], r[7]) for r in (rows[i] for i in kept) if r is not None]
