@@ -20,6 +20,9 @@ For each register it prints figures, asserting nothing (issue 13, "How we will k
                 those sharing the rarest words) came back. With --near, also how many points score
                 within 10 % and 25 % of the exact fifth answer (p90 over the drawn points): the points
                 any exact ranking has to tell apart from the answers, however well it bounds the rest.
+                With --one-core, each call is also timed, in turns with the app's, with every part
+                ranked whole on the register's own connection (no second reader: as on a machine with
+                one core, and as before 2026-11-28), and that median and p95 are printed beside.
 
 Last on each line: how many segments the points' full-text index is in. FTS5 adds one for every
 write transaction and merges them only now and then, so a register's own history sets it: 300
@@ -111,6 +114,7 @@ def measure(
     picks: int = SIMILAR_PRINTS,
     optimize: bool = False,
     near: bool = False,
+    one_core: bool = False,
 ) -> None:
     with Register.open(path) as register:
         register.count_words()  # what an import does (a register whose last import predates the word counts has none)
@@ -145,14 +149,23 @@ def measure(
         for pid, label in drawn[:5]:
             similar(register, pid, label)  # warm
         sim_times = [math.inf] * len(drawn)
+        alone_times = [math.inf] * len(drawn)  # --one-core: without the second reader
         found = []
+        split_from = storage_register.SPLIT_RANKING_FROM
         for call in range(calls):
             for i, (pid, label) in enumerate(drawn):
-                t = time.perf_counter()
-                answer = similar(register, pid, label)
-                sim_times[i] = min(sim_times[i], (time.perf_counter() - t) * 1000)
-                if call == 0:
-                    found.append(answer)
+                for alone in (False, True) if (call + i) % 2 else (True, False):
+                    if alone and not one_core:
+                        continue
+                    storage_register.SPLIT_RANKING_FROM = 10**12 if alone else split_from
+                    t = time.perf_counter()
+                    answer = similar(register, pid, label)
+                    elapsed = (time.perf_counter() - t) * 1000
+                    times = alone_times if alone else sim_times
+                    times[i] = min(times[i], elapsed)
+                    if call == 0 and not alone:
+                        found.append(answer)
+        storage_register.SPLIT_RANKING_FROM = split_from
         # What scoring only the points that share the rarest words costs in answers: the exact best
         # five (every matching point scored) against what the app returned, per point.
         bounded, storage_register.SIMILAR_CANDIDATES = storage_register.SIMILAR_CANDIDATES, 10**12
@@ -172,7 +185,8 @@ def measure(
         f"{n:>7,} prints  search ms med/p95: app {app_med:5.2f} / {p95(app_times):6.2f}   raw SQL "
         f"{raw_med:5.2f} / {p95(raw_times):6.2f}   ratio of medians {app_med / raw_med:4.2f}   "
         f"similar ms med/p95: {statistics.median(sim_times):6.1f} / {p95(sim_times):6.1f}   "
-        f"similar's exact best five kept: {kept}/{total}   "
+        + (f"(one core: {statistics.median(alone_times):6.1f} / {p95(alone_times):6.1f})   " if one_core else "")
+        + f"similar's exact best five kept: {kept}/{total}   "
         f"points index: {segments} segment{'s' if segments != 1 else ''}"
     )
     if near_line:
@@ -190,10 +204,11 @@ def main() -> None:
         "--optimize-index", action="store_true", help="first merge the file's points index into one segment (writes it)"
     )
     parser.add_argument("--near", action="store_true", help="also count the points scoring near the 5th exact answer")
+    parser.add_argument("--one-core", action="store_true", help="also time similar without its second reader")
     args = parser.parse_args()
     print(f"command: {' '.join(sys.argv)}")
     for path in args.registers:
-        measure(path, args.reps, args.seed, args.calls, args.picks, args.optimize_index, args.near)
+        measure(path, args.reps, args.seed, args.calls, args.picks, args.optimize_index, args.near, args.one_core)
 
 
 if __name__ == "__main__":

@@ -15,9 +15,12 @@ import threading
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from storage.migrations import MIGRATION_SET, known_migrations, sqlite_utils_migrations
+
+if TYPE_CHECKING:
+    import concurrent.futures
 
 BUSY_TIMEOUT_MS = 15_000
 ENV_VAR = "ZIFFER_DB"
@@ -107,6 +110,54 @@ class SqliteDatabase:
 
     def close(self) -> None:
         self.conn.close()
+
+
+class SecondReader:
+    """A second, read-only connection to a register file, working on a thread of its own, so that one
+    long read can run in two halves on two cores at once: SQLite runs a connection's statement on one
+    core, and Python lets other threads run while SQLite steps. Opened on first use by `Register`, and
+    closed with it, before the file is noted as intact (`remember_checked`): whichever connection
+    closes last folds the write-ahead log into the file.
+
+    Each read is its own read transaction, begun when the read is handed over: it sees the register as
+    committed then, which is the state the caller's own snapshot sees unless another window or process
+    commits in between (then the newer one)."""
+
+    def __init__(self, path: Path) -> None:
+        import concurrent.futures
+
+        self.path = path
+        self._conn: sqlite3.Connection | None = None
+        self._thread = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="ziffer-reader")
+
+    def fetch(self, sql: str, parameters: list[Any]) -> concurrent.futures.Future[list[tuple[Any, ...]]]:
+        """Run `sql` on the reader's thread; the future's result is all its rows."""
+        return self._thread.submit(self._fetch, sql, parameters)
+
+    def _fetch(self, sql: str, parameters: list[Any]) -> list[tuple[Any, ...]]:
+        if self._conn is None:
+            conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+            conn.execute("PRAGMA query_only = ON")
+            conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+            self._conn = conn
+        self._conn.execute("BEGIN")  # FTS5's bm25 looks up each point's length faster inside one
+        try:
+            return self._conn.execute(sql, parameters).fetchall()
+        finally:
+            if self._conn.in_transaction:
+                self._conn.execute("ROLLBACK")
+
+    def close(self) -> None:
+        """Close the connection on its thread, and end the thread (after a read still running)."""
+
+        def close_connection() -> None:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+
+        with contextlib.suppress(RuntimeError):  # closed before: the thread is gone already
+            self._thread.submit(close_connection).result()
+        self._thread.shutdown(wait=True)
 
 
 def is_server(location: object) -> bool:

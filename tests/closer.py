@@ -4,6 +4,8 @@ moment, as an officer would; tests/test_gui_lifecycle.py checks the exit status 
     closer.py DB start DELAY_MS      close DELAY_MS after the event loop started
     closer.py DB backup              close while the start-up backup copies the register
     closer.py DB import FOLDER       import FOLDER, close after the first file, answer "stop" when asked
+    closer.py DB similar             open an inquiry, list similar answers for its points with every part
+                                     ranked in two halves (the second reader's thread), then close
 
 It prints what it did ("closing while …", "asked to stop the import") for the test to check."""
 
@@ -72,6 +74,25 @@ def main(db: str, scenario: str, arg: str = "") -> int:
                 QTimer.singleShot(0, lambda: close("during the import"))
 
         when(lambda: True, start_import)
+    elif scenario == "similar":
+        import storage.register
+
+        storage.register.SPLIT_RANKING_FROM = 0  # a 5,000-print register's parts are below the real line
+
+        def similar_then_close() -> None:
+            w = window()
+            pid = w.register.db.execute("SELECT print_id FROM points ORDER BY print_id DESC LIMIT 1").fetchone()[0]
+            view = w.open_print(pid)
+            view.side.setCurrentIndex(1)
+            for row in range(view.points.count()):
+                view.points.setCurrentRow(row)
+                view._load_similar()
+            reader = w.register._reader
+            if reader is not None and reader._conn is not None and view.similar_list.count():
+                print("similar ranked on two cores", flush=True)
+            close("after similar answers")
+
+        when(lambda: True, similar_then_close)
     else:
         raise SystemExit(f"unknown scenario {scenario}")
 

@@ -9,6 +9,7 @@ The quit tests run the real process ZIFFER_CLOSE_RUNS times per case (default 3)
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -21,6 +22,7 @@ pytest.importorskip("PySide6")
 
 from conftest import QT_PLATFORM, ROOT
 
+from storage.db import _file_state, checked_marker
 from storage.register import Register
 
 sys.path.insert(0, str(ROOT / "bench"))
@@ -103,6 +105,22 @@ def test_close_during_the_start_up_backup_exits_0(tmp_path: Path, big_register: 
         assert len(copies) == 1
         with Register.open(copies[0]) as copy:
             assert copy.count_prints() == BACKUP_PRINTS
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="exit statuses of an aborted process are POSIX here")
+def test_close_after_similar_answers_on_two_cores_exits_0(tmp_path: Path, big_register: Path) -> None:
+    """Closing the window after "similar" ranked on the second reader's thread ends that thread and its
+    connection with the register: exit 0, and the file is left as it was noted intact (the log folded into
+    it before the note, so the next start does not check the whole file again)."""
+    if (os.cpu_count() or 1) < 2:
+        pytest.skip("the second reader needs a second core")
+    db = tmp_path / "similar.db"
+    shutil.copy(big_register, db)
+    run = _run_app(tmp_path, db, "similar")
+    _assert_clean_exit(run, "after similar answers")
+    assert "similar ranked on two cores" in run.stdout, run.stdout + run.stderr[-3000:]
+    noted = json.loads(checked_marker(db).read_text(encoding="utf-8"))
+    assert not Path(f"{db}-wal").exists() and noted == _file_state(db)  # the next open need not check it
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="exit statuses of an aborted process are POSIX here")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import sqlite3
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -937,6 +938,132 @@ def test_similar_scores_only_what_can_still_be_one_of_its_answers(
                     assert ids == want, (query, limit, budget)
                     compared += 1
     assert compared == 90 and skipped >= 10
+
+
+def bird_register(path: Path, seed: int) -> Register:
+    """A register file of 40 prints of 12 random points each, over a few rare words and common ones."""
+    import random
+
+    from core.model import Answer, AnswerItem, PrintDoc
+
+    rng = random.Random(seed)
+    register = Register.open(path)
+    with register.transaction():
+        for n in range(40):
+            points = []
+            for i in range(12):
+                words = rng.sample(BIRDS, rng.choice([0] * 10 + [1] * 9 + [2, 3]))
+                words += rng.choices(FILLER, k=rng.randint(0, 12))
+                rng.shuffle(words)
+                points.append(Point(str(i + 1), " ".join(words).capitalize() + "?"))
+            doc = PrintDoc(number=f"17/{n + 1}", kind="kleine_anfrage", title="Vögel", points=points)
+            if rng.random() < 0.6:
+                doc.answer = Answer(items=[AnswerItem([p.label], "Antwort " + p.text) for p in points], draft=False)
+            register.add_print(doc, fingerprint=None, status="eingegangen", who="t")
+    return register
+
+
+BIRDS = ["zaunkönig", "kiebitz", "amsel", "drossel", "pirol", "wiedehopf", "bachstelze", "rotmilan"]
+BIRDS += ["eisvogel", "neuntöter", "uhu", "kranich", "star", "specht", "stieglitz", "zilpzalp"]
+FILLER = ["Haushalt", "Landkreis", "Gemeinde", "Verwaltung", "Verkehr", "Schule", "Wasser", "Bericht"]
+
+
+def test_similar_ranks_large_parts_in_two_halves_at_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With a second reader, "similar" ranks each large part in two halves at once (up to the middle id on
+    its own connection, the rest on the reader's thread): the same points, order and scores, to the
+    bit, as ranking each part whole, with and without a bound on the candidates; and the same answers."""
+    import random
+
+    import storage.register as reg_module
+    from core.search_query import Query
+
+    rng = random.Random(27)
+    with bird_register(tmp_path / "r.db", 27) as register:
+        reader = register._second_reader()
+        assert reader is not None
+        halves: list[str] = []
+        fetch = reader.fetch
+
+        def noting(sql: str, args: list[Any]) -> Any:
+            halves.append(args[0])
+            return fetch(sql, args)
+
+        monkeypatch.setattr(reader, "fetch", noting)
+        compared = 0
+        for budget in (10**6, 60):
+            monkeypatch.setattr(reg_module, "SIMILAR_CANDIDATES", budget)
+            for _ in range(15):
+                query = Query(words=[([w], False) for w in rng.sample(BIRDS, rng.randint(2, 5))])
+                kept = register._without_common_words(query)
+                rarest = register._rarest_words(kept) or kept
+                limit = rng.choice([1, 3, 5, 100])
+                monkeypatch.setattr(reg_module, "SPLIT_RANKING_FROM", 10**9)
+                whole = register._ranked_among_rarest(kept, rarest, limit)
+                answers = register.similar_points(query, exclude_print_id=1, limit=5)
+                assert not halves
+                monkeypatch.setattr(reg_module, "SPLIT_RANKING_FROM", 0)
+                with register.snapshot():
+                    split = register._ranked_among_rarest(kept, rarest, limit, reader=reader)
+                assert halves, "the reader ranked a half"
+                assert list(split.items()) == list(whole.items())
+                halves.clear()
+                assert register.similar_points(query, exclude_print_id=1, limit=5) == answers
+                assert halves, "similar_points hands the reader its half"
+                halves.clear()
+                compared += 1
+        assert compared == 30
+        # every point using any of these words, split at the middle id: none lost, none twice
+        everything = Query(words=[([w.lower()], False) for w in BIRDS + FILLER])
+        monkeypatch.setattr(reg_module, "SPLIT_RANKING_FROM", 10**9)
+        whole = register._ranked_among_rarest(everything, everything, 10**6)
+        monkeypatch.setattr(reg_module, "SPLIT_RANKING_FROM", 0)
+        with register.snapshot():
+            split = register._ranked_among_rarest(everything, everything, 10**6, reader=reader)
+        assert len(whole) > 400 and list(split.items()) == list(whole.items())
+        halves.clear()
+        # not beside a transaction already open: the reader would not see what it wrote
+        with register.transaction():
+            register.similar_points(query, exclude_print_id=1, limit=5)
+        assert not halves
+
+
+def test_the_second_reader_closes_with_the_register_and_a_broken_one_is_left(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Closing the register ends the reader's thread and connection with its own, so the last close folds the
+    write-ahead log into the file before the file's state is noted as intact (else the next open would
+    find it changed and check the whole file again); a reader that cannot read is left for the register's own
+    connection, with the same answers."""
+    from storage.db import _file_state, checked_marker
+
+    def closed_intact(path: Path) -> bool:
+        noted = json.loads(checked_marker(path).read_text(encoding="utf-8"))
+        return not Path(f"{path}-wal").exists() and noted == _file_state(path)
+
+    import storage.register as reg_module
+    from core.search_query import Query
+
+    query = Query(words=[([w], False) for w in ["zaunkönig", "amsel", "kiebitz", "drossel"]])
+    path = tmp_path / "r.db"
+    with bird_register(path, 5) as register:
+        want = register.similar_points(query, exclude_print_id=None, limit=5)
+        monkeypatch.setattr(reg_module, "SPLIT_RANKING_FROM", 0)
+        assert register.similar_points(query, exclude_print_id=None, limit=5) == want
+        reader = register._reader
+        assert reader is not None and reader._conn is not None
+        reader._thread.submit(reader._conn.close).result()  # the reader's connection is gone
+        assert register.similar_points(query, exclude_print_id=None, limit=5) == want
+        assert register._reader_failed
+        assert register.similar_points(query, exclude_print_id=None, limit=5) == want
+    assert register._reader is None and reader._thread._shutdown
+    assert not any(t.name.startswith("ziffer-reader") for t in threading.enumerate())
+    assert closed_intact(path)
+
+    with bird_register(tmp_path / "s.db", 5) as register:  # a reader that read, closed with the register
+        register.similar_points(query, exclude_print_id=None, limit=5)
+        assert register._reader is not None and register._reader._conn is not None
+    assert closed_intact(tmp_path / "s.db")
+    assert not any(t.name.startswith("ziffer-reader") for t in threading.enumerate())
 
 
 def test_an_import_counts_the_common_words_for_similar(register: Register, monkeypatch: pytest.MonkeyPatch) -> None:
