@@ -29,6 +29,7 @@ from storage.db import (
     VersionConflict,
     connect,
     is_server,
+    log_error,
     remember_checked,
     resolve_db_path,
     write_transaction,
@@ -1293,8 +1294,13 @@ class Register:
                 rows = self.db.execute(sql.format("AND rowid <= ? "), [match, middle, limit]).fetchall()
                 try:
                     rows += upper.result()
-                except sqlite3.Error:  # the reader cannot read: this connection reads its half, from now on alone
+                except sqlite3.Error as exc:  # the reader cannot read: this connection reads both halves from now on
                     self._reader_failed = True
+                    log_error(
+                        reader.path,
+                        f"Der zweite Lesezugriff für ähnliche Antworten ist gescheitert ({exc}); "
+                        "sie werden bis zum Schließen des Registers ohne ihn gesucht.",
+                    )
                     rows += self.db.execute(sql.format("AND rowid > ? "), [match, middle, limit]).fetchall()
             for rowid, score in rows:
                 if rowid not in best or score < best[rowid]:

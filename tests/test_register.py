@@ -1034,7 +1034,7 @@ def test_the_second_reader_closes_with_the_register_and_a_broken_one_is_left(
     write-ahead log into the file before the file's state is noted as intact (else the next open would
     find it changed and check the whole file again); a reader that cannot read is left for the register's own
     connection, with the same answers."""
-    from storage.db import _file_state, checked_marker
+    from storage.db import _file_state, checked_marker, error_log_path
 
     def closed_intact(path: Path) -> bool:
         noted = json.loads(checked_marker(path).read_text(encoding="utf-8"))
@@ -1054,6 +1054,7 @@ def test_the_second_reader_closes_with_the_register_and_a_broken_one_is_left(
         reader._thread.submit(reader._conn.close).result()  # the reader's connection is gone
         assert register.similar_points(query, exclude_print_id=None, limit=5) == want
         assert register._reader_failed
+        assert "zweite Lesezugriff für ähnliche Antworten ist gescheitert" in error_log_path(path).read_text("utf-8")
         assert register.similar_points(query, exclude_print_id=None, limit=5) == want
     assert register._reader is None and reader._thread._shutdown
     assert not any(t.name.startswith("ziffer-reader") for t in threading.enumerate())
