@@ -22,7 +22,7 @@ For each register it prints figures, asserting nothing (issue 13, "How we will k
                 any exact ranking has to tell apart from the answers, however well it bounds the rest.
                 With --one-core, each call is also timed, in turns with the app's, with every part
                 ranked whole on the register's own connection (no second reader: as on a machine with
-                one core, and as before 2026-11-28), and that median and p95 are printed beside.
+                one core, and as before 2026-11-27), and that median and p95 are printed beside.
 
 Last on each line: how many segments the points' full-text index is in. FTS5 adds one for every
 write transaction and merges them only now and then, so a register's own history sets it: 300
