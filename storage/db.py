@@ -129,9 +129,11 @@ class SecondReader:
         self.path = path
         self._conn: sqlite3.Connection | None = None
         self._thread = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="ziffer-reader")
+        self._used = False  # the thread starts with the first read
 
     def fetch(self, sql: str, parameters: list[Any]) -> concurrent.futures.Future[list[tuple[Any, ...]]]:
         """Run `sql` on the reader's thread; the future's result is all its rows."""
+        self._used = True
         return self._thread.submit(self._fetch, sql, parameters)
 
     def _fetch(self, sql: str, parameters: list[Any]) -> list[tuple[Any, ...]]:
@@ -155,8 +157,9 @@ class SecondReader:
                 self._conn.close()
                 self._conn = None
 
-        with contextlib.suppress(RuntimeError):  # closed before: the thread is gone already
-            self._thread.submit(close_connection).result()
+        if self._used:
+            with contextlib.suppress(RuntimeError):  # closed before: the thread is gone already
+                self._thread.submit(close_connection).result()
         self._thread.shutdown(wait=True)
 
 

@@ -1159,6 +1159,9 @@ class Register:
         plain = len(query.words) > 1 and not query.numbers and not any(pre for _, pre in query.words)
         if not self.server and (rarest is not None or plain):
             rows: dict[int, tuple[Any, ...] | None] = {}  # point id -> the row to offer, None if it has none
+            # a second core ranks half of a large part, but not beside a transaction already open: the
+            # reader would not see that transaction's writes
+            reader = None if self._in_transaction else self._second_reader()
 
             def offered(best: list[tuple[int, float]]) -> tuple[list[int], float]:
                 """The points among `best` (best first) that have an answer to offer, at most `limit`, and
@@ -1190,9 +1193,6 @@ class Register:
             # query's instructions under callgrind, and running and resetting it costs less inside a
             # transaction: bm25 over 6,400 points 4.4 against 5.0 ms; similar's p95 6 % less at 5,500 and
             # at 50,500 prints). Only on SQLite: the server's would cost two round trips.
-            # a second core ranks half of a large part, but not beside a transaction already open: it
-            # would not see that transaction's writes
-            reader = None if self._in_transaction else self._second_reader()
             with self.snapshot():
                 scores = self._ranked_among_rarest(
                     query, rarest or query, ranked_limit, lambda best: offered(best)[1], reader
@@ -1325,9 +1325,9 @@ class Register:
 
     def _second_reader(self) -> SecondReader | None:
         """The register file's second reader, for "similar" to rank a large part on two cores at once
-        (see SecondReader): only for a file, and only on a machine with a second core. The same
-        register with 50,500 prints, similar's p95 over 200 points 7.1-8.6 against 8.4-9.4 ms
-        (README, "Similar answers")."""
+        (see SecondReader): only for a file, and only on a machine with a second core. At 50,500
+        prints similar's p95 over 200 points was 6.3-7.8 ms against 8.1-9.1 without it in most runs
+        (README, "Speed" and "Similar answers")."""
         if self.server or self.path is None or str(self.path) == ":memory:" or (os.cpu_count() or 1) < 2:
             return None
         if self._reader is None:
