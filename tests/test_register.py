@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import random
 import sqlite3
 import threading
 from pathlib import Path
@@ -855,6 +856,35 @@ def test_similar_ranks_the_rare_points_that_can_rank_with_their_whole_scores(tmp
             assert list(register._ranked_among_rarest(query, query, limit).items()) == every
 
 
+def bird_register(path: Path, rng: random.Random, *, repeated_words: bool = False) -> Register:
+    """A register file of 40 prints of 12 random points each, over a few rare words and common ones, 60 %
+    of them answered; with `repeated_words`, one point in 20 repeats one rare word 3-6 times (a score
+    close to the most one word can add)."""
+    from core.model import Answer, AnswerItem, PrintDoc
+
+    register = Register.open(path)
+    with register.transaction():
+        for n in range(40):
+            points = []
+            for i in range(12):
+                words = rng.sample(BIRDS, rng.choice([0] * 10 + [1] * 9 + [2, 3]))
+                words += rng.choices(FILLER, k=rng.randint(0, 12))
+                rng.shuffle(words)
+                if repeated_words and rng.random() < 0.05:
+                    words = [rng.choice(BIRDS)] * rng.randint(3, 6)
+                points.append(Point(str(i + 1), " ".join(words).capitalize() + "?"))
+            doc = PrintDoc(number=f"17/{n + 1}", kind="kleine_anfrage", title="Vögel", points=points)
+            if rng.random() < 0.6:
+                doc.answer = Answer(items=[AnswerItem([p.label], "Antwort " + p.text) for p in points], draft=False)
+            register.add_print(doc, fingerprint=None, status="eingegangen", who="t")
+    return register
+
+
+BIRDS = ["zaunkönig", "kiebitz", "amsel", "drossel", "pirol", "wiedehopf", "bachstelze", "rotmilan"]
+BIRDS += ["eisvogel", "neuntöter", "uhu", "kranich", "star", "specht", "stieglitz", "zilpzalp"]
+FILLER = ["Haushalt", "Landkreis", "Gemeinde", "Verwaltung", "Verkehr", "Schule", "Wasser", "Bericht"]
+
+
 def test_similar_scores_only_what_can_still_be_one_of_its_answers(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -865,31 +895,12 @@ def test_similar_scores_only_what_can_still_be_one_of_its_answers(
     import random
 
     import storage.register as reg_module
-    from core.model import Answer, AnswerItem, PrintDoc
     from core.search_query import Query
 
     rng = random.Random(16)
-    vocabulary = ["zaunkönig", "kiebitz", "amsel", "drossel", "pirol", "wiedehopf", "bachstelze", "rotmilan"]
-    vocabulary += ["eisvogel", "neuntöter", "uhu", "kranich", "star", "specht", "stieglitz", "zilpzalp"]
-    filler = ["Haushalt", "Landkreis", "Gemeinde", "Verwaltung", "Verkehr", "Schule", "Wasser", "Bericht"]
     skipped = compared = 0
     for round_ in range(3):
-        with Register.open(tmp_path / f"r{round_}.db") as register:
-            with register.transaction():
-                for n in range(40):
-                    points = []
-                    for i in range(12):
-                        words = rng.sample(vocabulary, rng.choice([0] * 10 + [1] * 9 + [2, 3]))
-                        words += rng.choices(filler, k=rng.randint(0, 12))
-                        rng.shuffle(words)
-                        if rng.random() < 0.05:  # scores close to the most its one word can add
-                            words = [rng.choice(vocabulary)] * rng.randint(3, 6)
-                        points.append(Point(str(i + 1), " ".join(words).capitalize() + "?"))
-                    answered = rng.random() < 0.6
-                    answer = Answer(items=[AnswerItem([p.label], "Antwort " + p.text) for p in points], draft=False)
-                    doc = PrintDoc(number=f"17/{n + 1}", kind="kleine_anfrage", title="Vögel", points=points)
-                    doc.answer = answer if answered else None
-                    register.add_print(doc, fingerprint=None, status="eingegangen", who="t")
+        with bird_register(tmp_path / f"r{round_}.db", rng, repeated_words=True) as register:
             own_id = register.list_prints(limit=1)[0]["id"]
             parts: list[str] = []
             execute = register.db.execute
@@ -902,7 +913,7 @@ def test_similar_scores_only_what_can_still_be_one_of_its_answers(
             for budget in (10**6, 60):
                 monkeypatch.setattr(reg_module, "SIMILAR_CANDIDATES", budget)
                 for _ in range(15):
-                    query = Query(words=[([w], False) for w in rng.sample(vocabulary, rng.randint(2, 5))])
+                    query = Query(words=[([w], False) for w in rng.sample(BIRDS, rng.randint(2, 5))])
                     limit = rng.choice([1, 3, 5])
                     kept = register._without_common_words(query)
                     rarest = register._rarest_words(kept) or kept
@@ -940,45 +951,15 @@ def test_similar_scores_only_what_can_still_be_one_of_its_answers(
     assert compared == 90 and skipped >= 10
 
 
-def bird_register(path: Path, seed: int) -> Register:
-    """A register file of 40 prints of 12 random points each, over a few rare words and common ones."""
-    import random
-
-    from core.model import Answer, AnswerItem, PrintDoc
-
-    rng = random.Random(seed)
-    register = Register.open(path)
-    with register.transaction():
-        for n in range(40):
-            points = []
-            for i in range(12):
-                words = rng.sample(BIRDS, rng.choice([0] * 10 + [1] * 9 + [2, 3]))
-                words += rng.choices(FILLER, k=rng.randint(0, 12))
-                rng.shuffle(words)
-                points.append(Point(str(i + 1), " ".join(words).capitalize() + "?"))
-            doc = PrintDoc(number=f"17/{n + 1}", kind="kleine_anfrage", title="Vögel", points=points)
-            if rng.random() < 0.6:
-                doc.answer = Answer(items=[AnswerItem([p.label], "Antwort " + p.text) for p in points], draft=False)
-            register.add_print(doc, fingerprint=None, status="eingegangen", who="t")
-    return register
-
-
-BIRDS = ["zaunkönig", "kiebitz", "amsel", "drossel", "pirol", "wiedehopf", "bachstelze", "rotmilan"]
-BIRDS += ["eisvogel", "neuntöter", "uhu", "kranich", "star", "specht", "stieglitz", "zilpzalp"]
-FILLER = ["Haushalt", "Landkreis", "Gemeinde", "Verwaltung", "Verkehr", "Schule", "Wasser", "Bericht"]
-
-
 def test_similar_ranks_large_parts_in_two_halves_at_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """With a second reader, "similar" ranks each large part in two halves at once (up to the middle id on
     its own connection, the rest on the reader's thread): the same points, order and scores, to the
     bit, as ranking each part whole, with and without a bound on the candidates; and the same answers."""
-    import random
-
     import storage.register as reg_module
     from core.search_query import Query
 
     rng = random.Random(27)
-    with bird_register(tmp_path / "r.db", 27) as register:
+    with bird_register(tmp_path / "r.db", random.Random(27)) as register:
         reader = register._second_reader()
         assert reader is not None
         halves: list[str] = []
@@ -1045,7 +1026,7 @@ def test_the_second_reader_closes_with_the_register_and_a_broken_one_is_left(
 
     query = Query(words=[([w], False) for w in ["zaunkönig", "amsel", "kiebitz", "drossel"]])
     path = tmp_path / "r.db"
-    with bird_register(path, 5) as register:
+    with bird_register(path, random.Random(5)) as register:
         want = register.similar_points(query, exclude_print_id=None, limit=5)
         monkeypatch.setattr(reg_module, "SPLIT_RANKING_FROM", 0)
         assert register.similar_points(query, exclude_print_id=None, limit=5) == want
@@ -1060,7 +1041,7 @@ def test_the_second_reader_closes_with_the_register_and_a_broken_one_is_left(
     assert not any(t.name.startswith("ziffer-reader") for t in threading.enumerate())
     assert closed_intact(path)
 
-    with bird_register(tmp_path / "s.db", 5) as register:  # a reader that read, closed with the register
+    with bird_register(tmp_path / "s.db", random.Random(5)) as register:  # a reader that read, closed with the register
         register.similar_points(query, exclude_print_id=None, limit=5)
         assert register._reader is not None and register._reader._conn is not None
     assert closed_intact(tmp_path / "s.db")
